@@ -1,0 +1,47 @@
+/**
+ * The operating-system ports the IPC handlers need, implemented with Electron. One of the few files that
+ * import electron.
+ */
+import { dialog, shell, type BrowserWindow } from 'electron';
+import { FILE_EXTENSION } from '../../../shared/model/workbook-format';
+import type { DialogPort, ShellPort } from '../ipc/handlers';
+
+const WORKBOOK_FILTER = { name: 'Alignment Workbench workbook', extensions: [FILE_EXTENSION] };
+
+export function electronDialogs(getWindow: () => BrowserWindow | null, defaultFolder: () => string): DialogPort {
+  return {
+    async chooseWorkbookToOpen() {
+      const win = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open workbook',
+        defaultPath: defaultFolder(),
+        properties: ['openFile'],
+        filters: [WORKBOOK_FILTER, { name: 'All files', extensions: ['*'] }],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSaveLocation(suggestedFileName) {
+      const win = getWindow();
+      const options: Electron.SaveDialogOptions = {
+        title: 'Save workbook',
+        defaultPath: `${defaultFolder()}/${suggestedFileName}`,
+        filters: [WORKBOOK_FILTER],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
+
+export function electronShell(): ShellPort {
+  return {
+    openExternal: (url) => shell.openExternal(url),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    openFolder: async (path) => {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(error);
+    },
+  };
+}

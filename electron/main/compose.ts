@@ -1,0 +1,83 @@
+/**
+ * Builds the node-side services and the IPC router from their ports. The Electron composition root
+ * (index.ts) and the browser test harness both call this, so they run the same code.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { createHandlers, type DialogPort, type ShellPort, type WindowPort } from './ipc/handlers';
+import { createRouter, type Logger, type Router } from './ipc/router';
+import { DocumentSessions } from './services/document-sessions';
+import { LockFiles } from './services/lock-files';
+import { RecoveryStore } from './services/recovery-store';
+import { SettingsService, type KeyValueStore } from './services/settings-service';
+
+export interface CompositionInput {
+  readonly appName: string;
+  readonly version: string;
+  readonly dataFolder: string;
+  readonly logsFolder: string;
+  readonly store: KeyValueStore;
+  readonly dialogs: DialogPort;
+  readonly shell: ShellPort;
+  readonly window: WindowPort;
+  readonly log: Logger;
+  readonly isTrustedSender: (url: string) => boolean;
+  readonly onRecentFilesChanged?: () => void;
+  /** Identifies this run of the app; a new one per start. */
+  readonly instanceId?: string;
+  readonly user?: string;
+  readonly machine?: string;
+}
+
+export interface Composition {
+  readonly router: Router;
+  readonly documents: DocumentSessions;
+  readonly settings: SettingsService;
+  readonly recovery: RecoveryStore;
+  readonly appInfo: AppInfo;
+}
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'Unknown user';
+  }
+}
+
+export function compose(input: CompositionInput): Composition {
+  const instanceId = input.instanceId ?? randomBytes(8).toString('hex');
+  const recoveryFolder = join(input.dataFolder, 'recovery');
+  const settings = new SettingsService(input.store);
+  const locks = new LockFiles({
+    user: input.user ?? currentUser(),
+    machine: input.machine ?? hostname(),
+    pid: process.pid,
+    owner: instanceId,
+  });
+  const documents = new DocumentSessions(locks);
+  const recovery = new RecoveryStore(recoveryFolder, instanceId);
+  const appInfo: AppInfo = {
+    name: input.appName,
+    version: input.version,
+    platform: process.platform,
+    dataFolder: input.dataFolder,
+    recoveryFolder,
+    logsFolder: input.logsFolder,
+    settingsFile: settings.path,
+  };
+  const handlers = createHandlers({
+    appInfo,
+    documents,
+    recovery,
+    settings,
+    dialogs: input.dialogs,
+    shell: input.shell,
+    window: input.window,
+    ...(input.onRecentFilesChanged ? { onRecentFilesChanged: input.onRecentFilesChanged } : {}),
+  });
+  const router = createRouter(handlers, { isTrustedSender: input.isTrustedSender, log: input.log });
+  return { router, documents, settings, recovery, appInfo };
+}

@@ -1,0 +1,179 @@
+/**
+ * Composition root of the Electron main process: single-instance lock, app:// protocol, security guards,
+ * IPC wiring, menu and window. Everything with logic lives in services and pure modules it wires together.
+ */
+import { app, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
+import Store, { type Schema } from 'electron-store';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES, ipcChannel, type EventName } from '../../shared/ipc/channel-names';
+import type { EventPayload, MenuCommand } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/settings/settings-schema';
+import { electronDialogs, electronShell } from './adapters/electron-ports';
+import { compose, type Composition } from './compose';
+import { workbookPathFromArgv } from './launch-args';
+import { buildMenuTemplate } from './menu-template';
+import {
+  allowedExternalUrl,
+  allowNavigation,
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isTrustedSenderUrl,
+  resolveAppUrl,
+} from './security-policy';
+import { createFileLogger } from './services/file-logger';
+import { settingsJsonSchema } from './services/settings-service';
+import { createMainWindow, type MainWindow } from './window';
+
+const APP_NAME = 'Alignment Workbench';
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = join(__dirname, '../renderer');
+const preloadPath = join(__dirname, '../preload/index.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+let main: MainWindow | null = null;
+let composition: Composition | null = null;
+/** A workbook to open once the window is ready (from the command line or the OS before startup finished). */
+let pendingOpen: string | null = workbookPathFromArgv(process.argv);
+
+function send<E extends EventName>(event: E, payload: EventPayload<E>) {
+  const win = main?.window;
+  if (win && !win.isDestroyed()) win.webContents.send(ipcChannel(event), payload);
+}
+
+function openFromOutside(path: string) {
+  if (!main || main.window.webContents.isLoading()) {
+    pendingOpen = path;
+    return;
+  }
+  if (main.window.isMinimized()) main.window.restore();
+  main.window.focus();
+  send('openFile', { path });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    const path = workbookPathFromArgv(argv);
+    if (path) openFromOutside(path);
+    else if (main) {
+      if (main.window.isMinimized()) main.window.restore();
+      main.window.focus();
+    }
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFromOutside(path);
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => void composition?.documents.closeAll());
+  app.whenReady().then(start, (e: unknown) => {
+    console.error(e);
+    app.quit();
+  });
+}
+
+function guardWebContents(contents: WebContents) {
+  contents.on('will-navigate', (event, url) => {
+    if (!allowNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const allowed = allowedExternalUrl(url);
+    if (allowed) void shell.openExternal(allowed);
+    return { action: 'deny' };
+  });
+}
+
+function serveRenderer() {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppUrl(request.url, rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function denyAllPermissions() {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+}
+
+async function start() {
+  app.setAppLogsPath();
+  const log = createFileLogger(app.getPath('logs'));
+  const store = new Store<Settings>({
+    name: 'settings',
+    schema: settingsJsonSchema() as Schema<Settings>,
+    clearInvalidConfig: true,
+  });
+  serveRenderer();
+  denyAllPermissions();
+
+  const rebuildMenu = () => {
+    if (!composition) return;
+    const template = buildMenuTemplate(process.platform, APP_NAME, composition.settings.recentFiles(), {
+      command: (command: MenuCommand) => send('menuCommand', { command }),
+      openRecent: (path) => send('openFile', { path }),
+      clearRecent: () => {
+        composition?.settings.clearRecentFiles();
+        rebuildMenu();
+      },
+      openLogsFolder: () => void shell.openPath(app.getPath('logs')),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  composition = compose({
+    appName: APP_NAME,
+    version: app.getVersion(),
+    dataFolder: app.getPath('userData'),
+    logsFolder: app.getPath('logs'),
+    store,
+    dialogs: electronDialogs(() => main?.window ?? null, () => app.getPath('documents')),
+    shell: electronShell(),
+    window: {
+      setTitle: (title) => main?.window.setTitle(title),
+      setDirty: (dirty) => main?.setDirty(dirty),
+      closeConfirmed: () => main?.closeConfirmed(),
+    },
+    log,
+    isTrustedSender: (url) => isTrustedSenderUrl(url, devServerUrl),
+    onRecentFilesChanged: rebuildMenu,
+  });
+  const { router, settings } = composition;
+
+  for (const name of CHANNEL_NAMES) {
+    ipcMain.handle(ipcChannel(name), (event, input: unknown) =>
+      router.handle(name, input, { senderUrl: event.senderFrame?.url ?? '' }),
+    );
+  }
+
+  main = createMainWindow({
+    preloadPath,
+    bounds: settings.windowBounds(),
+    onBoundsChanged: (bounds) => settings.setWindowBounds(bounds),
+    onCloseWithUnsavedChanges: () => send('closeRequested', {}),
+  });
+  rebuildMenu();
+  main.window.webContents.on('did-finish-load', () => {
+    if (pendingOpen) {
+      send('openFile', { path: pendingOpen });
+      pendingOpen = null;
+    }
+  });
+  await main.window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  log.info(`${APP_NAME} ${app.getVersion()} started`);
+}
+

@@ -1,0 +1,194 @@
+/**
+ * IPC handlers: plain async functions over injected services. The Electron main process passes real dialogs,
+ * shell and window adapters; the browser test harness passes scripted ones; both share everything else.
+ */
+import { basename } from 'node:path';
+import { FILE_EXTENSION } from '../../../shared/model/workbook-format';
+import type { Workbook } from '../../../shared/model/workbook-schema';
+import type { AppInfo } from '../../../shared/ipc/contract';
+import { fail, ok } from '../../../shared/result';
+import type { DocumentSessions } from '../services/document-sessions';
+import type { RecoveryStore } from '../services/recovery-store';
+import type { SettingsService } from '../services/settings-service';
+import { allowedExternalUrl } from '../security-policy';
+import type { Handlers } from './router';
+import { access } from 'node:fs/promises';
+
+export interface DialogPort {
+  /** Asks for a workbook to open; null when cancelled. */
+  chooseWorkbookToOpen(): Promise<string | null>;
+  /** Asks where to save; null when cancelled. */
+  chooseSaveLocation(suggestedFileName: string): Promise<string | null>;
+}
+
+export interface ShellPort {
+  openExternal(url: string): Promise<void>;
+  showItemInFolder(path: string): void;
+  openFolder(path: string): Promise<void>;
+}
+
+export interface WindowPort {
+  setTitle(title: string): void;
+  setDirty(dirty: boolean): void;
+  /** Closes the window without asking again (the renderer has dealt with unsaved changes). */
+  closeConfirmed(): void;
+}
+
+export interface Services {
+  readonly appInfo: AppInfo;
+  readonly documents: DocumentSessions;
+  readonly recovery: RecoveryStore;
+  readonly settings: SettingsService;
+  readonly dialogs: DialogPort;
+  readonly shell: ShellPort;
+  readonly window: WindowPort;
+  /** Called when a file was opened or saved, e.g. to refresh the Open Recent menu. */
+  readonly onRecentFilesChanged?: () => void;
+}
+
+/** "Essex libraries 2026/27" → "Essex libraries 2026-27.awbook" */
+export function suggestedFileName(workbook: Workbook): string {
+  const stem = workbook.title
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
+    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.-]+|[.\s]+$/g, '')
+    .slice(0, 120);
+  return `${stem || 'Workbook'}.${FILE_EXTENSION}`;
+}
+
+function withExtension(path: string): string {
+  return path.toLowerCase().endsWith(`.${FILE_EXTENSION}`) ? path : `${path}.${FILE_EXTENSION}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function createHandlers(s: Services): Handlers {
+  const remember = (path: string, title: string) => {
+    s.settings.addRecentFile(path, title);
+    s.onRecentFilesChanged?.();
+  };
+
+  const saveAs = async (docId: string | null, workbook: Workbook) => {
+    const chosen = await s.dialogs.chooseSaveLocation(suggestedFileName(workbook));
+    if (chosen === null) return ok({ status: 'cancelled' as const });
+    const saved = await s.documents.saveAs(docId, withExtension(chosen), workbook);
+    if (saved.ok && saved.value.status === 'saved') remember(saved.value.doc.path, workbook.title);
+    return saved;
+  };
+
+  return {
+    getAppInfo: async () => ok(s.appInfo),
+
+    openWorkbook: async (input) => {
+      const path = input.path ?? (await s.dialogs.chooseWorkbookToOpen());
+      if (path === null) return ok({ status: 'cancelled' });
+      const already = s.documents.findByPath(path);
+      if (already && !input.readOnly)
+        return fail('FORBIDDEN', `“${basename(path)}” is already open in this window.`);
+      const opened = await s.documents.open(path, {
+        ...(input.takeOverLock ? { takeOverLock: true } : {}),
+        ...(input.readOnly ? { readOnly: true } : {}),
+      });
+      if (opened.ok && opened.value.status === 'opened') remember(path, opened.value.workbook.title);
+      return opened;
+    },
+
+    saveWorkbook: async ({ docId, workbook, overwriteChanged }) => {
+      const doc = docId ? s.documents.get(docId) : null;
+      if (!doc || doc.readOnly) return saveAs(docId, workbook);
+      const saved = await s.documents.save(doc.docId, workbook, overwriteChanged ? { overwriteChanged } : {});
+      if (saved.ok && saved.value.status === 'saved') remember(saved.value.doc.path, workbook.title);
+      return saved;
+    },
+
+    saveWorkbookAs: async ({ docId, workbook }) => saveAs(docId, workbook),
+
+    closeWorkbook: async ({ docId }) => {
+      await s.documents.close(docId);
+      return ok({});
+    },
+
+    writeRecoverySnapshot: async ({ sessionId, docId, workbook }) => {
+      const doc = docId ? s.documents.get(docId) : null;
+      const written = await s.recovery.write(sessionId, {
+        workbook,
+        docPath: doc?.path ?? null,
+        baseStamp: doc ? s.documents.stampOf(doc.docId) : null,
+      });
+      return ok(written);
+    },
+
+    discardRecoverySnapshot: async ({ sessionId }) => {
+      await s.recovery.discard(sessionId);
+      return ok({});
+    },
+
+    listRecoverySnapshots: async () => ok({ snapshots: await s.recovery.listOrphans() }),
+
+    restoreRecoverySnapshot: async ({ sessionId }) => {
+      const snap = await s.recovery.read(sessionId);
+      if (!snap) return fail('NOT_FOUND', 'That recovered copy is no longer available or is damaged.');
+      let doc = null;
+      if (snap.info.docPath && (await exists(snap.info.docPath))) {
+        const adopted = await s.documents.adopt(snap.info.docPath, snap.baseStamp);
+        if (adopted.ok) doc = adopted.value;
+      }
+      return ok({ workbook: snap.workbook, doc, originalPath: snap.info.docPath });
+    },
+
+    listRecentFiles: async () => {
+      const files = await Promise.all(s.settings.recentFiles().map(async (f) => ({ ...f, exists: await exists(f.path) })));
+      return ok({ files });
+    },
+    removeRecentFile: async ({ path }) => {
+      s.settings.removeRecentFile(path);
+      s.onRecentFilesChanged?.();
+      return ok({});
+    },
+    clearRecentFiles: async () => {
+      s.settings.clearRecentFiles();
+      s.onRecentFilesChanged?.();
+      return ok({});
+    },
+
+    getPreferences: async () => ok(s.settings.preferences()),
+    setPreferences: async (patch) => ok(s.settings.setPreferences(patch)),
+
+    openExternal: async ({ url }) => {
+      const allowed = allowedExternalUrl(url);
+      if (!allowed) return fail('FORBIDDEN', 'Only secure web links (https) and email addresses can be opened from the app.');
+      await s.shell.openExternal(allowed);
+      return ok({});
+    },
+    showItemInFolder: async ({ path }) => {
+      if (!(await exists(path))) return fail('NOT_FOUND', `“${basename(path)}” could not be found.`);
+      s.shell.showItemInFolder(path);
+      return ok({});
+    },
+    openLogsFolder: async () => {
+      await s.shell.openFolder(s.appInfo.logsFolder);
+      return ok({});
+    },
+
+    setWindowState: async ({ title, dirty }) => {
+      s.window.setTitle(title);
+      s.window.setDirty(dirty);
+      return ok({});
+    },
+    confirmClose: async () => {
+      await s.documents.closeAll();
+      s.window.closeConfirmed();
+      return ok({});
+    },
+  };
+}
+

@@ -1,0 +1,101 @@
+/**
+ * Security decisions as pure functions, so each guard is unit-tested with hostile input. window.ts and
+ * index.ts apply them through Electron.
+ */
+import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'workbench';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * Content Security Policy for the renderer: only the app's own code, no eval, no remote origins, no plugins.
+ * Inline styles are allowed for React's style attributes (positioning in the virtualised grid); scripts are not.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "media-src 'self' data:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Maps an app:// URL to a file inside the renderer folder, or null when the URL is not ours or tries to leave
+ * the folder (../, encoded separators, absolute paths, drive letters, NUL bytes).
+ */
+export function resolveAppUrl(rawUrl: string, rendererRoot: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\') || /(^|\/)\.\.(\/|$)/.test(pathname)) return null;
+  const relativePath = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  if (isAbsolute(relativePath) || /^[a-zA-Z]:/.test(relativePath)) return null;
+  const root = resolve(rendererRoot);
+  const full = resolve(root, normalize(relativePath));
+  const rel = relative(root, full);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
+  return full;
+}
+
+/** IPC is accepted only from the app's own pages (app://workbench, or the dev server in development). */
+export function isTrustedSenderUrl(senderUrl: string, devServerUrl?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(senderUrl);
+  } catch {
+    return false;
+  }
+  if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
+  if (devServerUrl) {
+    try {
+      return url.origin === new URL(devServerUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Links the app may hand to the operating system: https to a real host, and mailto. Everything else
+ * (file:, javascript:, smb:, custom protocols, credentials in the URL) is refused.
+ */
+export function allowedExternalUrl(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex -- a link with control characters is refused outright
+  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\u0000-\u001f]/.test(raw)) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname)) ? url.href : null;
+  if (url.protocol !== 'https:') return null;
+  if (url.username || url.password) return null;
+  if (!url.hostname.includes('.') || url.hostname.endsWith('.')) return null;
+  return url.href;
+}
+
+/** In-window navigation is never allowed: the app is a single page; links go out through openExternal. */
+export function allowNavigation(_targetUrl: string): boolean {
+  return false;
+}

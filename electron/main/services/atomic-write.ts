@@ -1,0 +1,113 @@
+/**
+ * Atomic file replacement for files on local disks, network shares and sync folders: write a temp file in the
+ * same folder, fsync it, keep the previous version as a backup, then rename over the target, retrying briefly
+ * when Windows reports the file busy (antivirus, the OneDrive client, Explorer previews). A write that dies at
+ * any point leaves the old file whole.
+ */
+import { randomBytes } from 'node:crypto';
+import * as realFs from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** The parts of fs/promises we use, so tests can inject faults. */
+export interface WriteFs {
+  open: typeof realFs.open;
+  rename: typeof realFs.rename;
+  copyFile: typeof realFs.copyFile;
+  unlink: typeof realFs.unlink;
+}
+
+export interface AtomicWriteOptions {
+  /** Where the previous version goes before it is replaced; null keeps none. */
+  backupPath?: string | null;
+  fs?: WriteFs;
+  /** Attempts and pause between them for a rename that Windows refuses because the file is in use. */
+  retries?: number;
+  retryDelayMs?: number;
+}
+
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+
+function isBusy(e: unknown): boolean {
+  return e instanceof Error && 'code' in e && BUSY_CODES.has(String((e as NodeJS.ErrnoException).code));
+}
+
+function errnoCode(e: unknown): string {
+  return e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : '';
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}) {
+  const fs = options.fs ?? realFs;
+  const retries = options.retries ?? 10;
+  const delay = options.retryDelayMs ?? 100;
+  const temp = tempPathFor(target);
+  let handle: realFs.FileHandle | null = null;
+  try {
+    handle = await fs.open(temp, 'wx');
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = null;
+
+    if (options.backupPath) {
+      try {
+        await fs.copyFile(target, options.backupPath);
+      } catch (e) {
+        if (errnoCode(e) !== 'ENOENT') throw e; // nothing to back up the first time
+      }
+    }
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.rename(temp, target);
+        break;
+      } catch (e) {
+        if (!isBusy(e) || attempt >= retries) throw e;
+        await sleep(delay * (attempt + 1));
+      }
+    }
+    await syncFolder(dirname(target));
+  } catch (e) {
+    if (handle) await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Makes the rename itself durable on POSIX; folders cannot be opened this way on Windows, which is fine. */
+async function syncFolder(folder: string) {
+  if (process.platform === 'win32') return;
+  let dir: realFs.FileHandle | null = null;
+  try {
+    dir = await realFs.open(folder, 'r');
+    await dir.sync();
+  } catch {
+    // Some network file systems refuse fsync on folders; the data itself is already synced.
+  } finally {
+    await dir?.close().catch(() => undefined);
+  }
+}
+
+/** A plain-English reason for a failed write, for the message the officer sees. */
+export function describeWriteError(e: unknown, target: string): string {
+  switch (errnoCode(e)) {
+    case 'ENOSPC':
+      return `There is not enough space on the drive to save “${basename(target)}”.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `You do not have permission to save in this folder, or another program is using “${basename(target)}”.`;
+    case 'EBUSY':
+      return `Another program is using “${basename(target)}”. Close it and try again.`;
+    case 'ENOENT':
+      return `The folder for “${basename(target)}” no longer exists. Choose another with Save As.`;
+    case 'EROFS':
+      return `The drive holding “${basename(target)}” is read-only.`;
+    default:
+      return `“${basename(target)}” could not be saved (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}

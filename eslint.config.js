@@ -1,0 +1,57 @@
+// Lint rules that keep the architecture honest: electron and node:* stay out of shared/ and renderer/,
+// ipcRenderer stays in the preload, and only the listed files may import electron at all.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'crypto', 'child_process', 'url', 'http', 'https', 'net', 'stream', 'util', 'worker_threads', 'zlib'];
+const noNodeOrElectron = {
+  paths: [{ name: 'electron', message: 'shared/ and renderer/ must not import electron: use the IPC contract.' }],
+  patterns: [
+    { group: ['node:*'], message: 'shared/ and renderer/ run in the browser too: no Node built-ins.' },
+    ...nodeBuiltins.map((m) => ({ group: [m, `${m}/*`], message: 'shared/ and renderer/ run in the browser too: no Node built-ins.' })),
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'ipcRenderer belongs in the preload only.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'no-restricted-imports': ['error', noNodeOrElectron] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Only the composition root, window, adapters and preload may import electron (type-only imports excepted).
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/adapters/**', 'electron/preload/**', 'tests/e2e-electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only index.ts, window.ts, adapters/ and the preload import electron.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

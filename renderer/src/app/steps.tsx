@@ -1,0 +1,23 @@
+/**
+ * The guided steps. A step appears in the navigation only once it works; each feature adds its own entry here.
+ */
+import type { ComponentType } from 'react';
+import { AuthorityStep } from '../features/authority/AuthorityStep';
+import { StartScreen } from '../features/start/StartScreen';
+
+export interface StepDefinition {
+  readonly id: string;
+  readonly label: string;
+  /** Steps that edit the workbook are disabled until one is open. */
+  readonly needsWorkbook: boolean;
+  readonly Component: ComponentType;
+}
+
+export const STEPS: ReadonlyArray<StepDefinition> = [
+  { id: 'start', label: 'Start', needsWorkbook: false, Component: StartScreen },
+  { id: 'authority', label: 'Authority', needsWorkbook: true, Component: AuthorityStep },
+];
+
+export function findStep(id: string): StepDefinition {
+  return STEPS.find((s) => s.id === id) ?? STEPS[0]!;
+}

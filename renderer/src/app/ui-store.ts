@@ -1,0 +1,95 @@
+/**
+ * Interface state that is not part of the workbook: the current step, the question being asked in a dialog,
+ * and messages for the officer. Nothing here is saved or undoable.
+ */
+import { create } from 'zustand';
+import type { AppError } from '../../../shared/result';
+
+export interface DialogButton<T extends string> {
+  readonly id: T;
+  readonly label: string;
+  readonly kind?: 'primary' | 'danger' | 'secondary';
+}
+
+export interface DialogRequest {
+  readonly title: string;
+  readonly body: ReadonlyArray<string>;
+  readonly buttons: ReadonlyArray<DialogButton<string>>;
+  /** The button Escape chooses. */
+  readonly cancelId: string;
+  readonly resolve: (id: string) => void;
+}
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: 'error' | 'status';
+  readonly message: string;
+  readonly details?: ReadonlyArray<string>;
+}
+
+export type Overlay = 'about' | 'preferences' | null;
+
+interface UiState {
+  step: string;
+  dialog: DialogRequest | null;
+  notices: ReadonlyArray<Notice>;
+  overlay: Overlay;
+  /** Set by the find feature when it is available. */
+  openFind: (() => void) | null;
+  setStep(step: string): void;
+  setOverlay(overlay: Overlay): void;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export const useUiStore = create<UiState>()((set) => ({
+  step: 'start',
+  dialog: null,
+  notices: [],
+  overlay: null,
+  openFind: null,
+  setStep: (step) => set({ step }),
+  setOverlay: (overlay) => set({ overlay }),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
+
+/** Asks the officer a question in a modal dialog and resolves with the chosen button's id. */
+export function ask<T extends string>(request: {
+  title: string;
+  body: ReadonlyArray<string>;
+  buttons: ReadonlyArray<DialogButton<T>>;
+  cancelId: T;
+}): Promise<T> {
+  return new Promise<T>((resolve) => {
+    useUiStore.setState({
+      dialog: {
+        ...request,
+        resolve: (id) => {
+          useUiStore.setState({ dialog: null });
+          resolve(id as T);
+        },
+      },
+    });
+  });
+}
+
+export function showError(error: AppError | string): void {
+  const notice: Notice =
+    typeof error === 'string'
+      ? { id: nextNoticeId++, kind: 'error', message: error }
+      : {
+          id: nextNoticeId++,
+          kind: 'error',
+          message: error.message,
+          ...(error.issues && error.issues.length > 1 ? { details: error.issues.map((i) => `${i.path}: ${i.message}`) } : {}),
+        };
+  useUiStore.setState((s) => ({ notices: [...s.notices.filter((n) => n.kind === 'error').slice(-2), notice] }));
+}
+
+/** A short confirmation ("Saved"), announced politely and cleared after a few seconds. */
+export function showStatus(message: string): void {
+  const notice: Notice = { id: nextNoticeId++, kind: 'status', message };
+  useUiStore.setState((s) => ({ notices: [...s.notices.filter((n) => n.kind === 'error'), notice] }));
+  setTimeout(() => useUiStore.getState().dismiss(notice.id), 6000);
+}

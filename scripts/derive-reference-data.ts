@@ -1,0 +1,143 @@
+/**
+ * Derives the reference data the app ships (shared/reference/data/*.json) from the open data kept beside the
+ * project in ../shared/data. The app never reads ../shared at run time; run this when that data is refreshed:
+ *
+ *   npm run derive-data            (writes the files)
+ *   npm run derive-data -- --check (exits 1 if the committed files differ from a fresh derivation)
+ *
+ * Sources and licences are recorded in shared/reference/data/SOURCES.md and shown in the About box.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const source = resolve(root, '..', 'shared', 'data');
+const target = join(root, 'shared', 'reference', 'data');
+
+function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8');
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
+  return parsed.data;
+}
+
+const TYPE_BY_PREFIX: Record<string, string> = {
+  E06: 'Unitary authority',
+  E08: 'Metropolitan district',
+  E09: 'London borough',
+  E10: 'County council',
+};
+
+/** "Bristol, City of" and "Kingston Upon Thames" name the same services as "Bristol" and "Kingston upon Thames". */
+function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/,\s*(city|county) of$/, '')
+    .replace(/&/g, 'and')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
+}
+
+function deriveAuthorities() {
+  const rows = readCsv(join(source, 'english_library_authorities.csv'));
+  return rows
+    .map((r) => {
+      const type = TYPE_BY_PREFIX[r.gss_code!.slice(0, 3)];
+      if (!type) throw new Error(`Unexpected GSS code ${r.gss_code}`);
+      return {
+        gss: r.gss_code!,
+        name: r.library_service_name!,
+        officialName: r.official_name!,
+        type,
+        region: r.region!,
+        population2020: r.population_2020_est ? Number(r.population_2020_est) : null,
+        serviceUrl: r.service_url ?? '',
+        openStaticLibraries2023: Number(r.ace2023_open_static_libraries || 0),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+const OPEN_CODES = new Set(['LA', 'LAU', 'C', 'CR', 'ICL']);
+const OPERATION_LABELS: Record<string, string> = {
+  LA: 'Council run',
+  LAU: 'Council run (unstaffed)',
+  C: 'Commissioned',
+  CR: 'Community run',
+  ICL: 'Independent community library',
+};
+
+function deriveLibraries(authorities: ReturnType<typeof deriveAuthorities>) {
+  const byName = new Map(authorities.map((a) => [normaliseName(a.name), a.gss]));
+  const rows = readCsv(join(source, 'librarydata-db', 'libraries_england_2023.csv'));
+  const out: Record<string, Array<{ ref: string; name: string; postcode: string; operation: string; statutory: boolean }>> = {};
+  const unmatched = new Set<string>();
+  for (const r of rows) {
+    const operation = (r.operation_23 ?? '').toUpperCase();
+    if (!/^static (local history )?library$/i.test((r.type ?? '').trim()) || !OPEN_CODES.has(operation)) continue;
+    const gss = byName.get(normaliseName(r.authority ?? ''));
+    if (!gss) {
+      unmatched.add(r.authority ?? '');
+      continue;
+    }
+    const name = (r.name ?? '').trim();
+    const list = (out[gss] ??= []);
+    let ref = `${gss}:${slug(name)}`;
+    for (let n = 2; list.some((l) => l.ref === ref); n++) ref = `${gss}:${slug(name)}-${n}`;
+    list.push({
+      ref,
+      name,
+      postcode: (r.postcode ?? '').trim(),
+      operation: OPERATION_LABELS[operation]!,
+      statutory: /^yes$/i.test((r.statutory_23 ?? '').trim()),
+    });
+  }
+  for (const list of Object.values(out)) list.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return { libraries: out, unmatched: [...unmatched].sort() };
+}
+
+function stable(value: unknown): string {
+  return `${JSON.stringify(value, null, 1)}\n`;
+}
+
+function main() {
+  if (!existsSync(source)) {
+    console.error(`Cannot find the open data at ${source}; it should sit beside the project as ../shared/data.`);
+    process.exit(2);
+  }
+  const authorities = deriveAuthorities();
+  const { libraries, unmatched } = deriveLibraries(authorities);
+  const files: Record<string, string> = {
+    'authorities.json': stable(authorities),
+    'libraries-2023.json': stable(libraries),
+  };
+  const check = process.argv.includes('--check');
+  let stale = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const path = join(target, name);
+    if (check) {
+      const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      if (current !== text) {
+        console.error(`${name} differs from a fresh derivation of ../shared/data`);
+        stale++;
+      }
+    } else writeFileSync(path, text);
+  }
+  const count = Object.values(libraries).reduce((n, l) => n + l.length, 0);
+  console.log(`${authorities.length} authorities; ${count} open static libraries in 2023`);
+  if (unmatched.length > 0) console.log(`Library rows whose authority is not an English library service: ${unmatched.join('; ')}`);
+  if (stale > 0) process.exit(1);
+}
+
+main();

@@ -1,0 +1,185 @@
+/**
+ * The IPC contract: every channel between the renderer and the main process, declared once with zod input and
+ * output. The preload exposes exactly these keys under window.workbench; the main-side router validates input
+ * against them; handlers are typed from them. Events flow the other way (main → renderer) and are declared
+ * here too.
+ */
+import { z } from 'zod';
+import { WorkbookSchema } from '../model/workbook-schema';
+import { PreferencesSchema, RecentFileSchema } from '../settings/settings-schema';
+import type { ChannelName, EventName } from './channel-names';
+
+const pathText = z.string().min(1).max(4_096);
+const docId = z.string().min(1).max(64);
+
+export const LockInfoSchema = z.object({
+  user: z.string(),
+  machine: z.string(),
+  since: z.string(),
+  /** True when the holder has not refreshed the lock for a long time, or its process is gone. */
+  stale: z.boolean(),
+});
+export type LockInfo = z.infer<typeof LockInfoSchema>;
+
+export const OpenDocSchema = z.object({
+  docId,
+  path: z.string(),
+  fileName: z.string(),
+  /** Opened without the lock (someone else has it): saving goes to a new file. */
+  readOnly: z.boolean(),
+  /** The file-format version the file was written in, when it was upgraded on opening. */
+  migratedFrom: z.number().int().nullable(),
+});
+export type OpenDoc = z.infer<typeof OpenDocSchema>;
+
+const cancelled = z.object({ status: z.literal('cancelled') });
+
+export const OpenOutcomeSchema = z.discriminatedUnion('status', [
+  cancelled,
+  z.object({ status: z.literal('opened'), doc: OpenDocSchema, workbook: WorkbookSchema }),
+  z.object({ status: z.literal('locked'), path: z.string(), lock: LockInfoSchema }),
+]);
+export type OpenOutcome = z.infer<typeof OpenOutcomeSchema>;
+
+export const SaveOutcomeSchema = z.discriminatedUnion('status', [
+  cancelled,
+  z.object({ status: z.literal('saved'), doc: OpenDocSchema }),
+  /** The file was changed by someone or something else since it was opened or last saved. */
+  z.object({ status: z.literal('changed-on-disk'), path: z.string() }),
+]);
+export type SaveOutcome = z.infer<typeof SaveOutcomeSchema>;
+
+export const RecoverySnapshotInfoSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  docPath: z.string().nullable(),
+  savedAt: z.string(),
+});
+export type RecoverySnapshotInfo = z.infer<typeof RecoverySnapshotInfoSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  dataFolder: z.string(),
+  recoveryFolder: z.string(),
+  logsFolder: z.string(),
+  settingsFile: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const none = z.object({}).strict();
+const empty = z.object({});
+
+export interface ChannelSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+export const CONTRACT = {
+  getAppInfo: { input: none, output: AppInfoSchema },
+
+  /** Opens a workbook: the given path, or one the user picks in a dialog. */
+  openWorkbook: {
+    input: z.object({
+      path: pathText.optional(),
+      /** Take over a lock another user or a crashed session holds. */
+      takeOverLock: z.boolean().optional(),
+      /** Open without taking the lock (someone else is working on it). */
+      readOnly: z.boolean().optional(),
+    }),
+    output: OpenOutcomeSchema,
+  },
+  /** Saves to the document's file; with no document (never saved) or a read-only one, asks where. */
+  saveWorkbook: {
+    input: z.object({
+      docId: docId.nullable(),
+      workbook: WorkbookSchema,
+      /** Overwrite even though the file changed on disk since it was opened (the user said so). */
+      overwriteChanged: z.boolean().optional(),
+    }),
+    output: SaveOutcomeSchema,
+  },
+  /** Always asks where to save, then saves there and makes that the document's file. */
+  saveWorkbookAs: {
+    input: z.object({ docId: docId.nullable(), workbook: WorkbookSchema }),
+    output: SaveOutcomeSchema,
+  },
+  /** Releases the document's lock. */
+  closeWorkbook: { input: z.object({ docId }), output: empty },
+
+  writeRecoverySnapshot: {
+    input: z.object({
+      sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      docId: docId.nullable(),
+      workbook: WorkbookSchema,
+    }),
+    output: z.object({ savedAt: z.string() }),
+  },
+  discardRecoverySnapshot: { input: z.object({ sessionId: z.string().max(64) }), output: empty },
+  /** Snapshots left behind by a session that ended without saving or discarding (a crash). */
+  listRecoverySnapshots: { input: none, output: z.object({ snapshots: z.array(RecoverySnapshotInfoSchema) }) },
+  restoreRecoverySnapshot: {
+    input: z.object({ sessionId: z.string().max(64) }),
+    output: z.object({
+      workbook: WorkbookSchema,
+      /** The document it belonged to, reopened (with its lock) so Save goes back to the same file. */
+      doc: OpenDocSchema.nullable(),
+      originalPath: z.string().nullable(),
+    }),
+  },
+
+  listRecentFiles: {
+    input: none,
+    output: z.object({ files: z.array(RecentFileSchema.extend({ exists: z.boolean() })) }),
+  },
+  removeRecentFile: { input: z.object({ path: pathText }), output: empty },
+  clearRecentFiles: { input: none, output: empty },
+
+  getPreferences: { input: none, output: PreferencesSchema },
+  setPreferences: { input: PreferencesSchema.partial(), output: PreferencesSchema },
+
+  /** Opens an https or mailto link in the user's browser or mail program, after validation. */
+  openExternal: { input: z.object({ url: z.string().max(2_048) }), output: empty },
+  showItemInFolder: { input: z.object({ path: pathText }), output: empty },
+  openLogsFolder: { input: none, output: empty },
+
+  /** Keeps the native window in step: title, unsaved marker, what to do on close. */
+  setWindowState: {
+    input: z.object({ title: z.string().max(600), dirty: z.boolean() }),
+    output: empty,
+  },
+  /** The renderer has dealt with unsaved changes: the window may close now. */
+  confirmClose: { input: none, output: empty },
+} as const satisfies Record<ChannelName, ChannelSpec>;
+
+export type Contract = typeof CONTRACT;
+export type ChannelInput<K extends ChannelName> = z.input<Contract[K]['input']>;
+export type ChannelParsedInput<K extends ChannelName> = z.output<Contract[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Contract[K]['output']>;
+
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'save-as',
+  'close',
+  'undo',
+  'redo',
+  'find',
+  'about',
+] as const;
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+export const EVENTS = {
+  /** A menu item was chosen; the renderer carries it out so it works the same from keys and menus. */
+  menuCommand: z.object({ command: MenuCommandSchema }),
+  /** Open this workbook: from the Open Recent menu, a second launch, or the operating system. */
+  openFile: z.object({ path: z.string() }),
+  /** The user asked to close the window while the renderer reported unsaved changes. */
+  closeRequested: z.object({}),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof EVENTS;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;

@@ -1,0 +1,384 @@
+/**
+ * The workbook: the single source of truth for everything the officer captures. Types are inferred from these
+ * schemas; nothing else declares the shape. Objects are strict so a mistyped or foreign key is reported, not
+ * silently dropped (a newer file is refused before it gets here, see format.ts).
+ */
+import { z } from 'zod';
+import { IdSchema } from './ids';
+import {
+  AmbitionOutcomeIdSchema,
+  AuthorityTypeSchema,
+  ConfidenceSchema,
+  EvidenceKindSchema,
+  EvidenceQualitySchema,
+  KpiDirectionSchema,
+  ObjectiveLevelSchema,
+  PartnerTypeSchema,
+  ProtectiveMarkingSchema,
+  StrengthSchema,
+  UniversalOfferSchema,
+} from './vocabulary';
+
+const limitText = (max: number) =>
+  z.string().max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` });
+
+/** A short label: a title, a name, a unit. */
+export const ShortText = limitText(500);
+/** A paragraph or more: descriptions, rationales, findings. */
+export const LongText = limitText(20_000);
+export const Title = ShortText.trim().min(1, { error: 'This must not be empty' });
+
+const isoDateTime = z.iso.datetime({ offset: true, error: 'Expected a date and time such as 2026-11-28T09:30:00Z' });
+const isoDate = z.iso.date({ error: 'Expected a date such as 2026-11-28' });
+
+/** Web links that may appear in documents: only http(s). A javascript: or file: URL is refused. */
+export const WebUrl = z
+  .string()
+  .max(2_000, { error: 'Link is too long (the limit is 2,000 characters)' })
+  .refine((v) => v === '' || /^https?:\/\/[^\s]+$/i.test(v), { error: 'Link must start with https:// or http://' });
+
+const finite = z.number({ error: "Expected a number" });
+const nonNegative = finite.min(0, { error: 'Must not be negative' });
+
+/** Where a claim or objective comes from: a plan or report, with the page so a reader can check it. */
+export const SourceRefSchema = z.strictObject({
+  document: ShortText,
+  page: ShortText.default(''),
+  url: WebUrl.default(''),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** A value measured over a period: "12,400 loans, 2023/24". */
+export const PeriodValueSchema = z.strictObject({
+  value: finite,
+  period: ShortText.default(''),
+});
+export type PeriodValue = z.infer<typeof PeriodValueSchema>;
+
+export const KpiSchema = z.strictObject({
+  id: IdSchema,
+  name: Title,
+  unit: ShortText.default(''),
+  direction: KpiDirectionSchema.default('increase'),
+  baseline: PeriodValueSchema.nullable().default(null),
+  target: PeriodValueSchema.nullable().default(null),
+  /** A national indicator code (PHOF B19, ASCOF 1I…) when the KPI is one. */
+  indicatorCode: ShortText.default(''),
+  source: ShortText.default(''),
+});
+export type Kpi = z.infer<typeof KpiSchema>;
+
+/** Priority the room gave an objective or service (dot votes, points), with where it came from. */
+export const PrioritySchema = z.strictObject({
+  score: nonNegative,
+  method: ShortText,
+  workshopId: IdSchema.nullable().default(null),
+  date: isoDate,
+});
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const ObjectiveSchema = z.strictObject({
+  id: IdSchema,
+  parentId: IdSchema.nullable().default(null),
+  level: ObjectiveLevelSchema,
+  title: Title,
+  description: LongText.default(''),
+  source: SourceRefSchema.nullable().default(null),
+  /** Id of a starter theme (themes.json) this objective belongs to; drives suggestions. */
+  themeRef: ShortText.default(''),
+  kpis: z.array(KpiSchema).max(500).default([]),
+  evidenceIds: z.array(IdSchema).max(1_000).default([]),
+  priority: PrioritySchema.nullable().default(null),
+});
+export type Objective = z.infer<typeof ObjectiveSchema>;
+
+/** A reach or usage figure for a service: always with its period and source. */
+export const MeasureSchema = z.strictObject({
+  id: IdSchema,
+  label: Title,
+  value: finite,
+  unit: ShortText.default(''),
+  period: ShortText.default(''),
+  source: ShortText.default(''),
+});
+export type Measure = z.infer<typeof MeasureSchema>;
+
+export const MoneySchema = z.strictObject({
+  amount: nonNegative,
+  period: ShortText.default(''),
+  source: ShortText.default(''),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+/** A library that delivers a service. libraryRef points at the 2023 dataset when it came from there. */
+export const BranchSchema = z.strictObject({
+  libraryRef: ShortText.default(''),
+  name: Title,
+});
+export type Branch = z.infer<typeof BranchSchema>;
+
+export const ServiceSchema = z.strictObject({
+  id: IdSchema,
+  name: Title,
+  description: LongText.default(''),
+  offer: UniversalOfferSchema,
+  outcomes: z.array(AmbitionOutcomeIdSchema).max(7).default([]),
+  targetGroups: z.array(ShortText).max(100).default([]),
+  branches: z.array(BranchSchema).max(2_000).default([]),
+  measures: z.array(MeasureSchema).max(500).default([]),
+  cost: MoneySchema.nullable().default(null),
+  staffFte: nonNegative.nullable().default(null),
+  volunteers: nonNegative.nullable().default(null),
+  /** Id in the starter catalogue when the service was picked from it. */
+  catalogueRef: ShortText.default(''),
+  evidenceIds: z.array(IdSchema).max(1_000).default([]),
+  priority: PrioritySchema.nullable().default(null),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const ProvenanceSchema = z.strictObject({
+  kind: z.enum(['officer', 'workshop', 'suggestion', 'import']),
+  date: isoDate,
+  by: ShortText.default(''),
+  workshopId: IdSchema.nullable().default(null),
+  note: ShortText.default(''),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** One cell of the map: how strongly a service contributes to an objective, and why we believe it. */
+export const AlignmentSchema = z.strictObject({
+  id: IdSchema,
+  serviceId: IdSchema,
+  objectiveId: IdSchema,
+  strength: StrengthSchema,
+  confidence: ConfidenceSchema.default('medium'),
+  rationale: LongText.default(''),
+  evidenceIds: z.array(IdSchema).max(1_000).default([]),
+  kpiIds: z.array(IdSchema).max(500).default([]),
+  provenance: ProvenanceSchema,
+});
+export type Alignment = z.infer<typeof AlignmentSchema>;
+
+export const EvidenceSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  publisher: ShortText.default(''),
+  /** The year or period the finding describes, as the source gives it: "2023", "2022/23", "March 2015". */
+  year: ShortText.default(''),
+  url: WebUrl.default(''),
+  keyFinding: LongText.default(''),
+  /** The headline figure as quoted, e.g. "£27.5m a year". */
+  figure: ShortText.default(''),
+  kind: EvidenceKindSchema.default('other'),
+  quality: EvidenceQualitySchema.default('moderate'),
+  /** 'library' when seeded from the app's evidence library; 'officer' when the user added it. */
+  origin: z.enum(['library', 'officer']).default('officer'),
+  libraryRef: ShortText.default(''),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const PartnerObjectiveSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  description: LongText.default(''),
+  /** Council objectives this partner objective overlaps with. */
+  objectiveIds: z.array(IdSchema).max(1_000).default([]),
+});
+export type PartnerObjective = z.infer<typeof PartnerObjectiveSchema>;
+
+export const PartnerSchema = z.strictObject({
+  id: IdSchema,
+  name: Title,
+  type: PartnerTypeSchema,
+  description: LongText.default(''),
+  contact: ShortText.default(''),
+  objectives: z.array(PartnerObjectiveSchema).max(500).default([]),
+});
+export type Partner = z.infer<typeof PartnerSchema>;
+
+// ---- Workshops -------------------------------------------------------------------------------------------
+
+export const ParticipantSchema = z.strictObject({
+  id: IdSchema,
+  name: ShortText.default(''),
+  organisation: ShortText.default(''),
+  role: ShortText.default(''),
+});
+export type Participant = z.infer<typeof ParticipantSchema>;
+
+export const ScopeSchema = z.strictObject({
+  objectiveIds: z.array(IdSchema).max(1_000).default([]),
+  serviceIds: z.array(IdSchema).max(1_000).default([]),
+});
+
+export const IdeaSchema = z.strictObject({
+  id: IdSchema,
+  text: Title,
+  group: ShortText.default(''),
+  /** The objective or service the idea was captured against. */
+  targetId: IdSchema.nullable().default(null),
+  author: ShortText.default(''),
+  /** What the idea became after the session, so it is not transferred twice. */
+  becameId: IdSchema.nullable().default(null),
+});
+export type Idea = z.infer<typeof IdeaSchema>;
+
+/** A ballot in dot voting or points allocation: option id → dots or points. */
+export const BallotSchema = z.strictObject({
+  id: IdSchema,
+  participantId: IdSchema.nullable().default(null),
+  allocations: z.array(z.strictObject({ optionId: IdSchema, amount: nonNegative })).max(1_000),
+});
+export type Ballot = z.infer<typeof BallotSchema>;
+
+export const PlacementSchema = z.strictObject({
+  optionId: IdSchema,
+  x: finite.min(0).max(1),
+  y: finite.min(0).max(1),
+});
+
+export const MapProposalSchema = z.strictObject({
+  serviceId: IdSchema,
+  objectiveId: IdSchema,
+  strength: StrengthSchema,
+  rationale: LongText.default(''),
+  /** Spread of views in the room, not only the agreed value (WORKSHOPS.md §D.15). */
+  objections: LongText.default(''),
+  agreed: z.boolean().default(false),
+});
+
+const activityBase = {
+  id: IdSchema,
+  title: Title,
+  minutes: finite.int().min(0).max(600).default(15),
+  scope: ScopeSchema.default({ objectiveIds: [], serviceIds: [] }),
+  notes: LongText.default(''),
+  status: z.enum(['planned', 'running', 'done']).default('planned'),
+};
+
+export const ActivitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...activityBase, kind: z.literal('ideas'), ideas: z.array(IdeaSchema).max(5_000).default([]) }),
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('dot-vote'),
+    budget: finite.int().min(1).max(100).default(3),
+    maxPerOption: finite.int().min(1).max(100).default(3),
+    anonymous: z.boolean().default(true),
+    mode: z.enum(['ballots', 'totals']).default('ballots'),
+    optionIds: z.array(IdSchema).max(1_000).default([]),
+    ballots: z.array(BallotSchema).max(1_000).default([]),
+    totals: z.array(z.strictObject({ optionId: IdSchema, amount: nonNegative })).max(1_000).default([]),
+    revealed: z.boolean().default(false),
+  }),
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('points'),
+    total: finite.int().min(1).max(1_000).default(100),
+    maxPerOption: finite.int().min(1).max(1_000).nullable().default(null),
+    anonymous: z.boolean().default(true),
+    optionIds: z.array(IdSchema).max(1_000).default([]),
+    ballots: z.array(BallotSchema).max(1_000).default([]),
+    revealed: z.boolean().default(false),
+  }),
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('two-by-two'),
+    xAxis: ShortText.default('Effort'),
+    yAxis: ShortText.default('Impact'),
+    optionIds: z.array(IdSchema).max(1_000).default([]),
+    placements: z.array(PlacementSchema).max(1_000).default([]),
+  }),
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('walk-the-map'),
+    proposals: z.array(MapProposalSchema).max(100_000).default([]),
+  }),
+]);
+export type Activity = z.infer<typeof ActivitySchema>;
+export type ActivityKind = Activity['kind'];
+
+export const DecisionSchema = z.strictObject({
+  id: IdSchema,
+  text: Title,
+  rationale: LongText.default(''),
+  method: ShortText.default(''),
+  result: ShortText.default(''),
+  decidedBy: ShortText.default(''),
+});
+export const ActionSchema = z.strictObject({
+  id: IdSchema,
+  text: Title,
+  owner: ShortText.default(''),
+  due: isoDate.nullable().default(null),
+  status: z.enum(['open', 'done', 'dropped']).default('open'),
+  objectiveId: IdSchema.nullable().default(null),
+});
+export const ParkedItemSchema = z.strictObject({
+  id: IdSchema,
+  text: Title,
+  disposition: z.enum(['open', 'owner', 'future-agenda', 'dropped']).default('open'),
+  detail: ShortText.default(''),
+});
+
+export const WorkshopSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  date: isoDate.nullable().default(null),
+  venue: ShortText.default(''),
+  facilitator: ShortText.default(''),
+  purpose: LongText.default(''),
+  anonymity: z.enum(['named', 'anonymous']).default('anonymous'),
+  participants: z.array(ParticipantSchema).max(1_000).default([]),
+  /** Head count when names are not recorded. */
+  participantCount: finite.int().min(0).max(10_000).default(0),
+  activities: z.array(ActivitySchema).max(200).default([]),
+  decisions: z.array(DecisionSchema).max(5_000).default([]),
+  actions: z.array(ActionSchema).max(5_000).default([]),
+  parkingLot: z.array(ParkedItemSchema).max(5_000).default([]),
+});
+export type Workshop = z.infer<typeof WorkshopSchema>;
+
+// ---- Document drafts -------------------------------------------------------------------------------------
+
+export const DraftSchema = z.strictObject({
+  id: IdSchema,
+  templateId: ShortText.min(1),
+  title: Title,
+  /** Answers to the template's questions, by question id. */
+  answers: z.array(z.strictObject({ questionId: ShortText.min(1), value: LongText })).max(1_000).default([]),
+  protectiveMarking: ProtectiveMarkingSchema.default('OFFICIAL'),
+  partnerId: IdSchema.nullable().default(null),
+  created: isoDateTime,
+  modified: isoDateTime,
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+// ---- The workbook ----------------------------------------------------------------------------------------
+
+export const AuthoritySchema = z.strictObject({
+  gss: z.string().regex(/^E(06|08|09|10)\d{6}$/, { error: 'Expected an English GSS code such as E10000012' }),
+  name: Title,
+  type: AuthorityTypeSchema,
+  region: ShortText.default(''),
+});
+export type Authority = z.infer<typeof AuthoritySchema>;
+
+export const WorkbookSchema = z.strictObject({
+  id: IdSchema,
+  title: Title,
+  author: ShortText.default(''),
+  authority: AuthoritySchema.nullable().default(null),
+  created: isoDateTime,
+  modified: isoDateTime,
+  notes: LongText.default(''),
+  objectives: z.array(ObjectiveSchema).max(5_000).default([]),
+  services: z.array(ServiceSchema).max(5_000).default([]),
+  alignments: z.array(AlignmentSchema).max(250_000).default([]),
+  evidence: z.array(EvidenceSchema).max(10_000).default([]),
+  partners: z.array(PartnerSchema).max(1_000).default([]),
+  workshops: z.array(WorkshopSchema).max(1_000).default([]),
+  drafts: z.array(DraftSchema).max(1_000).default([]),
+});
+export type Workbook = z.infer<typeof WorkbookSchema>;
+/** What a workbook looks like before defaults are filled in (e.g. as written by a hand or an older version). */
+export type WorkbookInput = z.input<typeof WorkbookSchema>;

@@ -1,0 +1,195 @@
+/**
+ * The browser test harness: serves the built renderer over HTTP with the production CSP, and installs
+ * window.workbench in the page backed (through a Playwright binding) by the real IPC router and node services,
+ * composed exactly as the Electron main process composes them. Only the operating-system ports (file dialogs,
+ * shell, native window) are scripted.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
+import Conf from 'conf';
+import type { BrowserContext, Page } from '@playwright/test';
+import { compose, type Composition } from '../../electron/main/compose';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy';
+import { settingsJsonSchema } from '../../electron/main/services/settings-service';
+import type { EventName } from '../../shared/ipc/channel-names';
+import type { EventPayload } from '../../shared/ipc/contract';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const rendererDir = join(root, 'out', 'renderer');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  statSync(join(rendererDir, 'index.html')); // fails clearly when the renderer has not been built
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const file = resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('Server did not start');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** The preload's bridge code, bundled for the page exactly as the preload bundles it. */
+let bridgeScript: string | null = null;
+function bridgeBundle(): string {
+  if (bridgeScript) return bridgeScript;
+  const result = buildSync({
+    stdin: {
+      contents: `
+        import { buildBridge } from './shared/ipc/bridge';
+        import { ipcChannel } from './shared/ipc/channel-names';
+        const listeners = new Map();
+        window.__workbenchEmit = (event, payload) => (listeners.get(event) || []).slice().forEach((l) => l(payload));
+        const api = buildBridge({
+          invoke: (channel, input) => window.__workbenchInvoke(channel, input),
+          subscribe: (event, listener) => {
+            const list = listeners.get(event) || [];
+            list.push(listener);
+            listeners.set(event, list);
+            return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
+          },
+        });
+        void ipcChannel;
+        Object.defineProperty(window, 'workbench', { value: api, writable: false, configurable: false });
+      `,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+  });
+  bridgeScript = result.outputFiles[0]!.text;
+  return bridgeScript;
+}
+
+/** Answers the next file dialogs in order; null means the officer pressed Cancel. */
+export class ScriptedDialogs {
+  readonly openAnswers: Array<string | null> = [];
+  readonly saveAnswers: Array<string | null> = [];
+  readonly asked: string[] = [];
+  async chooseWorkbookToOpen() {
+    this.asked.push('open');
+    if (this.openAnswers.length === 0) throw new Error('Test did not script an answer for the Open dialog');
+    return this.openAnswers.shift()!;
+  }
+  async chooseSaveLocation(suggested: string) {
+    this.asked.push(`save:${suggested}`);
+    if (this.saveAnswers.length === 0) throw new Error('Test did not script an answer for the Save dialog');
+    return this.saveAnswers.shift()!;
+  }
+}
+
+export interface HarnessOptions {
+  /** Reuse an app data folder (to simulate the next start after a crash). */
+  dataFolder?: string;
+  user?: string;
+  machine?: string;
+}
+
+export interface Harness {
+  readonly page: Page;
+  readonly composition: Composition;
+  readonly dialogs: ScriptedDialogs;
+  readonly dataFolder: string;
+  readonly externalOpened: string[];
+  readonly window: { title: string; dirty: boolean; closed: boolean };
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the app in a new page whose window.workbench runs on a fresh set of services. */
+export async function openApp(context: BrowserContext, origin: string, options: HarnessOptions = {}): Promise<Harness> {
+  const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'awb-data-'));
+  const dialogs = new ScriptedDialogs();
+  const externalOpened: string[] = [];
+  const nativeWindow = { title: '', dirty: false, closed: false };
+  const store = new Conf<Record<string, unknown>>({
+    cwd: dataFolder,
+    configName: 'settings',
+    projectVersion: '0.0.0',
+    schema: settingsJsonSchema() as never,
+    clearInvalidConfig: true,
+  });
+  const composition = compose({
+    appName: 'Alignment Workbench',
+    version: '0.0.0-test',
+    dataFolder,
+    logsFolder: join(dataFolder, 'logs'),
+    store,
+    dialogs,
+    shell: {
+      openExternal: async (url) => void externalOpened.push(url),
+      showItemInFolder: (path) => void externalOpened.push(`folder:${path}`),
+      openFolder: async (path) => void externalOpened.push(`folder:${path}`),
+    },
+    window: {
+      setTitle: (t) => void (nativeWindow.title = t),
+      setDirty: (d) => void (nativeWindow.dirty = d),
+      closeConfirmed: () => void (nativeWindow.closed = true),
+    },
+    log: { info: () => undefined, error: (m, e) => console.error(m, e) },
+    isTrustedSender: (url) => url.startsWith(`${origin}/`),
+    ...(options.user ? { user: options.user } : {}),
+    ...(options.machine ? { machine: options.machine } : {}),
+  });
+
+  const page = await context.newPage();
+  await page.exposeBinding('__workbenchInvoke', (source, channel: string, input: unknown) =>
+    composition.router.handle(channel, input, { senderUrl: source.frame.url() }),
+  );
+  await page.addInitScript({ content: bridgeBundle() });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(`${origin}/index.html`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+  return {
+    page,
+    composition,
+    dialogs,
+    dataFolder,
+    externalOpened,
+    window: nativeWindow,
+    emit: async (event, payload) => {
+      await page.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const);
+    },
+    close: async () => {
+      if (errors.length > 0) console.warn(`Page errors:\n${errors.join('\n')}`);
+      await page.close();
+    },
+  };
+}
