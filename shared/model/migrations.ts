@@ -1,19 +1,56 @@
 /**
- * One step per file-format version. Each step takes the workbook object of version N (as plain JSON, unvalidated)
- * and returns version N+1. Steps are never edited once released; a fixture of every old version stays in
- * tests/fixtures so opening it keeps being tested.
+ * One step per file-format version. Each step takes the workbook object of version N (as plain JSON, not yet
+ * validated) and returns version N+1. Steps are never edited once released; a fixture of every old version
+ * stays in tests/fixtures so opening it keeps being tested.
+ *
+ * Version history
+ * 1. First release.
+ * 2. Periods became structured: KPI baselines and targets, service measures and costs keep the label the
+ *    officer wrote ("2023/24") and, where it can be read, the dates it covers, for progress reports and
+ *    benchmarking by period.
  */
-export const CURRENT_VERSION = 1;
+import { parsePeriod } from './periods';
 
-type Step = (workbook: Record<string, unknown>) => Record<string, unknown>;
+export const CURRENT_VERSION = 2;
+
+type Json = Record<string, unknown>;
+type Step = (workbook: Json) => Json;
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Applies fn to each object in an array field, leaving anything unexpected for validation to report. */
+function mapObjects(list: unknown, fn: (o: Json) => Json): unknown {
+  return Array.isArray(list) ? list.map((item) => (isObject(item) ? fn(item) : item)) : list;
+}
+
+function periodFromLabel(o: Json): Json {
+  return typeof o.period === 'string' ? { ...o, period: parsePeriod(o.period) } : o;
+}
 
 /** MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, Step>> = {};
+export const MIGRATIONS: Readonly<Record<number, Step>> = {
+  1: (wb) => ({
+    ...wb,
+    objectives: mapObjects(wb.objectives, (o) => ({
+      ...o,
+      kpis: mapObjects(o.kpis, (k) => ({
+        ...k,
+        ...(isObject(k.baseline) ? { baseline: periodFromLabel(k.baseline) } : {}),
+        ...(isObject(k.target) ? { target: periodFromLabel(k.target) } : {}),
+      })),
+    })),
+    services: mapObjects(wb.services, (s) => ({
+      ...s,
+      measures: mapObjects(s.measures, periodFromLabel),
+      ...(isObject(s.cost) ? { cost: periodFromLabel(s.cost) } : {}),
+    })),
+  }),
+};
 
-export function migrate(workbook: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
+export function migrate(workbook: Json, fromVersion: number, steps: Readonly<Record<number, Step>> = MIGRATIONS, target = CURRENT_VERSION): Json {
   let current = workbook;
-  for (let v = fromVersion; v < CURRENT_VERSION; v++) {
-    const step = MIGRATIONS[v];
+  for (let v = fromVersion; v < target; v++) {
+    const step = steps[v];
     if (!step) throw new Error(`No migration from file format version ${v}`);
     current = step(current);
   }

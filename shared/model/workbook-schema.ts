@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IdSchema } from './ids';
+import { PeriodSchema } from './periods';
 import {
   AmbitionOutcomeIdSchema,
   AuthorityTypeSchema,
@@ -48,10 +49,12 @@ export const SourceRefSchema = z.strictObject({
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 
+const noPeriod = { label: '', start: null, end: null };
+
 /** A value measured over a period: "12,400 loans, 2023/24". */
 export const PeriodValueSchema = z.strictObject({
   value: finite,
-  period: ShortText.default(''),
+  period: PeriodSchema.default(noPeriod),
 });
 export type PeriodValue = z.infer<typeof PeriodValueSchema>;
 
@@ -98,14 +101,14 @@ export const MeasureSchema = z.strictObject({
   label: Title,
   value: finite,
   unit: ShortText.default(''),
-  period: ShortText.default(''),
+  period: PeriodSchema.default(noPeriod),
   source: ShortText.default(''),
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 
 export const MoneySchema = z.strictObject({
   amount: nonNegative,
-  period: ShortText.default(''),
+  period: PeriodSchema.default(noPeriod),
   source: ShortText.default(''),
 });
 export type Money = z.infer<typeof MoneySchema>;
