@@ -107,6 +107,120 @@ function deriveLibraries(authorities: ReturnType<typeof deriveAuthorities>) {
   return { libraries: out, unmatched: [...unmatched].sort() };
 }
 
+/**
+ * Theme → Ambition outcomes it most draws on, and words that mark an objective as belonging to it. Both are our
+ * own judgement (labelled as such in the app), used only to suggest links that the officer then accepts or not.
+ * A keyword ending in * matches the start of a word ("communit*" → community, communities); others match whole words.
+ */
+const THEME_JUDGEMENTS: Record<string, { outcomes: number[]; keywords: string[] }> = {
+  'health-wellbeing': { outcomes: [5, 7], keywords: ['health', 'wellbeing', 'well-being', 'mental', 'physical activity', 'active', 'life expectancy', 'prevent*'] },
+  'economy-skills-jobs': { outcomes: [6, 4, 3], keywords: ['economy', 'economic', 'jobs', 'employment', 'skills', 'business*', 'enterprise', 'growth', 'qualification*', 'work'] },
+  'children-young-people': { outcomes: [2, 4, 5], keywords: ['child*', 'young people', 'school', 'education', 'early years', 'best start', 'literacy', 'families', 'family', 'pupil*'] },
+  'communities-cohesion': { outcomes: [7, 5, 1], keywords: ['communit*', 'cohesion', 'volunteer*', 'loneliness', 'isolation', 'neighbourhood', 'belong*', 'inclusive', 'safer'] },
+  'climate-environment': { outcomes: [7, 1], keywords: ['climate', 'environment', 'carbon', 'net zero', 'green', 'nature', 'sustainab*'] },
+  'digital-inclusion': { outcomes: [3, 4, 6], keywords: ['digital', 'online', 'internet', 'connectivity', 'technology'] },
+  'older-people-independence': { outcomes: [5, 7, 3], keywords: ['older', 'independen*', 'adult social care', 'ageing', 'dementia', 'carer*', 'care'] },
+  'culture-heritage-place': { outcomes: [1, 7], keywords: ['culture', 'cultural', 'heritage', 'arts', 'creative', 'place', 'town centre', 'high street', 'visitor*'] },
+  'poverty-cost-of-living': { outcomes: [6, 7, 5], keywords: ['poverty', 'cost of living', 'inequalit*', 'deprivation', 'hardship', 'financial', 'benefit'] },
+  housing: { outcomes: [7, 3], keywords: ['housing', 'homes', 'homeless*', 'rough sleeping', 'tenant*'] },
+  'well-run-council': { outcomes: [3, 7], keywords: ['council', 'customer', 'value for money', 'efficien*', 'services online', 'resident satisfaction', 'well-run', 'well run'] },
+};
+
+type SourceService = {
+  id: string;
+  name: string;
+  universal_offer: string;
+  description: string;
+  target_groups: string[];
+  ambition_outcomes: number[];
+  typical_outputs: string[];
+  typical_outcome_measures: string[];
+  national_programme_or_partner: string | null;
+  evidence: Array<{ claim: string; figure: string | null; year: string | null; source_title: string; url: string }>;
+};
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+function deriveCatalogueAndEvidence() {
+  const services = readJson<SourceService[]>(join(source, 'reference-sets', 'library-services.json'));
+  const evidence: Array<Record<string, string>> = [];
+  const catalogue = services.map((s) => {
+    const refs = s.evidence.map((e, i) => {
+      const id = `${s.id}-${i + 1}`;
+      const secondary = /\(secondary\)/i.test(e.source_title);
+      evidence.push({
+        id,
+        title: e.claim,
+        publisher: e.source_title.replace(/\s*\(secondary\)\s*$/i, ''),
+        year: e.year ?? '',
+        url: e.url,
+        keyFinding: e.claim,
+        figure: e.figure ?? '',
+        kind: 'case-study',
+        quality: secondary ? 'limited' : 'moderate',
+        note: secondary ? 'Read from a secondary copy or report; check the original before quoting.' : '',
+        serviceRef: s.id,
+      });
+      return id;
+    });
+    return {
+      id: s.id,
+      name: s.name,
+      offer: s.universal_offer,
+      description: s.description,
+      targetGroups: s.target_groups,
+      outcomes: s.ambition_outcomes,
+      typicalOutputs: s.typical_outputs,
+      typicalOutcomeMeasures: s.typical_outcome_measures,
+      programme: s.national_programme_or_partner ?? '',
+      evidenceRefs: refs,
+    };
+  });
+  return { catalogue, evidence };
+}
+
+function deriveThemes() {
+  const themes = readJson<Array<{ id: string; name: string; description: string; example_objectives: string[] }>>(
+    join(source, 'reference-sets', 'themes.json'),
+  );
+  return themes.map((t) => {
+    const judgement = THEME_JUDGEMENTS[t.id];
+    if (!judgement) throw new Error(`No outcome judgement for theme ${t.id}`);
+    return { id: t.id, name: t.name, description: t.description, exampleObjectives: t.example_objectives, ...judgement };
+  });
+}
+
+function deriveIndicators() {
+  const list = readJson<
+    Array<{
+      id: string;
+      theme_ids: string[];
+      framework: string;
+      code: string | null;
+      name: string;
+      definition: string;
+      unit: string;
+      polarity: string;
+      source_url: string;
+      library_contribution: { kind: string; services: string[] };
+    }>
+  >(join(source, 'reference-sets', 'indicators.json'));
+  return list.map((i) => ({
+    id: i.id,
+    themeIds: i.theme_ids,
+    framework: i.framework,
+    code: i.code ?? '',
+    name: i.name,
+    definition: i.definition,
+    unit: i.unit,
+    direction: /lower is better/i.test(i.polarity) ? 'decrease' : 'increase',
+    sourceUrl: i.source_url,
+    contribution: i.library_contribution.kind,
+  }));
+}
+
 function stable(value: unknown): string {
   return `${JSON.stringify(value, null, 1)}\n`;
 }
@@ -118,9 +232,14 @@ function main() {
   }
   const authorities = deriveAuthorities();
   const { libraries, unmatched } = deriveLibraries(authorities);
+  const { catalogue, evidence } = deriveCatalogueAndEvidence();
   const files: Record<string, string> = {
     'authorities.json': stable(authorities),
     'libraries-2023.json': stable(libraries),
+    'service-catalogue.json': stable(catalogue),
+    'service-evidence.json': stable(evidence),
+    'themes.json': stable(deriveThemes()),
+    'indicators.json': stable(deriveIndicators()),
   };
   const check = process.argv.includes('--check');
   let stale = 0;

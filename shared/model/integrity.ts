@@ -96,6 +96,13 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
 
   wb.workshops.forEach((w, i) => checkWorkshop(w, ['workshops', i], { objectives, services, claim, report }));
 
+  wb.dismissedSuggestions.forEach((d, i) => {
+    if (!services.has(d.serviceId))
+      report(['dismissedSuggestions', i, 'serviceId'], `Refers to service "${d.serviceId}", which is not in the workbook`);
+    if (!objectives.has(d.objectiveId))
+      report(['dismissedSuggestions', i, 'objectiveId'], `Refers to objective "${d.objectiveId}", which is not in the workbook`);
+  });
+
   wb.drafts.forEach((d, i) => {
     claim(d.id, ['drafts', i]);
     if (d.partnerId && !partners.has(d.partnerId))

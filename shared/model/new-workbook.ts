@@ -18,5 +18,6 @@ export function createWorkbook(init: { title?: string; author?: string; now?: Da
     partners: [],
     workshops: [],
     drafts: [],
+    dismissedSuggestions: [],
   };
 }

@@ -381,6 +381,11 @@ export const WorkbookSchema = z.strictObject({
   partners: z.array(PartnerSchema).max(1_000).default([]),
   workshops: z.array(WorkshopSchema).max(1_000).default([]),
   drafts: z.array(DraftSchema).max(1_000).default([]),
+  /** Suggested links the officer has turned down, so they are not suggested again. */
+  dismissedSuggestions: z
+    .array(z.strictObject({ serviceId: IdSchema, objectiveId: IdSchema }))
+    .max(250_000)
+    .default([]),
 });
 export type Workbook = z.infer<typeof WorkbookSchema>;
 /** What a workbook looks like before defaults are filled in (e.g. as written by a hand or an older version). */

@@ -19,4 +19,11 @@ export const DATA_CREDITS: ReadonlyArray<Credit> = [
     url: 'https://github.com/LibrariesHacked/librarydata-db',
     licence: 'MIT licence, © 2020 Libraries Hacked; underlying data from Arts Council England',
   },
+  {
+    what: 'Starter catalogue of library services, council themes, national indicators and evidence library',
+    source:
+      'Compiled for Alignment Workbench from public sources: Libraries Connected Universal Library Offers, Libraries Deliver: Ambition (DCMS), PHOF and ASCOF (OHID, NHS England), ONS, DfE, DWP, DCMS and Arts Council England; each evidence item names its own source',
+    url: 'https://www.gov.uk/government/publications/libraries-deliver-ambition-for-public-libraries-in-england-2016-to-2021',
+    licence: 'Descriptions are our own wording; figures are quoted with their source and year',
+  },
 ];
