@@ -96,7 +96,13 @@ function serveRenderer() {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppUrl(request.url, rendererRoot);
     if (!file) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(file).toString());
+    } catch {
+      // net.fetch rejects for a missing file; answer like a web server rather than failing the request.
+      return new Response('Not found', { status: 404 });
+    }
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');

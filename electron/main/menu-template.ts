@@ -45,7 +45,7 @@ export function buildMenuTemplate(
         submenu: [
           ...recentItems,
           { type: 'separator' },
-          { label: 'Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() },
+          { label: '&Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() },
         ],
       },
       { type: 'separator' },
