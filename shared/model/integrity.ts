@@ -43,12 +43,12 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
     const allowed: readonly string[] = PARENT_LEVEL[o.level];
     if (o.parentId === null) {
       if (o.level === 'outcome') report([...at, 'parentId'], 'An outcome must sit under an objective');
-      return;
+    } else {
+      const parent = objectives.get(o.parentId);
+      if (!parent) report([...at, 'parentId'], `Refers to parent "${o.parentId}", which is not in the workbook`);
+      else if (!allowed.includes(parent.level))
+        report([...at, 'parentId'], `${capitalise(withArticle(o.level))} cannot sit under ${withArticle(parent.level)}`);
     }
-    const parent = objectives.get(o.parentId);
-    if (!parent) report([...at, 'parentId'], `Refers to parent "${o.parentId}", which is not in the workbook`);
-    else if (!allowed.includes(parent.level))
-      report([...at, 'parentId'], `A ${o.level} cannot sit under a ${parent.level}`);
     if (o.priority?.workshopId && !workshops.has(o.priority.workshopId))
       report([...at, 'priority', 'workshopId'], `Refers to workshop "${o.priority.workshopId}", which is not in the workbook`);
   });
@@ -183,6 +183,9 @@ function checkWorkshop(w: Workbook['workshops'][number], at: Path, ctx: Workshop
       report([...at, 'actions', j, 'objectiveId'], missing('objective', a.objectiveId));
   });
 }
+
+const withArticle = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** ["alignments", 3, "serviceId"] → "alignments[3].serviceId" */
 export function formatPath(path: Path): string {

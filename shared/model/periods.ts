@@ -16,13 +16,16 @@ export type Period = z.infer<typeof PeriodSchema>;
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** Dates are only read for four-digit years Date.UTC handles as written (it maps 0-99 to the 1900s). */
+const plausibleYear = (y: number) => y >= 1000 && y <= 9998;
 
 function financialYearStart(text: string): number | null {
   const m = /^(\d{4})\s*(?:\/|-|–|to)\s*(\d{2}|\d{4})$/.exec(text);
   if (!m) return null;
   const first = Number(m[1]);
-  const second = m[2]!.length === 2 ? Math.floor(first / 100) * 100 + Number(m[2]) : Number(m[2]);
-  return second === first + 1 ? first : null;
+  // "1999/00" ends in the next century.
+  const second = m[2]!.length === 2 ? first - (first % 100) + Number(m[2]) + (Number(m[2]) < first % 100 ? 100 : 0) : Number(m[2]);
+  return second === first + 1 && plausibleYear(first) ? first : null;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -45,7 +48,7 @@ export function parsePeriod(label: string): Period {
 
   const quarter = /^Q([1-4])\s+(.+)$/i.exec(text);
   if (quarter) {
-    const start = financialYearStart(quarter[2]!.trim());
+    const start = financialYearStart(quarter[2]!.trim().replace(/^(?:fy|financial year)\s*/i, ''));
     if (start === null) return none;
     const q = Number(quarter[1]);
     const startMonth = 4 + (q - 1) * 3;
@@ -56,13 +59,13 @@ export function parsePeriod(label: string): Period {
   }
 
   const year = /^(?:calendar year )?(\d{4})$/i.exec(text);
-  if (year) return { label: text, start: iso(Number(year[1]), 1, 1), end: iso(Number(year[1]), 12, 31) };
+  if (year && plausibleYear(Number(year[1]))) return { label: text, start: iso(Number(year[1]), 1, 1), end: iso(Number(year[1]), 12, 31) };
 
   const month = /^([A-Za-z]+)\s+(\d{4})$/.exec(text);
   if (month) {
     const m = monthIndex(month[1]!);
     const y = Number(month[2]);
-    if (m !== null) return { label: text, start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)) };
+    if (m !== null && plausibleYear(y)) return { label: text, start: iso(y, m, 1), end: iso(y, m, lastDay(y, m)) };
   }
 
   // ISO 8601 interval as in the ACE activity data: 2023-04-01/P3M, 2023-04-01/P1Y.
@@ -72,6 +75,8 @@ export function parsePeriod(label: string): Period {
     const m = Number(interval[2]);
     const d = Number(interval[3]);
     const months = Number(interval[4]) * (interval[5] === 'Y' ? 12 : 1);
+    // An impossible start ("2023-13-45") or length keeps the label without dates rather than inventing them.
+    if (!plausibleYear(y) || m < 1 || m > 12 || d < 1 || d > lastDay(y, m) || months < 1 || months > 1_200) return none;
     const end = new Date(Date.UTC(y, m - 1 + months, d) - 86_400_000);
     return { label: text, start: iso(y, m, d), end: end.toISOString().slice(0, 10) };
   }

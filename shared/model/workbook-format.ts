@@ -126,7 +126,9 @@ function describePath(path: Path, root: unknown, skip: number): string {
   if (typeof collection !== 'string' || typeof index !== 'number' || root === null || typeof root !== 'object') return plain;
   const list = (root as Record<string, unknown>)[collection];
   const entity = Array.isArray(list) ? (list[index] as Record<string, unknown> | undefined) : undefined;
-  const label = entity && (typeof entity.title === 'string' ? entity.title : typeof entity.name === 'string' ? entity.name : null);
+  const raw = entity && (typeof entity.title === 'string' ? entity.title : typeof entity.name === 'string' ? entity.name : null);
+  // A blank name (often the very problem being reported) would only add “   ” to the message.
+  const label = raw ? raw.trim().replace(/\s+/g, ' ') : '';
   if (!label) return plain;
   const head = formatPath(path.slice(0, skip + 2));
   return `${head} “${truncate(label, 60)}”${plain.slice(head.length)}`;
