@@ -41,7 +41,7 @@ export async function settleUnsavedChanges(action: string): Promise<boolean> {
 }
 
 /** Lets go of the current workbook: releases its lock and removes its recovery copy. */
-async function releaseCurrent(): Promise<void> {
+export async function releaseCurrent(): Promise<void> {
   const s = store();
   if (s.doc) await call('closeWorkbook', { docId: s.doc.docId });
   await call('discardRecoverySnapshot', { sessionId: s.sessionId });

@@ -4,6 +4,7 @@ import { discardRecovered, newWorkbook, openWorkbook, restoreRecovered } from '.
 import { showError, useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { call } from '../../platform/api';
+import { openSampleWorkbook } from './open-sample';
 
 type RecentList = ChannelOutput<'listRecentFiles'>['files'];
 
@@ -81,6 +82,9 @@ export function StartScreen() {
           </button>
           <button type="button" className="button button-secondary" onClick={run(() => openWorkbook())}>
             Open workbook…
+          </button>
+          <button type="button" className="button button-secondary" onClick={run(openSampleWorkbook)}>
+            Open the sample workbook
           </button>
           {hasWorkbook && (
             <button type="button" className="button button-secondary" onClick={() => setStep('authority')}>
