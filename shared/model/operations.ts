@@ -177,3 +177,137 @@ export function setLink(
 export function removeLink(wb: Workbook, serviceId: string, objectiveId: string): void {
   filterInPlace(wb.alignments, (a) => !(a.serviceId === serviceId && a.objectiveId === objectiveId));
 }
+
+/**
+ * Puts every objective at a level its parent allows: themes only at the top, objectives at the top or under a
+ * theme, outcomes under an objective (an outcome's children move up beside it). Run after any move.
+ */
+export function normaliseHierarchy(wb: Workbook): void {
+  const byId = new Map(wb.objectives.map((o) => [o.id, o]));
+  // Parents first, so each child sees its parent's final level.
+  const depth = (id: string): number => {
+    let d = 0;
+    const seen = new Set<string>();
+    let current = byId.get(id);
+    while (current?.parentId && byId.has(current.parentId) && !seen.has(current.id)) {
+      seen.add(current.id);
+      d++;
+      current = byId.get(current.parentId);
+    }
+    return d;
+  };
+  const order = [...wb.objectives].sort((a, b) => depth(a.id) - depth(b.id));
+  for (const o of order) {
+    let parent = o.parentId ? byId.get(o.parentId) : undefined;
+    if (o.parentId && !parent) o.parentId = null;
+    if (parent?.level === 'outcome') {
+      o.parentId = parent.parentId;
+      parent = o.parentId ? byId.get(o.parentId) : undefined;
+    }
+    if (!parent) {
+      if (o.level === 'outcome') o.level = 'objective';
+    } else if (parent.level === 'theme') o.level = 'objective';
+    else o.level = 'outcome';
+  }
+}
+
+/** Moves an objective before or after its neighbouring sibling; returns false at either end. */
+export function moveAmongSiblings(wb: Workbook, objectiveId: string, direction: -1 | 1): boolean {
+  const index = wb.objectives.findIndex((o) => o.id === objectiveId);
+  if (index < 0) return false;
+  const parentId = wb.objectives[index]!.parentId;
+  const siblings = wb.objectives.map((o, i) => ({ o, i })).filter(({ o }) => o.parentId === parentId);
+  const at = siblings.findIndex(({ i }) => i === index);
+  const other = siblings[at + direction];
+  if (!other) return false;
+  const [moved] = wb.objectives.splice(index, 1);
+  const target = wb.objectives.findIndex((o) => o.id === other.o.id);
+  wb.objectives.splice(direction < 0 ? target : target + 1, 0, moved!);
+  return true;
+}
+
+/** Makes an objective a child of the sibling above it. */
+export function indentObjective(wb: Workbook, objectiveId: string): boolean {
+  const o = wb.objectives.find((x) => x.id === objectiveId);
+  if (!o) return false;
+  const siblings = wb.objectives.filter((x) => x.parentId === o.parentId);
+  const above = siblings[siblings.indexOf(o) - 1];
+  if (!above || above.level === 'outcome') return false;
+  // It becomes the last of the new parent's children.
+  const lastChild = wb.objectives.reduce((last, x, i) => (x.parentId === above.id ? i : last), -1);
+  o.parentId = above.id;
+  if (lastChild >= 0) {
+    wb.objectives.splice(wb.objectives.indexOf(o), 1);
+    const after = wb.objectives.findIndex((x) => x.id === wb.objectives.filter((y) => y.parentId === above.id).at(-1)?.id);
+    wb.objectives.splice(after + 1, 0, o);
+  }
+  normaliseHierarchy(wb);
+  return true;
+}
+
+/** Moves an objective up a level, to sit just after its former parent. */
+export function outdentObjective(wb: Workbook, objectiveId: string): boolean {
+  const o = wb.objectives.find((x) => x.id === objectiveId);
+  const parent = o?.parentId ? wb.objectives.find((x) => x.id === o.parentId) : undefined;
+  if (!o || !parent) return false;
+  o.parentId = parent.parentId;
+  if (o.level === 'outcome') o.level = 'objective';
+  const from = wb.objectives.indexOf(o);
+  wb.objectives.splice(from, 1);
+  wb.objectives.splice(wb.objectives.indexOf(parent) + 1, 0, o);
+  normaliseHierarchy(wb);
+  return true;
+}
+
+/** An evidence-library item as the workbook stores it (copied in, so the workbook stands alone). */
+export interface LibraryEvidenceItem {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year: string;
+  readonly url: string;
+  readonly keyFinding: string;
+  readonly figure: string;
+  readonly kind: Workbook['evidence'][number]['kind'];
+  readonly quality: Workbook['evidence'][number]['quality'];
+}
+
+/** Copies a library item into the workbook once; returns the workbook evidence id. */
+export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidenceItem): string {
+  const existing = wb.evidence.find((e) => e.origin === 'library' && e.libraryRef === item.id);
+  if (existing) return existing.id;
+  const id = newId('evidence');
+  wb.evidence.push({
+    id,
+    title: item.title.slice(0, 500),
+    publisher: item.publisher.slice(0, 500),
+    year: item.year,
+    url: item.url,
+    keyFinding: item.keyFinding,
+    figure: item.figure.slice(0, 500),
+    kind: item.kind,
+    quality: item.quality,
+    origin: 'library',
+    libraryRef: item.id,
+  });
+  return id;
+}
+
+/**
+ * Moves an objective (with everything beneath it) to where another one is, as its sibling: before it when
+ * moving up the list, after it when moving down. Used by drag and drop; refuses to move into its own subtree.
+ */
+export function moveObjectiveTo(wb: Workbook, objectiveId: string, overId: string): boolean {
+  if (objectiveId === overId) return false;
+  if (objectiveWithDescendants(wb, objectiveId).has(overId)) return false;
+  const from = wb.objectives.findIndex((o) => o.id === objectiveId);
+  const over = wb.objectives.find((o) => o.id === overId);
+  if (from < 0 || !over) return false;
+  const movingDown = from < wb.objectives.indexOf(over);
+  const [moved] = wb.objectives.splice(from, 1);
+  moved!.parentId = over.parentId;
+  const at = wb.objectives.indexOf(over);
+  wb.objectives.splice(movingDown ? at + 1 : at, 0, moved!);
+  normaliseHierarchy(wb);
+  return true;
+}

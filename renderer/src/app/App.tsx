@@ -3,6 +3,7 @@ import type { MenuCommand } from '../../../shared/ipc/contract';
 import { DialogHost } from '../components/DialogHost';
 import { Notices } from '../components/Notices';
 import { AboutDialog } from '../features/about/AboutDialog';
+import { FindDialog } from '../features/find/FindDialog';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { call, onEvent } from '../platform/api';
 import { closeWorkbook, handleCloseRequest, newWorkbook, openWorkbook, saveWorkbook, saveWorkbookAs } from './document-commands';
@@ -18,6 +19,7 @@ export function App() {
   const step = useUiStore((s) => s.step);
   const setStep = useUiStore((s) => s.setStep);
   const overlay = useUiStore((s) => s.overlay);
+  const focusRequest = useUiStore((s) => s.focusRequest);
   const setOverlay = useUiStore((s) => s.setOverlay);
   const hasWorkbook = useWorkbookStore((s) => s.workbook !== null);
   const dirty = useWorkbookStore(selectDirty);
@@ -56,7 +58,7 @@ export function App() {
           return showStatus(label ? `Redone: ${label}.` : 'Nothing to redo.');
         }
         case 'find':
-          return useUiStore.getState().openFind?.();
+          return setOverlay('find');
         case 'about':
           return setOverlay('about');
       }
@@ -131,11 +133,13 @@ export function App() {
       </nav>
       <Notices />
       <main id="main" tabIndex={-1}>
-        <Current />
+        {/* A new focus request (Find, a link from Review) reopens the step with that item selected. */}
+        <Current key={focusRequest ? `${focusRequest.kind}:${focusRequest.id}` : 'step'} />
       </main>
       <DialogHost />
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
       {overlay === 'preferences' && <PreferencesDialog onClose={() => setOverlay(null)} />}
+      {overlay === 'find' && <FindDialog onClose={() => setOverlay(null)} />}
     </>
   );
 }

@@ -3,6 +3,7 @@
  */
 import type { ComponentType } from 'react';
 import { AuthorityStep } from '../features/authority/AuthorityStep';
+import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
 import { StartScreen } from '../features/start/StartScreen';
 
 export interface StepDefinition {
@@ -16,6 +17,7 @@ export interface StepDefinition {
 export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'start', label: 'Start', needsWorkbook: false, Component: StartScreen },
   { id: 'authority', label: 'Authority', needsWorkbook: true, Component: AuthorityStep },
+  { id: 'objectives', label: 'Objectives', needsWorkbook: true, Component: ObjectivesStep },
 ];
 
 export function findStep(id: string): StepDefinition {

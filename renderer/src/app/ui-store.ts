@@ -27,16 +27,24 @@ export interface Notice {
   readonly details?: ReadonlyArray<string>;
 }
 
-export type Overlay = 'about' | 'preferences' | null;
+export type Overlay = 'about' | 'preferences' | 'find' | null;
+
+/** Something to show and select when a step opens (from Find, or a link in the Review step). */
+export interface FocusRequest {
+  readonly kind: 'objective' | 'service' | 'evidence' | 'partner' | 'link';
+  readonly id: string;
+  readonly step: string;
+}
 
 interface UiState {
   step: string;
   dialog: DialogRequest | null;
   notices: ReadonlyArray<Notice>;
   overlay: Overlay;
-  /** Set by the find feature when it is available. */
-  openFind: (() => void) | null;
+  focusRequest: FocusRequest | null;
   setStep(step: string): void;
+  /** Opens a step with an item selected. */
+  goTo(request: FocusRequest): void;
   setOverlay(overlay: Overlay): void;
   dismiss(id: number): void;
 }
@@ -48,8 +56,9 @@ export const useUiStore = create<UiState>()((set) => ({
   dialog: null,
   notices: [],
   overlay: null,
-  openFind: null,
-  setStep: (step) => set({ step }),
+  focusRequest: null,
+  setStep: (step) => set({ step, focusRequest: null }),
+  goTo: (request) => set({ step: request.step, focusRequest: request }),
   setOverlay: (overlay) => set({ overlay }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

@@ -1,7 +1,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal panel (About, Preferences) on the native <dialog>: focus trapped inside, Escape closes, focus returns. */
-export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal(props: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  /** Buttons in place of the single Close button. */
+  actions?: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { onClose } = props;
@@ -30,9 +37,11 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
       <h2 id={titleId}>{props.title}</h2>
       {props.children}
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={onClose}>
-          Close
-        </button>
+        {props.actions ?? (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        )}
       </div>
     </dialog>
   );

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { ensureLibraryEvidence } from '../../../../shared/model/operations';
+import type { Workbook } from '../../../../shared/model/workbook-schema';
+import { useWorkbookStore } from '../../app/workbook-store';
+import { EvidencePicker } from './EvidencePicker';
+import { QUALITY_LABELS } from './evidence-labels';
+
+/**
+ * The evidence attached to something (a link, a service, an objective), with Attach and Remove. `target`
+ * finds that thing's evidence list inside the workbook being edited.
+ */
+export function AttachedEvidence(props: {
+  heading: string;
+  ids: readonly string[];
+  target: (wb: Workbook) => string[] | undefined;
+  what: string;
+  serviceRef?: string;
+}) {
+  const [picking, setPicking] = useState(false);
+  const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? []);
+  const edit = useWorkbookStore((s) => s.edit);
+  const byId = new Map(evidence.map((e) => [e.id, e]));
+
+  return (
+    <section className="attached-evidence" aria-label={props.heading}>
+      <h3>{props.heading}</h3>
+      {props.ids.length === 0 ? (
+        <p className="muted">No evidence attached yet.</p>
+      ) : (
+        <ul className="plain-list">
+          {props.ids.map((id) => {
+            const e = byId.get(id);
+            if (!e) return null;
+            return (
+              <li key={id} className="evidence-item">
+                <div>
+                  <strong>{e.title}</strong>
+                  {e.figure && <span> — {e.figure}</span>}
+                  <div className="muted">
+                    {[e.publisher, e.year].filter(Boolean).join(', ')} · {QUALITY_LABELS[e.quality]}
+                  </div>
+                </div>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() =>
+                    edit(`Remove evidence from ${props.what}`, (wb) => {
+                      const list = props.target(wb);
+                      if (list) list.splice(list.indexOf(id), 1);
+                    })
+                  }
+                >
+                  Remove<span className="visually-hidden"> “{e.title}”</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <button type="button" className="button button-secondary" onClick={() => setPicking(true)}>
+        Attach evidence…
+      </button>
+      {picking && (
+        <EvidencePicker
+          title={`Attach evidence to ${props.what}`}
+          attachedIds={props.ids}
+          {...(props.serviceRef ? { serviceRef: props.serviceRef } : {})}
+          onClose={() => setPicking(false)}
+          onChoose={(choice) => {
+            edit(`Attach evidence to ${props.what}`, (wb) => {
+              const id = 'workbookId' in choice ? choice.workbookId : ensureLibraryEvidence(wb, choice.library);
+              const list = props.target(wb);
+              if (list && !list.includes(id)) list.push(id);
+            });
+          }}
+        />
+      )}
+    </section>
+  );
+}

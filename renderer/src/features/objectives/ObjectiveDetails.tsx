@@ -1,0 +1,247 @@
+import { useState } from 'react';
+import { indexObjectives, themeOf } from '../../../../shared/analysis/hierarchy';
+import {
+  indentObjective,
+  mergeObjectives,
+  moveAmongSiblings,
+  normaliseHierarchy,
+  objectiveWithDescendants,
+  outdentObjective,
+  removeObjective,
+} from '../../../../shared/model/operations';
+import type { ObjectiveLevel } from '../../../../shared/model/vocabulary';
+import type { Objective, Workbook } from '../../../../shared/model/workbook-schema';
+import { THEMES } from '../../../../shared/reference/catalogue';
+import { CheckboxGroup, SelectField } from '../../components/fields';
+import { Modal } from '../../components/Modal';
+import { TextField } from '../../components/TextField';
+import { ask, showStatus } from '../../app/ui-store';
+import { useWorkbookStore } from '../../app/workbook-store';
+import { AttachedEvidence } from '../evidence/AttachedEvidence';
+import { KpiEditor } from './KpiEditor';
+import { LEVEL_LABEL } from './ObjectiveTree';
+
+function findObjective(wb: Workbook, id: string): Objective | undefined {
+  return wb.objectives.find((o) => o.id === id);
+}
+
+export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: string | null) => void }) {
+  const o = props.objective;
+  const wb = useWorkbookStore((s) => s.workbook)!;
+  const edit = useWorkbookStore((s) => s.edit);
+  const [merging, setMerging] = useState(false);
+  const [mergeIds, setMergeIds] = useState<string[]>([]);
+  const index = indexObjectives(wb.objectives);
+  const inferred = themeOf(index, { ...o, themeRef: '' });
+  const own = (label: string, recipe: (x: Objective) => void, coalesceKey?: string) =>
+    edit(
+      label,
+      (draft) => {
+        const x = findObjective(draft, o.id);
+        if (x) recipe(x);
+      },
+      coalesceKey ? { coalesceKey: `${o.id}:${coalesceKey}` } : undefined,
+    );
+
+  const descendants = objectiveWithDescendants(wb, o.id);
+  const parentOptions = [
+    { value: '', label: 'None (top level)' },
+    ...wb.objectives
+      .filter((p) => !descendants.has(p.id) && p.level !== 'outcome')
+      .map((p) => ({ value: p.id, label: `${LEVEL_LABEL[p.level]}: ${p.title}` })),
+  ];
+
+  const changeLevel = (level: ObjectiveLevel) =>
+    edit(`Make “${o.title}” ${level === 'outcome' ? 'an' : 'a'} ${level}`, (draft) => {
+      const x = findObjective(draft, o.id);
+      if (!x) return;
+      const parent = x.parentId ? findObjective(draft, x.parentId) : undefined;
+      if (level === 'theme') x.parentId = null;
+      if (level === 'objective' && parent?.level === 'objective') x.parentId = parent.parentId;
+      x.level = level;
+      normaliseHierarchy(draft);
+    });
+
+  const remove = async () => {
+    const below = descendants.size - 1;
+    const links = wb.alignments.filter((a) => descendants.has(a.objectiveId)).length;
+    const choice = await ask({
+      title: `Delete “${o.title}”?`,
+      body: [
+        [
+          below > 0 ? `This also deletes the ${below} item${below === 1 ? '' : 's'} beneath it` : '',
+          links > 0 ? `${below > 0 ? ' and' : 'This also removes'} ${links} link${links === 1 ? '' : 's'} to services on the map` : '',
+        ]
+          .join('')
+          .concat(below > 0 || links > 0 ? '.' : ''),
+        'You can undo this with Ctrl+Z.',
+      ].filter(Boolean),
+      buttons: [
+        { id: 'delete', label: 'Delete', kind: 'danger' },
+        { id: 'cancel', label: 'Cancel', kind: 'secondary' },
+      ],
+      cancelId: 'cancel',
+    });
+    if (choice !== 'delete') return;
+    const siblings = wb.objectives.filter((x) => x.parentId === o.parentId && x.id !== o.id);
+    edit(`Delete ${o.title}`, (draft) => removeObjective(draft, o.id));
+    props.onSelect(siblings[0]?.id ?? o.parentId);
+    showStatus(`Deleted “${o.title}”. Undo with Ctrl+Z.`);
+  };
+
+  const structural = (label: string, op: (draft: Workbook) => boolean, refused: string) => {
+    let done = false;
+    edit(label, (draft) => {
+      done = op(draft);
+    });
+    showStatus(done ? `${label}.` : refused);
+  };
+
+  return (
+    <div id="objective-details" className="details-panel" aria-labelledby="objective-details-heading">
+      <h2 id="objective-details-heading">
+        {LEVEL_LABEL[o.level]}: {o.title}
+      </h2>
+      <TextField
+        label="Title"
+        required
+        maxLength={500}
+        value={o.title}
+        validate={(v) => (v.trim() ? null : 'Enter a title')}
+        onCommit={(v) => own('Rename', (x) => void (x.title = v), 'title')}
+      />
+      <div className="two-columns">
+        <SelectField
+          label="Level"
+          value={o.level}
+          options={[
+            { value: 'theme', label: 'Theme', disabled: false },
+            { value: 'objective', label: 'Objective' },
+            { value: 'outcome', label: 'Outcome', disabled: !(o.parentId && findObjective(wb, o.parentId)?.level === 'objective') },
+          ]}
+          hint="Themes sit at the top; outcomes sit under an objective."
+          onChange={changeLevel}
+        />
+        <SelectField
+          label="Sits under"
+          value={o.parentId ?? ''}
+          options={parentOptions}
+          onChange={(v) =>
+            edit('Move under another item', (draft) => {
+              const x = findObjective(draft, o.id);
+              if (!x) return;
+              x.parentId = v === '' ? null : v;
+              if (x.parentId === null && x.level === 'outcome') x.level = 'objective';
+              normaliseHierarchy(draft);
+            })
+          }
+        />
+      </div>
+      <div className="button-row" role="group" aria-label="Arrange">
+        <button type="button" className="button button-secondary" onClick={() => structural('Move up', (d) => moveAmongSiblings(d, o.id, -1), 'Already first in its group.')}>
+          Move up
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => structural('Move down', (d) => moveAmongSiblings(d, o.id, 1), 'Already last in its group.')}>
+          Move down
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => structural('Indent', (d) => indentObjective(d, o.id), 'Cannot indent: nothing above it at this level can hold it.')}>
+          Indent
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => structural('Outdent', (d) => outdentObjective(d, o.id), 'Already at the top level.')}>
+          Outdent
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setMerging(true)}>
+          Merge…
+        </button>
+        <button type="button" className="button button-danger" onClick={() => void remove()}>
+          Delete
+        </button>
+      </div>
+      <TextField label="Description" multiline value={o.description} maxLength={20_000} onCommit={(v) => own('Change description', (x) => void (x.description = v), 'description')} />
+      <SelectField
+        label="Theme"
+        value={o.themeRef}
+        hint="Used to suggest which services contribute. Left unset, it is worked out from the words."
+        options={[
+          { value: '', label: inferred ? `Worked out from the words: ${inferred.name}` : 'Not set (no theme recognised)' },
+          ...THEMES.map((t) => ({ value: t.id, label: t.name })),
+        ]}
+        onChange={(v) => own('Change theme', (x) => void (x.themeRef = v))}
+      />
+      <fieldset className="field-group">
+        <legend>Where it comes from</legend>
+        <div className="two-columns">
+          <TextField
+            label="Plan or document"
+            value={o.source?.document ?? ''}
+            maxLength={500}
+            onCommit={(v) => own('Change source', (x) => void (x.source = { document: v, page: x.source?.page ?? '', url: x.source?.url ?? '' }), 'source')}
+          />
+          <TextField
+            label="Page"
+            value={o.source?.page ?? ''}
+            maxLength={500}
+            onCommit={(v) => own('Change source page', (x) => void (x.source = { document: x.source?.document ?? '', page: v, url: x.source?.url ?? '' }), 'page')}
+          />
+        </div>
+        <TextField
+          label="Web address of the plan"
+          value={o.source?.url ?? ''}
+          maxLength={2000}
+          validate={(v) => (v === '' || /^https?:\/\/\S+$/i.test(v) ? null : 'Enter a web address starting with https://')}
+          onCommit={(v) => own('Change source link', (x) => void (x.source = { document: x.source?.document ?? '', page: x.source?.page ?? '', url: v }), 'url')}
+        />
+      </fieldset>
+      <KpiEditor objective={o} themeId={o.themeRef || inferred?.id || null} />
+      <AttachedEvidence
+        heading="Evidence about this objective"
+        ids={o.evidenceIds}
+        what={`“${o.title}”`}
+        target={(draft) => findObjective(draft, o.id)?.evidenceIds}
+      />
+      {merging && (
+        <Modal
+          title={`Merge into “${o.title}”`}
+          wide
+          onClose={() => setMerging(false)}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={mergeIds.length === 0}
+                onClick={() => {
+                  edit(`Merge ${mergeIds.length} into ${o.title}`, (draft) => {
+                    mergeObjectives(draft, o.id, mergeIds);
+                    normaliseHierarchy(draft);
+                  });
+                  showStatus(`Merged ${mergeIds.length} item${mergeIds.length === 1 ? '' : 's'} into “${o.title}”. Undo with Ctrl+Z.`);
+                  setMergeIds([]);
+                  setMerging(false);
+                }}
+              >
+                Merge {mergeIds.length || ''}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setMerging(false)}>
+                Cancel
+              </button>
+            </>
+          }
+        >
+          <p>
+            The items you tick are folded into “{o.title}”: their KPIs, evidence, links to services and anything beneath them move here, and
+            they are removed.
+          </p>
+          <CheckboxGroup
+            legend="Merge these"
+            options={wb.objectives
+              .filter((x) => x.id !== o.id && !objectiveWithDescendants(wb, x.id).has(o.id))
+              .map((x) => ({ value: x.id, label: `${LEVEL_LABEL[x.level]}: ${x.title}` }))}
+            selected={mergeIds}
+            onChange={setMergeIds}
+          />
+        </Modal>
+      )}
+    </div>
+  );
+}

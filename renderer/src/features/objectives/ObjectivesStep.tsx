@@ -1,0 +1,113 @@
+import { useRef, useState } from 'react';
+import { newId } from '../../../../shared/model/ids';
+import { PLAN_FILE_ACCEPT, readPlanFile } from '../../../../shared/import/plan-files';
+import type { Objective } from '../../../../shared/model/workbook-schema';
+import { showError, useUiStore } from '../../app/ui-store';
+import { useWorkbookStore } from '../../app/workbook-store';
+import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDialog';
+import { ObjectiveDetails } from './ObjectiveDetails';
+import { ObjectiveTree } from './ObjectiveTree';
+import { ThemeLibraryDialog } from './ThemeLibraryDialog';
+
+function blankObjective(level: Objective['level'], parentId: string | null, title: string): Objective {
+  return { id: newId('objective'), parentId, level, title, description: '', source: null, themeRef: '', kpis: [], evidenceIds: [], priority: null };
+}
+
+export function ObjectivesStep() {
+  const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? []);
+  const edit = useWorkbookStore((s) => s.edit);
+  const focusRequest = useUiStore((s) => s.focusRequest);
+  const [selectedId, setSelectedId] = useState<string | null>(
+    focusRequest?.kind === 'objective' ? focusRequest.id : (objectives[0]?.id ?? null),
+  );
+  const [importing, setImporting] = useState<ImportSource | null>(null);
+  const [themes, setThemes] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const selected = objectives.find((o) => o.id === selectedId) ?? null;
+
+  const add = (level: Objective['level']) => {
+    const parent =
+      level === 'theme' ? null : selected && (level === 'objective' ? (selected.level === 'theme' ? selected : null) : selected.level === 'objective' ? selected : null);
+    const o = blankObjective(level, parent?.id ?? null, level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome');
+    edit(`Add ${level}`, (wb) => void wb.objectives.push(o));
+    setSelectedId(o.id);
+    requestAnimationFrame(() => document.getElementById('objective-details')?.querySelector<HTMLInputElement>('input')?.select());
+  };
+
+  const onFile = async (file: File) => {
+    const result = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (!result.ok) return showError(result.error);
+    setImporting({ kind: 'file', fileName: file.name, file: result.value });
+  };
+
+  return (
+    <div className="step">
+      <h1>Council objectives</h1>
+      <p className="lead">
+        Capture the council’s strategic objectives as in its plan: themes, the objectives under them, and the outcomes it wants, with
+        the KPIs it tracks. Paste them, import a file, or start from common themes.
+      </p>
+      <div className="toolbar" role="toolbar" aria-label="Add objectives">
+        <button type="button" className="button button-primary" onClick={() => setImporting({ kind: 'paste' })}>
+          Paste a list…
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => fileInput.current?.click()}>
+          Import a file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept={PLAN_FILE_ACCEPT}
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-label="Plan file to import (Word, CSV, Excel or text)"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void onFile(file);
+          }}
+        />
+        <button type="button" className="button button-secondary" onClick={() => setThemes(true)}>
+          Start from common themes…
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => add('theme')}>
+          Add theme
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => add('objective')}>
+          Add objective
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!selected || selected.level !== 'objective'}
+          title={!selected || selected.level !== 'objective' ? 'Select an objective to add an outcome under it' : undefined}
+          onClick={() => add('outcome')}
+        >
+          Add outcome
+        </button>
+      </div>
+      <div className="split">
+        <div className="split-list">
+          <ObjectiveTree selectedId={selectedId} onSelect={setSelectedId} />
+        </div>
+        <div className="split-details">
+          {selected ? (
+            <ObjectiveDetails key={selected.id} objective={selected} onSelect={setSelectedId} />
+          ) : (
+            <p className="muted">Select an item to edit it.</p>
+          )}
+        </div>
+      </div>
+      {importing && (
+        <ImportObjectivesDialog
+          source={importing}
+          onClose={(firstId) => {
+            setImporting(null);
+            if (firstId) setSelectedId(firstId);
+          }}
+        />
+      )}
+      {themes && <ThemeLibraryDialog onClose={() => setThemes(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ObjectiveLevel } from '../../../../shared/model/vocabulary';
+import type { OutlineNode } from '../../../../shared/import/outline';
+import type { TopLevel } from '../../../../shared/import/to-objectives';
+
+const LEVEL_NAMES: Record<ObjectiveLevel, string> = { theme: 'Theme', objective: 'Objective', outcome: 'Outcome' };
+
+function levelAt(top: TopLevel, depth: number): ObjectiveLevel {
+  if (depth === 0) return top;
+  if (top === 'theme') return depth === 1 ? 'objective' : 'outcome';
+  return 'outcome';
+}
+
+export function countLevels(nodes: readonly OutlineNode[], top: TopLevel): Record<ObjectiveLevel, number> {
+  const counts: Record<ObjectiveLevel, number> = { theme: 0, objective: 0, outcome: 0 };
+  const visit = (list: readonly OutlineNode[], depth: number) => {
+    for (const n of list) {
+      counts[levelAt(top, depth)]++;
+      visit(n.children, depth + 1);
+    }
+  };
+  visit(nodes, 0);
+  return counts;
+}
+
+/** What an import will create, as a nested list with each item's level spelt out. */
+export function OutlinePreview(props: { nodes: readonly OutlineNode[]; topLevel: TopLevel; labelledBy: string }) {
+  const render = (list: readonly OutlineNode[], depth: number) => (
+    <ul className={depth === 0 ? 'outline-preview' : undefined}>
+      {list.map((n, i) => (
+        <li key={`${n.line}-${i}`}>
+          <span className={`level-badge level-${levelAt(props.topLevel, depth)}`}>{LEVEL_NAMES[levelAt(props.topLevel, depth)]}</span>{' '}
+          {n.title}
+          {n.description && <div className="muted preview-description">{n.description}</div>}
+          {n.children.length > 0 && render(n.children, depth + 1)}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="preview-box" role="region" aria-labelledby={props.labelledBy} tabIndex={0}>
+      {props.nodes.length === 0 ? <p className="muted">Nothing recognised yet.</p> : render(props.nodes, 0)}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Turns text copied from a corporate plan into a hierarchy. Plans arrive numbered ("1.", "1.2", "a)"),
+ * bulleted, indented, as Markdown headings or as heading-style lines ("Theme 1: …", "OUR PRIORITIES", "…:"),
+ * often with indentation lost in the copy. Rules, in order:
+ *  - Markdown headings nest by their level; deeper dotted numbers ("1.2") sit under shallower ones ("1.").
+ *  - More indentation means a child.
+ *  - At the same indentation, a heading-style line is a parent of list items, and otherwise the marker style
+ *    seen first is the parent of a style seen later (how nested lists look when a paste flattens them).
+ *  - A line of prose straight after an item describes that item instead of being an item itself.
+ */
+export interface OutlineNode {
+  title: string;
+  description: string;
+  /** 1-based line in the source text, for messages and the preview. */
+  line: number;
+  children: OutlineNode[];
+}
+
+type Marker =
+  | { kind: 'heading'; level: number }
+  | { kind: 'number'; depth: number }
+  | { kind: 'letter' }
+  | { kind: 'roman' }
+  | { kind: 'bullet'; char: string }
+  | { kind: 'label' }
+  | { kind: 'plain' };
+
+interface Line {
+  line: number;
+  indent: number;
+  marker: Marker;
+  text: string;
+}
+
+const BULLETS = '-*•▪◦·‣○●■□–—➢➤✓✔>';
+
+function indentWidth(raw: string): number {
+  let w = 0;
+  for (const c of raw) {
+    if (c === ' ' || c === '\u00a0') w += 1;
+    else if (c === '\t') w += 4;
+    else break;
+  }
+  return w;
+}
+
+/** Lines that read as headings in a plan: "Theme 1: Health", "Priority two – Economy", "OUR PLACE", "Health:". */
+function isLabelLike(text: string): boolean {
+  if (/^(theme|priority|ambition|aim|outcome area|pillar|goal|mission|section|part)\b[\s\d\w]{0,12}[:\-–—.]/i.test(text)) return true;
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 4 && letters === letters.toUpperCase() && text.length <= 80) return true;
+  return text.endsWith(':') && text.length <= 100;
+}
+
+function classify(raw: string, line: number): Line | null {
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  const indent = indentWidth(raw);
+  let m = /^(#{1,6})\s+(.+)$/.exec(trimmed);
+  if (m) return { line, indent, marker: { kind: 'heading', level: m[1]!.length }, text: m[2]! };
+  m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(.+)$/.exec(trimmed);
+  if (m && !/^\d{4}/.test(trimmed)) {
+    const depth = m[1]!.split('.').filter((p) => p !== '').length;
+    return { line, indent, marker: { kind: 'number', depth }, text: m[2]! };
+  }
+  m = /^\(?((?:i{1,3}|iv|vi{0,3}|ix|x))[.)]\s+(.+)$/i.exec(trimmed);
+  if (m) return { line, indent, marker: { kind: 'roman' }, text: m[2]! };
+  m = /^\(?([a-z])[.)]\s+(.+)$/i.exec(trimmed);
+  if (m) return { line, indent, marker: { kind: 'letter' }, text: m[2]! };
+  const first = trimmed[0]!;
+  if ((BULLETS.includes(first) && /^.\s+\S/u.test(trimmed)) || /^o\s+[A-Z]/.test(trimmed)) {
+    return { line, indent, marker: { kind: 'bullet', char: first }, text: trimmed.slice(1).trim() };
+  }
+  if (isLabelLike(trimmed)) return { line, indent, marker: { kind: 'label' }, text: trimmed };
+  return { line, indent, marker: { kind: 'plain' }, text: trimmed };
+}
+
+function styleKey(m: Marker): string {
+  switch (m.kind) {
+    case 'heading':
+      return `h${m.level}`;
+    case 'number':
+      return `n${m.depth}`;
+    case 'bullet':
+      return `b${m.char}`;
+    default:
+      return m.kind;
+  }
+}
+
+/**
+ * Prose that describes the previous item rather than being one: only after a heading, label or list item
+ * (in a list of plain lines every line is an item, however long).
+ */
+function isProse(l: Line, previous: Line | null): boolean {
+  if (l.marker.kind !== 'plain' || previous === null || previous.marker.kind === 'plain') return false;
+  const words = l.text.split(/\s+/).length;
+  return l.text.length >= 90 || (/[.!?]$/.test(l.text) && words >= 8) || /^[a-z]/.test(l.text);
+}
+
+function cleanTitle(text: string): string {
+  return text
+    .replace(/^(theme|priority|ambition|aim|pillar|goal|mission)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:\-–—.]\s*/i, '')
+    .replace(/[:\s]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Open {
+  node: OutlineNode;
+  line: Line;
+  key: string;
+}
+
+/** Is `open` a parent of `line`? Only asked when neither is a Markdown heading (headings nest by level). */
+function isParentOf(open: Open, line: Line, seenOrder: Map<string, number>): boolean {
+  if (open.line.indent < line.indent) return true;
+  if (open.line.indent > line.indent) return false;
+  const a = open.line.marker;
+  const b = line.marker;
+  if (a.kind === 'number' && b.kind === 'number') return a.depth < b.depth;
+  if (open.key === styleKey(b)) return false;
+  if (a.kind === 'label' && b.kind !== 'label') return true;
+  if (b.kind === 'label') return false;
+  return (seenOrder.get(open.key) ?? 0) < (seenOrder.get(styleKey(b)) ?? 0);
+}
+
+export function parseOutline(text: string): OutlineNode[] {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((raw, i) => classify(raw, i + 1))
+    .filter((l): l is Line => l !== null);
+  const roots: OutlineNode[] = [];
+  const stack: Open[] = [];
+  const seenOrder = new Map<string, number>();
+  let previous: { node: OutlineNode; line: Line } | null = null;
+
+  for (const line of lines) {
+    if (previous && isProse(line, previous.line)) {
+      const p = previous.node;
+      p.description = p.description ? `${p.description} ${line.text}` : line.text;
+      continue;
+    }
+    const key = styleKey(line.marker);
+    if (!seenOrder.has(key)) seenOrder.set(key, seenOrder.size);
+    const node: OutlineNode = { title: cleanTitle(line.text), description: '', line: line.line, children: [] };
+    if (node.title === '') continue;
+
+    if (line.marker.kind === 'heading') {
+      const level = line.marker.level;
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!.line.marker;
+        if (top.kind === 'heading' && top.level < level) break;
+        stack.pop();
+      }
+    } else {
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        if (top.line.marker.kind === 'heading' || isParentOf(top, line, seenOrder)) break;
+        stack.pop();
+      }
+    }
+    const parent = stack[stack.length - 1];
+    (parent ? parent.node.children : roots).push(node);
+    stack.push({ node, line, key });
+    previous = { node, line };
+  }
+  return roots;
+}
+
+export function outlineDepth(nodes: readonly OutlineNode[]): number {
+  let max = 0;
+  for (const n of nodes) max = Math.max(max, 1 + outlineDepth(n.children));
+  return max;
+}
+
+export function countNodes(nodes: readonly OutlineNode[]): number {
+  return nodes.reduce((n, node) => n + 1 + countNodes(node.children), 0);
+}
+
+/** The outline as indented text, two spaces a level: what the command line prints and tests compare. */
+export function formatOutline(nodes: readonly OutlineNode[], depth = 0): string {
+  return nodes.map((n) => `${'  '.repeat(depth)}${n.title}\n${formatOutline(n.children, depth + 1)}`).join('');
+}

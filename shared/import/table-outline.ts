@@ -1,0 +1,101 @@
+/**
+ * Objectives from a spreadsheet (CSV or XLSX): each row may name a theme, an objective and an outcome, plus a
+ * description and its source. Rows that repeat a theme or objective add to the same one.
+ */
+import Papa from 'papaparse';
+import readXlsx from 'read-excel-file/universal';
+import type { OutlineNode } from './outline';
+
+export const COLUMN_ROLES = ['theme', 'objective', 'outcome', 'description', 'document', 'page'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
+  theme: 'Theme',
+  objective: 'Objective',
+  outcome: 'Outcome',
+  description: 'Description',
+  document: 'Source document',
+  page: 'Page',
+};
+
+export interface Table {
+  readonly headers: readonly string[];
+  readonly rows: ReadonlyArray<readonly string[]>;
+}
+
+const GUESSES: Record<ColumnRole, RegExp> = {
+  theme: /\b(theme|priority|priorities|ambition|pillar|area)\b/i,
+  objective: /\b(objective|aim|commitment|goal)s?\b/i,
+  outcome: /\b(outcome|result|success)s?\b/i,
+  description: /\b(description|detail|details|narrative|notes?)\b/i,
+  document: /\b(source|document|plan|strategy)\b/i,
+  page: /\b(page|pg|p\.)\b/i,
+};
+
+export function guessMapping(headers: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const used = new Set<number>();
+  for (const role of COLUMN_ROLES) {
+    const i = headers.findIndex((h, idx) => !used.has(idx) && GUESSES[role].test(h));
+    if (i >= 0) {
+      mapping[role] = i;
+      used.add(i);
+    }
+  }
+  return mapping;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).replace(/\s+/g, ' ').trim();
+}
+
+function toTable(matrix: ReadonlyArray<ReadonlyArray<unknown>>): Table {
+  const rows = matrix.map((r) => r.map(cellText)).filter((r) => r.some((c) => c !== ''));
+  const [headers = [], ...rest] = rows;
+  return { headers, rows: rest };
+}
+
+export function readCsv(text: string): { table: Table; errors: string[] } {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const errors = parsed.errors.slice(0, 5).map((e) => `Row ${(e.row ?? 0) + 1}: ${e.message}`);
+  return { table: toTable(parsed.data), errors };
+}
+
+export async function readXlsxTable(bytes: Uint8Array): Promise<Table> {
+  const copy = bytes.slice();
+  const sheets = await readXlsx(copy.buffer);
+  const first = sheets.find((s) => s.data.length > 0);
+  return toTable(first ? first.data : []);
+}
+
+/** Builds the outline the mapped columns describe. */
+export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: OutlineNode[]; sources: Map<OutlineNode, { document: string; page: string }> } {
+  const nodes: OutlineNode[] = [];
+  const sources = new Map<OutlineNode, { document: string; page: string }>();
+  const get = (row: readonly string[], role: ColumnRole) => (mapping[role] !== undefined ? (row[mapping[role]!] ?? '') : '');
+  const find = (list: OutlineNode[], title: string) => list.find((n) => n.title.toLowerCase() === title.toLowerCase());
+
+  table.rows.forEach((row, i) => {
+    const path = (['theme', 'objective', 'outcome'] as const).map((r) => get(row, r)).filter((t) => t !== '');
+    if (path.length === 0) return;
+    let list = nodes;
+    let node: OutlineNode | undefined;
+    for (const title of path) {
+      node = find(list, title);
+      if (!node) {
+        node = { title: title.slice(0, 500), description: '', line: i + 2, children: [] };
+        list.push(node);
+      }
+      list = node.children;
+    }
+    if (!node) return;
+    const description = get(row, 'description');
+    if (description && !node.description) node.description = description;
+    const document = get(row, 'document');
+    if (document) sources.set(node, { document, page: get(row, 'page') });
+  });
+  return { nodes, sources };
+}
