@@ -47,6 +47,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const delay = options.retryDelayMs ?? 100;
   const temp = tempPathFor(target);
   let handle: realFs.FileHandle | null = null;
+  let backupTemp: string | null = null;
   try {
     handle = await fs.open(temp, 'wx');
     await handle.writeFile(data);
@@ -55,27 +56,35 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     handle = null;
 
     if (options.backupPath) {
+      // Copied beside it first, so a copy that dies half-way leaves the last good backup rather than half a file.
+      backupTemp = tempPathFor(options.backupPath);
       try {
-        await fs.copyFile(target, options.backupPath);
+        await fs.copyFile(target, backupTemp);
+        await renameWithRetry(fs, backupTemp, options.backupPath, retries, delay);
       } catch (e) {
         if (errnoCode(e) !== 'ENOENT') throw e; // nothing to back up the first time
       }
     }
 
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await fs.rename(temp, target);
-        break;
-      } catch (e) {
-        if (!isBusy(e) || attempt >= retries) throw e;
-        await sleep(delay * (attempt + 1));
-      }
-    }
+    await renameWithRetry(fs, temp, target, retries, delay);
     await syncFolder(dirname(target));
   } catch (e) {
     if (handle) await handle.close().catch(() => undefined);
     await fs.unlink(temp).catch(() => undefined);
+    if (backupTemp) await fs.unlink(backupTemp).catch(() => undefined);
     throw e;
+  }
+}
+
+async function renameWithRetry(fs: WriteFs, from: string, to: string, retries: number, delay: number) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (e) {
+      if (!isBusy(e) || attempt >= retries) throw e;
+      await sleep(delay * (attempt + 1));
+    }
   }
 }
 

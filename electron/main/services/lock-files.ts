@@ -43,6 +43,8 @@ export function lockPathFor(workbookPath: string): string {
 }
 
 function processIsAlive(pid: number): boolean {
+  // 0 and negative numbers name process groups, which kill() would report as alive.
+  if (pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

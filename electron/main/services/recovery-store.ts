@@ -81,7 +81,8 @@ export class RecoveryStore {
     const json = parseGuardedJson(text);
     if (!json.ok) return null;
     const header = SnapshotHeaderSchema.safeParse(json.value);
-    if (!header.success) return null;
+    // The id is how the snapshot is restored and discarded later, so it must name this very file.
+    if (!header.success || `${header.data.sessionId}.recovery.json` !== file || !SESSION_ID.test(header.data.sessionId)) return null;
     const wb = validateWorkbook(header.data.workbook);
     if (!wb.ok) return null;
     const h = header.data;

@@ -13,6 +13,7 @@ import {
   serialiseWorkbook,
   type ReadWorkbookOk,
 } from '../../../shared/model/workbook-format';
+import { lineColumnAt } from '../../../shared/model/json-guard';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import { describeWriteError, writeFileAtomic, type WriteFs } from './atomic-write';
 
@@ -39,6 +40,22 @@ function hash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function describeReadError(e: unknown, path: string): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `You do not have permission to open “${fileName(path)}”.`;
+    case 'EBUSY':
+      return `Another program is using “${fileName(path)}”. Close it and try again.`;
+    case 'ENAMETOOLONG':
+      return `The name or folder path of “${fileName(path)}” is too long to open.`;
+    case 'ENOTDIR':
+      return `“${fileName(path)}” could not be found: part of its folder path is a file, not a folder.`;
+    default:
+      return `“${fileName(path)}” could not be read (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
 export async function readWorkbookFile(path: string): Promise<Result<ReadWorkbookFileOk>> {
   let size: number;
   let mtimeMs: number;
@@ -48,12 +65,9 @@ export async function readWorkbookFile(path: string): Promise<Result<ReadWorkboo
     size = s.size;
     mtimeMs = s.mtimeMs;
   } catch (e) {
-    return fail(
-      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'NOT_FOUND' : 'UNREADABLE',
-      (e as NodeJS.ErrnoException).code === 'ENOENT'
-        ? `“${fileName(path)}” could not be found. It may have been moved, renamed or deleted.`
-        : `“${fileName(path)}” could not be read (${(e as Error).message}).`,
-    );
+    return (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? fail('NOT_FOUND', `“${fileName(path)}” could not be found. It may have been moved, renamed or deleted.`)
+      : fail('UNREADABLE', describeReadError(e, path));
   }
   if (size > MAX_FILE_BYTES)
     return fail(
@@ -64,13 +78,19 @@ export async function readWorkbookFile(path: string): Promise<Result<ReadWorkboo
   try {
     bytes = await readFile(path);
   } catch (e) {
-    return fail('UNREADABLE', `“${fileName(path)}” could not be read (${(e as Error).message}).`);
+    return fail('UNREADABLE', describeReadError(e, path));
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fail('INVALID_JSON', `“${fileName(path)}” is not a workbook: it is not a text file in UTF-8.`);
+    // Point at the first bad byte: usually a £ or an accented letter saved by an editor in another encoding.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const { line, column } = lineColumnAt(lenient, Math.max(0, lenient.indexOf('\uFFFD')));
+    return fail(
+      'INVALID_JSON',
+      `“${fileName(path)}” is not a workbook: it is not a text file in UTF-8 (the first character that is not UTF-8 is at line ${line}, column ${column}). If you edited it in a text editor, save it again as UTF-8.`,
+    );
   }
   const read = readWorkbookText(text);
   if (!read.ok) return { ok: false, error: { ...read.error, message: `“${fileName(path)}”: ${read.error.message}` } };
@@ -109,6 +129,7 @@ export async function writeWorkbookFile(
   } catch (e) {
     return fail('WRITE_FAILED', `${describeWriteError(e, path)} Your changes are still in the app and in the recovery copy.`);
   }
-  const s = await stat(path);
-  return ok({ size: bytes.length, mtimeMs: s.mtimeMs, sha256: hash(bytes) });
+  // The file is saved by now; a share that then refuses stat must not turn that into a failure.
+  const s = await stat(path).catch(() => null);
+  return ok({ size: bytes.length, mtimeMs: s?.mtimeMs ?? Date.now(), sha256: hash(bytes) });
 }

@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_STALE_AFTER_MS, LockFiles, lockPathFor, type LockOwner } from './lock-files';
+
+let folder: string;
+let workbook: string;
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'awb-locks-'));
+  workbook = join(folder, 'Council Plan.awbook');
+  await writeFile(workbook, '{}');
+});
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+const me: LockOwner = { user: 'pnatarajan', machine: 'BORS-LT-0142', pid: process.pid, owner: 'run-me' };
+const colleague: LockOwner = { user: 'tokafor', machine: 'BORS-LT-0977', pid: 4242, owner: 'run-colleague' };
+
+/** A pid that certainly belonged to a process that has ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  if (child.pid === undefined) throw new Error('could not start a child process');
+  return child.pid;
+}
+
+async function lockContent(): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(lockPathFor(workbook), 'utf8'));
+}
+
+describe('lock files', () => {
+  it('are written beside the workbook, named as Office names its own', () => {
+    expect(lockPathFor(workbook)).toBe(join(folder, '~$Council Plan.awbook.lock'));
+  });
+
+  it('record who has the workbook open, on which machine, and since when', async () => {
+    const now = new Date('2026-01-20T09:00:00Z');
+    const locks = new LockFiles(me, () => now);
+    expect(await locks.acquire(workbook)).toEqual({ status: 'acquired' });
+    expect(await lockContent()).toEqual({
+      app: 'alignment-workbench',
+      user: 'pnatarajan',
+      machine: 'BORS-LT-0142',
+      pid: process.pid,
+      owner: 'run-me',
+      since: '2026-01-20T09:00:00.000Z',
+      heartbeat: '2026-01-20T09:00:00.000Z',
+    });
+  });
+
+  it('tell a second person who holds the workbook', async () => {
+    await new LockFiles(colleague).acquire(workbook);
+    const outcome = await new LockFiles(me).acquire(workbook);
+    expect(outcome).toEqual({
+      status: 'held',
+      holder: { user: 'tokafor', machine: 'BORS-LT-0977', since: expect.any(String), stale: false },
+    });
+    expect((await lockContent()).owner).toBe('run-colleague');
+  });
+
+  it('let the same run of the app take its own lock again', async () => {
+    const locks = new LockFiles(me);
+    await locks.acquire(workbook);
+    expect(await locks.acquire(workbook)).toEqual({ status: 'acquired' });
+  });
+
+  it('are stale when not refreshed for longer than the limit', async () => {
+    const longAgo = new Date(Date.now() - LOCK_STALE_AFTER_MS - 60_000);
+    await new LockFiles(colleague, () => longAgo).acquire(workbook);
+    const outcome = await new LockFiles(me).acquire(workbook);
+    expect(outcome).toMatchObject({ status: 'held', holder: { user: 'tokafor', stale: true } });
+  });
+
+  it('are not stale when refreshed recently', async () => {
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await new LockFiles(colleague, () => aMinuteAgo).acquire(workbook);
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ holder: { stale: false } });
+  });
+
+  it('are stale at once when held by a process on this machine that has ended (the app crashed)', async () => {
+    const crashedRun: LockOwner = { user: 'pnatarajan', machine: me.machine, pid: deadPid(), owner: 'run-before-the-crash' };
+    await new LockFiles(crashedRun).acquire(workbook);
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ status: 'held', holder: { user: 'pnatarajan', stale: true } });
+  });
+
+  it('are not stale when held by a running process on this machine (another window or user session)', async () => {
+    const otherRun: LockOwner = { user: 'pnatarajan', machine: me.machine, pid: process.pid, owner: 'run-other' };
+    await new LockFiles(otherRun).acquire(workbook);
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ holder: { stale: false } });
+  });
+
+  it('cannot judge a process on another machine by its pid', async () => {
+    await new LockFiles({ ...colleague, pid: deadPid() }).acquire(workbook);
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ holder: { stale: false } });
+  });
+
+  it('treat a lock whose pid is not a real process id as dead', async () => {
+    await new LockFiles({ ...colleague, machine: me.machine, pid: 0 }).acquire(workbook);
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ holder: { stale: true } });
+  });
+
+  it('treat a lock with an unreadable heartbeat as stale', async () => {
+    await writeFile(
+      lockPathFor(workbook),
+      JSON.stringify({ app: 'alignment-workbench', user: 'x', machine: 'y', pid: 1, owner: 'z', since: 'then', heartbeat: 'not a date' }),
+    );
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ holder: { stale: true } });
+  });
+
+  it('can be taken over, and the former holder is then told who has it', async () => {
+    const theirs = new LockFiles(colleague);
+    await theirs.acquire(workbook);
+    const mine = new LockFiles(me);
+    expect(await mine.acquire(workbook, { takeOver: true })).toEqual({ status: 'acquired' });
+    expect((await lockContent()).owner).toBe('run-me');
+
+    expect(await theirs.refresh(workbook)).toEqual({ user: 'pnatarajan', machine: 'BORS-LT-0142', since: expect.any(String), stale: false });
+    expect((await lockContent()).owner, 'a refresh never takes the lock back').toBe('run-me');
+    await theirs.release(workbook);
+    expect((await lockContent()).owner, 'the former holder cannot remove it').toBe('run-me');
+    expect(await mine.refresh(workbook)).toBeNull();
+  });
+
+  it('are released only by their holder', async () => {
+    const mine = new LockFiles(me);
+    await mine.acquire(workbook);
+    await new LockFiles(colleague).release(workbook);
+    expect((await lockContent()).owner).toBe('run-me');
+    await mine.release(workbook);
+    expect(await readdir(folder)).toEqual(['Council Plan.awbook']);
+  });
+
+  it('refresh the heartbeat but keep the time the workbook was opened', async () => {
+    let now = new Date('2026-01-20T09:00:00Z');
+    const locks = new LockFiles(me, () => now);
+    await locks.acquire(workbook);
+    now = new Date('2026-01-20T09:05:00Z');
+    expect(await locks.refresh(workbook)).toBeNull();
+    expect(await lockContent()).toMatchObject({ since: '2026-01-20T09:00:00.000Z', heartbeat: '2026-01-20T09:05:00.000Z' });
+  });
+
+  it('are put back if someone deleted ours', async () => {
+    const locks = new LockFiles(me);
+    await locks.acquire(workbook);
+    await rm(lockPathFor(workbook));
+    expect(await locks.refresh(workbook)).toBeNull();
+    expect((await lockContent()).owner).toBe('run-me');
+  });
+
+  it('replace a damaged or foreign lock file rather than refusing to open', async () => {
+    for (const junk of ['', 'not json', '{"app":"other-app"}', JSON.stringify({ app: 'alignment-workbench', user: 'x'.repeat(5_000) }), '['.repeat(10_000)]) {
+      await writeFile(lockPathFor(workbook), junk);
+      expect(await new LockFiles(me).acquire(workbook), junk.slice(0, 30)).toEqual({ status: 'acquired' });
+      expect((await lockContent()).owner).toBe('run-me');
+    }
+  });
+});
