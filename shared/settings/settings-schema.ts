@@ -1,6 +1,7 @@
 /**
- * Preferences and recent files. Stored by electron-store in the app's data folder; the JSON Schema it enforces
- * is generated from this zod schema so there is one definition.
+ * Preferences and recent files. Stored by electron-store in the app's data folder; the settings service checks
+ * every stored value against these schemas, so there is one definition (settings-service.ts says why
+ * electron-store itself is given only the defaults).
  */
 import { z } from 'zod';
 import { ProtectiveMarkingSchema } from '../model/vocabulary';

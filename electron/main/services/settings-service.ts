@@ -2,9 +2,9 @@
  * Preferences, recent files and window bounds, kept by electron-store in the app (conf in tests). Every read is
  * validated, so a hand-edited or damaged settings file falls back to defaults instead of breaking the app.
  */
-import { z } from 'zod';
 import {
   DEFAULT_PREFERENCES,
+  MAX_RECENT_FILES,
   PreferencesSchema,
   RecentFileSchema,
   SettingsSchema,
@@ -22,11 +22,18 @@ export interface KeyValueStore {
   readonly path: string;
 }
 
-/** JSON Schema handed to electron-store / conf, generated from the zod schema. */
+/**
+ * JSON Schema handed to electron-store / conf: each setting with its default, and no rules. With a strict schema
+ * conf empties the whole settings file when one stored value breaks a rule (clearInvalidConfig), so a single
+ * hand-edited preference would also lose the recent files. The zod schemas are applied here instead, value by
+ * value, on every read and before every write.
+ */
 export function settingsJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(SettingsSchema, { io: 'input', target: 'draft-7' }) as { properties: Record<string, unknown> };
-  return schema.properties;
+  const defaults = SettingsSchema.parse({});
+  return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, { default: value }]));
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export class SettingsService {
   constructor(
@@ -38,9 +45,14 @@ export class SettingsService {
     return this.store.path;
   }
 
+  /** Stored preferences; each value that is missing or not valid falls back to its default on its own. */
   preferences(): Preferences {
-    const parsed = PreferencesSchema.safeParse(this.store.get('preferences') ?? {});
-    return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+    const stored = this.store.get('preferences');
+    const parsed = PreferencesSchema.safeParse(stored ?? {});
+    if (parsed.success) return parsed.data;
+    if (!isRecord(stored)) return DEFAULT_PREFERENCES;
+    const valid = Object.entries(PreferencesSchema.shape).filter(([key, schema]) => schema.safeParse(stored[key]).success);
+    return PreferencesSchema.parse(Object.fromEntries(valid.map(([key]) => [key, stored[key]])));
   }
 
   setPreferences(patch: Partial<Preferences>): Preferences {
@@ -49,9 +61,14 @@ export class SettingsService {
     return next;
   }
 
+  /** Recent files as stored, without any entry that is not valid (the others are kept). */
   recentFiles(): RecentFile[] {
-    const parsed = z.array(RecentFileSchema).safeParse(this.store.get('recentFiles') ?? []);
-    return parsed.success ? parsed.data : [];
+    const stored = this.store.get('recentFiles');
+    if (!Array.isArray(stored)) return [];
+    return stored
+      .map((entry) => RecentFileSchema.safeParse(entry))
+      .flatMap((r) => (r.success ? [r.data] : []))
+      .slice(0, MAX_RECENT_FILES);
   }
 
   addRecentFile(path: string, title: string, at = new Date()): RecentFile[] {
