@@ -67,7 +67,8 @@ export function isTrustedSenderUrl(senderUrl: string, devServerUrl?: string): bo
   if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
   if (devServerUrl) {
     try {
-      return url.origin === new URL(devServerUrl).origin;
+      // file:, data: and about: pages all have the origin "null", which must never match.
+      return url.origin !== 'null' && url.origin === new URL(devServerUrl).origin;
     } catch {
       return false;
     }
@@ -81,14 +82,22 @@ export function isTrustedSenderUrl(senderUrl: string, devServerUrl?: string): bo
  */
 export function allowedExternalUrl(raw: string): string | null {
   // eslint-disable-next-line no-control-regex -- a link with control characters is refused outright
-  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\u0000-\u001f]/.test(raw)) return null;
+  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return null;
   }
-  if (url.protocol === 'mailto:') return /^[^@\s]+@[^@\s]+$/.test(decodeURIComponent(url.pathname)) ? url.href : null;
+  if (url.protocol === 'mailto:') {
+    let address: string;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      return null; // malformed percent-encoding
+    }
+    return /^[^@\s]+@[^@\s]+$/.test(address) ? url.href : null;
+  }
   if (url.protocol !== 'https:') return null;
   if (url.username || url.password) return null;
   if (!url.hostname.includes('.') || url.hostname.endsWith('.')) return null;
