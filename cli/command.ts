@@ -1,0 +1,19 @@
+/**
+ * What a command module provides. Each command lives in cli/commands/<name>.ts and is listed in
+ * cli/commands/index.ts; adding a command is adding a module there.
+ */
+import type { Command } from 'commander';
+import type { ExitCode, Io } from './output';
+
+export interface CommandContext {
+  readonly io: Io;
+  /** The folder relative file names are read from. */
+  readonly folder: string;
+  /** Sets the exit code; the worst code reported wins. */
+  exit(code: ExitCode): void;
+}
+
+export interface CliCommand {
+  /** Adds the command, its arguments, help text and action to the program. */
+  register(program: Command, context: CommandContext): void;
+}

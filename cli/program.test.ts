@@ -1,0 +1,98 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CliCommand } from './command';
+import { COMMANDS } from './commands';
+import { describeError, EXIT, listInWords, plural, table, ukDateTime, type Io } from './output';
+import { runCli } from './program';
+
+function capture(): Io & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
+}
+
+const throwing = (thrown: unknown): CliCommand => ({
+  register(program) {
+    program.command('explode').action(async () => {
+      throw thrown;
+    });
+  },
+});
+
+describe('runCli', () => {
+  it('turns an unexpected exception into one plain sentence and exit code 3', async () => {
+    const io = capture();
+    const error = new Error('EIO: i/o error, read\n    at FileHandle.read (node:internal/fs/promises:123:4)');
+    const code = await runCli(['explode'], io, { commands: [...COMMANDS, throwing(error)] });
+    expect(code).toBe(EXIT.UNEXPECTED);
+    expect(io.stderr()).toBe('Something unexpected went wrong: EIO: i/o error, read. No file has been changed.\n');
+    expect(io.stdout()).toBe('');
+  });
+
+  it('copes with something thrown that is not an Error', async () => {
+    const io = capture();
+    expect(await runCli(['explode'], io, { commands: [throwing(undefined)] })).toBe(EXIT.UNEXPECTED);
+    expect(io.stderr()).toBe('Something unexpected went wrong: undefined. No file has been changed.\n');
+  });
+
+  it('runs a command added to the list, so later issues only add a module', async () => {
+    const io = capture();
+    const hello: CliCommand = {
+      register(program, { io: out, exit }) {
+        program.command('hello').action(() => {
+          out.out('Hello from a new command\n');
+          exit(EXIT.INVALID);
+        });
+      },
+    };
+    expect(await runCli(['hello'], io, { commands: [...COMMANDS, hello] })).toBe(EXIT.INVALID);
+    expect(io.stdout()).toBe('Hello from a new command\n');
+  });
+
+  it('reads relative file names from the folder it is given', async () => {
+    const io = capture();
+    const code = await runCli(['validate', 'complete-workbook.awbook'], io, {
+      folder: fileURLToPath(new URL('../tests/fixtures', import.meta.url)),
+    });
+    expect(code).toBe(EXIT.OK);
+    expect(io.stdout()).toMatch(/^complete-workbook\.awbook is a valid workbook/);
+  });
+});
+
+describe('output helpers', () => {
+  it('write counts and lists in plain English', () => {
+    expect(plural(1, 'workshop')).toBe('1 workshop');
+    expect(plural(0, 'document draft')).toBe('0 document drafts');
+    expect(plural(12_400, 'loan')).toBe('12,400 loans');
+    expect(plural(2, 'activity', 'activities')).toBe('2 activities');
+    expect(listInWords([])).toBe('');
+    expect(listInWords(['a'])).toBe('a');
+    expect(listInWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+
+  it('write dates and times in UK time, through the change of the clocks', () => {
+    expect(ukDateTime('2025-09-15T08:42:10Z')).toBe('15 September 2025 at 09:42');
+    expect(ukDateTime('2026-01-20T16:05:12Z')).toBe('20 January 2026 at 16:05');
+    expect(ukDateTime('2026-03-29T00:30:00Z')).toBe('29 March 2026 at 00:30');
+    expect(ukDateTime('2026-03-29T01:30:00Z')).toBe('29 March 2026 at 02:30');
+    expect(ukDateTime('not a date')).toBe('not a date');
+  });
+
+  it('lines up tables', () => {
+    expect(table([['File', 'a.awbook'], ['Last modified', 'today']])).toEqual(['  File           a.awbook', '  Last modified  today']);
+  });
+
+  it('lists located problems only when there is more than one', () => {
+    expect(describeError({ code: 'INVALID_JSON', message: 'Bad at line 1.' })).toEqual(['Bad at line 1.']);
+    expect(
+      describeError({
+        code: 'INVALID_WORKBOOK',
+        message: 'Two problems.',
+        issues: [
+          { path: 'workbook.title', message: 'Missing' },
+          { path: 'workbook.created', message: 'Not a date' },
+        ],
+      }),
+    ).toEqual(['Two problems.', 'Problems found:', '  workbook.title: Missing', '  workbook.created: Not a date']);
+  });
+});
