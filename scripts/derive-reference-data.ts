@@ -113,17 +113,17 @@ function deriveLibraries(authorities: ReturnType<typeof deriveAuthorities>) {
  * A keyword ending in * matches the start of a word ("communit*" → community, communities); others match whole words.
  */
 const THEME_JUDGEMENTS: Record<string, { outcomes: number[]; keywords: string[] }> = {
-  'health-wellbeing': { outcomes: [5, 7], keywords: ['health', 'wellbeing', 'well-being', 'mental', 'physical activity', 'active', 'life expectancy', 'prevent*'] },
-  'economy-skills-jobs': { outcomes: [6, 4, 3], keywords: ['economy', 'economic', 'jobs', 'employment', 'skills', 'business*', 'enterprise', 'growth', 'qualification*', 'work'] },
-  'children-young-people': { outcomes: [2, 4, 5], keywords: ['child*', 'young people', 'school', 'education', 'early years', 'best start', 'literacy', 'families', 'family', 'pupil*'] },
-  'communities-cohesion': { outcomes: [7, 5, 1], keywords: ['communit*', 'cohesion', 'volunteer*', 'loneliness', 'isolation', 'neighbourhood', 'belong*', 'inclusive', 'safer'] },
-  'climate-environment': { outcomes: [7, 1], keywords: ['climate', 'environment', 'carbon', 'net zero', 'green', 'nature', 'sustainab*'] },
-  'digital-inclusion': { outcomes: [3, 4, 6], keywords: ['digital', 'online', 'internet', 'connectivity', 'technology'] },
+  'health-wellbeing': { outcomes: [5, 7], keywords: ['health*', 'wellbeing', 'well-being', 'mental*', 'physical activity', 'physically active', 'active lives', 'life expectancy', 'prevent*', 'loneliness'] },
+  'economy-skills-jobs': { outcomes: [6, 4, 3], keywords: ['econom*', 'job*', 'employ*', 'skill*', 'business*', 'enterprise', 'growth', 'qualification*', 'work', 'prosper*', 'apprentice*'] },
+  'children-young-people': { outcomes: [2, 4, 5], keywords: ['child*', 'young people', 'school*', 'educat*', 'early years', 'best start', 'literacy', 'famil*', 'pupil*', 'reading'] },
+  'communities-cohesion': { outcomes: [7, 5, 1], keywords: ['communit*', 'cohesion', 'volunteer*', 'loneliness', 'isolat*', 'neighbourhood*', 'belong*', 'inclusive', 'safer', 'resilien*'] },
+  'climate-environment': { outcomes: [7, 1], keywords: ['climate', 'environment*', 'carbon', 'net zero', 'green', 'nature', 'sustainab*'] },
+  'digital-inclusion': { outcomes: [3, 4, 6], keywords: ['digital*', 'online', 'internet', 'connectivity', 'technolog*'] },
   'older-people-independence': { outcomes: [5, 7, 3], keywords: ['older', 'independen*', 'adult social care', 'ageing', 'dementia', 'carer*', 'care'] },
-  'culture-heritage-place': { outcomes: [1, 7], keywords: ['culture', 'cultural', 'heritage', 'arts', 'creative', 'place', 'town centre', 'high street', 'visitor*'] },
-  'poverty-cost-of-living': { outcomes: [6, 7, 5], keywords: ['poverty', 'cost of living', 'inequalit*', 'deprivation', 'hardship', 'financial', 'benefit'] },
+  'culture-heritage-place': { outcomes: [1, 7], keywords: ['cultur*', 'heritage', 'arts', 'creativ*', 'place', 'town centre*', 'high street*', 'visitor*', 'tourism'] },
+  'poverty-cost-of-living': { outcomes: [6, 7, 5], keywords: ['poverty', 'cost of living', 'inequalit*', 'depriv*', 'hardship', 'financial', 'benefit*', 'debt'] },
   housing: { outcomes: [7, 3], keywords: ['housing', 'homes', 'homeless*', 'rough sleeping', 'tenant*'] },
-  'well-run-council': { outcomes: [3, 7], keywords: ['council', 'customer', 'value for money', 'efficien*', 'services online', 'resident satisfaction', 'well-run', 'well run'] },
+  'well-run-council': { outcomes: [3, 7], keywords: ['council', 'customer*', 'value for money', 'efficien*', 'services online', 'resident satisfaction', 'well-run', 'well run'] },
 };
 
 type SourceService = {

@@ -77,35 +77,42 @@ function keywordPattern(keyword: string): RegExp {
   return re;
 }
 
-function matchThemeByWords(text: string): Theme | undefined {
-  let best: { theme: Theme; hits: number } | undefined;
-  for (const theme of THEMES) {
-    const hits = theme.keywords.filter((k) => keywordPattern(k).test(text)).length;
-    if (hits > 0 && (!best || hits > best.hits)) best = { theme, hits };
-  }
-  return best?.theme;
+/** Themes whose words appear in the text, most hits first. */
+function themesByWords(text: string): Theme[] {
+  return THEMES.map((theme) => ({ theme, hits: theme.keywords.filter((k) => keywordPattern(k).test(text)).length }))
+    .filter((m) => m.hits > 0)
+    .sort((a, b) => b.hits - a.hits)
+    .map((m) => m.theme);
 }
 
-/** The starter theme an objective belongs to, or undefined when nothing points to one. */
+/** The starter theme an objective belongs to (the best match), or undefined when nothing points to one. */
 export function themeOf(index: HierarchyIndex, objective: Objective): Theme | undefined {
+  return themesOf(index, objective)[0];
+}
+
+/**
+ * Every starter theme an objective may belong to: the one set on it or an ancestor; otherwise all themes its
+ * own words match ("help people gain digital skills" is both digital inclusion and skills); otherwise those
+ * its nearest ancestor's words match.
+ */
+export function themesOf(index: HierarchyIndex, objective: Objective): Theme[] {
   const seen = new Set<string>();
   let current: Objective | undefined = objective;
   while (current && !seen.has(current.id)) {
     seen.add(current.id);
     if (current.themeRef) {
       const theme = findTheme(current.themeRef);
-      if (theme) return theme;
+      if (theme) return [theme];
     }
     current = current.parentId ? index.byId.get(current.parentId) : undefined;
   }
-  // Words: the objective's own first, then its ancestors'.
   current = objective;
   seen.clear();
   while (current && !seen.has(current.id)) {
     seen.add(current.id);
-    const theme = matchThemeByWords(`${current.title} ${current.description}`);
-    if (theme) return theme;
+    const themes = themesByWords(`${current.title} ${current.description}`);
+    if (themes.length > 0) return themes;
     current = current.parentId ? index.byId.get(current.parentId) : undefined;
   }
-  return undefined;
+  return [];
 }

@@ -4,7 +4,7 @@
  */
 import { ambitionOutcomeName, type AmbitionOutcomeId } from '../model/vocabulary';
 import type { Workbook } from '../model/workbook-schema';
-import { assessableObjectives, indexObjectives, themeOf } from './hierarchy';
+import { assessableObjectives, indexObjectives, themesOf } from './hierarchy';
 
 export interface Suggestion {
   readonly serviceId: string;
@@ -17,8 +17,9 @@ export interface Suggestion {
 export const pairKey = (serviceId: string, objectiveId: string) => `${serviceId}\u0000${objectiveId}`;
 
 /**
- * A service's main outcome among the theme's two main outcomes suggests a medium link; any other shared
- * outcome suggests a weak one. Pairs already linked (at any strength) or dismissed are left out.
+ * A service is suggested for an objective when its main Ambition outcome is one the objective's theme draws
+ * on: medium when it is one of the theme's two main outcomes, weak otherwise. Secondary outcomes alone do not
+ * suggest anything (they would suggest almost everything). Pairs already linked or dismissed are left out.
  */
 export function suggestLinks(wb: Workbook): Suggestion[] {
   const index = indexObjectives(wb.objectives);
@@ -28,22 +29,25 @@ export function suggestLinks(wb: Workbook): Suggestion[] {
 
   const out: Suggestion[] = [];
   for (const objective of assessableObjectives(wb)) {
-    const theme = themeOf(index, objective);
-    if (!theme) continue;
-    const main = new Set<AmbitionOutcomeId>(theme.outcomes.slice(0, 2));
-    const all = new Set<AmbitionOutcomeId>(theme.outcomes);
+    const themes = themesOf(index, objective);
+    if (themes.length === 0) continue;
     for (const service of wb.services) {
-      if (taken.has(pairKey(service.id, objective.id))) continue;
-      const shared = service.outcomes.filter((o) => all.has(o));
-      if (shared.length === 0) continue;
-      const first = service.outcomes[0];
-      const strength: 1 | 2 = first !== undefined && main.has(first) ? 2 : 1;
+      const main = service.outcomes[0];
+      if (main === undefined || taken.has(pairKey(service.id, objective.id))) continue;
+      let best: { strength: 1 | 2; themeId: string; themeName: string } | null = null;
+      for (const theme of themes) {
+        const at = theme.outcomes.indexOf(main as AmbitionOutcomeId);
+        if (at < 0) continue;
+        const strength: 1 | 2 = at < 2 ? 2 : 1;
+        if (!best || strength > best.strength) best = { strength, themeId: theme.id, themeName: theme.name };
+      }
+      if (!best) continue;
       out.push({
         serviceId: service.id,
         objectiveId: objective.id,
-        strength,
-        themeId: theme.id,
-        reason: `${service.name} serves “${ambitionOutcomeName(shared[0]!)}”, which the ${theme.name.toLowerCase()} theme draws on.`,
+        strength: best.strength,
+        themeId: best.themeId,
+        reason: `${service.name} mainly serves “${ambitionOutcomeName(main)}”, which the ${best.themeName.toLowerCase()} theme draws on${best.strength === 2 ? ' most' : ''}.`,
       });
     }
   }

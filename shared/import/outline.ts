@@ -5,7 +5,8 @@
  *  - Markdown headings nest by their level; deeper dotted numbers ("1.2") sit under shallower ones ("1.").
  *  - More indentation means a child.
  *  - At the same indentation, a heading-style line is a parent of list items, and otherwise the marker style
- *    seen first is the parent of a style seen later (how nested lists look when a paste flattens them).
+ *    seen first is the parent of a style seen later (how nested lists look when a paste flattens them); but a
+ *    plain line is never the parent of a numbered list, which carries its own top level.
  *  - A line of prose straight after an item describes that item instead of being an item itself.
  */
 export interface OutlineNode {
@@ -119,6 +120,8 @@ function isParentOf(open: Open, line: Line, seenOrder: Map<string, number>): boo
   const a = open.line.marker;
   const b = line.marker;
   if (a.kind === 'number' && b.kind === 'number') return a.depth < b.depth;
+  // A numbered list carries its own top level; a plain line before it is a title, not its parent.
+  if (a.kind === 'plain' && b.kind === 'number') return false;
   if (open.key === styleKey(b)) return false;
   if (a.kind === 'label' && b.kind !== 'label') return true;
   if (b.kind === 'label') return false;
@@ -182,4 +185,9 @@ export function countNodes(nodes: readonly OutlineNode[]): number {
 /** The outline as indented text, two spaces a level: what the command line prints and tests compare. */
 export function formatOutline(nodes: readonly OutlineNode[], depth = 0): string {
   return nodes.map((n) => `${'  '.repeat(depth)}${n.title}\n${formatOutline(n.children, depth + 1)}`).join('');
+}
+
+/** The outline without the items (and everything beneath them) whose source lines are excluded. */
+export function withoutLines(nodes: readonly OutlineNode[], excluded: ReadonlySet<number>): OutlineNode[] {
+  return nodes.filter((n) => !excluded.has(n.line)).map((n) => ({ ...n, children: withoutLines(n.children, excluded) }));
 }

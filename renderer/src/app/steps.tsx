@@ -4,6 +4,8 @@
 import type { ComponentType } from 'react';
 import { AuthorityStep } from '../features/authority/AuthorityStep';
 import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
+import { MapStep } from '../features/map/MapStep';
+import { ServicesStep } from '../features/services/ServicesStep';
 import { StartScreen } from '../features/start/StartScreen';
 
 export interface StepDefinition {
@@ -18,6 +20,8 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'start', label: 'Start', needsWorkbook: false, Component: StartScreen },
   { id: 'authority', label: 'Authority', needsWorkbook: true, Component: AuthorityStep },
   { id: 'objectives', label: 'Objectives', needsWorkbook: true, Component: ObjectivesStep },
+  { id: 'services', label: 'Services', needsWorkbook: true, Component: ServicesStep },
+  { id: 'map', label: 'Map', needsWorkbook: true, Component: MapStep },
 ];
 
 export function findStep(id: string): StepDefinition {

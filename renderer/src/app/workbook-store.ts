@@ -125,3 +125,6 @@ export function documentName(s: Pick<WorkbookState, 'workbook' | 'doc'>): string
   if (s.doc) return s.doc.fileName;
   return s.workbook?.title ?? 'Alignment Workbench';
 }
+
+/** A stable empty list for selectors, so "no workbook" does not make a new array on every render. */
+export const NONE: readonly never[] = Object.freeze([]);

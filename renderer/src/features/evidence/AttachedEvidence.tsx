@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { NONE, useWorkbookStore } from '../../app/workbook-store';
 import { EvidencePicker } from './EvidencePicker';
 import { QUALITY_LABELS } from './evidence-labels';
 
@@ -17,7 +17,7 @@ export function AttachedEvidence(props: {
   serviceRef?: string;
 }) {
   const [picking, setPicking] = useState(false);
-  const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? []);
+  const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? NONE);
   const edit = useWorkbookStore((s) => s.edit);
   const byId = new Map(evidence.map((e) => [e.id, e]));
 

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Evidence } from '../../../../shared/model/workbook-schema';
 import { EVIDENCE_LIBRARY, type LibraryEvidence } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { NONE, useWorkbookStore } from '../../app/workbook-store';
 import { QUALITY_LABELS } from './evidence-labels';
 
 type Item = { source: 'workbook'; evidence: Evidence } | { source: 'library'; evidence: LibraryEvidence };
@@ -30,7 +30,7 @@ export function EvidencePicker(props: {
 }) {
   const searchId = useId();
   const [query, setQuery] = useState('');
-  const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? []);
+  const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? NONE);
   const attached = new Set(props.attachedIds);
   const inWorkbookFromLibrary = new Set(evidence.filter((e) => e.origin === 'library').map((e) => e.libraryRef));
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { countNodes, parseOutline, type OutlineNode } from '../../../../shared/import/outline';
+import { countNodes, parseOutline, withoutLines, type OutlineNode } from '../../../../shared/import/outline';
 import type { PlanFile } from '../../../../shared/import/plan-files';
 import {
   COLUMN_ROLE_LABELS,
@@ -37,13 +37,15 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
   const [document, setDocument] = useState(source.kind === 'file' ? source.fileName.replace(/\.[^.]+$/, '') : '');
   const [page, setPage] = useState('');
 
-  const { nodes, rowSources } = useMemo((): { nodes: OutlineNode[]; rowSources: Map<OutlineNode, { document: string; page: string }> | null } => {
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  const { nodes: found, rowSources } = useMemo((): { nodes: OutlineNode[]; rowSources: Map<OutlineNode, { document: string; page: string }> | null } => {
     if (source.kind === 'paste') return { nodes: parseOutline(text), rowSources: null };
     if ('nodes' in source.file) return { nodes: source.file.nodes, rowSources: null };
     const built = tableToOutline(source.file.table, mapping);
     return { nodes: built.nodes, rowSources: built.sources };
   }, [source, text, mapping]);
 
+  const nodes = useMemo(() => withoutLines(found, excluded), [found, excluded]);
   const [topChoice, setTopChoice] = useState<TopLevel | null>(null);
   const topLevel = topChoice ?? defaultTopLevel(nodes);
   const counts = countLevels(nodes, topLevel);
@@ -172,7 +174,20 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
       <h3 id={ids.preview}>
         Preview: {describeCounts(counts)}
       </h3>
-      <OutlinePreview nodes={nodes} topLevel={topLevel} labelledBy={ids.preview} />
+      <OutlinePreview
+        nodes={found}
+        topLevel={topLevel}
+        labelledBy={ids.preview}
+        excluded={excluded}
+        onToggle={(line) =>
+          setExcluded((s) => {
+            const next = new Set(s);
+            if (next.has(line)) next.delete(line);
+            else next.add(line);
+            return next;
+          })
+        }
+      />
     </Modal>
   );
 }

@@ -194,7 +194,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
       </fieldset>
       <KpiEditor objective={o} themeId={o.themeRef || inferred?.id || null} />
       <AttachedEvidence
-        heading="Evidence about this objective"
+        heading={`Evidence about this ${o.level}`}
         ids={o.evidenceIds}
         what={`“${o.title}”`}
         target={(draft) => findObjective(draft, o.id)?.evidenceIds}

@@ -13,7 +13,7 @@ import { inTreeOrder } from '../../../../shared/analysis/hierarchy';
 import { indentObjective, moveAmongSiblings, moveObjectiveTo, outdentObjective } from '../../../../shared/model/operations';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { NONE, useWorkbookStore } from '../../app/workbook-store';
 
 export const LEVEL_LABEL = { theme: 'Theme', objective: 'Objective', outcome: 'Outcome' } as const;
 
@@ -91,7 +91,7 @@ function TreeRow(props: {
       >
         {hasChildren ? (props.collapsed ? '▸' : '▾') : ''}
       </span>
-      <span className={`level-badge level-${o.level}`}>{LEVEL_LABEL[o.level]}</span>
+      <span className={`level-badge level-badge-${o.level}`}>{LEVEL_LABEL[o.level]}</span>
       <span className="tree-title">{o.title}</span>
       {o.kpis.length > 0 && (
         <span className="tag" aria-label={`${o.kpis.length} KPIs`}>
@@ -110,7 +110,7 @@ function TreeRow(props: {
  * indent and outdent (so nothing needs dragging), and rows can also be dragged by their handle.
  */
 export function ObjectiveTree(props: { selectedId: string | null; onSelect: (id: string) => void }) {
-  const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? []);
+  const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
   const edit = useWorkbookStore((s) => s.edit);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => visibleRows(objectives, collapsed), [objectives, collapsed]);

@@ -3,7 +3,7 @@ import { newId } from '../../../../shared/model/ids';
 import { PLAN_FILE_ACCEPT, readPlanFile } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showError, useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { NONE, useWorkbookStore } from '../../app/workbook-store';
 import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDialog';
 import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
@@ -14,7 +14,7 @@ function blankObjective(level: Objective['level'], parentId: string | null, titl
 }
 
 export function ObjectivesStep() {
-  const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? []);
+  const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
   const edit = useWorkbookStore((s) => s.edit);
   const focusRequest = useUiStore((s) => s.focusRequest);
   const [selectedId, setSelectedId] = useState<string | null>(

@@ -22,23 +22,39 @@ export function countLevels(nodes: readonly OutlineNode[], top: TopLevel): Recor
   return counts;
 }
 
-/** What an import will create, as a nested list with each item's level spelt out. */
-export function OutlinePreview(props: { nodes: readonly OutlineNode[]; topLevel: TopLevel; labelledBy: string }) {
-  const render = (list: readonly OutlineNode[], depth: number) => (
+/**
+ * What an import will create, as a nested list with each item's level spelt out. Unticking an item leaves it
+ * (and everything beneath it) out.
+ */
+export function OutlinePreview(props: {
+  nodes: readonly OutlineNode[];
+  topLevel: TopLevel;
+  labelledBy: string;
+  excluded: ReadonlySet<number>;
+  onToggle: (line: number) => void;
+}) {
+  const render = (list: readonly OutlineNode[], depth: number, parentOut: boolean) => (
     <ul className={depth === 0 ? 'outline-preview' : undefined}>
-      {list.map((n, i) => (
-        <li key={`${n.line}-${i}`}>
-          <span className={`level-badge level-${levelAt(props.topLevel, depth)}`}>{LEVEL_NAMES[levelAt(props.topLevel, depth)]}</span>{' '}
-          {n.title}
-          {n.description && <div className="muted preview-description">{n.description}</div>}
-          {n.children.length > 0 && render(n.children, depth + 1)}
-        </li>
-      ))}
+      {list.map((n, i) => {
+        const out = parentOut || props.excluded.has(n.line);
+        return (
+          <li key={`${n.line}-${i}`} className={out ? 'excluded' : undefined}>
+            <label className="checkbox">
+              <input type="checkbox" checked={!out} disabled={parentOut} onChange={() => props.onToggle(n.line)} />
+              <span>
+                <span className={`level-badge level-badge-${levelAt(props.topLevel, depth)}`}>{LEVEL_NAMES[levelAt(props.topLevel, depth)]}</span> {n.title}
+              </span>
+            </label>
+            {n.description && <div className="muted preview-description">{n.description}</div>}
+            {n.children.length > 0 && render(n.children, depth + 1, out)}
+          </li>
+        );
+      })}
     </ul>
   );
   return (
     <div className="preview-box" role="region" aria-labelledby={props.labelledBy} tabIndex={0}>
-      {props.nodes.length === 0 ? <p className="muted">Nothing recognised yet.</p> : render(props.nodes, 0)}
+      {props.nodes.length === 0 ? <p className="muted">Nothing recognised yet.</p> : render(props.nodes, 0, false)}
     </div>
   );
 }

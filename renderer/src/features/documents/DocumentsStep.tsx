@@ -1,0 +1,513 @@
+import type { Draft as Mutable } from 'immer';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  DocumentPreview as PreviewResult,
+  DocumentWarning,
+  GeneratedFile,
+  TemplateInfo,
+  TemplateListing,
+} from '../../../../shared/ipc/documents-contract';
+import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
+import type { Draft } from '../../../../shared/model/workbook-schema';
+import type { AppError } from '../../../../shared/result';
+import { showError, showStatus } from '../../app/ui-store';
+import { TextField } from '../../components/TextField';
+import { useWorkbookStore } from '../../app/workbook-store';
+import { call, onEvent } from '../../platform/api';
+import {
+  answerOf,
+  checkAnswers,
+  formatProblem,
+  groupQuestions,
+  latestDraft,
+  latestDraftFor,
+  MARKING_LABELS,
+  newDraft,
+  questionFieldId,
+  setAnswer,
+  type AnswerError,
+} from './answers';
+import { DocumentPreview } from './DocumentPreview';
+import { ExportPanel, type ExportChoice, type Job } from './ExportPanel';
+import { QuestionField } from './QuestionField';
+import { TemplatePicker } from './TemplatePicker';
+import './documents.css';
+
+const PREVIEW_DELAY_MS = 350;
+const PARTNER_FIELD_ID = 'doc-partner';
+const PARTNER_ERROR_KEY = '(partner)';
+
+function newJobId(): string {
+  const bytes = new Uint8Array(9);
+  crypto.getRandomValues(bytes);
+  return `job${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+}
+
+type PreviewState = { kind: 'ready'; result: PreviewResult } | { kind: 'failed'; error: AppError } | null;
+
+const WARNING_GROUPS: ReadonlyArray<{ title: string; kinds: readonly string[] }> = [
+  { title: 'Questions not answered yet (they appear in the document as guidance for you to complete)', kinds: ['unanswered-required', 'unanswered'] },
+  { title: 'Claims that need evidence', kinds: ['unsupported-claim', 'weak-evidence'] },
+  { title: 'Charts and images without a text description', kinds: ['missing-alt-text'] },
+];
+
+function WarningList(props: { warnings: readonly DocumentWarning[]; visibleQuestions: ReadonlySet<string> }) {
+  const known = new Set(WARNING_GROUPS.flatMap((g) => g.kinds));
+  const groups = [
+    ...WARNING_GROUPS.map((g) => ({ title: g.title, items: props.warnings.filter((w) => g.kinds.includes(w.kind)) })),
+    { title: 'Other things to check', items: props.warnings.filter((w) => !known.has(w.kind)) },
+  ].filter((g) => g.items.length > 0);
+  if (groups.length === 0)
+    return <p>Nothing to check: every question is answered and every claim in the document cites evidence.</p>;
+  return (
+    <>
+      {groups.map((g) => (
+        <div key={g.title}>
+          <h3>
+            {g.title} <span className="tag">{g.items.length}</span>
+          </h3>
+          <ul className="warning-list">
+            {g.items.map((w, i) => (
+              <li key={`${w.kind}-${w.questionId ?? w.alignmentId ?? i}`}>
+                {w.questionId && props.visibleQuestions.has(w.questionId) ? (
+                  <button type="button" className="link-button" onClick={() => focusField(questionFieldId(w.questionId!))}>
+                    {w.message}
+                  </button>
+                ) : (
+                  w.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ErrorSummary(props: { errors: readonly AnswerError[]; summaryRef: React.RefObject<HTMLDivElement | null> }) {
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={props.summaryRef} aria-labelledby="doc-error-summary-title">
+      <h2 id="doc-error-summary-title">There is a problem</h2>
+      <p>Answer these before exporting:</p>
+      <ul>
+        {props.errors.map((e) => {
+          const target = e.questionId === PARTNER_ERROR_KEY ? PARTNER_FIELD_ID : questionFieldId(e.questionId);
+          return (
+            <li key={e.questionId}>
+              <a
+                href={`#${target}`}
+                onClick={(ev) => {
+                  ev.preventDefault();
+                  focusField(target);
+                }}
+              >
+                {e.message}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The Documents step: choose a template, answer its questions, check the live preview and the warnings, and
+ * export Word, PDF or both. Answers live in the workbook as a draft, so they are saved with it and every change
+ * can be undone; the preview and the files are made in the main process from that same draft.
+ */
+export function DocumentsStep() {
+  const workbook = useWorkbookStore((s) => s.workbook);
+  const edit = useWorkbookStore((s) => s.edit);
+  const [listing, setListing] = useState<TemplateListing | null>(null);
+  const [listingError, setListingError] = useState<AppError | null>(null);
+  const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
+  const [draftId, setDraftId] = useState<string | null>(() => (workbook ? (latestDraft(workbook)?.id ?? null) : null));
+  const [preview, setPreview] = useState<PreviewState>(null);
+  const [updating, setUpdating] = useState(false);
+  const [showErrors, setShowErrors] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [choice, setChoice] = useState<ExportChoice>('both');
+  const [job, setJob] = useState<Job | null>(null);
+  const [files, setFiles] = useState<GeneratedFile[]>([]);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const previewSeq = useRef(0);
+  const cancelledByOfficer = useRef(false);
+
+  const draft = workbook && draftId ? (workbook.drafts.find((d) => d.id === draftId) ?? null) : null;
+  const template = draft && listing ? (listing.templates.find((t) => t.id === draft.templateId) ?? null) : null;
+
+  useEffect(() => {
+    void call('listTemplates', {}).then((r) => (r.ok ? setListing(r.value) : setListingError(r.error)));
+    void call('getPreferences', {}).then((r) => r.ok && setDefaultMarking(r.value.defaultProtectiveMarking));
+  }, []);
+
+  // The preview follows every change to the workbook (answers, and the map itself), a moment after typing stops.
+  useEffect(() => {
+    if (!workbook || !draft || !template) return;
+    const seq = ++previewSeq.current;
+    setUpdating(true);
+    const timer = setTimeout(() => {
+      void call('previewDocument', { workbook, draftId: draft.id }).then((r) => {
+        if (seq !== previewSeq.current) return;
+        setUpdating(false);
+        setPreview(r.ok ? { kind: 'ready', result: r.value } : { kind: 'failed', error: r.error });
+      });
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [workbook, draft, template]);
+
+  useEffect(
+    () =>
+      onEvent('documentProgress', (progress) =>
+        setJob((current) => (current && current.jobId === progress.jobId ? { ...current, progress } : current)),
+      ),
+    [],
+  );
+
+  useEffect(() => {
+    if (attempt > 0) summaryRef.current?.focus();
+  }, [attempt]);
+
+  const updateDraft = useCallback(
+    (label: string, recipe: (d: Mutable<Draft>) => void, coalesceKey?: string) => {
+      if (!draftId) return;
+      edit(
+        label,
+        (wb) => {
+          const d = wb.drafts.find((x) => x.id === draftId);
+          if (!d) return;
+          recipe(d);
+          d.modified = new Date().toISOString();
+        },
+        coalesceKey ? { coalesceKey } : undefined,
+      );
+    },
+    [draftId, edit],
+  );
+
+  if (!workbook) return null;
+
+  const chooseTemplate = (t: TemplateInfo) => {
+    setShowErrors(false);
+    setFiles([]);
+    setPreview(null);
+    const existing = latestDraftFor(workbook, t.id);
+    if (existing) {
+      setDraftId(existing.id);
+      return;
+    }
+    const created = newDraft(t, defaultMarking);
+    edit(`Start a draft of “${t.name}”`, (wb) => {
+      wb.drafts.push(created);
+    });
+    setDraftId(created.id);
+  };
+
+  const changeFolders = async (action: () => Promise<TemplateListing | null>) => {
+    const next = await action();
+    if (next) setListing(next);
+  };
+  const addFolder = () =>
+    changeFolders(async () => {
+      const r = await call('addTemplateFolder', {});
+      if (!r.ok) return showError(r.error), null;
+      if (r.value.status === 'cancelled') return null;
+      const { listing: next } = r.value;
+      showStatus(
+        next.problems.length > 0
+          ? `Template folder added. ${next.problems.length === 1 ? 'One template has a problem' : `${next.problems.length} templates have problems`}: see the list under Template.`
+          : 'Template folder added.',
+      );
+      return next;
+    });
+  const removeFolder = (folder: string) =>
+    changeFolders(async () => {
+      const r = await call('removeTemplateFolder', { folder });
+      if (!r.ok) return showError(r.error), null;
+      showStatus('Template folder removed. Its templates are no longer listed; the files themselves are untouched.');
+      return r.value;
+    });
+
+  const asked = preview?.kind === 'ready' ? new Set(preview.result.askedQuestionIds) : null;
+  const questions = template ? template.questions.filter((q) => !asked || asked.has(q.id)) : [];
+  const partnerNeeded = template?.partner === 'required';
+  const errors: AnswerError[] =
+    draft && template
+      ? [
+          ...checkAnswers(template.questions, draft, asked),
+          ...(partnerNeeded && !workbook.partners.some((p) => p.id === draft.partnerId)
+            ? [{ questionId: PARTNER_ERROR_KEY, message: 'Choose the partner this proposal is for' }]
+            : []),
+        ]
+      : [];
+  const errorFor = (questionId: string, value: string) => {
+    if (showErrors) return errors.find((e) => e.questionId === questionId)?.message ?? null;
+    // A wrong format is worth saying at once; a missing answer only once the officer tries to export.
+    const q = template?.questions.find((x) => x.id === questionId);
+    return q ? formatProblem(q, value) : null;
+  };
+
+  const exportNow = async () => {
+    if (!draft) return;
+    if (errors.length > 0) {
+      setShowErrors(true);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setShowErrors(false);
+    const current = useWorkbookStore.getState().workbook;
+    if (!current) return;
+    const jobId = newJobId();
+    cancelledByOfficer.current = false;
+    setFiles([]);
+    setJob({ jobId, progress: null, cancelling: false });
+    const r = await call('generateDocument', {
+      jobId,
+      workbook: current,
+      draftId: draft.id,
+      formats: choice === 'both' ? ['docx', 'pdf'] : [choice],
+    });
+    setJob(null);
+    if (!r.ok) {
+      showError(r.error);
+      return;
+    }
+    if (r.value.status === 'cancelled') {
+      if (cancelledByOfficer.current) showStatus('Export cancelled. No files were saved.');
+      return;
+    }
+    const made = r.value.files;
+    setFiles(made);
+    const names = made.map((f) => `“${f.fileName}”`).join(' and ');
+    const open = r.value.unanswered.length;
+    showStatus(
+      `Saved ${names}.${open > 0 ? ` ${open === 1 ? 'One question is' : `${open} questions are`} still unanswered and marked as guidance in the document.` : ''}`,
+    );
+  };
+
+  const cancel = async () => {
+    if (!job) return;
+    cancelledByOfficer.current = true;
+    setJob({ ...job, cancelling: true });
+    const r = await call('cancelDocumentJob', { jobId: job.jobId });
+    if (!r.ok) showError(r.error);
+  };
+
+  const discardDraft = () => {
+    if (!draft) return;
+    edit(`Discard the draft “${draft.title}”`, (wb) => {
+      wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
+    });
+    setDraftId(null);
+    setPreview(null);
+    setFiles([]);
+    showStatus(`Draft “${draft.title}” discarded. Undo brings it back.`);
+  };
+
+  return (
+    <div className="step documents-step">
+      <h1>Documents</h1>
+      <p className="lead">
+        Turn the map into a paper: a business case, a partnership proposal, a commissioning bid or a strategic alignment
+        statement. Answer the template’s questions, check the preview, then export it for Word or as an accessible PDF.
+      </p>
+
+      {showErrors && errors.length > 0 && <ErrorSummary errors={errors} summaryRef={summaryRef} />}
+
+      <section className="panel" aria-labelledby="template-heading">
+        <h2 id="template-heading">Choose a template</h2>
+        {listing ? (
+          <TemplatePicker
+            listing={listing}
+            selectedId={draft?.templateId ?? null}
+            onChoose={chooseTemplate}
+            onAddFolder={() => void addFolder()}
+            onRemoveFolder={(f) => void removeFolder(f)}
+          />
+        ) : listingError ? (
+          <p className="error-message">{listingError.message}</p>
+        ) : (
+          <p className="muted">Loading templates…</p>
+        )}
+        {draft && listing && !template && (
+          <p className="panel panel-warning">
+            The template this draft was written for (“{draft.templateId}”) is not available. If it came from one of your
+            template folders, add the folder again; otherwise choose another template.
+          </p>
+        )}
+      </section>
+
+      {draft && template && (
+        <div className="documents-layout">
+          <div className="documents-form">
+            <section className="panel" aria-labelledby="about-doc-heading">
+              <h2 id="about-doc-heading">About this document</h2>
+              <TextField
+                key={draft.id}
+                label="Name of this draft"
+                required
+                maxLength={500}
+                value={draft.title}
+                hint="Also the file name suggested when you export."
+                validate={(v) => (v.trim() === '' ? 'Enter a name for this draft' : null)}
+                onCommit={(title) => updateDraft('Rename the draft', (d) => void (d.title = title), `draft-title:${draft.id}`)}
+              />
+              <div className="field">
+                <label htmlFor="doc-marking">Protective marking</label>
+                <div id="doc-marking-hint" className="hint">
+                  Printed at the top and bottom of every page. Your usual marking is set in Preferences.
+                </div>
+                <select
+                  id="doc-marking"
+                  aria-describedby="doc-marking-hint"
+                  value={draft.protectiveMarking}
+                  onChange={(e) => {
+                    const marking = e.target.value as ProtectiveMarking;
+                    updateDraft(`Mark the document ${MARKING_LABELS[marking]}`, (d) => void (d.protectiveMarking = marking));
+                  }}
+                >
+                  {PROTECTIVE_MARKINGS.map((m) => (
+                    <option key={m} value={m}>
+                      {MARKING_LABELS[m]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {template.partner !== 'none' && (
+                <PartnerField
+                  draft={draft}
+                  required={partnerNeeded}
+                  partners={workbook.partners}
+                  error={showErrors ? (errors.find((e) => e.questionId === PARTNER_ERROR_KEY)?.message ?? null) : null}
+                  onChange={(partnerId) => {
+                    const name = workbook.partners.find((p) => p.id === partnerId)?.name;
+                    updateDraft(name ? `Address the proposal to ${name}` : 'Clear the partner', (d) => void (d.partnerId = partnerId));
+                  }}
+                />
+              )}
+              <div className="button-row">
+                <button type="button" className="button button-secondary" onClick={discardDraft}>
+                  Discard this draft
+                </button>
+              </div>
+            </section>
+
+            <section className="panel" aria-labelledby="questions-heading">
+              <h2 id="questions-heading">Questions</h2>
+              {questions.length === 0 ? (
+                <p>This template asks no questions: everything comes from the workbook.</p>
+              ) : (
+                groupQuestions(questions).map((g) => (
+                  <div key={g.group || '(none)'} className="question-group">
+                    {g.group && <h3>{g.group}</h3>}
+                    {g.questions.map((q) => {
+                      const value = answerOf(draft, q.id);
+                      return (
+                        <QuestionField
+                          key={q.id}
+                          question={q}
+                          value={value}
+                          error={errorFor(q.id, value)}
+                          onChange={(v) => updateDraft(`Answer “${q.label}”`, (d) => setAnswer(d, q.id, v), `answer:${draft.id}:${q.id}`)}
+                        />
+                      );
+                    })}
+                  </div>
+                ))
+              )}
+            </section>
+
+            <section className="panel" aria-labelledby="warnings-heading">
+              <h2 id="warnings-heading">Before you export</h2>
+              {preview?.kind === 'ready' ? (
+                <WarningList warnings={preview.result.warnings} visibleQuestions={new Set(questions.map((q) => q.id))} />
+              ) : (
+                <p className="muted">The checks appear with the preview.</p>
+              )}
+            </section>
+
+            <ExportPanel choice={choice} onChoice={setChoice} job={job} files={files} onExport={() => void exportNow()} onCancel={() => void cancel()} />
+          </div>
+
+          <section className="panel documents-preview" aria-labelledby="preview-heading">
+            <h2 id="preview-heading">Preview</h2>
+            {preview?.kind === 'ready' ? (
+              <DocumentPreview html={preview.result.html} title={preview.result.title} updating={updating} />
+            ) : preview?.kind === 'failed' ? (
+              <div className="panel panel-warning">
+                <p>
+                  <strong>The document could not be made from this template.</strong> {preview.error.message}
+                </p>
+                {preview.error.issues && preview.error.issues.length > 1 && (
+                  <ul>
+                    {preview.error.issues.map((i, n) => (
+                      <li key={n}>
+                        {i.path}: {i.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ) : (
+              <p className="muted">Preparing the preview…</p>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PartnerField(props: {
+  draft: Draft;
+  required: boolean;
+  partners: ReadonlyArray<{ id: string; name: string }>;
+  error: string | null;
+  onChange: (partnerId: string | null) => void;
+}) {
+  const hintId = `${PARTNER_FIELD_ID}-hint`;
+  const errorId = `${PARTNER_FIELD_ID}-error`;
+  return (
+    <div className={`field${props.error ? ' field-error' : ''}`}>
+      <label htmlFor={PARTNER_FIELD_ID}>
+        Partner
+        {props.required && <span className="required"> (required)</span>}
+      </label>
+      <div id={hintId} className="hint">
+        {props.partners.length === 0
+          ? 'This workbook has no partners yet. Add the partner organisation to the workbook first.'
+          : 'The organisation this document is addressed to. Its objectives are matched with the council’s.'}
+      </div>
+      {props.error && (
+        <div id={errorId} className="error-message">
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </div>
+      )}
+      <select
+        id={PARTNER_FIELD_ID}
+        value={props.draft.partnerId ?? ''}
+        aria-describedby={[hintId, props.error ? errorId : ''].filter(Boolean).join(' ')}
+        aria-invalid={props.error ? true : undefined}
+        aria-required={props.required || undefined}
+        onChange={(e) => props.onChange(e.target.value === '' ? null : e.target.value)}
+      >
+        <option value="">Choose a partner…</option>
+        {props.partners.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentProgress, GeneratedFile } from '../../../../shared/ipc/documents-contract';
+import { showError } from '../../app/ui-store';
+import { call } from '../../platform/api';
+
+export type ExportChoice = 'docx' | 'pdf' | 'both';
+
+const CHOICES: ReadonlyArray<{ value: ExportChoice; label: string }> = [
+  { value: 'docx', label: 'Word (.docx), to edit further' },
+  { value: 'pdf', label: 'PDF, accessible and ready to circulate' },
+  { value: 'both', label: 'Word and PDF' },
+];
+
+export interface Job {
+  readonly jobId: string;
+  readonly progress: DocumentProgress | null;
+  readonly cancelling: boolean;
+}
+
+const FORMAT_NAMES = { docx: 'Word document', pdf: 'PDF' } as const;
+
+function size(bytes: number): string {
+  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/**
+ * Export: the format, the Export button, a progress bar with Cancel while the job runs, then the files with
+ * Open and Show in folder. The current step is announced (politely) as it changes, not every percent.
+ */
+export function ExportPanel(props: {
+  choice: ExportChoice;
+  onChoice: (c: ExportChoice) => void;
+  job: Job | null;
+  files: readonly GeneratedFile[];
+  onExport: () => void;
+  onCancel: () => void;
+}) {
+  const { job } = props;
+  const exportButton = useRef<HTMLButtonElement>(null);
+  const [hadFocus, setHadFocus] = useState(false);
+  const running = job !== null;
+
+  // When the job ends the Cancel button goes; put focus back where the officer started rather than lose it.
+  useEffect(() => {
+    if (!running && hadFocus) {
+      exportButton.current?.focus();
+      setHadFocus(false);
+    }
+  }, [running, hadFocus]);
+
+  return (
+    <section className="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <fieldset className="field">
+        <legend>Format</legend>
+        {CHOICES.map((c) => (
+          <label key={c.value} className="checkbox">
+            <input
+              type="radio"
+              name="export-format"
+              value={c.value}
+              checked={props.choice === c.value}
+              disabled={running}
+              onChange={() => props.onChoice(c.value)}
+            />
+            <span>{c.label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="button-row">
+        <button ref={exportButton} type="button" className="button button-primary" disabled={running} onClick={props.onExport}>
+          Export…
+        </button>
+      </div>
+
+      {job && (
+        <div className="export-progress">
+          <label htmlFor="export-progress-bar">Making the document</label>
+          <progress
+            id="export-progress-bar"
+            max={1}
+            value={job.progress?.fraction ?? 0}
+            aria-valuetext={`${Math.round((job.progress?.fraction ?? 0) * 100)}%`}
+          />
+          <p aria-live="polite" className="export-step">
+            {job.cancelling ? 'Cancelling…' : (job.progress?.message ?? 'Starting…')}
+          </p>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={job.cancelling}
+            onFocus={() => setHadFocus(true)}
+            onClick={() => {
+              setHadFocus(true);
+              props.onCancel();
+            }}
+          >
+            Cancel<span className="visually-hidden"> making the document</span>
+          </button>
+        </div>
+      )}
+
+      {!job && props.files.length > 0 && (
+        <div className="export-results">
+          <h3>Saved</h3>
+          <ul className="plain-list">
+            {props.files.map((f) => (
+              <li key={f.path} className="recent-item">
+                <div>
+                  <strong>{f.fileName}</strong>
+                  <div className="muted">
+                    {FORMAT_NAMES[f.format]}, {size(f.bytes)} · {f.path}
+                  </div>
+                </div>
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={async () => {
+                      const r = await call('openGeneratedDocument', { path: f.path });
+                      if (!r.ok) showError(r.error);
+                    }}
+                  >
+                    Open file<span className="visually-hidden"> {f.fileName}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={async () => {
+                      const r = await call('showItemInFolder', { path: f.path });
+                      if (!r.ok) showError(r.error);
+                    }}
+                  >
+                    Show in folder<span className="visually-hidden"> {f.fileName}</span>
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { pairKey } from '../../../../shared/analysis/suggestions';
+import { STRENGTHS, type Strength } from '../../../../shared/model/vocabulary';
+import type { MapModel } from './map-model';
+
+export const ROW_HEIGHT = 44;
+export const COL_WIDTH = 96;
+export const HEADER_HEIGHT = 112;
+export const ROW_HEADER_WIDTH = 260;
+export const SUMMARY_WIDTH = 104;
+
+export interface CellPosition {
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface Selection {
+  readonly anchor: CellPosition;
+  readonly focus: CellPosition;
+}
+
+const STATUS_TEXT = { gap: 'No link', weak: 'Weak', moderate: 'Medium', strong: 'Strong' } as const;
+
+export function cellLabel(model: MapModel, row: number, col: number): string {
+  const service = model.rows[row]!;
+  const column = model.columns[col]!;
+  const key = pairKey(service.id, column.objective.id);
+  const link = model.links.get(key);
+  const suggestion = model.suggestions.get(key);
+  const what = link
+    ? `${STRENGTHS[link.strength].label}${link.strength > 0 ? ` (${link.strength})` : ''}${link.evidenceIds.length > 0 ? `, ${link.evidenceIds.length} evidence` : link.strength > 0 ? ', no evidence' : ''}`
+    : suggestion
+      ? `Not assessed; suggested ${STRENGTHS[suggestion.strength].label.toLowerCase()}`
+      : 'Not assessed';
+  return what;
+}
+
+const Cell = memo(function Cell(props: {
+  model: MapModel;
+  row: number;
+  col: number;
+  left: number;
+  active: boolean;
+  selected: boolean;
+}) {
+  const { model, row, col } = props;
+  const service = model.rows[row]!;
+  const column = model.columns[col]!;
+  const key = pairKey(service.id, column.objective.id);
+  const link = model.links.get(key);
+  const suggestion = !link ? model.suggestions.get(key) : undefined;
+  const strength: Strength | null = link ? link.strength : null;
+  const cls = [
+    'map-cell',
+    strength !== null ? `strength-${strength}` : 'unassessed',
+    suggestion ? 'suggested' : '',
+    props.active ? 'active' : '',
+    props.selected ? 'in-selection' : '',
+    link && link.strength >= 2 && link.evidenceIds.length === 0 ? 'unevidenced' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={col + 2}
+      aria-selected={props.selected}
+      aria-label={cellLabel(model, row, col)}
+      data-row={row}
+      data-col={col}
+      tabIndex={props.active ? 0 : -1}
+      className={cls}
+      style={{ left: props.left, width: COL_WIDTH, height: ROW_HEIGHT }}
+    >
+      {strength !== null ? (
+        <span aria-hidden="true">
+          <span className="cell-symbol">{strength === 0 ? '–' : STRENGTHS[strength].symbol}</span>
+          <span className="cell-number">{strength}</span>
+          {link && link.evidenceIds.length > 0 && <span className="cell-evidence" title="Evidence attached">E</span>}
+        </span>
+      ) : suggestion ? (
+        <span aria-hidden="true" className="cell-suggestion">
+          {STRENGTHS[suggestion.strength].symbol}?
+        </span>
+      ) : null}
+    </div>
+  );
+});
+
+function cellAt(target: EventTarget): CellPosition | null {
+  const el = target instanceof Element ? target.closest<HTMLElement>('[data-row][data-col]') : null;
+  return el ? { row: Number(el.dataset.row), col: Number(el.dataset.col) } : null;
+}
+
+function inRange(sel: Selection | null, row: number, col: number): boolean {
+  if (!sel) return false;
+  const r0 = Math.min(sel.anchor.row, sel.focus.row);
+  const r1 = Math.max(sel.anchor.row, sel.focus.row);
+  const c0 = Math.min(sel.anchor.col, sel.focus.col);
+  const c1 = Math.max(sel.anchor.col, sel.focus.col);
+  return row >= r0 && row <= r1 && col >= c0 && col <= c1;
+}
+
+/**
+ * The services × objectives grid (WAI-ARIA grid pattern): one tab stop, arrows and Home/End/PageUp/PageDown
+ * move, both axes virtualised so 150 × 60 stays quick. Keys that edit are handled by the parent.
+ */
+export function MapGrid(props: {
+  model: MapModel;
+  active: CellPosition;
+  selection: Selection | null;
+  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+  onCellClick: (pos: CellPosition, extend: boolean) => void;
+  onCellDoubleClick: (pos: CellPosition) => void;
+  /** Set when focus should move into the grid (after a key, or on request). */
+  focusToken: number;
+}) {
+  const { model, active } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: model.rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    paddingStart: HEADER_HEIGHT,
+    paddingEnd: ROW_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    scrollPaddingEnd: ROW_HEIGHT,
+  });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: model.columns.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => COL_WIDTH,
+    overscan: 3,
+    paddingStart: ROW_HEADER_WIDTH,
+    scrollPaddingStart: ROW_HEADER_WIDTH,
+    scrollPaddingEnd: SUMMARY_WIDTH,
+  });
+  const totalWidth = ROW_HEADER_WIDTH + model.columns.length * COL_WIDTH + SUMMARY_WIDTH;
+  const virtualCols = cols.getVirtualItems();
+
+  // Keep the active cell in view (it may not be rendered until scrolled to).
+  useLayoutEffect(() => {
+    if (model.rows.length === 0 || model.columns.length === 0) return;
+    rows.scrollToIndex(active.row, { align: 'auto' });
+    cols.scrollToIndex(active.col, { align: 'auto' });
+  }, [active.row, active.col, model.rows.length, model.columns.length, rows, cols]);
+
+  useEffect(() => {
+    if (props.focusToken === 0) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-row="${active.row}"][data-col="${active.col}"]`);
+    el?.focus({ preventScroll: true });
+  }, [props.focusToken, active.row, active.col]);
+
+  if (model.rows.length === 0 || model.columns.length === 0) {
+    return (
+      <p className="panel">
+        {model.rows.length === 0 ? 'No services to show. Add services, or clear the filters.' : 'No objectives to show. Add objectives, or clear the filters.'}
+      </p>
+    );
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="map-scroller"
+      role="grid"
+      aria-label="Contribution map: services by council objectives"
+      aria-describedby="map-keys"
+      aria-rowcount={model.rows.length + 2}
+      aria-colcount={model.columns.length + 2}
+      aria-multiselectable="true"
+      onKeyDown={props.onKeyDown}
+      onClick={(e) => {
+        const pos = cellAt(e.target);
+        if (pos) props.onCellClick(pos, e.shiftKey);
+      }}
+      onDoubleClick={(e) => {
+        const pos = cellAt(e.target);
+        if (pos) props.onCellDoubleClick(pos);
+      }}
+    >
+      <div className="map-canvas" style={{ width: totalWidth, height: rows.getTotalSize() }}>
+        <div role="row" aria-rowindex={1} className="map-header-row" style={{ width: totalWidth, height: HEADER_HEIGHT }}>
+          <div role="columnheader" aria-colindex={1} className="map-corner" style={{ width: ROW_HEADER_WIDTH, height: HEADER_HEIGHT }}>
+            Service ↓ / Objective →
+          </div>
+          {virtualCols.map((vc) => {
+            const c = model.columns[vc.index]!;
+            return (
+              <div
+                key={c.objective.id}
+                role="columnheader"
+                aria-colindex={vc.index + 2}
+                className={`map-col-header${vc.index === active.col ? ' active-col' : ''}`}
+                style={{ left: vc.start, width: COL_WIDTH, height: HEADER_HEIGHT }}
+                title={`${c.code} ${c.objective.title}${c.themeTitle ? ` (${c.themeTitle})` : ''}`}
+              >
+                <span className="col-code">{c.code}</span>
+                <span className="col-title">{c.objective.title}</span>
+              </div>
+            );
+          })}
+          <div role="columnheader" aria-colindex={model.columns.length + 2} className="map-summary-header" style={{ left: totalWidth - SUMMARY_WIDTH, width: SUMMARY_WIDTH, height: HEADER_HEIGHT }}>
+            Links (score)
+          </div>
+        </div>
+        {rows.getVirtualItems().map((vr) => {
+          const s = model.rows[vr.index]!;
+          const summary = model.rowSummary.get(s.id);
+          return (
+            <div key={s.id} role="row" aria-rowindex={vr.index + 2} className="map-row" style={{ top: vr.start, width: totalWidth, height: ROW_HEIGHT }}>
+              <div role="rowheader" aria-colindex={1} className={`map-row-header${vr.index === active.row ? ' active-row' : ''}`} style={{ width: ROW_HEADER_WIDTH, height: ROW_HEIGHT }} title={`${s.name} (${s.offer})`}>
+                <span className="row-name">{s.name}</span>
+              </div>
+              {virtualCols.map((vc) => (
+                <Cell
+                  key={vc.index}
+                  model={model}
+                  row={vr.index}
+                  col={vc.index}
+                  left={vc.start}
+                  active={vr.index === active.row && vc.index === active.col}
+                  selected={inRange(props.selection, vr.index, vc.index)}
+                />
+              ))}
+              <div role="gridcell" aria-colindex={model.columns.length + 2} aria-readonly="true" className="map-summary" style={{ left: totalWidth - SUMMARY_WIDTH, width: SUMMARY_WIDTH, height: ROW_HEIGHT }}>
+                {summary ? `${summary.links} (${summary.score})` : 'None'}
+              </div>
+            </div>
+          );
+        })}
+        <div role="row" aria-rowindex={model.rows.length + 2} className="map-row map-summary-row" style={{ top: rows.getTotalSize() - ROW_HEIGHT, width: totalWidth, height: ROW_HEIGHT }}>
+          <div role="rowheader" aria-colindex={1} className="map-row-header" style={{ width: ROW_HEADER_WIDTH, height: ROW_HEIGHT }}>
+            Services (coverage)
+          </div>
+          {virtualCols.map((vc) => {
+            const c = model.columns[vc.index]!;
+            const sum = model.columnSummary.get(c.objective.id);
+            return (
+              <div key={vc.index} role="gridcell" aria-colindex={vc.index + 2} aria-readonly="true" className={`map-summary status-${sum?.status ?? 'gap'}`} style={{ left: vc.start, width: COL_WIDTH, height: ROW_HEIGHT }}>
+                {sum ? `${sum.services} · ${STATUS_TEXT[sum.status]}` : STATUS_TEXT.gap}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

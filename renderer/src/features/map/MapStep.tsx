@@ -1,0 +1,323 @@
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { pairKey } from '../../../../shared/analysis/suggestions';
+import { newId } from '../../../../shared/model/ids';
+import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
+import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
+import { showError, showStatus } from '../../app/ui-store';
+import { useWorkbookStore } from '../../app/workbook-store';
+import { LinkDetails } from './LinkDetails';
+import { buildMapModel, NO_FILTERS, parseStrength, type MapFilters, type MapModel } from './map-model';
+import { MapGrid, type CellPosition, type Selection } from './MapGrid';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function officerProvenance(): Provenance {
+  return { kind: 'officer', date: today(), by: useWorkbookStore.getState().workbook?.author ?? '', workshopId: null, note: '' };
+}
+
+/**
+ * Sets strengths for several cells in one undoable step. Indexes are found on the plain workbook, not the
+ * immer draft, so a 9,000-link map is not proxied cell by cell.
+ */
+export function applyStrengths(changes: ReadonlyArray<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }>, label: string): void {
+  const store = useWorkbookStore.getState();
+  const wb = store.workbook;
+  if (!wb || changes.length === 0) return;
+  const indexOf = new Map(wb.alignments.map((a, i) => [pairKey(a.serviceId, a.objectiveId), i]));
+  const provenance = officerProvenance();
+  store.edit(label, (draft: Workbook) => {
+    const removals: number[] = [];
+    for (const c of changes) {
+      const key = pairKey(c.serviceId, c.objectiveId);
+      const i = indexOf.get(key);
+      if (c.strength === 'clear') {
+        if (i !== undefined) removals.push(i);
+      } else if (i !== undefined) {
+        if (draft.alignments[i]!.strength !== c.strength) draft.alignments[i]!.strength = c.strength;
+      } else {
+        draft.alignments.push({
+          id: newId('alignment'),
+          serviceId: c.serviceId,
+          objectiveId: c.objectiveId,
+          strength: c.strength,
+          confidence: 'medium',
+          rationale: '',
+          evidenceIds: [],
+          kpiIds: [],
+          provenance,
+        });
+        indexOf.set(key, draft.alignments.length - 1);
+      }
+    }
+    for (const i of removals.sort((a, b) => b - a)) draft.alignments.splice(i, 1);
+    const touched = new Set(changes.map((c) => pairKey(c.serviceId, c.objectiveId)));
+    if (draft.dismissedSuggestions.length > 0 && changes.some((c) => c.strength !== 'clear'))
+      draft.dismissedSuggestions = draft.dismissedSuggestions.filter((d) => !touched.has(pairKey(d.serviceId, d.objectiveId)));
+  });
+}
+
+function selectionBounds(sel: Selection) {
+  return {
+    r0: Math.min(sel.anchor.row, sel.focus.row),
+    r1: Math.max(sel.anchor.row, sel.focus.row),
+    c0: Math.min(sel.anchor.col, sel.focus.col),
+    c1: Math.max(sel.anchor.col, sel.focus.col),
+  };
+}
+
+/** The selection as tab-separated text with headers, for a spreadsheet. */
+export function selectionToTsv(model: MapModel, sel: Selection): string {
+  const { r0, r1, c0, c1 } = selectionBounds(sel);
+  const header = ['Service', ...model.columns.slice(c0, c1 + 1).map((c) => `${c.code} ${c.objective.title}`)];
+  const lines = [header.join('\t')];
+  for (let r = r0; r <= r1; r++) {
+    const s = model.rows[r]!;
+    const cells = model.columns.slice(c0, c1 + 1).map((c) => {
+      const link = model.links.get(pairKey(s.id, c.objective.id));
+      return link ? String(link.strength) : '';
+    });
+    lines.push([s.name, ...cells].join('\t'));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Pasted text onto the grid from the active cell: a block of strengths (0–3, or none/weak/medium/strong).
+ * A header row and a first column of service names, as copied from this grid, are recognised and skipped.
+ */
+export function pasteChanges(model: MapModel, at: CellPosition, text: string): { changes: Array<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }>; error: string | null } {
+  let rows = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+  if (rows.length > 0 && rows[0]![0]?.trim().toLowerCase() === 'service') rows = rows.slice(1);
+  const names = new Set(model.rows.map((r) => r.name));
+  if (rows.length > 0 && rows.every((r) => names.has(r[0]?.trim() ?? ''))) rows = rows.map((r) => r.slice(1));
+  const changes: Array<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }> = [];
+  for (let i = 0; i < rows.length; i++) {
+    const service = model.rows[at.row + i];
+    if (!service) return { changes: [], error: `The pasted block has ${rows.length} rows, but only ${model.rows.length - at.row} fit below the selected cell.` };
+    for (let j = 0; j < rows[i]!.length; j++) {
+      const column = model.columns[at.col + j];
+      if (!column) return { changes: [], error: `The pasted block is ${rows[i]!.length} columns wide, but only ${model.columns.length - at.col} fit to the right of the selected cell.` };
+      const value = parseStrength(rows[i]![j]!);
+      if (value === null) return { changes: [], error: `Row ${i + 1}, column ${j + 1} of the pasted text (“${rows[i]![j]!.slice(0, 30)}”) is not a strength: use 0 to 3, or none, weak, medium or strong.` };
+      changes.push({ serviceId: service.id, objectiveId: column.objective.id, strength: value });
+    }
+  }
+  return { changes, error: null };
+}
+
+export function MapStep() {
+  const wb = useWorkbookStore((s) => s.workbook)!;
+  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
+  const model = useMemo(() => buildMapModel(wb, filters), [wb, filters]);
+  const [activeRaw, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [focusToken, setFocusToken] = useState(0);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const active = {
+    row: Math.max(0, Math.min(activeRaw.row, model.rows.length - 1)),
+    col: Math.max(0, Math.min(activeRaw.col, model.columns.length - 1)),
+  };
+  const service = model.rows[active.row];
+  const column = model.columns[active.col];
+
+  const move = useCallback((pos: CellPosition, extend: boolean) => {
+    setActive(pos);
+    setSelection((sel) => (extend ? { anchor: sel?.anchor ?? pos, focus: pos } : null));
+    setFocusToken((t) => t + 1);
+  }, []);
+
+  const setStrength = (strength: Strength | 'clear') => {
+    if (!service || !column) return;
+    const targets = selection
+      ? (() => {
+          const { r0, r1, c0, c1 } = selectionBounds(selection);
+          const out: Array<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }> = [];
+          for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) out.push({ serviceId: model.rows[r]!.id, objectiveId: model.columns[c]!.objective.id, strength });
+          return out;
+        })()
+      : [{ serviceId: service.id, objectiveId: column.objective.id, strength }];
+    const what = strength === 'clear' ? 'Clear' : `Set ${STRENGTHS[strength].label.toLowerCase()}`;
+    applyStrengths(targets, `${what}: ${targets.length === 1 ? `${service.name} → ${column.objective.title}` : `${targets.length} cells`}`);
+    showStatus(
+      targets.length === 1
+        ? `${service.name} → ${column.code} ${column.objective.title}: ${strength === 'clear' ? 'not assessed' : STRENGTHS[strength].label.toLowerCase()}.`
+        : `${targets.length} cells set to ${strength === 'clear' ? 'not assessed' : STRENGTHS[strength].label.toLowerCase()}.`,
+    );
+  };
+
+  const acceptSuggestion = () => {
+    if (!service || !column) return;
+    const suggestion = model.suggestions.get(pairKey(service.id, column.objective.id));
+    if (!suggestion) return showStatus('There is no suggestion for this cell.');
+    applyStrengths([{ serviceId: service.id, objectiveId: column.objective.id, strength: suggestion.strength }], `Accept suggestion: ${service.name} → ${column.objective.title}`);
+    showStatus(`Accepted the suggestion: ${STRENGTHS[suggestion.strength].label.toLowerCase()}. Add a rationale and evidence in the details.`);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target instanceof HTMLElement) || !e.target.matches('[role="gridcell"][data-row]')) return;
+    const last = { row: model.rows.length - 1, col: model.columns.length - 1 };
+    const to = (row: number, col: number) => {
+      e.preventDefault();
+      move({ row: Math.max(0, Math.min(last.row, row)), col: Math.max(0, Math.min(last.col, col)) }, e.shiftKey);
+    };
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'c') {
+      e.preventDefault();
+      const sel = selection ?? { anchor: active, focus: active };
+      void navigator.clipboard.writeText(selectionToTsv(model, sel)).then(
+        () => showStatus('Copied. Paste into a spreadsheet, or back into the map.'),
+        () => showError('The clipboard could not be written.'),
+      );
+      return;
+    }
+    if (mod && e.key.toLowerCase() === 'v') {
+      e.preventDefault();
+      void navigator.clipboard.readText().then(
+        (text) => {
+          const { changes, error } = pasteChanges(model, active, text);
+          if (error) return showError(`Nothing was pasted. ${error}`);
+          applyStrengths(changes, `Paste ${changes.length} cells`);
+          showStatus(`Pasted ${changes.length} cell${changes.length === 1 ? '' : 's'}. Undo with Ctrl+Z.`);
+        },
+        () => showError('The clipboard could not be read.'),
+      );
+      return;
+    }
+    if (mod && e.key === 'Home') return to(0, 0);
+    if (mod && e.key === 'End') return to(last.row, last.col);
+    if (mod || e.altKey) return;
+    switch (e.key) {
+      case 'ArrowUp':
+        return to(active.row - 1, active.col);
+      case 'ArrowDown':
+        return to(active.row + 1, active.col);
+      case 'ArrowLeft':
+        return to(active.row, active.col - 1);
+      case 'ArrowRight':
+        return to(active.row, active.col + 1);
+      case 'Home':
+        return to(active.row, 0);
+      case 'End':
+        return to(active.row, last.col);
+      case 'PageUp':
+        return to(active.row - 10, active.col);
+      case 'PageDown':
+        return to(active.row + 10, active.col);
+      case '0':
+      case '1':
+      case '2':
+      case '3':
+        e.preventDefault();
+        return setStrength(Number(e.key) as Strength);
+      case 'Delete':
+      case 'Backspace':
+        e.preventDefault();
+        return setStrength('clear');
+      case 'a':
+      case 'A':
+        e.preventDefault();
+        return acceptSuggestion();
+      case 'Enter':
+      case 'F2':
+        e.preventDefault();
+        setDetailsOpen(true);
+        requestAnimationFrame(() => document.getElementById('link-details')?.querySelector<HTMLElement>('input, select, textarea, button')?.focus());
+        return;
+      case 'Escape':
+        if (selection) {
+          e.preventDefault();
+          setSelection(null);
+        }
+        return;
+    }
+  };
+
+  const filterLabel = (text: string, control: React.ReactNode) => (
+    <label className="filter">
+      <span>{text}</span>
+      {control}
+    </label>
+  );
+
+  return (
+    <div className="step step-wide">
+      <h1>Contribution map</h1>
+      <p className="lead">
+        How strongly each service contributes to each objective: 3 strong (●), 2 medium (○), 1 weak (△), 0 none (–). Suggestions (shown with
+        “?”) come from the service’s Ambition outcomes and the objective’s theme; nothing counts until you accept it.
+      </p>
+      <div className="map-filters" role="group" aria-label="Filters">
+        {filterLabel(
+          'Offer',
+          <select value={filters.offer} onChange={(e) => setFilters((f) => ({ ...f, offer: e.target.value as UniversalOffer | '' }))}>
+            <option value="">All offers</option>
+            {UNIVERSAL_OFFERS.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>,
+        )}
+        {filterLabel(
+          'Ambition outcome',
+          <select value={filters.outcome} onChange={(e) => setFilters((f) => ({ ...f, outcome: Number(e.target.value) as AmbitionOutcomeId | 0 }))}>
+            <option value={0}>All outcomes</option>
+            {AMBITION_OUTCOMES.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.id}. {o.name}
+              </option>
+            ))}
+          </select>,
+        )}
+        {filterLabel(
+          'Council theme',
+          <select value={filters.themeId} onChange={(e) => setFilters((f) => ({ ...f, themeId: e.target.value }))}>
+            <option value="">All themes</option>
+            {model.councilThemes.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </select>,
+        )}
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.showSuggestions} onChange={(e) => setFilters((f) => ({ ...f, showSuggestions: e.target.checked }))} />
+          <span>Show suggestions</span>
+        </label>
+        <span className="muted" role="status">
+          {model.rows.length} services × {model.columns.length} objectives
+        </span>
+      </div>
+      <div className={`map-layout${detailsOpen ? ' with-details' : ''}`}>
+        <MapGrid
+          model={model}
+          active={active}
+          selection={selection}
+          focusToken={focusToken}
+          onKeyDown={onKeyDown}
+          onCellClick={(pos, extend) => move(pos, extend)}
+          onCellDoubleClick={(pos) => {
+            move(pos, false);
+            setDetailsOpen(true);
+          }}
+        />
+        {detailsOpen && service && column && (
+          <LinkDetails
+            key={`${service.id}:${column.objective.id}`}
+            service={service}
+            column={column}
+            suggestion={model.suggestions.get(pairKey(service.id, column.objective.id)) ?? null}
+            onClose={() => {
+              setDetailsOpen(false);
+              setFocusToken((t) => t + 1);
+            }}
+          />
+        )}
+      </div>
+      <p id="map-keys" className="hint">
+        Keys in the map: arrows, Home, End, Page Up and Page Down move; 0 to 3 set the strength; Delete clears it; A accepts a suggestion;
+        Enter opens the details; Shift with arrows selects a block; Ctrl+C and Ctrl+V copy and paste with a spreadsheet.
+      </p>
+    </div>
+  );
+}

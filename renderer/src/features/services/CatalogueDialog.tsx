@@ -1,0 +1,129 @@
+import { useId, useMemo, useState } from 'react';
+import { newId } from '../../../../shared/model/ids';
+import { ensureLibraryEvidence } from '../../../../shared/model/operations';
+import { ambitionOutcomeName, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
+import type { Service } from '../../../../shared/model/workbook-schema';
+import { findLibraryEvidence, SERVICE_CATALOGUE, type CatalogueService } from '../../../../shared/reference/catalogue';
+import { Modal } from '../../components/Modal';
+import { showStatus } from '../../app/ui-store';
+import { useWorkbookStore } from '../../app/workbook-store';
+
+export function serviceFromCatalogue(c: CatalogueService): Service {
+  return {
+    id: newId('service'),
+    name: c.name,
+    description: c.description,
+    offer: c.offer,
+    outcomes: [...c.outcomes],
+    targetGroups: [...c.targetGroups],
+    branches: [],
+    measures: [],
+    cost: null,
+    staffFte: null,
+    volunteers: null,
+    catalogueRef: c.id,
+    evidenceIds: [],
+    priority: null,
+  };
+}
+
+/** The starter catalogue grouped by Universal Library Offer; tick services to add them. */
+export function CatalogueDialog(props: { onClose: (firstId: string | null) => void }) {
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [withEvidence, setWithEvidence] = useState(true);
+  const services = useWorkbookStore((s) => s.workbook?.services);
+  const existing = useMemo(() => new Set(services?.map((x) => x.catalogueRef) ?? []), [services]);
+  const shown = useMemo(() => {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    return SERVICE_CATALOGUE.filter((c) => {
+      const text = `${c.name} ${c.description} ${c.programme} ${c.targetGroups.join(' ')}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }, [query]);
+
+  const add = () => {
+    const picked = SERVICE_CATALOGUE.filter((c) => chosen.has(c.id));
+    const services = picked.map(serviceFromCatalogue);
+    useWorkbookStore.getState().edit(`Add ${services.length} services from the catalogue`, (wb) => {
+      services.forEach((s, i) => {
+        if (withEvidence)
+          for (const ref of picked[i]!.evidenceRefs) {
+            const item = findLibraryEvidence(ref);
+            if (item) s.evidenceIds.push(ensureLibraryEvidence(wb, item));
+          }
+        wb.services.push(s);
+      });
+    });
+    showStatus(`Added ${services.length} service${services.length === 1 ? '' : 's'}. Add your own figures for reach, cost and staffing to each.`);
+    props.onClose(services[0]?.id ?? null);
+  };
+
+  return (
+    <Modal
+      title="Add services from the catalogue"
+      wide
+      onClose={() => props.onClose(null)}
+      actions={
+        <>
+          <button type="button" className="button button-primary" disabled={chosen.size === 0} onClick={add}>
+            Add {chosen.size || ''} service{chosen.size === 1 ? '' : 's'}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => props.onClose(null)}>
+            Cancel
+          </button>
+        </>
+      }
+    >
+      <p>
+        {SERVICE_CATALOGUE.length} services English public libraries commonly run, grouped by Universal Library Offer, with the Ambition
+        outcomes each typically serves (our judgement; you can change both).
+      </p>
+      <div className="two-columns">
+        <div className="field">
+          <label htmlFor={searchId}>Search the catalogue</label>
+          <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={withEvidence} onChange={(e) => setWithEvidence(e.target.checked)} />
+          <span>Also attach the catalogue’s sourced evidence for each service</span>
+        </label>
+      </div>
+      <div className="catalogue">
+        {UNIVERSAL_OFFERS.map((offer) => {
+          const items = shown.filter((c) => c.offer === offer);
+          if (items.length === 0) return null;
+          return (
+            <fieldset key={offer} className="catalogue-group">
+              <legend>{offer}</legend>
+              {items.map((c) => (
+                <label key={c.id} className="checkbox catalogue-item">
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(c.id)}
+                    onChange={() =>
+                      setChosen((s) => {
+                        const next = new Set(s);
+                        if (next.has(c.id)) next.delete(c.id);
+                        else next.add(c.id);
+                        return next;
+                      })
+                    }
+                  />
+                  <span>
+                    <strong>{c.name}</strong>
+                    {existing.has(c.id) && <span className="tag">already in this workbook</span>}
+                    <span className="muted catalogue-detail">
+                      {c.description} Outcomes: {c.outcomes.map((o) => ambitionOutcomeName(o)).join('; ')}.
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          );
+        })}
+      </div>
+    </Modal>
+  );
+}
