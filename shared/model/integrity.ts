@@ -126,6 +126,12 @@ function checkWorkshop(w: Workbook['workshops'][number], at: Path, ctx: Workshop
   w.participants.forEach((p, j) => claim(p.id, [...at, 'participants', j]));
   const isTarget = (id: string) => objectives.has(id) || services.has(id);
   const missing = (kind: string, id: string) => `Refers to ${kind} "${id}", which is not in the workbook`;
+  // Votes and grids are over objectives, services or this workshop's own ideas.
+  const ideas = new Set(w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas.map((i) => i.id) : [])));
+  const optionRefs = (ids: readonly string[], path: Path) =>
+    ids.forEach((id, k) => {
+      if (!isTarget(id) && !ideas.has(id)) report([...path, k], missing('objective, service or idea', id));
+    });
 
   w.activities.forEach((a, j) => {
     const aAt = [...at, 'activities', j];
@@ -147,6 +153,9 @@ function checkWorkshop(w: Workbook['workshops'][number], at: Path, ctx: Workshop
       case 'dot-vote':
       case 'points': {
         const options = new Set(a.optionIds);
+        optionRefs(a.optionIds, [...aAt, 'optionIds']);
+        if (a.kind === 'dot-vote' && a.revoteOf && !w.activities.some((x) => x.id === a.revoteOf))
+          report([...aAt, 'revoteOf'], missing('activity', a.revoteOf));
         a.ballots.forEach((b, k) => {
           claim(b.id, [...aAt, 'ballots', k]);
           if (b.participantId && !participants.has(b.participantId))
@@ -160,6 +169,7 @@ function checkWorkshop(w: Workbook['workshops'][number], at: Path, ctx: Workshop
       }
       case 'two-by-two': {
         const options = new Set(a.optionIds);
+        optionRefs(a.optionIds, [...aAt, 'optionIds']);
         a.placements.forEach((p, k) => {
           if (!options.has(p.optionId))
             report([...aAt, 'placements', k, 'optionId'], `Places "${p.optionId}", which is not an option of this activity`);

@@ -239,6 +239,7 @@ export const PlacementSchema = z.strictObject({
   x: finite.min(0).max(1),
   y: finite.min(0).max(1),
 });
+export type Placement = z.infer<typeof PlacementSchema>;
 
 export const MapProposalSchema = z.strictObject({
   serviceId: IdSchema,
@@ -248,7 +249,9 @@ export const MapProposalSchema = z.strictObject({
   /** Spread of views in the room, not only the agreed value (WORKSHOPS.md §D.15). */
   objections: LongText.default(''),
   agreed: z.boolean().default(false),
+  confidence: ConfidenceSchema.default('medium'),
 });
+export type MapProposal = z.infer<typeof MapProposalSchema>;
 
 const activityBase = {
   id: IdSchema,
@@ -257,6 +260,8 @@ const activityBase = {
   scope: ScopeSchema.default({ objectiveIds: [], serviceIds: [] }),
   notes: LongText.default(''),
   status: z.enum(['planned', 'running', 'done']).default('planned'),
+  /** What the room concluded and why, in words for the report (notes stay private to the facilitator). */
+  summary: LongText.default(''),
 };
 
 export const ActivitySchema = z.discriminatedUnion('kind', [
@@ -272,6 +277,12 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     ballots: z.array(BallotSchema).max(1_000).default([]),
     totals: z.array(z.strictObject({ optionId: IdSchema, amount: nonNegative })).max(1_000).default([]),
     revealed: z.boolean().default(false),
+    /** Once voting opens the options and budget are frozen (WORKSHOPS.md §5.C.8-9). */
+    votingOpen: z.boolean().default(false),
+    /** How many people voted on the paper wall, when totals were counted from one. */
+    paperVoters: finite.int().min(0).max(10_000).nullable().default(null),
+    /** The vote this one re-runs on tied items. */
+    revoteOf: IdSchema.nullable().default(null),
   }),
   z.strictObject({
     ...activityBase,
@@ -282,12 +293,16 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     optionIds: z.array(IdSchema).max(1_000).default([]),
     ballots: z.array(BallotSchema).max(1_000).default([]),
     revealed: z.boolean().default(false),
+    votingOpen: z.boolean().default(false),
   }),
   z.strictObject({
     ...activityBase,
     kind: z.literal('two-by-two'),
     xAxis: ShortText.default('Effort'),
     yAxis: ShortText.default('Impact'),
+    /** What each axis means, agreed before anything is placed (WORKSHOPS.md §5.C.13). */
+    xDefinition: ShortText.default(''),
+    yDefinition: ShortText.default(''),
     optionIds: z.array(IdSchema).max(1_000).default([]),
     placements: z.array(PlacementSchema).max(1_000).default([]),
   }),
@@ -307,6 +322,8 @@ export const DecisionSchema = z.strictObject({
   method: ShortText.default(''),
   result: ShortText.default(''),
   decidedBy: ShortText.default(''),
+  /** Minority views and reasoned disagreement, reported with the decision. */
+  dissent: LongText.default(''),
 });
 export const ActionSchema = z.strictObject({
   id: IdSchema,
@@ -315,13 +332,24 @@ export const ActionSchema = z.strictObject({
   due: isoDate.nullable().default(null),
   status: z.enum(['open', 'done', 'dropped']).default('open'),
   objectiveId: IdSchema.nullable().default(null),
+  /** Definition of done. */
+  doneWhen: ShortText.default(''),
 });
 export const ParkedItemSchema = z.strictObject({
   id: IdSchema,
   text: Title,
   disposition: z.enum(['open', 'owner', 'future-agenda', 'dropped']).default('open'),
+  /** The next step, the future meeting, or the reason it was dropped. */
   detail: ShortText.default(''),
+  owner: ShortText.default(''),
 });
+
+export type Decision = z.infer<typeof DecisionSchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type ParkedItem = z.infer<typeof ParkedItemSchema>;
+
+/** How much the room can change, on the participation ladder (WORKSHOPS.md §2.2, §5.A.1). */
+export const INFLUENCE_LEVELS = ['inform', 'consult', 'co-design'] as const;
 
 export const WorkshopSchema = z.strictObject({
   id: IdSchema,
@@ -329,15 +357,29 @@ export const WorkshopSchema = z.strictObject({
   date: isoDate.nullable().default(null),
   venue: ShortText.default(''),
   facilitator: ShortText.default(''),
+  /** The facilitator's role and any stake in the outcome, stated in the report (WORKSHOPS.md §5.A.5). */
+  facilitatorRole: ShortText.default(''),
+  facilitatorStake: ShortText.default(''),
   purpose: LongText.default(''),
+  influence: z.enum(INFLUENCE_LEVELS).default('consult'),
+  /** Who decides afterwards, and what the room cannot change. */
+  whoDecides: ShortText.default(''),
+  outOfScope: LongText.default(''),
+  accessNeeds: LongText.default(''),
   anonymity: z.enum(['named', 'anonymous']).default('anonymous'),
   participants: z.array(ParticipantSchema).max(1_000).default([]),
   /** Head count when names are not recorded. */
   participantCount: finite.int().min(0).max(10_000).default(0),
+  /** Attendance by organisation, for reports that give counts rather than names. */
+  organisations: z.array(z.strictObject({ name: Title, count: finite.int().min(0).max(10_000).default(0) })).max(500).default([]),
+  status: z.enum(['planned', 'running', 'closed']).default('planned'),
   activities: z.array(ActivitySchema).max(200).default([]),
   decisions: z.array(DecisionSchema).max(5_000).default([]),
   actions: z.array(ActionSchema).max(5_000).default([]),
   parkingLot: z.array(ParkedItemSchema).max(5_000).default([]),
+  /** What happens next, when participants will hear back, and what cannot be done and why. */
+  nextSteps: LongText.default(''),
+  feedbackBy: isoDate.nullable().default(null),
 });
 export type Workshop = z.infer<typeof WorkshopSchema>;
 
