@@ -1,0 +1,71 @@
+/**
+ * The PDF printer for tests and the command line: playwright-core driving a Chromium, Chrome or Edge already on
+ * the machine (nothing is downloaded). One browser per printer, one page per print; the HTML carries its own page
+ * size, margins and running header/footer in CSS, so the printer only has to honour CSS page sizes.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
+
+/** The usual places a Chromium-family browser is installed, per platform. */
+export function chromiumCandidates(platform = process.platform, env = process.env): string[] {
+  if (platform === 'win32') {
+    const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string => Boolean(r));
+    return roots.flatMap((r) => [
+      join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+      join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      join(r, 'Chromium', 'Application', 'chrome.exe'),
+    ]);
+  }
+  if (platform === 'darwin')
+    return [
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ];
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/usr/bin/microsoft-edge', '/snap/bin/chromium'];
+}
+
+export function findChromium(): string | null {
+  const fromEnv = process.env['AWB_CHROMIUM'];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  return chromiumCandidates().find((p) => existsSync(p)) ?? null;
+}
+
+function abortError(): Error {
+  const e = new Error('The PDF was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+export async function createChromiumPrinter(opts: { executablePath?: string } = {}): Promise<PdfPrinter & { close(): Promise<void> }> {
+  const executablePath = opts.executablePath ?? findChromium();
+  if (!executablePath)
+    throw new Error('No Chromium, Google Chrome or Microsoft Edge was found on this computer, so PDFs cannot be made. Install one of them, or set AWB_CHROMIUM to its path.');
+  const browser: Browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  return {
+    async print(html, options = {}) {
+      if (options.signal?.aborted) throw abortError();
+      const page = await context.newPage();
+      try {
+        // Nothing may load from outside the document: fonts and charts are inline.
+        await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+        await page.setContent(html, { waitUntil: 'load' });
+        // Web fonts load during layout, after the load event; printing before they are ready would use a fallback.
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        if (options.signal?.aborted) throw abortError();
+        const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
+        return new Uint8Array(pdf);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The whole export in one call: bind, then Word and/or PDF, with progress and cancellation between steps. Used
+ * by the app's document service, the command line and the benchmark, so they all produce the same files.
+ */
+import { bindDocument, type BindOptions, type PreExportWarning } from '../../../../shared/documents/bind';
+import { buildPrintHtml } from '../../../../shared/documents/html/build-print-html';
+import type { DocModel } from '../../../../shared/documents/model';
+import { printDocumentPdf } from '../../../../shared/documents/pdf/print-document-pdf';
+import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import type { Template } from '../../../../shared/documents/template/load-template';
+import type { Question } from '../../../../shared/documents/template/manifest';
+import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
+import type { Workbook } from '../../../../shared/model/workbook-schema';
+import { fail, ok, type Result } from '../../../../shared/result';
+import { documentFontCss } from './fonts';
+import { renderDocx } from './render-docx';
+
+export type ExportStep = 'binding' | 'docx' | 'html' | 'pdf' | 'finishing';
+
+export interface ExportInput {
+  readonly template: Template;
+  readonly workbook: Workbook;
+  readonly answers: Readonly<Record<string, string>>;
+  readonly options: BindOptions;
+  readonly formats: ReadonlyArray<'docx' | 'pdf'>;
+  /** Needed when formats include 'pdf'. */
+  readonly printer?: PdfPrinter;
+  readonly houseStyle?: Uint8Array;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (step: ExportStep, fraction: number) => void;
+}
+
+export interface ExportOutput {
+  readonly docx?: Uint8Array;
+  readonly pdf?: Uint8Array;
+  readonly html: string;
+  readonly document: DocModel;
+  readonly warnings: readonly PreExportWarning[];
+  readonly unanswered: readonly Question[];
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AbortError';
+}
+
+export async function exportDocument(input: ExportInput): Promise<Result<ExportOutput>> {
+  const { signal, onProgress } = input;
+  const cancelled = () => fail('CANCELLED', 'The export was cancelled; no files were written.');
+  onProgress?.('binding', 0);
+  const bound = bindDocument(input.template, input.workbook, input.answers, input.options);
+  if (!bound.ok) return bound;
+  if (signal?.aborted) return cancelled();
+  const { document } = bound.value;
+  const fontCss = documentFontCss();
+  let docx: Uint8Array | undefined;
+  let pdf: Uint8Array | undefined;
+  let html = '';
+  const wantPdf = input.formats.includes('pdf');
+  try {
+    if (input.formats.includes('docx')) {
+      onProgress?.('docx', 0.15);
+      try {
+        docx = await renderDocx(document, input.houseStyle ? { houseStyle: input.houseStyle } : {});
+      } catch (e) {
+        if (input.houseStyle) return fail('INVALID_INPUT', e instanceof Error ? e.message : 'The house style could not be used.');
+        throw e;
+      }
+      if (signal?.aborted) return cancelled();
+    }
+    onProgress?.('html', wantPdf ? 0.4 : 0.9);
+    if (wantPdf) {
+      if (!input.printer) return fail('UNSUPPORTED', 'PDF export needs a PDF printer, and none is available.');
+      onProgress?.('pdf', 0.5);
+      const printed = await printDocumentPdf(document, input.printer, {
+        fontCss,
+        workbookSnapshot: serialiseWorkbook(input.workbook),
+        ...(signal ? { signal } : {}),
+        onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
+      });
+      pdf = printed.pdf;
+      html = printed.html;
+    } else {
+      html = buildPrintHtml(document, { fontCss });
+    }
+  } catch (e) {
+    if (isAbort(e) || signal?.aborted) return cancelled();
+    return fail('INTERNAL', `The document could not be produced: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+  onProgress?.('finishing', 1);
+  return ok({
+    ...(docx ? { docx } : {}),
+    ...(pdf ? { pdf } : {}),
+    html,
+    document,
+    warnings: bound.value.warnings,
+    unanswered: bound.value.unanswered,
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * Binding: template + workbook + answers → document model, with the pre-export warnings the officer sees before
+ * exporting. Pure and total: any template problem comes back as a located error, never an exception.
+ */
+import { analyseWorkbook } from '../analysis/report';
+import type { ProtectiveMarking } from '../model/vocabulary';
+import type { Workbook } from '../model/workbook-schema';
+import { fail, ok, type Result } from '../result';
+import { allBlocks, type DocModel, type DocumentSection, type Inline, type Reference } from './model';
+import { renderNamedBlock, type BlockContext } from './template/blocks';
+import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
+import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
+import { formatDate } from './template/format';
+import type { Template } from './template/load-template';
+import type { Question } from './template/manifest';
+import { markdownToBlocks } from './template/markdown';
+import { TemplateError, type Node } from './template/syntax';
+
+export interface BindOptions {
+  readonly protectiveMarking: ProtectiveMarking;
+  readonly generatedAt: Date;
+  readonly partnerId?: string | null;
+}
+
+export type PreExportWarningKind =
+  | 'unanswered-required'
+  | 'unanswered'
+  | 'missing-alt-text'
+  | 'unsupported-claim'
+  | 'weak-evidence'
+  | 'word-limit'
+  | 'missing-partner'
+  | 'empty-data';
+
+export interface PreExportWarning {
+  readonly kind: PreExportWarningKind;
+  readonly message: string;
+  readonly questionId?: string;
+  readonly alignmentId?: string;
+}
+
+export interface BindOutput {
+  readonly document: DocModel;
+  readonly warnings: readonly PreExportWarning[];
+  /** Questions the document shows as guidance because they have no answer, in template order. */
+  readonly unanswered: readonly Question[];
+}
+
+/** The questions to ask now: those without a `when`, or whose `when` answer matches. */
+export function questionsToAsk(template: Template, answers: Readonly<Record<string, string>>): Question[] {
+  const qs = template.manifest.questions;
+  const valueOf = (id: string) => {
+    const q = qs.find((x) => x.id === id);
+    return (Object.hasOwn(answers, id) ? answers[id] : q?.default) ?? '';
+  };
+  return qs.filter((q) => !q.when || q.when.in.includes(valueOf(q.when.question).trim()));
+}
+
+function plainText(nodes: readonly Node[], root: ViewValue): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.kind === 'text') out += n.text;
+    else if (n.kind === 'value') {
+      const v = resolvePath(n.path, root, []);
+      if (v instanceof Unanswered) out += `[${v.question.label}]`;
+      else if (v instanceof MarkdownText) out += v.source.replace(/\s+/g, ' ');
+      else if (typeof v === 'string' || typeof v === 'number') out += String(v);
+    }
+  }
+  return out.trim();
+}
+
+function wordCount(s: string): number {
+  return s.trim() === '' ? 0 : s.trim().split(/\s+/).length;
+}
+
+export function bindDocument(
+  template: Template,
+  workbook: Workbook,
+  answers: Readonly<Record<string, string>>,
+  options: BindOptions,
+): Result<BindOutput> {
+  const partnerId = options.partnerId ?? null;
+  const warnings: PreExportWarning[] = [];
+  const asked = questionsToAsk(template, answers);
+  const unanswered = new Map<string, Question>();
+  const references: Reference[] = [];
+  const evidence = new Map(workbook.evidence.map((e) => [e.id, e]));
+  const ids = new Set<string>();
+  const analysis = analyseWorkbook(workbook);
+  const generatedAt = options.generatedAt;
+
+  if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
+    warnings.push({ kind: 'missing-partner', message: 'This template is written for a named partner: choose one of the workbook’s partners.' });
+
+  const cite = (evidenceId: string): Inline | null => {
+    const e = evidence.get(evidenceId);
+    if (!e) return null;
+    if (!references.some((r) => r.id === e.id)) {
+      const who = e.publisher || 'Unknown publisher';
+      references.push({
+        id: e.id,
+        text: `${who}${e.year ? ` (${e.year})` : ''}. ${e.title}.${e.figure ? ` Headline figure: ${e.figure}.` : ''}`,
+        ...(e.url ? { url: e.url } : {}),
+      });
+    }
+    return { kind: 'citation', refId: e.id };
+  };
+  const warned = new Set<string>();
+  const blockContext: BlockContext = {
+    workbook,
+    analysis,
+    questions: asked,
+    answers,
+    partnerId,
+    generatedAt,
+    ids,
+    cite,
+    unanswered: (q) => unanswered.set(q.id, q),
+    warn: (kind, message) => {
+      if (warned.has(message)) return;
+      warned.add(message);
+      warnings.push({ kind, message });
+    },
+  };
+  const state: EvalState = { blocks: [], inlines: [], length: 0 };
+  const host: EvalHost = {
+    renderBlock: (name, opts, at) => renderNamedBlock(blockContext, name, opts, at),
+    answerBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids, demoteHeadings: true }),
+    templateBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids }),
+    cite,
+    unanswered: (q) => unanswered.set(q.id, q),
+  };
+
+  let sections: DocumentSection[];
+  let root: ViewValue;
+  try {
+    root = buildDataView({
+      workbook,
+      analysis,
+      questions: asked,
+      answers,
+      marking: options.protectiveMarking,
+      generatedAt,
+      partnerId,
+    });
+    sections = template.sections.map((s) => {
+      const markdown = evaluate(s.nodes, root, host, state);
+      return { orientation: s.orientation, blocks: markdownToBlocks(markdown, { blocks: state.blocks, inlines: state.inlines, ids }) };
+    });
+  } catch (e) {
+    if (e instanceof TemplateError)
+      return fail('INVALID_INPUT', `The template “${template.manifest.name}” has a problem in ${e.message}`, [
+        { path: `${e.where.file}:${e.where.line}:${e.where.column}`, message: e.detail },
+      ]);
+    return fail('INTERNAL', `The document could not be produced from “${template.manifest.name}”: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+
+  const title = plainText(template.documentFields.title, root) || template.manifest.name;
+  const subtitle = plainText(template.documentFields.subtitle, root);
+  const subject = plainText(template.documentFields.subject, root) || template.manifest.description.slice(0, 200);
+  const organisation = officialName(workbook);
+  const author = workbook.author || organisation;
+
+  for (const q of asked) {
+    const raw = (Object.hasOwn(answers, q.id) ? answers[q.id] : q.default) ?? '';
+    if (raw.trim() === '') {
+      if (q.required) warnings.push({ kind: 'unanswered-required', questionId: q.id, message: `“${q.label}” is required but not answered; the document shows guidance in its place.` });
+      else if (unanswered.has(q.id)) warnings.push({ kind: 'unanswered', questionId: q.id, message: `“${q.label}” is not answered; the document shows guidance in its place.` });
+    } else if (q.wordLimit && wordCount(raw) > q.wordLimit)
+      warnings.push({ kind: 'word-limit', questionId: q.id, message: `“${q.label}” has ${wordCount(raw)} words; the limit is ${q.wordLimit}.` });
+  }
+  const services = new Map(workbook.services.map((s) => [s.id, s.name]));
+  const objectives = new Map(workbook.objectives.map((o) => [o.id, o.title]));
+  for (const w of analysis.weakClaims) {
+    const what = `${w.strength === 3 ? 'Strong' : 'Medium'} contribution of “${services.get(w.serviceId) ?? w.serviceId}” to “${objectives.get(w.objectiveId) ?? w.objectiveId}”`;
+    if (w.reasons.includes('no-evidence')) warnings.push({ kind: 'unsupported-claim', alignmentId: w.alignmentId, message: `${what} cites no evidence.` });
+    else if (w.reasons.includes('weak-evidence'))
+      warnings.push({ kind: 'weak-evidence', alignmentId: w.alignmentId, message: `${what} rests only on limited or anecdotal evidence.` });
+  }
+
+  const document: DocModel = {
+    properties: {
+      title,
+      subject,
+      author,
+      organisation,
+      language: 'en-GB',
+      keywords: [...template.manifest.document.keywords, ...(workbook.authority ? [workbook.authority.name] : [])],
+      description: template.manifest.description,
+      generatedAt: generatedAt.toISOString(),
+      templateId: template.manifest.id,
+      templateVersion: template.manifest.version,
+    },
+    marking: options.protectiveMarking,
+    runningTitle: title,
+    titlePage: {
+      title,
+      subtitle,
+      organisation,
+      details: [
+        { label: 'Prepared by', value: author },
+        { label: 'Organisation', value: organisation },
+        { label: 'Date', value: formatDate(generatedAt) },
+        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
+      ],
+    },
+    sections: sections.filter((s) => s.blocks.length > 0),
+    references,
+  };
+  for (const b of allBlocks(document))
+    if (b.kind === 'figure' && b.alt.trim() === '') warnings.push({ kind: 'missing-alt-text', message: `The figure “${b.caption}” has no alt text.` });
+  return ok({ document, warnings, unanswered: asked.filter((q) => unanswered.has(q.id)) });
+}
+

@@ -1,0 +1,100 @@
+/**
+ * The print stylesheet: A4 pages, landscape sections as named pages, the running header and footer in CSS margin
+ * boxes (title, protective marking top and bottom, "Page X of Y"), and council-report typography: Arimo 12 pt
+ * body, dark-blue headings, ruled tables with a shaded header row that repeats on each page.
+ */
+import { BRAND, FONT_FAMILY, SHADES } from '../palette';
+
+/** A CSS string literal: quotes, backslashes and line breaks escaped. */
+function cssString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+}
+
+export function printCss(runningTitle: string, marking: string): string {
+  const title = runningTitle.length > 90 ? `${runningTitle.slice(0, 88)}…` : runningTitle;
+  const shades = Object.entries(SHADES)
+    .map(([k, v]) => `.shade-${k}{background:#${v.fill};color:#${v.text};}`)
+    .join('\n');
+  const marginText = `font-family:${FONT_FAMILY},Arial,sans-serif;font-size:8.5pt;color:#${BRAND.secondary};`;
+  const markingBox = marking ? `content:${cssString(marking)};font-family:${FONT_FAMILY},Arial,sans-serif;font-size:9pt;font-weight:700;color:#${BRAND.text};` : 'content:none;';
+  return `
+@page { size: A4 portrait; margin: 24mm 20mm 22mm 20mm;
+  @top-left { content: ${cssString(title)}; ${marginText} vertical-align: bottom; padding-bottom: 4mm; }
+  @top-right { ${markingBox} vertical-align: bottom; padding-bottom: 4mm; }
+  @bottom-center { ${markingBox} vertical-align: top; padding-top: 4mm; }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${marginText} vertical-align: top; padding-top: 4mm; }
+}
+@page :first { @top-left { content: none; } @bottom-right { content: none; } }
+@page landscape { size: A4 landscape; margin: 20mm 18mm 20mm 18mm; }
+.section.landscape { page: landscape; }
+.section { break-before: page; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: 12pt; line-height: 1.35; color: #${BRAND.text}; background: #fff; }
+p { margin: 0 0 8pt; orphans: 2; widows: 2; }
+h1, h2, h3, h4 { color: #${BRAND.heading}; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 20pt; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
+h2 { font-size: 15pt; margin: 18pt 0 8pt; }
+h3 { font-size: 13pt; margin: 14pt 0 6pt; }
+h4 { font-size: 12pt; margin: 12pt 0 4pt; color: #${BRAND.text}; }
+a { color: #${BRAND.link}; text-decoration: underline; }
+a.citation { text-decoration: none; }
+ul, ol { margin: 0 0 8pt; padding-left: 20pt; }
+li { margin: 0 0 3pt; }
+li > ul, li > ol { margin-top: 3pt; }
+.page-break { break-after: page; }
+
+.title-page { break-after: page; padding-top: 30mm; }
+.tp-marking { font-weight: 700; font-size: 10pt; letter-spacing: 0.05em; }
+.tp-org { font-size: 14pt; color: #${BRAND.secondary}; margin: 20mm 0 6mm; }
+.tp-title { font-size: 28pt; font-weight: 700; color: #${BRAND.heading}; line-height: 1.15; margin: 0 0 6mm; padding-bottom: 6mm; border-bottom: 2pt solid #${BRAND.heading}; }
+.tp-subtitle { font-size: 15pt; color: #${BRAND.text}; margin: 0 0 18mm; }
+.tp-details { margin-top: 20mm; font-size: 11pt; }
+.tp-details p { margin: 0 0 3pt; }
+
+.table-wrap { margin: 10pt 0 12pt; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.25; }
+table.dense { font-size: 8.5pt; }
+caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 0 0 4pt; color: #${BRAND.text}; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+thead th { background: #${BRAND.headerFill}; color: #${BRAND.text}; font-weight: 700; vertical-align: bottom; }
+tbody th { font-weight: 400; }
+th.c, td.c { text-align: center; }
+th.r, td.r { text-align: right; }
+.source { font-size: 9pt; color: #${BRAND.secondary}; margin: 3pt 0 0; }
+${shades}
+table.key-figures td.kf-value { font-size: 15pt; font-weight: 700; color: #${BRAND.heading}; }
+table.key-figures td.kf-source { font-size: 9pt; color: #${BRAND.secondary}; }
+
+figure { margin: 10pt 0 12pt; break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; }
+
+.callout { border-left: 4pt solid #${BRAND.heading}; background: #${SHADES.accent.fill}; padding: 6pt 10pt; margin: 10pt 0 12pt; break-inside: avoid; }
+.callout > :last-child { margin-bottom: 0; }
+.callout-title { font-weight: 700; margin-bottom: 4pt; }
+.callout-guidance { border-left-color: #${BRAND.guidanceBorder}; background: #${BRAND.guidanceFill}; }
+.callout-warning { border-left-color: #b21f10; background: #${SHADES['rag-red'].fill}; }
+mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText}; border-bottom: 1pt dashed #${BRAND.guidanceBorder}; padding: 0 1pt; }
+
+.toc { break-after: page; }
+.toc-title, .references-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
+.toc-list { list-style: none; padding: 0; margin: 0; }
+.toc-list li { margin: 0 0 4pt; }
+.toc-list a { display: flex; align-items: baseline; color: #${BRAND.text}; text-decoration: none; }
+.toc-l1 { font-weight: 700; margin-top: 6pt !important; }
+.toc-l2 { padding-left: 14pt; }
+.toc-l3 { padding-left: 28pt; font-size: 11pt; }
+.toc-fill { flex: 1; border-bottom: 1pt dotted #${BRAND.rule}; margin: 0 4pt; min-width: 10pt; }
+.toc-page { min-width: 3ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 400; }
+.toc-page-pending { visibility: hidden; }
+.references ol { padding-left: 24pt; }
+.references li { margin-bottom: 6pt; overflow-wrap: anywhere; }
+@media screen {
+  body { background: #e9ecef; padding: 16px 0; }
+  .title-page, .section { background: #fff; max-width: 170mm; margin: 0 auto 16px; padding: 20mm; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+  .section.landscape { max-width: 257mm; }
+}
+`;
+}

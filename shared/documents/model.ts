@@ -1,0 +1,233 @@
+/**
+ * The document model: what a bound template produces and every renderer (Word, print HTML, preview) reads. Pure
+ * data, no renderer concepts, so the Word file and the PDF carry the same content. Colours are named tokens, not
+ * hex values, so each renderer can guarantee contrast and a text cue beside every colour.
+ */
+import type { ProtectiveMarking } from '../model/vocabulary';
+
+export type Emphasis = 'strong' | 'em' | 'strong-em';
+
+export type Inline =
+  | { readonly kind: 'text'; readonly text: string; readonly emphasis?: Emphasis }
+  /** href is https?:// or an internal "#id" (a heading or table anchor). */
+  | { readonly kind: 'link'; readonly href: string; readonly children: readonly Inline[] }
+  /** A numbered pointer to an entry in the references list, rendered "[3]". */
+  | { readonly kind: 'citation'; readonly refId: string }
+  /** Text the officer must replace or complete: shown highlighted, with a "To complete:" prefix. */
+  | { readonly kind: 'guidance'; readonly text: string }
+  | { readonly kind: 'line-break' };
+
+/** Shading tokens. Heat-map and RAG shades always sit behind text that says the same thing. */
+export type Shade =
+  | 'strength-0'
+  | 'strength-1'
+  | 'strength-2'
+  | 'strength-3'
+  | 'rag-red'
+  | 'rag-amber'
+  | 'rag-green'
+  | 'muted'
+  | 'accent';
+
+export interface TableCell {
+  readonly content: readonly Inline[];
+  readonly shade?: Shade;
+  readonly align?: 'left' | 'centre' | 'right';
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Relative width; the renderers share out the text width in proportion. */
+  readonly width: number;
+  readonly align?: 'left' | 'centre' | 'right';
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly id: string;
+  /** Shown above the table ("Table 3: …"); also the table's accessible name. */
+  readonly caption: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: ReadonlyArray<readonly TableCell[]>;
+  /** The first cell of each row names the row (th scope="row" in HTML). */
+  readonly rowHeaders?: boolean;
+  /** Smaller type for wide data tables such as the matrix. */
+  readonly dense?: boolean;
+  /** Where the figures come from ("Source: …"), printed under the table. */
+  readonly source?: string;
+}
+
+export interface ChartBar {
+  readonly label: string;
+  /** One value per series, in series order. */
+  readonly values: readonly number[];
+}
+
+export interface ChartSpec {
+  readonly type: 'stacked-bar';
+  readonly title: string;
+  readonly series: ReadonlyArray<{ readonly name: string; readonly shade: Shade }>;
+  readonly bars: readonly ChartBar[];
+  /** Axis label for the values, e.g. "Number of services". */
+  readonly valueLabel: string;
+}
+
+export interface FigureBlock {
+  readonly kind: 'figure';
+  readonly id: string;
+  readonly chart: ChartSpec;
+  /** Required: a description of what the chart shows (its data in words). Empty alt is reported as a warning. */
+  readonly alt: string;
+  readonly caption: string;
+  readonly source?: string;
+}
+
+export interface ListItem {
+  readonly content: readonly Inline[];
+  readonly children?: ListBlock;
+}
+
+export interface ListBlock {
+  readonly kind: 'list';
+  readonly ordered: boolean;
+  readonly items: readonly ListItem[];
+}
+
+export type CalloutTone = 'key-figures' | 'note' | 'guidance' | 'warning';
+
+export type Block =
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly id: string; readonly content: readonly Inline[] }
+  | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
+  | ListBlock
+  | TableBlock
+  | FigureBlock
+  | { readonly kind: 'callout'; readonly tone: CalloutTone; readonly title: string; readonly blocks: readonly Block[] }
+  /** Headline numbers in a row of boxes: value, label, period and source. */
+  | {
+      readonly kind: 'key-figures';
+      readonly title: string;
+      readonly items: ReadonlyArray<{ readonly value: string; readonly label: string; readonly source: string }>;
+    }
+  | { readonly kind: 'page-break' }
+  | { readonly kind: 'toc'; readonly title: string; readonly maxLevel: 1 | 2 | 3 }
+  | { readonly kind: 'references'; readonly title: string };
+
+export interface DocumentSection {
+  readonly orientation: 'portrait' | 'landscape';
+  readonly blocks: readonly Block[];
+}
+
+export interface Reference {
+  readonly id: string;
+  /** Formatted entry: "Publisher (year) Title. Finding." */
+  readonly text: string;
+  readonly url?: string;
+}
+
+export interface TitlePage {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly organisation: string;
+  /** Label/value lines under the title: author, date, version, status. */
+  readonly details: ReadonlyArray<{ readonly label: string; readonly value: string }>;
+}
+
+export interface DocumentProperties {
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly organisation: string;
+  readonly language: 'en-GB';
+  readonly keywords: readonly string[];
+  readonly description: string;
+  /** ISO date-time the document was generated. */
+  readonly generatedAt: string;
+  readonly templateId: string;
+  readonly templateVersion: string;
+}
+
+export interface DocModel {
+  readonly properties: DocumentProperties;
+  readonly marking: ProtectiveMarking;
+  /** Running header text (normally the title). */
+  readonly runningTitle: string;
+  readonly titlePage: TitlePage;
+  readonly sections: readonly DocumentSection[];
+  readonly references: readonly Reference[];
+}
+
+export const MARKING_TEXT: Readonly<Record<ProtectiveMarking, string>> = {
+  OFFICIAL: 'OFFICIAL',
+  'OFFICIAL-SENSITIVE': 'OFFICIAL-SENSITIVE',
+  NONE: '',
+};
+
+// ---- Small helpers every renderer needs ------------------------------------------------------------------
+
+export const text = (t: string, emphasis?: Emphasis): Inline => (emphasis ? { kind: 'text', text: t, emphasis } : { kind: 'text', text: t });
+
+export function inlineText(content: readonly Inline[]): string {
+  let out = '';
+  for (const i of content) {
+    switch (i.kind) {
+      case 'text':
+        out += i.text;
+        break;
+      case 'link':
+        out += inlineText(i.children);
+        break;
+      case 'citation':
+        out += '[ref]';
+        break;
+      case 'guidance':
+        out += i.text;
+        break;
+      case 'line-break':
+        out += ' ';
+        break;
+    }
+  }
+  return out;
+}
+
+/** Every block in reading order, descending into call-outs. */
+export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const b of blocks) {
+    yield b;
+    if (b.kind === 'callout') yield* walkBlocks(b.blocks);
+  }
+}
+
+export function allBlocks(doc: DocModel): Block[] {
+  return doc.sections.flatMap((s) => [...walkBlocks(s.blocks)]);
+}
+
+export interface HeadingEntry {
+  readonly id: string;
+  readonly level: 1 | 2 | 3 | 4;
+  readonly text: string;
+}
+
+/** Headings in order, as the tables of contents list them. */
+export function headingsOf(doc: DocModel): HeadingEntry[] {
+  const out: HeadingEntry[] = [];
+  for (const b of allBlocks(doc)) if (b.kind === 'heading') out.push({ id: b.id, level: b.level, text: inlineText(b.content) });
+  return out;
+}
+
+/** Reference number (1-based, list order) for each reference id. */
+export function referenceNumbers(doc: DocModel): Map<string, number> {
+  return new Map(doc.references.map((r, i) => [r.id, i + 1]));
+}
+
+/** Slug for anchors: lower-case letters, digits and hyphens, starting with a letter. */
+export function slug(s: string): string {
+  const base = s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return /^[a-z]/.test(base) ? base : `s-${base || 'section'}`;
+}

@@ -1,0 +1,334 @@
+/**
+ * Finishes the PDF Chromium printed, in place (pdf-lib keeps the structure tree only when pages are not copied):
+ * document information and XMP with pdfuaid:part=1, the title shown in the window title, /Lang en-GB, page labels,
+ * the workbook snapshot attached, and the PDF/UA fixes Chromium needs (ACCESSIBILITY.md §3.3): /Contents on link
+ * annotations, untagged painting marked as artifacts, and list items split into Lbl + LBody.
+ */
+import {
+  AFRelationship,
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
+import { headingsOf, inlineText, referenceNumbers, type DocModel, type Inline } from '../model';
+import { artifactUntagged } from './content-stream';
+
+export interface FinishOptions {
+  /** The workbook the document was generated from (its file text), attached as workbook-snapshot.json. */
+  readonly workbookSnapshot: string;
+}
+
+export const SNAPSHOT_NAME = 'workbook-snapshot.json';
+const N = (s: string) => PDFName.of(s);
+
+const latin1 = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return s;
+};
+const fromLatin1 = (s: string) => {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+  return out;
+};
+const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function streamBytes(s: PDFObject | undefined): Uint8Array | null {
+  if (s instanceof PDFRawStream) return decodePDFRawStream(s).decode();
+  if (s instanceof PDFStream) return s.getContents();
+  return null;
+}
+
+/** Accessible names for link targets, from the document's own data (Chromium drops aria-label on links). */
+export function linkNames(doc: DocModel): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const h of headingsOf(doc)) names.set(h.id, `Go to section: ${h.text}`);
+  const refs = referenceNumbers(doc);
+  for (const r of doc.references) {
+    names.set(`ref-${r.id}`, `Reference ${refs.get(r.id)}: ${r.text}`);
+    if (r.url) names.set(r.url, `${r.text} (opens ${r.url})`);
+  }
+  const visit = (content: readonly Inline[]) => {
+    for (const i of content) if (i.kind === 'link') names.set(i.href.startsWith('#') ? i.href.slice(1) : i.href, inlineText(i.children) || i.href);
+  };
+  for (const s of doc.sections)
+    for (const b of s.blocks) {
+      if (b.kind === 'paragraph' || b.kind === 'heading') visit(b.content);
+      if (b.kind === 'list') for (const it of b.items) visit(it.content);
+      if (b.kind === 'table') for (const row of b.rows) for (const c of row) visit(c.content);
+      if (b.kind === 'callout') for (const x of b.blocks) if (x.kind === 'paragraph') visit(x.content);
+    }
+  return names;
+}
+
+function xmp(doc: DocModel, producer: string): string {
+  const p = doc.properties;
+  const date = p.generatedAt;
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xmlEsc(p.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>${xmlEsc(p.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xmlEsc(p.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>${xmlEsc(producer)}</pdf:Producer>
+<pdf:Keywords>${xmlEsc(p.keywords.join(', '))}</pdf:Keywords>
+<xmp:CreatorTool>Alignment Workbench</xmp:CreatorTool>
+<xmp:CreateDate>${date}</xmp:CreateDate>
+<xmp:ModifyDate>${date}</xmp:ModifyDate>
+<xmp:MetadataDate>${date}</xmp:MetadataDate>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
+function kidsOf(el: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): PDFObject[] {
+  const k = el.get(N('K'));
+  if (k === undefined) return [];
+  const v = lookup(k);
+  return v instanceof PDFArray ? v.asArray() : [k];
+}
+
+/** LI → Lbl + LBody: everything in an LI that is not its label moves into one new LBody (veraPDF 7.2-20). */
+function fixListItems(pdf: PDFDocument): number {
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return 0;
+  const parentTree = lookup(root.get(N('ParentTree')));
+  const mcidOwners: Array<{ arr: PDFArray; index: number }> = [];
+  // Collect the parent tree's arrays, to repoint direct MCIDs that move.
+  const collect = (node: PDFObject | undefined) => {
+    const d = lookup(node);
+    if (!(d instanceof PDFDict)) return;
+    const nums = lookup(d.get(N('Nums')));
+    if (nums instanceof PDFArray)
+      for (let i = 1; i < nums.size(); i += 2) {
+        const v = lookup(nums.get(i));
+        if (v instanceof PDFArray) for (let j = 0; j < v.size(); j++) mcidOwners.push({ arr: v, index: j });
+      }
+    const kids = lookup(d.get(N('Kids')));
+    if (kids instanceof PDFArray) for (const k of kids.asArray()) collect(k);
+  };
+  collect(parentTree);
+  let fixed = 0;
+  const walk = (ref: PDFObject, seen: Set<PDFObject>) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const el = lookup(ref);
+    if (!(el instanceof PDFDict)) return;
+    const kids = kidsOf(el, lookup);
+    if (el.get(N('S')) === N('LI') && ref instanceof PDFRef) {
+      const keep: PDFObject[] = [];
+      const move: PDFObject[] = [];
+      for (const k of kids) {
+        const kd = lookup(k);
+        const isLbl = kd instanceof PDFDict && kd.get(N('S')) === N('Lbl');
+        const isBody = kd instanceof PDFDict && kd.get(N('S')) === N('LBody');
+        (isLbl || isBody ? keep : move).push(k);
+      }
+      if (move.length > 0) {
+        const body = ctx.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: move });
+        const pg = el.get(N('Pg'));
+        if (pg) body.set(N('Pg'), pg);
+        const bodyRef = ctx.register(body);
+        for (const k of move) {
+          const kd = lookup(k);
+          if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) kd.set(N('P'), bodyRef);
+        }
+        // Direct marked content (an MCID or MCR) now belongs to the LBody: repoint its parent-tree entries.
+        if (move.some((k) => k instanceof PDFNumber || (lookup(k) instanceof PDFDict && (lookup(k) as PDFDict).get(N('MCID')) !== undefined)))
+          for (const o of mcidOwners) if (o.arr.get(o.index) === ref) o.arr.set(o.index, bodyRef);
+        el.set(N('K'), ctx.obj([...keep, bodyRef]));
+        fixed++;
+      }
+    }
+    for (const k of kids) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k, seen);
+  };
+  for (const k of kidsOf(root, lookup)) walk(k, new Set());
+  return fixed;
+}
+
+function linkTarget(annot: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): string {
+  const text = (o: PDFObject | undefined) => {
+    const v = lookup(o);
+    if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
+    if (v instanceof PDFName) return v.decodeText();
+    return '';
+  };
+  const action = lookup(annot.get(N('A')));
+  if (action instanceof PDFDict) {
+    const uri = text(action.get(N('URI')));
+    if (uri) return uri;
+    const d = text(action.get(N('D')));
+    if (d) return d;
+  }
+  return text(annot.get(N('Dest')));
+}
+
+const STANDARD_TYPES = new Set(
+  'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
+);
+/** PDF 2.0 types Chromium writes, mapped to their PDF 1.7 equivalents (PDF/UA-1 needs every type standard or mapped). */
+const PDF2_ROLES: Readonly<Record<string, string>> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Aside: 'Div', Title: 'P', FENote: 'Note', DocumentFragment: 'Div' };
+
+function roleMapNonStandard(pdf: PDFDocument): void {
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return;
+  const used = new Set<string>();
+  const seen = new Set<PDFObject>();
+  const walk = (ref: PDFObject) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const el = lookup(ref);
+    if (!(el instanceof PDFDict)) return;
+    const s = el.get(N('S'));
+    if (s instanceof PDFName) used.add(s.decodeText());
+    for (const k of kidsOf(el, lookup)) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k);
+  };
+  for (const k of kidsOf(root, lookup)) walk(k);
+  let roleMap = lookup(root.get(N('RoleMap')));
+  if (!(roleMap instanceof PDFDict)) {
+    roleMap = ctx.obj({});
+    root.set(N('RoleMap'), roleMap);
+  }
+  for (const type of used)
+    if (!STANDARD_TYPES.has(type) && (roleMap as PDFDict).get(N(type)) === undefined) (roleMap as PDFDict).set(N(type), N(PDF2_ROLES[type] ?? 'Span'));
+}
+
+/** Artifacts untagged painting on every page; pages whose streams cannot be read safely are left unchanged. */
+function artifactPages(pdf: PDFDocument): number {
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  let total = 0;
+  for (const page of pdf.getPages()) {
+    const contents = lookup(page.node.get(N('Contents')));
+    const streams = contents instanceof PDFArray ? contents.asArray().map(lookup) : [contents];
+    const parts = streams.map(streamBytes);
+    if (parts.some((p) => p === null)) continue;
+    const source = parts.map((p) => latin1(p!)).join('\n');
+    const xobjects = lookup((lookup(page.node.get(N('Resources'))) as PDFDict | undefined)?.get(N('XObject')));
+    const taggedForm = (name: string) => {
+      if (!(xobjects instanceof PDFDict)) return false;
+      const x = lookup(xobjects.get(N(name)));
+      if (!(x instanceof PDFStream) || x.dict.get(N('Subtype')) !== N('Form')) return false;
+      const bytes = streamBytes(x);
+      return bytes !== null && /BDC|BMC/.test(latin1(bytes));
+    };
+    const result = artifactUntagged(source, taggedForm);
+    if (!result || result.wrapped === 0) continue;
+    const stream = ctx.flateStream(fromLatin1(result.text));
+    page.node.set(N('Contents'), ctx.register(stream));
+    total += result.wrapped;
+  }
+  return total;
+}
+
+export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: FinishOptions): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const p = doc.properties;
+  const when = new Date(p.generatedAt);
+  const producer = 'Alignment Workbench (Chromium, pdf-lib)';
+
+  pdf.setTitle(p.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(p.author);
+  pdf.setSubject(p.subject);
+  pdf.setKeywords([...p.keywords]);
+  pdf.setCreator('Alignment Workbench');
+  pdf.setProducer(producer);
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
+  pdf.setLanguage('en-GB');
+
+  const catalog = pdf.catalog;
+  catalog.set(N('MarkInfo'), ctx.obj({ Marked: true }));
+  const metadata = ctx.stream(xmp(doc, producer), { Type: 'Metadata', Subtype: 'XML' });
+  catalog.set(N('Metadata'), ctx.register(metadata));
+
+  // Page labels: the cover, then the numbers the footer prints ("Page 2 of 9" is labelled 2).
+  const pageCount = pdf.getPageCount();
+  catalog.set(
+    N('PageLabels'),
+    ctx.obj({ Nums: pageCount > 1 ? [0, { P: PDFString.of('Cover') }, 1, { S: 'D', St: 2 }] : [0, { P: PDFString.of('Cover') }] }),
+  );
+
+  const names = linkNames(doc);
+  for (const page of pdf.getPages()) {
+    const annots = lookup(page.node.get(N('Annots')));
+    if (!(annots instanceof PDFArray) || annots.size() === 0) continue;
+    page.node.set(N('Tabs'), N('S'));
+    for (const a of annots.asArray()) {
+      const annot = lookup(a);
+      if (!(annot instanceof PDFDict) || annot.get(N('Subtype')) !== N('Link')) continue;
+      const target = linkTarget(annot, lookup);
+      const name = names.get(target) ?? (target.startsWith('http') ? `Link to ${target}` : `Link within this document${target ? `: ${target}` : ''}`);
+      annot.set(N('Contents'), PDFHexString.fromText(name));
+    }
+  }
+
+  fixListItems(pdf);
+  roleMapNonStandard(pdf);
+  artifactPages(pdf);
+
+  await pdf.attach(new TextEncoder().encode(options.workbookSnapshot), SNAPSHOT_NAME, {
+    mimeType: 'application/json',
+    description: 'The workbook this document was generated from, so it can be checked or regenerated.',
+    creationDate: when,
+    modificationDate: when,
+    afRelationship: AFRelationship.Source,
+  });
+
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/** The page (1-based) each heading's named destination points to, read from a printed PDF. */
+export async function headingPagesFromPdf(pdfBytes: Uint8Array): Promise<Record<string, number>> {
+  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const pageIndex = new Map<PDFObject, number>();
+  pdf.getPages().forEach((pg, i) => pageIndex.set(pg.ref, i + 1));
+  const out: Record<string, number> = {};
+  const record = (name: string, dest: PDFObject | undefined) => {
+    let d = lookup(dest);
+    if (d instanceof PDFDict) d = lookup(d.get(N('D')));
+    if (d instanceof PDFArray) {
+      const page = pageIndex.get(d.get(0));
+      if (page !== undefined) out[name] = page;
+    }
+  };
+  const dests = lookup(pdf.catalog.get(N('Dests')));
+  if (dests instanceof PDFDict) for (const [k, v] of dests.entries()) record(k.decodeText(), v);
+  const tree = lookup((lookup(pdf.catalog.get(N('Names'))) as PDFDict | undefined)?.get(N('Dests')));
+  const walkTree = (node: PDFObject | undefined) => {
+    const d = lookup(node);
+    if (!(d instanceof PDFDict)) return;
+    const names = lookup(d.get(N('Names')));
+    if (names instanceof PDFArray)
+      for (let i = 0; i + 1 < names.size(); i += 2) {
+        const key = lookup(names.get(i));
+        if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), names.get(i + 1));
+      }
+    const kids = lookup(d.get(N('Kids')));
+    if (kids instanceof PDFArray) for (const k of kids.asArray()) walkTree(k);
+  };
+  walkTree(tree);
+  return out;
+}
