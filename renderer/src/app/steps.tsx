@@ -4,7 +4,10 @@
 import type { ComponentType } from 'react';
 import { AuthorityStep } from '../features/authority/AuthorityStep';
 import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
+import { EvidenceStep } from '../features/evidence/EvidenceStep';
 import { MapStep } from '../features/map/MapStep';
+import { PartnersStep } from '../features/partners/PartnersStep';
+import { ReviewStep } from '../features/review/ReviewStep';
 import { ServicesStep } from '../features/services/ServicesStep';
 import { StartScreen } from '../features/start/StartScreen';
 
@@ -21,7 +24,10 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'authority', label: 'Authority', needsWorkbook: true, Component: AuthorityStep },
   { id: 'objectives', label: 'Objectives', needsWorkbook: true, Component: ObjectivesStep },
   { id: 'services', label: 'Services', needsWorkbook: true, Component: ServicesStep },
+  { id: 'evidence', label: 'Evidence', needsWorkbook: true, Component: EvidenceStep },
   { id: 'map', label: 'Map', needsWorkbook: true, Component: MapStep },
+  { id: 'review', label: 'Review', needsWorkbook: true, Component: ReviewStep },
+  { id: 'partners', label: 'Partners', needsWorkbook: true, Component: PartnersStep },
 ];
 
 export function findStep(id: string): StepDefinition {

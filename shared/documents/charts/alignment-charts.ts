@@ -154,9 +154,9 @@ export function outcomeFlow(wb: Workbook): OutcomeFlow {
 
 /** Three columns of labelled nodes joined by bands whose width follows the weight, with the weight written on. */
 export function flowSvg(f: OutcomeFlow): { svg: string; width: number; height: number } {
-  const width = 900;
-  const colX = [10, 350, 690];
-  const nodeW = 200;
+  const width = 1040;
+  const colX = [10, 390, 770];
+  const nodeW = 260;
   const rowH = 46;
   const rows = Math.max(f.offers.length, f.outcomes.length, f.themes.length, 1);
   const height = rows * rowH + 40;
@@ -175,7 +175,7 @@ export function flowSvg(f: OutcomeFlow): { svg: string; width: number; height: n
   for (const r of f.right) band(colX[1]! + nodeW, y(r.outcome, f.outcomes.length) + 16, colX[2]!, y(r.theme, f.themes.length) + 16, r.weight);
   const node = (x: number, top: number, label: string) => {
     parts.push(`<rect x="${x}" y="${top}" width="${nodeW}" height="32" rx="4" fill="#${SHADES.accent.fill}" stroke="#1d4f91"/>`);
-    parts.push(`<text x="${x + 8}" y="${top + 20}" font-size="11" fill="#0b0c0c">${esc(clip(label, 32))}</text>`);
+    parts.push(`<text x="${x + 8}" y="${top + 20}" font-size="11" fill="#0b0c0c">${esc(clip(label, 44))}</text>`);
   };
   parts.push(`<text x="${colX[0]}" y="16" font-size="12" font-weight="bold" fill="#0b0c0c">Services, by offer</text>`);
   parts.push(`<text x="${colX[1]}" y="16" font-size="12" font-weight="bold" fill="#0b0c0c">Ambition outcomes</text>`);

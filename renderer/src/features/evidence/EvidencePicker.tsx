@@ -32,7 +32,7 @@ export function EvidencePicker(props: {
   const [query, setQuery] = useState('');
   const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? NONE);
   const attached = new Set(props.attachedIds);
-  const inWorkbookFromLibrary = new Set(evidence.filter((e) => e.origin === 'library').map((e) => e.libraryRef));
+  const inWorkbookFromLibrary = useMemo(() => new Set(evidence.filter((e) => e.origin === 'library').map((e) => e.libraryRef)), [evidence]);
 
   const items = useMemo((): Item[] => {
     const own: Item[] = evidence.filter((e) => matches(e, query)).map((e) => ({ source: 'workbook', evidence: e }));
@@ -49,7 +49,7 @@ export function EvidencePicker(props: {
         <label htmlFor={searchId}>Search evidence</label>
         <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
-      <p className="muted" role="status">
+      <p className="muted" aria-live="polite">
         {items.length === 0 ? 'No evidence matches.' : `${items.length} items shown.`}
       </p>
       <ul className="plain-list evidence-list">

@@ -49,7 +49,7 @@ export function FindDialog(props: { onClose: () => void }) {
         <label htmlFor={id}>Find in this workbook</label>
         <input id={id} type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} />
       </div>
-      <p role="status" className="muted">
+      <p aria-live="polite" className="muted">
         {!wb ? 'Open a workbook to search it.' : query.trim() === '' ? 'Type to search objectives, services, evidence and partners.' : `${hits.length} found.`}
       </p>
       {groups.map((g) => (

@@ -66,13 +66,13 @@ const Cell = memo(function Cell(props: {
       role="gridcell"
       aria-colindex={col + 2}
       aria-selected={props.selected}
-      aria-label={cellLabel(model, row, col)}
       data-row={row}
       data-col={col}
       tabIndex={props.active ? 0 : -1}
       className={cls}
       style={{ left: props.left, width: COL_WIDTH, height: ROW_HEIGHT }}
     >
+      <span className="visually-hidden">{cellLabel(model, row, col)}</span>
       {strength !== null ? (
         <span aria-hidden="true">
           <span className="cell-symbol">{strength === 0 ? '–' : STRENGTHS[strength].symbol}</span>
@@ -118,6 +118,8 @@ export function MapGrid(props: {
 }) {
   const { model, active } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh functions each render by design; we do not use the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const rows = useVirtualizer({
     count: model.rows.length,
     getScrollElement: () => scroller.current,

@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { pairKey } from '../../../../shared/analysis/suggestions';
 import { newId } from '../../../../shared/model/ids';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
-import { showError, showStatus } from '../../app/ui-store';
+import { showError, showStatus, useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { LinkDetails } from './LinkDetails';
 import { buildMapModel, NO_FILTERS, parseStrength, type MapFilters, type MapModel } from './map-model';
@@ -109,10 +109,22 @@ export function MapStep() {
   const wb = useWorkbookStore((s) => s.workbook)!;
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const model = useMemo(() => buildMapModel(wb, filters), [wb, filters]);
-  const [activeRaw, setActive] = useState<CellPosition>({ row: 0, col: 0 });
+  const focusRequest = useUiStore((s) => s.focusRequest);
+  // Opened from the Review step on a particular link: start on that cell with its details open.
+  const requested = useMemo(() => {
+    if (focusRequest?.kind !== 'link') return null;
+    const link = wb.alignments.find((a) => a.id === focusRequest.id);
+    if (!link) return null;
+    const row = model.rows.findIndex((r) => r.id === link.serviceId);
+    const col = model.columns.findIndex((c) => c.objective.id === link.objectiveId);
+    return row >= 0 && col >= 0 ? { row, col } : null;
+    // Only on opening: later edits must not move the cursor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+  const [activeRaw, setActive] = useState<CellPosition>(requested ?? { row: 0, col: 0 });
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [focusToken, setFocusToken] = useState(0);
-  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [focusToken, setFocusToken] = useState(requested ? 1 : 0);
+  const [detailsOpen, setDetailsOpen] = useState(requested !== null);
   const active = {
     row: Math.max(0, Math.min(activeRaw.row, model.rows.length - 1)),
     col: Math.max(0, Math.min(activeRaw.col, model.columns.length - 1)),
@@ -120,11 +132,12 @@ export function MapStep() {
   const service = model.rows[active.row];
   const column = model.columns[active.col];
 
-  const move = useCallback((pos: CellPosition, extend: boolean) => {
+  const move = (pos: CellPosition, extend: boolean) => {
+    // Shift+arrow grows a block from where the cursor was.
+    setSelection((sel) => (extend ? { anchor: sel?.anchor ?? active, focus: pos } : null));
     setActive(pos);
-    setSelection((sel) => (extend ? { anchor: sel?.anchor ?? pos, focus: pos } : null));
     setFocusToken((t) => t + 1);
-  }, []);
+  };
 
   const setStrength = (strength: Strength | 'clear') => {
     if (!service || !column) return;
@@ -284,7 +297,7 @@ export function MapStep() {
           <input type="checkbox" checked={filters.showSuggestions} onChange={(e) => setFilters((f) => ({ ...f, showSuggestions: e.target.checked }))} />
           <span>Show suggestions</span>
         </label>
-        <span className="muted" role="status">
+        <span className="muted" aria-live="polite">
           {model.rows.length} services × {model.columns.length} objectives
         </span>
       </div>

@@ -61,11 +61,11 @@ function TreeRow(props: {
   onToggle: () => void;
 }) {
   const { objective: o, depth, hasChildren } = props.row;
-  const sortable = useSortable({ id: o.id });
-  const style = { transform: CSS.Transform.toString(sortable.transform), transition: sortable.transition };
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: o.id });
+  const style = { transform: CSS.Transform.toString(transform), transition };
   return (
     <li
-      ref={sortable.setNodeRef}
+      ref={setNodeRef}
       style={style}
       role="treeitem"
       id={`tree-${o.id}`}
@@ -76,7 +76,7 @@ function TreeRow(props: {
       aria-selected={props.selected}
       aria-expanded={hasChildren ? !props.collapsed : undefined}
       tabIndex={props.focusable ? 0 : -1}
-      className={`tree-row level-${o.level}${props.selected ? ' selected' : ''}${sortable.isDragging ? ' dragging' : ''}`}
+      className={`tree-row level-${o.level}${props.selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}`}
       onClick={props.onSelect}
       onKeyDown={props.onKeyDown}
     >
@@ -98,7 +98,7 @@ function TreeRow(props: {
           {o.kpis.length} KPI{o.kpis.length === 1 ? '' : 's'}
         </span>
       )}
-      <span className="drag-handle" aria-hidden="true" title="Drag to reorder" {...sortable.attributes} {...sortable.listeners} tabIndex={-1}>
+      <span className="drag-handle" aria-hidden="true" title="Drag to reorder" {...attributes} {...listeners} tabIndex={-1}>
         ⠿
       </span>
     </li>
