@@ -57,7 +57,7 @@ table.dense { font-size: 8.5pt; }
 caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 0 0 4pt; color: #${BRAND.text}; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
 thead th { background: #${BRAND.headerFill}; color: #${BRAND.text}; font-weight: 700; vertical-align: bottom; }
 tbody th { font-weight: 400; }
 th.c, td.c { text-align: center; }

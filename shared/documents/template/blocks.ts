@@ -150,10 +150,10 @@ function coverageByObjective(ctx: BlockContext): Block[] {
       caption: 'Library contribution to each council objective',
       columns: [
         { header: 'Objective', width: 5 },
-        { header: 'Strongest contribution', width: 2 },
-        { header: 'Services', width: 1.3, align: 'right' },
-        { header: 'Main contributing services', width: 5 },
-        { header: 'Links citing evidence', width: 1.7, align: 'right' },
+        { header: 'Strongest', width: 1.9 },
+        { header: 'Services', width: 1.7, align: 'right' },
+        { header: 'Main contributing services', width: 4.6 },
+        { header: 'Evidenced', width: 2, align: 'right' },
       ],
       rows,
       rowHeaders: true,
@@ -310,7 +310,8 @@ function ragFor(likelihood: string, impact: string): { label: string; shade: Sha
 function answerTable(ctx: BlockContext, name: string, q: Question, caption: string, extraRows: TableCell[][] = [], addRating = false): Block[] {
   const raw = Object.hasOwn(ctx.answers, q.id) ? ctx.answers[q.id]! : (q.default ?? '');
   const rows = raw.trim() ? parseTableAnswer(raw, q.columns.map((c) => c.id)) : [];
-  const columns = q.columns.map((c) => ({ header: c.label, width: c.id === 'description' || c.id === 'mitigation' || c.id === 'risk' ? 4 : 2 }));
+  const wide = new Set(['description', 'mitigation', 'risk', 'assessment', 'activity', 'detail', 'benefit', 'measure']);
+  const columns = q.columns.map((c) => ({ header: c.label, width: wide.has(c.id) ? 4 : 2 }));
   const lik = q.columns.find((c) => c.id === 'likelihood');
   const imp = q.columns.find((c) => c.id === 'impact');
   const rating = addRating && lik && imp;
@@ -360,7 +361,7 @@ function riskRegister(ctx: BlockContext, options: Readonly<Record<string, string
     derived.push(
       row(
         {
-          risk: `Claimed contributions rest on weak evidence (${plural(ctx.analysis.weakClaims.length, 'claim')}, e.g. ${listInWords(claims.slice(0, 2).map((c) => `${services.get(c.serviceId) ?? ''} to “${objectives.get(c.objectiveId) ?? ''}”`))})`,
+          risk: `From the alignment map: claimed contributions rest on weak evidence (${plural(ctx.analysis.weakClaims.length, 'claim')}, e.g. ${listInWords(claims.slice(0, 2).map((c) => `${services.get(c.serviceId) ?? ''} to “${objectives.get(c.objectiveId) ?? ''}”`))})`,
           likelihood: 'Medium',
           impact: 'Medium',
           mitigation: 'Cite local data or national research for each medium or strong claim before the decision meeting.',
@@ -374,7 +375,7 @@ function riskRegister(ctx: BlockContext, options: Readonly<Record<string, string
     derived.push(
       row(
         {
-          risk: `${plural(unlinked.length, 'service has', 'services have')} no recorded link to a council objective and may be questioned in budget setting`,
+          risk: `From the alignment map: ${plural(unlinked.length, 'service has', 'services have')} no recorded link to a council objective and may be questioned in budget setting`,
           likelihood: 'Medium',
           impact: 'Low',
           mitigation: 'Map each service to the objectives it supports, or explain its statutory role.',
@@ -417,9 +418,9 @@ function partnerAlignment(ctx: BlockContext): Block[] {
       caption: `${partner.name} (${PARTNER_TYPE_LABELS[partner.type]}): shared objectives and library contribution`,
       columns: [
         { header: `${partner.name} objective`, width: 3 },
-        { header: 'Council objectives it shares', width: 3.5 },
-        { header: 'Library services contributing (strength)', width: 4.5 },
-        { header: 'Strongest', width: 1.5 },
+        { header: 'Council objectives it shares', width: 3.4 },
+        { header: 'Library services contributing (strength)', width: 4.2 },
+        { header: 'Strongest', width: 1.9 },
       ],
       rows,
       rowHeaders: true,

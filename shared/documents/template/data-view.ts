@@ -65,6 +65,12 @@ function periodText(p: { label: string } | null | undefined): string {
   return p?.label ?? '';
 }
 
+/** "7.9% (2023/24)", "5,210 loans (Q2 2024/25)". */
+export function valueWithUnit(value: number, unit: string, period: string): string {
+  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+  return `${formatNumber(value)}${u}${period ? ` (${period})` : ''}`;
+}
+
 /** Answers typed by their question's kind; unanswered questions become Unanswered. */
 export function typedAnswers(questions: readonly Question[], answers: Readonly<Record<string, string>>): { answers: ViewRecord; choices: ViewRecord } {
   const out: Record<string, ViewValue> = {};
@@ -195,6 +201,8 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       direction: k.direction,
       baseline: k.baseline ? rec({ value: k.baseline.value, period: periodText(k.baseline.period) }) : null,
       target: k.target ? rec({ value: k.target.value, period: periodText(k.target.period) }) : null,
+      baselineText: k.baseline ? valueWithUnit(k.baseline.value, k.unit, periodText(k.baseline.period)) : '',
+      targetText: k.target ? valueWithUnit(k.target.value, k.unit, periodText(k.target.period)) : '',
       indicatorCode: k.indicatorCode,
       source: k.source,
       objective: objectiveTitle,
