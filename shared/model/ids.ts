@@ -22,6 +22,7 @@ export const ID_PREFIXES = {
   decision: 'dec',
   action: 'acn',
   parked: 'prk',
+  ballot: 'blt',
   draft: 'drf',
 } as const;
 
