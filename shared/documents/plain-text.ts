@@ -44,7 +44,7 @@ export function documentPlainText(doc: DocModel): string {
         out.push(b.title, ...b.items.flatMap((i) => [i.value, i.label, i.source]));
         break;
       case 'references':
-        out.push(b.title, ...doc.references.map((r) => r.text));
+        out.push(...doc.references.map((r, i) => `[${i + 1}] ${r.text}`));
         break;
       default:
         break;

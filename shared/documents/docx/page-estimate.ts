@@ -206,7 +206,7 @@ export function estimatePages(doc: DocModel): PageEstimate {
         break;
       }
       case 'references':
-        para(b.title, STYLES.h1, width);
+        if (doc.references.length === 0) para('No sources are cited in this document.', STYLES.body, width);
         for (const r of doc.references) para(`[00] ${r.text}`, STYLES.reference, width);
         break;
     }

@@ -312,8 +312,8 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
         new Paragraph({ children: [new PageBreak()] }),
       ];
     case 'references': {
-      if (ctx.doc.references.length === 0) return [];
-      const out: FileChild[] = [new Paragraph({ style: ctx.style('h1'), children: [new TextRun(b.title)] })];
+      if (ctx.doc.references.length === 0) return [new Paragraph({ children: [new TextRun('No sources are cited in this document.')] })];
+      const out: FileChild[] = [];
       ctx.doc.references.forEach((r, i) => {
         const children: ParagraphChild[] = [new Bookmark({ id: `ref_${i + 1}`, children: [new TextRun(`[${i + 1}] `)] }), new TextRun(r.text)];
         if (r.url)
@@ -514,7 +514,6 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
         { reference: 'aw-numbers', levels: numberLevels },
       ],
     },
-    features: { updateFields: false },
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(document));

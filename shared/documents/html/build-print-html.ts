@@ -90,15 +90,16 @@ function toc(maxLevel: number, title: string, c: Counters): string {
 }
 
 function references(title: string, c: Counters): string {
-  if (c.doc.references.length === 0) return '';
+  if (c.doc.references.length === 0) return '<p>No sources are cited in this document.</p>';
   const items = c.doc.references
-    .map((r) => {
+    .map((r, i) => {
       const text = escHtml(r.text);
       const url = r.url ? ` Available at <a href="${escHtml(r.url)}">${escHtml(r.url.replace(/^https?:\/\/(www\.)?/, ''))}</a>` : '';
-      return `<li id="ref-${escHtml(r.id)}">${text}${url}</li>`;
+      // The number is written out, not drawn by the list, so it reads "[3]" exactly as the citations do.
+      return `<li id="ref-${escHtml(r.id)}">[${i + 1}] ${text}${url}</li>`;
     })
     .join('');
-  return `<div class="references"><p class="references-title">${escHtml(title)}</p><ol>${items}</ol></div>`;
+  return `<ol class="reference-list" aria-label="${escHtml(title)}">${items}</ol>`;
 }
 
 function block(b: Block, c: Counters): string {

@@ -79,7 +79,7 @@ figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; }
 mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText}; border-bottom: 1pt dashed #${BRAND.guidanceBorder}; padding: 0 1pt; }
 
 .toc { break-after: page; }
-.toc-title, .references-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
+.toc-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
 .toc-list { list-style: none; padding: 0; margin: 0; }
 .toc-list li { margin: 0 0 4pt; }
 .toc-list a { display: flex; align-items: baseline; color: #${BRAND.text}; text-decoration: none; }
@@ -89,8 +89,8 @@ mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText
 .toc-fill { flex: 1; border-bottom: 1pt dotted #${BRAND.rule}; margin: 0 4pt; min-width: 10pt; }
 .toc-page { min-width: 3ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 400; }
 .toc-page-pending { visibility: hidden; }
-.references ol { padding-left: 24pt; }
-.references li { margin-bottom: 6pt; overflow-wrap: anywhere; }
+.reference-list { list-style: none; padding-left: 24pt; }
+.reference-list li { margin-bottom: 6pt; text-indent: -24pt; overflow-wrap: anywhere; font-size: 11pt; }
 @media screen {
   body { background: #e9ecef; padding: 16px 0; }
   .title-page, .section { background: #fff; max-width: 170mm; margin: 0 auto 16px; padding: 20mm; box-shadow: 0 1px 3px rgba(0,0,0,.2); }

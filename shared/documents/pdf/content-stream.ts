@@ -106,7 +106,12 @@ export interface ArtifactResult {
  * whole; otherwise single text-showing operators are wrapped; Do (when `isTaggedForm` says the form has no tags
  * of its own) and sh are wrapped alone. Returns null when the stream cannot be read.
  */
-export function artifactUntagged(src: string, isTaggedForm: (name: string) => boolean = () => false): ArtifactResult | null {
+export function artifactUntagged(
+  src: string,
+  isTaggedForm: (name: string) => boolean = () => false,
+  /** Marked content to turn into artifacts (repeated table headers on continuation pages). */
+  artifactMcids: ReadonlySet<number> = new Set(),
+): ArtifactResult | null {
   const ops = splitOperations(src);
   if (!ops) return null;
   const out: string[] = [];
@@ -121,7 +126,11 @@ export function artifactUntagged(src: string, isTaggedForm: (name: string) => bo
     const o = op.operator;
     if (o === 'BDC' || o === 'BMC') {
       depth++;
-      out.push(op.text);
+      const mcid = o === 'BDC' ? /\/MCID\s+(\d+)/.exec(op.text) : null;
+      if (mcid && artifactMcids.has(Number(mcid[1]))) {
+        out.push('/Artifact BMC');
+        wrapped++;
+      } else out.push(op.text);
       continue;
     }
     if (o === 'EMC') {

@@ -12,6 +12,7 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFNull,
   PDFNumber,
   PDFRawStream,
   PDFRef,
@@ -211,8 +212,100 @@ function roleMapNonStandard(pdf: PDFDocument): void {
     if (!STANDARD_TYPES.has(type) && (roleMap as PDFDict).get(N(type)) === undefined) (roleMap as PDFDict).set(N(type), N(PDF2_ROLES[type] ?? 'Span'));
 }
 
+/**
+ * Chromium repeats a table's header row on each page it runs onto and adds every repeat to the same TH, so a
+ * screen reader hears "Service Service Service". The repeats (marked content on pages after the cell's first) are
+ * taken out of the structure tree and the parent tree here, and made artifacts in the pages' content.
+ */
+function demoteRepeatedHeaders(pdf: PDFDocument): Map<PDFObject, Set<number>> {
+  const ctx = pdf.context;
+  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const out = new Map<PDFObject, Set<number>>();
+  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
+  if (!(root instanceof PDFDict)) return out;
+  const record = (page: PDFObject, mcid: number) => {
+    const set = out.get(page) ?? new Set<number>();
+    set.add(mcid);
+    out.set(page, set);
+  };
+  /** Drops content not on `first` from el's subtree; returns whether anything is left. */
+  const prune = (el: PDFDict, first: PDFObject, inherited: PDFObject | undefined): boolean => {
+    const pg = el.get(N('Pg')) ?? inherited;
+    const kept: PDFObject[] = [];
+    for (const k of kidsOf(el, lookup)) {
+      const kd = lookup(k);
+      if (k instanceof PDFNumber) {
+        if (pg === first || pg === undefined) kept.push(k);
+        else record(pg, k.asNumber());
+      } else if (kd instanceof PDFDict && kd.get(N('Type')) === N('MCR')) {
+        const mpg = kd.get(N('Pg')) ?? pg;
+        const mcid = lookup(kd.get(N('MCID')));
+        if (mpg === first || !(mcid instanceof PDFNumber) || mpg === undefined) kept.push(k);
+        else record(mpg, mcid.asNumber());
+      } else if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) {
+        if (prune(kd, first, pg)) kept.push(k);
+      } else kept.push(k);
+    }
+    el.set(N('K'), ctx.obj(kept));
+    return kept.length > 0;
+  };
+  const firstPage = (el: PDFDict, inherited: PDFObject | undefined): PDFObject | undefined => {
+    const pg = el.get(N('Pg')) ?? inherited;
+    for (const k of kidsOf(el, lookup)) {
+      const kd = lookup(k);
+      if (k instanceof PDFNumber) return pg;
+      if (kd instanceof PDFDict && kd.get(N('Type')) === N('MCR')) return kd.get(N('Pg')) ?? pg;
+      if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) {
+        const f = firstPage(kd, pg);
+        if (f) return f;
+      }
+    }
+    return undefined;
+  };
+  const seen = new Set<PDFObject>();
+  const walk = (ref: PDFObject) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
+    const el = lookup(ref);
+    if (!(el instanceof PDFDict)) return;
+    if (el.get(N('S')) === N('TH')) {
+      const first = firstPage(el, undefined);
+      if (first) prune(el, first, undefined);
+      return;
+    }
+    for (const k of kidsOf(el, lookup)) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k);
+  };
+  for (const k of kidsOf(root, lookup)) walk(k);
+  if (out.size === 0) return out;
+  // The parent tree must no longer name an owner for the demoted marked content.
+  const parentTree = lookup(root.get(N('ParentTree')));
+  const arrays = new Map<number, PDFArray>();
+  const collect = (node: PDFObject | undefined) => {
+    const d = lookup(node);
+    if (!(d instanceof PDFDict)) return;
+    const nums = lookup(d.get(N('Nums')));
+    if (nums instanceof PDFArray)
+      for (let i = 0; i + 1 < nums.size(); i += 2) {
+        const key = lookup(nums.get(i));
+        const v = lookup(nums.get(i + 1));
+        if (key instanceof PDFNumber && v instanceof PDFArray) arrays.set(key.asNumber(), v);
+      }
+    const kids = lookup(d.get(N('Kids')));
+    if (kids instanceof PDFArray) for (const k of kids.asArray()) collect(k);
+  };
+  collect(parentTree);
+  for (const page of pdf.getPages()) {
+    const mcids = out.get(page.ref);
+    const sp = lookup(page.node.get(N('StructParents')));
+    if (!mcids || !(sp instanceof PDFNumber)) continue;
+    const arr = arrays.get(sp.asNumber());
+    if (arr) for (const m of mcids) if (m < arr.size()) arr.set(m, PDFNull);
+  }
+  return out;
+}
+
 /** Artifacts untagged painting on every page; pages whose streams cannot be read safely are left unchanged. */
-function artifactPages(pdf: PDFDocument): number {
+function artifactPages(pdf: PDFDocument, demoted: ReadonlyMap<PDFObject, ReadonlySet<number>> = new Map()): number {
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   let total = 0;
@@ -230,7 +323,7 @@ function artifactPages(pdf: PDFDocument): number {
       const bytes = streamBytes(x);
       return bytes !== null && /BDC|BMC/.test(latin1(bytes));
     };
-    const result = artifactUntagged(source, taggedForm);
+    const result = artifactUntagged(source, taggedForm, demoted.get(page.ref) ?? new Set());
     if (!result || result.wrapped === 0) continue;
     const stream = ctx.flateStream(fromLatin1(result.text));
     page.node.set(N('Contents'), ctx.register(stream));
@@ -285,7 +378,7 @@ export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: Fi
 
   fixListItems(pdf);
   roleMapNonStandard(pdf);
-  artifactPages(pdf);
+  artifactPages(pdf, demoteRepeatedHeaders(pdf));
 
   await pdf.attach(new TextEncoder().encode(options.workbookSnapshot), SNAPSHOT_NAME, {
     mimeType: 'application/json',

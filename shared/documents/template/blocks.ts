@@ -582,8 +582,13 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       const depth = Number(options.depth ?? '2');
       return [{ kind: 'toc', title: options.title ?? 'Contents', maxLevel: (depth >= 3 ? 3 : depth <= 1 ? 1 : 2) as 1 | 2 | 3 }];
     }
-    case 'references':
-      return [{ kind: 'references', title: options.title ?? 'References' }];
+    case 'references': {
+      const title = options.title ?? 'References';
+      return [
+        { kind: 'heading', level: 1, id: uniqueId(ctx.ids, title), content: [{ kind: 'text', text: title }] },
+        { kind: 'references', title },
+      ];
+    }
     default:
       throw new TemplateError(at, `"${name}" is not a named block. Blocks are: ${BLOCK_NAMES.join(', ')}.`);
   }

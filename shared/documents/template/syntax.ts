@@ -219,6 +219,8 @@ export function parseTemplate(file: string, source: string): Node[] {
   while (pos < source.length) {
     const open = source.indexOf('{{', pos);
     if (open < 0) {
+      const stray = source.indexOf('}}', pos);
+      if (stray >= 0) throw new TemplateError(locate(stray), '"}}" has no matching "{{" before it.');
       target().push({ kind: 'text', text: source.slice(pos) });
       break;
     }

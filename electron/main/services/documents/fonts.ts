@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: electron-vite adds its own `const require` to the ESM main bundle, and two would collide.
+const requireHere = createRequire(import.meta.url);
 
 function fontsFolder(): string {
-  return join(dirname(require.resolve('@fontsource/arimo/package.json')), 'files');
+  return join(dirname(requireHere.resolve('@fontsource/arimo/package.json')), 'files');
 }
 
 const FACES = [
