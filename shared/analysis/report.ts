@@ -96,10 +96,11 @@ export function summarise(wb: Workbook, r: Omit<AnalysisReport, 'summary'>): str
   if (t.services === 0) return `${who} has recorded ${plural(t.assessable, 'objective')} but no services yet, so no contribution can be shown.`;
   const sentences: string[] = [];
   sentences.push(
-    `${who}’s ${plural(t.services, 'service')} contribute to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
+    `${who}’s ${plural(t.services, 'service contributes', 'services contribute')} to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
   );
   const ranked = [...r.objectives].filter((o) => o.assessable && o.score > 0).sort((a, b) => b.score - a.score);
-  if (ranked.length > 0) sentences.push(`The strongest contributions are to ${listNames(ranked.map((o) => o.title), 2)}.`);
+  if (ranked.length === 1) sentences.push(`The strongest contribution is to ${listNames([ranked[0]!.title])}.`);
+  else if (ranked.length > 1) sentences.push(`The strongest contributions are to ${listNames(ranked.map((o) => o.title), 2)}.`);
   const noLink = r.gaps.filter((g) => g.status === 'gap');
   const weak = r.gaps.filter((g) => g.status === 'weak');
   if (noLink.length > 0)
@@ -112,8 +113,8 @@ export function summarise(wb: Workbook, r: Omit<AnalysisReport, 'summary'>): str
     sentences.push(
       `${plural(r.unlinkedServiceIds.length, 'service is', 'services are')} not yet linked to any objective (${listNames(r.unlinkedServiceIds.map((id) => serviceName.get(id) ?? id))}) and could be questioned in a budget round.`,
     );
-  if (t.links > 0)
-    sentences.push(`${pct(t.evidencedLinks, t.links)}% of the ${plural(t.links, 'link')} cite evidence.`);
+  if (t.links === 1) sentences.push(`The one link ${t.evidencedLinks === 1 ? 'cites' : 'does not cite'} evidence.`);
+  else if (t.links > 1) sentences.push(`${pct(t.evidencedLinks, t.links)}% of the ${plural(t.links, 'link')} cite evidence.`);
   if (r.weakClaims.length > 0)
     sentences.push(
       `${plural(r.weakClaims.length, 'medium or strong claim rests', 'medium or strong claims rest')} on weak or no evidence and should be strengthened before the case goes to committee.`,

@@ -20,8 +20,8 @@ export interface OutlineNode {
 type Marker =
   | { kind: 'heading'; level: number }
   | { kind: 'number'; depth: number }
-  | { kind: 'letter' }
-  | { kind: 'roman' }
+  | { kind: 'letter'; char: string }
+  | { kind: 'roman'; numeral: string }
   | { kind: 'bullet'; char: string }
   | { kind: 'label' }
   | { kind: 'plain' };
@@ -55,7 +55,8 @@ function isLabelLike(text: string): boolean {
 
 function classify(raw: string, line: number): Line | null {
   const trimmed = raw.trim();
-  if (trimmed === '') return null;
+  // An empty bullet (Word pastes them) or a rule line ("---", "***") holds no item.
+  if ([...trimmed].every((c) => BULLETS.includes(c) || c === ' ')) return null;
   const indent = indentWidth(raw);
   let m = /^(#{1,6})\s+(.+)$/.exec(trimmed);
   if (m) return { line, indent, marker: { kind: 'heading', level: m[1]!.length }, text: m[2]! };
@@ -65,9 +66,9 @@ function classify(raw: string, line: number): Line | null {
     return { line, indent, marker: { kind: 'number', depth }, text: m[2]! };
   }
   m = /^\(?((?:i{1,3}|iv|vi{0,3}|ix|x))[.)]\s+(.+)$/i.exec(trimmed);
-  if (m) return { line, indent, marker: { kind: 'roman' }, text: m[2]! };
+  if (m) return { line, indent, marker: { kind: 'roman', numeral: m[1]!.toLowerCase() }, text: m[2]! };
   m = /^\(?([a-z])[.)]\s+(.+)$/i.exec(trimmed);
-  if (m) return { line, indent, marker: { kind: 'letter' }, text: m[2]! };
+  if (m) return { line, indent, marker: { kind: 'letter', char: m[1]!.toLowerCase() }, text: m[2]! };
   const first = trimmed[0]!;
   if ((BULLETS.includes(first) && /^.\s+\S/u.test(trimmed)) || /^o\s+[A-Z]/.test(trimmed)) {
     return { line, indent, marker: { kind: 'bullet', char: first }, text: trimmed.slice(1).trim() };
@@ -138,8 +139,17 @@ export function parseOutline(text: string): OutlineNode[] {
   const stack: Open[] = [];
   const seenOrder = new Map<string, number>();
   let previous: { node: OutlineNode; line: Line } | null = null;
+  let lastLetter: { char: string; indent: number } | null = null;
 
-  for (const line of lines) {
+  for (let line of lines) {
+    // "i)" straight after "h)" is the ninth letter, not roman one (likewise "v)" after "u)", "x)" after "w)").
+    if (
+      line.marker.kind === 'roman' &&
+      lastLetter?.indent === line.indent &&
+      line.marker.numeral === String.fromCharCode(lastLetter.char.charCodeAt(0) + 1)
+    )
+      line = { ...line, marker: { kind: 'letter', char: line.marker.numeral } };
+    if (line.marker.kind === 'letter') lastLetter = { char: line.marker.char, indent: line.indent };
     if (previous && isProse(line, previous.line)) {
       const p = previous.node;
       p.description = p.description ? `${p.description} ${line.text}` : line.text;

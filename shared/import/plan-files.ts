@@ -25,16 +25,28 @@ export type PlanFile =
   | { kind: 'text' | 'docx'; nodes: OutlineNode[]; warnings: string[] }
   | { kind: 'csv' | 'xlsx'; table: Table; warnings: string[] };
 
-function decodeText(bytes: Uint8Array): string | null {
+/** Windows-1252's characters at 0x80–0x9F (the rest of its upper half is Latin-1); 0 marks an unused byte. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * Windows-1252 by table: Node's TextDecoder (unlike browsers) decodes the "windows-1252" label as Latin-1, which
+ * turns curly quotes, dashes and the euro sign into invisible control characters.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] || b : b);
+  return out;
+}
+
+function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // Files saved by older Windows tools are often Windows-1252.
-    try {
-      return new TextDecoder('windows-1252').decode(bytes);
-    } catch {
-      return null;
-    }
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -46,9 +58,7 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   try {
     switch (kind) {
       case 'text': {
-        const text = decodeText(bytes);
-        if (text === null) return fail('UNREADABLE', `“${fileName}” could not be read as text.`);
-        return ok({ kind, nodes: parseOutline(text), warnings: [] });
+        return ok({ kind, nodes: parseOutline(decodeText(bytes)), warnings: [] });
       }
       case 'docx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
@@ -57,9 +67,7 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
         return ok({ kind, nodes, warnings });
       }
       case 'csv': {
-        const text = decodeText(bytes);
-        if (text === null) return fail('UNREADABLE', `“${fileName}” could not be read as text.`);
-        const { table, errors } = readCsv(text);
+        const { table, errors } = readCsv(decodeText(bytes));
         return ok({ kind, table, warnings: errors });
       }
       case 'xlsx': {

@@ -101,9 +101,94 @@ export function removePartner(wb: Workbook, partnerId: string): void {
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 
+/** Adds up amounts given to the same option (after two options became one), keeping the first one's place. */
+function combineAmounts(list: Array<{ optionId: string; amount: number }>): void {
+  const first = new Map<string, { optionId: string; amount: number }>();
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i]!;
+    const earlier = first.get(item.optionId);
+    if (!earlier) {
+      first.set(item.optionId, item);
+      continue;
+    }
+    earlier.amount += item.amount;
+    list.splice(i--, 1);
+  }
+}
+
+/**
+ * Points workshop references at merged objectives to the objective kept: ideas, scopes, vote options and
+ * ballots (votes for both add up, so no vote is lost), grid places (the kept one's own wins) and walk-the-map
+ * proposals (two for the same service combine like links).
+ */
+function redirectWorkshopRefs(wb: Workbook, from: ReadonlySet<string>, to: string): void {
+  const swap = (ids: readonly string[]) => [...new Set(ids.map((id) => (from.has(id) ? to : id)))];
+  for (const w of wb.workshops) {
+    for (const a of w.activities) {
+      a.scope.objectiveIds = swap(a.scope.objectiveIds);
+      switch (a.kind) {
+        case 'ideas':
+          for (const idea of a.ideas) if (idea.targetId && from.has(idea.targetId)) idea.targetId = to;
+          break;
+        case 'dot-vote':
+        case 'points':
+          a.optionIds = swap(a.optionIds);
+          for (const b of a.ballots) {
+            for (const al of b.allocations) if (from.has(al.optionId)) al.optionId = to;
+            combineAmounts(b.allocations);
+          }
+          if (a.kind === 'dot-vote') {
+            for (const t of a.totals) if (from.has(t.optionId)) t.optionId = to;
+            combineAmounts(a.totals);
+          }
+          break;
+        case 'two-by-two': {
+          a.optionIds = swap(a.optionIds);
+          // One place per option: the kept objective's own, else the first of those merged into it.
+          let placed = a.placements.some((p) => p.optionId === to);
+          for (let i = 0; i < a.placements.length; i++) {
+            const p = a.placements[i]!;
+            if (!from.has(p.optionId)) continue;
+            if (placed) a.placements.splice(i--, 1);
+            else {
+              p.optionId = to;
+              placed = true;
+            }
+          }
+          break;
+        }
+        case 'walk-the-map': {
+          const byService = new Map<string, (typeof a.proposals)[number]>();
+          for (const p of a.proposals) if (p.objectiveId === to) byService.set(p.serviceId, p);
+          const folded = new Set<number>();
+          a.proposals.forEach((p, i) => {
+            if (!from.has(p.objectiveId)) return;
+            const into = byService.get(p.serviceId);
+            if (!into) {
+              p.objectiveId = to;
+              byService.set(p.serviceId, p);
+              return;
+            }
+            into.strength = Math.max(into.strength, p.strength) as Strength;
+            if (p.rationale && p.rationale !== into.rationale) into.rationale = into.rationale ? `${into.rationale}\n\n${p.rationale}` : p.rationale;
+            if (p.objections && p.objections !== into.objections)
+              into.objections = into.objections ? `${into.objections}\n\n${p.objections}` : p.objections;
+            folded.add(i);
+          });
+          for (const i of [...folded].reverse()) a.proposals.splice(i, 1);
+          break;
+        }
+      }
+    }
+    for (const action of w.actions) if (action.objectiveId && from.has(action.objectiveId)) action.objectiveId = to;
+  }
+}
+
 /**
  * Merges objectives into one: KPIs, evidence and children move to the one kept; links to the same service
- * combine (strongest strength, evidence and KPIs together, rationales joined); references are redirected.
+ * combine into the kept objective's own link (strongest strength, evidence and KPIs together, rationales
+ * joined); references are redirected, and the hierarchy is put right (children of a merged theme cannot sit
+ * under an outcome).
  */
 export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly string[]): void {
   const keep = wb.objectives.find((o) => o.id === keepId);
@@ -119,30 +204,33 @@ export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly
       if (!keep.description && o.description) keep.description = o.description;
     } else if (o.parentId && merging.has(o.parentId)) o.parentId = keepId;
   }
-  for (const a of wb.alignments) if (merging.has(a.objectiveId)) a.objectiveId = keepId;
-  // Combine links that now point at the same pair.
-  const byService = new Map<string, Alignment>();
-  filterInPlace(wb.alignments, (a) => {
-    if (a.objectiveId !== keepId) return true;
-    const first = byService.get(a.serviceId);
-    if (!first) {
-      byService.set(a.serviceId, a);
-      return true;
+  // In list order, so the link already on the kept objective (or the first moved across) is the one that stays,
+  // keeping its id for anything that refers to it.
+  const onKept = new Map<string, Alignment>();
+  for (const a of wb.alignments) if (a.objectiveId === keepId) onKept.set(a.serviceId, a);
+  const folded = new Set<string>();
+  for (const a of wb.alignments) {
+    if (!merging.has(a.objectiveId)) continue;
+    const into = onKept.get(a.serviceId);
+    if (!into) {
+      a.objectiveId = keepId;
+      onKept.set(a.serviceId, a);
+      continue;
     }
-    first.strength = Math.max(first.strength, a.strength) as Strength;
-    first.evidenceIds = union(first.evidenceIds, a.evidenceIds);
-    first.kpiIds = union(first.kpiIds, a.kpiIds);
-    if (a.rationale && a.rationale !== first.rationale)
-      first.rationale = first.rationale ? `${first.rationale}\n\n${a.rationale}` : a.rationale;
-    return false;
-  });
+    into.strength = Math.max(into.strength, a.strength) as Strength;
+    into.evidenceIds = union(into.evidenceIds, a.evidenceIds);
+    into.kpiIds = union(into.kpiIds, a.kpiIds);
+    if (a.rationale && a.rationale !== into.rationale) into.rationale = into.rationale ? `${into.rationale}\n\n${a.rationale}` : a.rationale;
+    folded.add(a.id);
+  }
+  filterInPlace(wb.alignments, (a) => !folded.has(a.id));
   filterInPlace(wb.dismissedSuggestions, (d) => !merging.has(d.objectiveId));
   for (const p of wb.partners)
     for (const po of p.objectives)
       po.objectiveIds = [...new Set(po.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
-  for (const w of wb.workshops) for (const action of w.actions) if (action.objectiveId && merging.has(action.objectiveId)) action.objectiveId = keepId;
-  dropWorkshopRefs(wb, merging);
+  redirectWorkshopRefs(wb, merging, keepId);
   filterInPlace(wb.objectives, (o) => !merging.has(o.id));
+  normaliseHierarchy(wb);
 }
 
 /** Sets (or creates) the link between a service and an objective. */
