@@ -36,7 +36,9 @@ const GUESSES: Record<ColumnRole, RegExp> = {
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
-  for (const role of COLUMN_ROLES) {
+  // "Plan page" is a page, not a plan: the narrowest role claims its column first.
+  const order: readonly ColumnRole[] = ['page', 'theme', 'objective', 'outcome', 'description', 'document'];
+  for (const role of order) {
     const i = headers.findIndex((h, idx) => !used.has(idx) && GUESSES[role].test(h));
     if (i >= 0) {
       mapping[role] = i;
@@ -71,10 +73,13 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<Table> {
   return toTable(first ? first.data : []);
 }
 
-/** Builds the outline the mapped columns describe. */
-export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: OutlineNode[]; sources: Map<OutlineNode, { document: string; page: string }> } {
+/**
+ * Builds the outline the mapped columns describe. Sources are keyed by each item's line (its first row), which
+ * survives copying the outline (withoutLines) where object identity would not.
+ */
+export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: OutlineNode[]; sources: Map<number, { document: string; page: string }> } {
   const nodes: OutlineNode[] = [];
-  const sources = new Map<OutlineNode, { document: string; page: string }>();
+  const sources = new Map<number, { document: string; page: string }>();
   const get = (row: readonly string[], role: ColumnRole) => (mapping[role] !== undefined ? (row[mapping[role]!] ?? '') : '');
   const find = (list: OutlineNode[], title: string) => list.find((n) => n.title.toLowerCase() === title.toLowerCase());
 
@@ -95,7 +100,7 @@ export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: O
     const description = get(row, 'description');
     if (description && !node.description) node.description = description;
     const document = get(row, 'document');
-    if (document) sources.set(node, { document, page: get(row, 'page') });
+    if (document || get(row, 'page')) sources.set(node.line, { document, page: get(row, 'page') });
   });
   return { nodes, sources };
 }

@@ -3,7 +3,7 @@
  */
 import type { Authority } from '../model/workbook-schema';
 import type { AuthorityType } from '../model/vocabulary';
-import data from './data/authorities.json';
+import data from './data/authorities.json' with { type: 'json' };
 
 export interface AuthorityRecord {
   readonly gss: string;

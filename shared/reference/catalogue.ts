@@ -4,11 +4,11 @@
  * theme judgements are editorial and shown as such.
  */
 import type { AmbitionOutcomeId, EvidenceKind, EvidenceQuality, KpiDirection, UniversalOffer } from '../model/vocabulary';
-import catalogueData from './data/service-catalogue.json';
-import serviceEvidenceData from './data/service-evidence.json';
-import headlineEvidenceData from './data/headline-evidence.json';
-import themesData from './data/themes.json';
-import indicatorsData from './data/indicators.json';
+import catalogueData from './data/service-catalogue.json' with { type: 'json' };
+import serviceEvidenceData from './data/service-evidence.json' with { type: 'json' };
+import headlineEvidenceData from './data/headline-evidence.json' with { type: 'json' };
+import themesData from './data/themes.json' with { type: 'json' };
+import indicatorsData from './data/indicators.json' with { type: 'json' };
 
 export interface CatalogueService {
   readonly id: string;

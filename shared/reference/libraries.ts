@@ -13,6 +13,6 @@ export interface LibraryRecord {
 let cache: Promise<Record<string, LibraryRecord[]>> | null = null;
 
 export function librariesFor(gss: string): Promise<readonly LibraryRecord[]> {
-  cache ??= import('./data/libraries-2023.json').then((m) => m.default as Record<string, LibraryRecord[]>);
+  cache ??= import('./data/libraries-2023.json', { with: { type: 'json' } }).then((m) => m.default as Record<string, LibraryRecord[]>);
   return cache.then((all) => all[gss] ?? []);
 }

@@ -15,7 +15,7 @@ import { migrate } from '../model/migrations';
 import { validateWorkbook } from '../model/workbook-format';
 import type { Workbook } from '../model/workbook-schema';
 import type { Result } from '../result';
-import sample from './sample-workbook.json';
+import sample from './sample-workbook.json' with { type: 'json' };
 
 /** Where the sample lives in the source tree, for the command line and tests (relative to the project root). */
 export const SAMPLE_WORKBOOK_RELATIVE_PATH = 'shared/samples/sample-workbook.json';

@@ -38,7 +38,7 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
   const [page, setPage] = useState('');
 
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
-  const { nodes: found, rowSources } = useMemo((): { nodes: OutlineNode[]; rowSources: Map<OutlineNode, { document: string; page: string }> | null } => {
+  const { nodes: found, rowSources } = useMemo((): { nodes: OutlineNode[]; rowSources: Map<number, { document: string; page: string }> | null } => {
     if (source.kind === 'paste') return { nodes: parseOutline(text), rowSources: null };
     if ('nodes' in source.file) return { nodes: source.file.nodes, rowSources: null };
     const built = tableToOutline(source.file.table, mapping);
@@ -58,8 +58,8 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
       topLevel,
       source: rowSources
         ? (node) => {
-            const own = rowSources.get(node);
-            return own ? { document: own.document, page: own.page, url: '' } : shared;
+            const own = rowSources.get(node.line);
+            return own ? { document: own.document || shared?.document || '', page: own.page, url: '' } : shared;
           }
         : shared,
     });
