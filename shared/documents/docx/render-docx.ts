@@ -52,6 +52,11 @@ export interface DocxRenderOptions {
   readonly houseStyle?: Uint8Array;
   /** Rasterises a chart's SVG to PNG at the given pixel width (node: resvg). */
   readonly rasteriseSvg: (svg: string, widthPx: number) => Promise<Uint8Array>;
+  /**
+   * How the table of contents gets its page numbers: our estimate from the model (default, milliseconds), or
+   * docx's layout of the XML as Word lays it out (seconds for a long report; the tests use it to check the estimate).
+   */
+  readonly pageNumbers?: 'estimate' | 'word-layout';
 }
 
 const tw = (pt: number) => Math.round(pt * 20);
@@ -466,6 +471,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     style: { paragraph: { indent: { left: tw(20 * (level + 1)), hanging: tw(16) } } },
   }));
 
+  const wordLayout = options.pageNumbers === 'word-layout' ? (await import('docx/layout')).estimatePageNumbers : null;
   const document = new Document({
     title: p.title,
     subject: p.subject,
@@ -480,7 +486,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
       { name: 'Generated', value: p.generatedAt },
     ],
     ...(house ? { externalStyles: house.stylesXml } : {}),
-    pageNumbers: Object.assign(
+    pageNumbers: wordLayout ?? Object.assign(
       (body: object) => {
         // The table of contents bookmarks its headings _Toc… in document order; give each its estimated page.
         const names: string[] = [];
