@@ -52,6 +52,22 @@ test('objectives: paste a plan, preview, accept, edit the hierarchy with the key
   const tree = h.page.getByRole('tree', { name: 'Council objectives' });
   await expect(tree.getByRole('treeitem')).toHaveCount(10);
   await shot(h, '02-objectives');
+
+  // Drag "Help more people to be physically active" above "Improve residents' mental wellbeing" by its handle.
+  const items = tree.getByRole('treeitem');
+  await expect(items.nth(1)).toContainText('Improve residents');
+  const handle = items.nth(2).locator('.drag-handle');
+  const target = await items.nth(1).boundingBox();
+  const start = await handle.boundingBox();
+  await h.page.mouse.move(start!.x + start!.width / 2, start!.y + start!.height / 2);
+  await h.page.mouse.down();
+  await h.page.mouse.move(start!.x + 2, start!.y - 10, { steps: 4 });
+  await h.page.mouse.move(start!.x + 2, target!.y + target!.height / 2, { steps: 8 });
+  await h.page.mouse.up();
+  await expect(items.nth(1)).toContainText('Help more people to be physically active');
+  await expect(h.page.locator('.notice-status')).toContainText('Move objective.');
+  await h.page.keyboard.press('Control+z');
+  await expect(items.nth(1)).toContainText('Improve residents');
   await expectAccessible(h, 'Objectives step with a hierarchy');
 });
 

@@ -208,6 +208,8 @@ export function ObjectiveTree(props: { selectedId: string | null; onSelect: (id:
     }
   };
 
+  const titleOf = (id: string | number) => objectives.find((o) => o.id === String(id))?.title ?? 'the item';
+
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over || e.active.id === e.over.id) return;
     const id = String(e.active.id);
@@ -216,7 +218,20 @@ export function ObjectiveTree(props: { selectedId: string | null; onSelect: (id:
 
   if (rows.length === 0) return <p className="muted">No objectives yet. Add them with the buttons above.</p>;
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions: { draggable: 'Drag with a mouse, or select the item and use Alt with the arrow keys to move it.' },
+        announcements: {
+          onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}.`,
+          onDragOver: ({ active, over }) => (over ? `${titleOf(active.id)} is over ${titleOf(over.id)}.` : `${titleOf(active.id)} is no longer over an item.`),
+          onDragEnd: ({ active, over }) => (over ? `${titleOf(active.id)} was dropped at ${titleOf(over.id)}.` : `${titleOf(active.id)} was dropped.`),
+          onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled.`,
+        },
+      }}
+    >
       <SortableContext items={rows.map((r) => r.objective.id)} strategy={verticalListSortingStrategy}>
         <ul
           ref={listRef}
