@@ -6,9 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
-import { createHandlers, type DialogPort, type ShellPort, type WindowPort } from './ipc/handlers';
+import type { PdfPrinter } from '../../shared/documents';
+import { createHandlers, type DialogPort, type EventSink, type ShellPort, type WindowPort } from './ipc/handlers';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DocumentSessions } from './services/document-sessions';
+import { DocumentService } from './services/documents/document-service';
+import { BUILT_IN_TEMPLATES_DIR } from './services/documents/template-folders';
 import { LockFiles } from './services/lock-files';
 import { RecoveryStore } from './services/recovery-store';
 import { SettingsService, type KeyValueStore } from './services/settings-service';
@@ -25,6 +28,15 @@ export interface CompositionInput {
   readonly log: Logger;
   readonly isTrustedSender: (url: string) => boolean;
   readonly onRecentFilesChanged?: () => void;
+  /** The folder of built-in document templates (default: templates/ in the repository). */
+  readonly builtInTemplatesDir?: string;
+  /**
+   * Starts the PDF printer: Electron printToPDF in the app, a system Chromium in tests and the command line.
+   * Without one, Word export still works and a PDF export says that PDFs cannot be made here.
+   */
+  readonly startPdfPrinter?: () => Promise<PdfPrinter>;
+  /** Delivers main → renderer events such as document progress. */
+  readonly events?: EventSink;
   /** Identifies this run of the app; a new one per start. */
   readonly instanceId?: string;
   readonly user?: string;
@@ -36,6 +48,7 @@ export interface Composition {
   readonly documents: DocumentSessions;
   readonly settings: SettingsService;
   readonly recovery: RecoveryStore;
+  readonly documentService: DocumentService;
   readonly appInfo: AppInfo;
 }
 
@@ -59,6 +72,11 @@ export function compose(input: CompositionInput): Composition {
   });
   const documents = new DocumentSessions(locks);
   const recovery = new RecoveryStore(recoveryFolder, instanceId);
+  const documentService = new DocumentService({
+    builtInDir: input.builtInTemplatesDir ?? BUILT_IN_TEMPLATES_DIR,
+    userFolders: () => settings.preferences().templateFolders,
+    startPrinter: input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available'))),
+  });
   const appInfo: AppInfo = {
     name: input.appName,
     version: input.version,
@@ -76,8 +94,10 @@ export function compose(input: CompositionInput): Composition {
     dialogs: input.dialogs,
     shell: input.shell,
     window: input.window,
+    documentService,
+    events: input.events ?? { send: () => undefined },
     ...(input.onRecentFilesChanged ? { onRecentFilesChanged: input.onRecentFilesChanged } : {}),
   });
   const router = createRouter(handlers, { isTrustedSender: input.isTrustedSender, log: input.log });
-  return { router, documents, settings, recovery, appInfo };
+  return { router, documents, settings, recovery, documentService, appInfo };
 }

@@ -10,6 +10,8 @@ import { CHANNEL_NAMES, ipcChannel, type EventName } from '../../shared/ipc/chan
 import type { EventPayload, MenuCommand } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings/settings-schema';
 import { electronDialogs, electronShell } from './adapters/electron-ports';
+import { createElectronPdfPrinter } from './adapters/electron-pdf-printer';
+import { resolveBuiltInTemplatesDir } from './services/documents/template-folders';
 import { compose, type Composition } from './compose';
 import { workbookPathFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu-template';
@@ -72,7 +74,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void composition?.documents.closeAll());
+  app.on('before-quit', () => {
+    void composition?.documents.closeAll();
+    void composition?.documentService.close();
+  });
   app.whenReady().then(start, (e: unknown) => {
     console.error(e);
     app.quit();
@@ -157,6 +162,11 @@ async function start() {
     log,
     isTrustedSender: (url) => isTrustedSenderUrl(url, devServerUrl),
     onRecentFilesChanged: rebuildMenu,
+    // out/main/index.js → the app root, as for the renderer folder above (templates ship beside out/).
+    builtInTemplatesDir: resolveBuiltInTemplatesDir(join(__dirname, '../..')),
+    // The printing window is made on the first PDF, not at start-up.
+    startPdfPrinter: async () => createElectronPdfPrinter(),
+    events: { send },
   });
   const { router, settings } = composition;
 

@@ -22,10 +22,17 @@ export const CHANNEL_NAMES = [
   'openLogsFolder',
   'setWindowState',
   'confirmClose',
+  'listTemplates',
+  'addTemplateFolder',
+  'removeTemplateFolder',
+  'previewDocument',
+  'generateDocument',
+  'cancelDocumentJob',
+  'openGeneratedDocument',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested'] as const;
+export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested', 'documentProgress'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel that carries a contract channel or event. */

@@ -8,6 +8,15 @@ import { z } from 'zod';
 import { WorkbookSchema } from '../model/workbook-schema';
 import { PreferencesSchema, RecentFileSchema } from '../settings/settings-schema';
 import type { ChannelName, EventName } from './channel-names';
+import {
+  DocumentFormatSchema,
+  DocumentPreviewSchema,
+  DocumentProgressSchema,
+  DocumentRequestSchema,
+  GenerateOutcomeSchema,
+  JobIdSchema,
+  TemplateListingSchema,
+} from './documents-contract';
 
 const pathText = z.string().min(1).max(4_096);
 const docId = z.string().min(1).max(64);
@@ -151,6 +160,28 @@ export const CONTRACT = {
   },
   /** The renderer has dealt with unsaved changes: the window may close now. */
   confirmClose: { input: none, output: empty },
+
+  /** Built-in templates and those in the officer's template folders, with a problem listed for each broken one. */
+  listTemplates: { input: none, output: TemplateListingSchema },
+  /** Asks for a folder of templates (or one template) and adds it to the preferences. */
+  addTemplateFolder: {
+    input: none,
+    output: z.discriminatedUnion('status', [cancelled, z.object({ status: z.literal('added'), listing: TemplateListingSchema })]),
+  },
+  removeTemplateFolder: { input: z.object({ folder: pathText }), output: TemplateListingSchema },
+  /** The print HTML of a draft (the very HTML the PDF is printed from), with its warnings and open questions. */
+  previewDocument: { input: DocumentRequestSchema, output: DocumentPreviewSchema },
+  /**
+   * Asks where to save, then makes the document in the chosen formats without blocking the window. Progress
+   * arrives as documentProgress events with this jobId; cancelDocumentJob stops it and nothing is written.
+   */
+  generateDocument: {
+    input: DocumentRequestSchema.extend({ jobId: JobIdSchema, formats: z.array(DocumentFormatSchema).min(1).max(2) }),
+    output: GenerateOutcomeSchema,
+  },
+  cancelDocumentJob: { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** Opens a document this session generated in its program (Word, the PDF reader); nothing else can be opened. */
+  openGeneratedDocument: { input: z.object({ path: pathText }), output: empty },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof CONTRACT;
@@ -179,6 +210,8 @@ export const EVENTS = {
   openFile: z.object({ path: z.string() }),
   /** The user asked to close the window while the renderer reported unsaved changes. */
   closeRequested: z.object({}),
+  /** How far a generateDocument job has got. */
+  documentProgress: DocumentProgressSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -16,6 +16,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy';
 import { settingsJsonSchema } from '../../electron/main/services/settings-service';
 import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { PdfPrinter } from '../../shared/documents';
+import { BUILT_IN_TEMPLATES_DIR, createChromiumPrinter } from '../../electron/main/services/documents';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -97,6 +99,7 @@ function bridgeBundle(): string {
 export class ScriptedDialogs {
   readonly openAnswers: Array<string | null> = [];
   readonly saveAnswers: Array<string | null> = [];
+  readonly folderAnswers: Array<string | null> = [];
   readonly asked: string[] = [];
   async chooseWorkbookToOpen() {
     this.asked.push('open');
@@ -108,6 +111,17 @@ export class ScriptedDialogs {
     if (this.saveAnswers.length === 0) throw new Error('Test did not script an answer for the Save dialog');
     return this.saveAnswers.shift()!;
   }
+  async chooseTemplateFolder() {
+    this.asked.push('template-folder');
+    if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the folder dialog');
+    return this.folderAnswers.shift()!;
+  }
+  /** Export shares the Save answers: each is the path the officer would type in the save dialog. */
+  async chooseDocumentDestination(suggested: string, formats: readonly string[]) {
+    this.asked.push(`export:${suggested}:${formats.join(',')}`);
+    if (this.saveAnswers.length === 0) throw new Error('Test did not script an answer for the export dialog');
+    return this.saveAnswers.shift()!;
+  }
 }
 
 export interface HarnessOptions {
@@ -115,6 +129,8 @@ export interface HarnessOptions {
   dataFolder?: string;
   user?: string;
   machine?: string;
+  /** Prints PDFs with this instead of the system Chromium (to make a print slow enough to cancel). */
+  startPdfPrinter?: () => Promise<PdfPrinter>;
 }
 
 export interface Harness {
@@ -134,6 +150,8 @@ export async function openApp(context: BrowserContext, origin: string, options: 
   const dialogs = new ScriptedDialogs();
   const externalOpened: string[] = [];
   const nativeWindow = { title: '', dirty: false, closed: false };
+  // Events go to the page once it exists; the composition is made first, as the main process makes it.
+  let eventPage: Page | null = null;
   const store = new Conf<Record<string, unknown>>({
     cwd: dataFolder,
     configName: 'settings',
@@ -152,6 +170,7 @@ export async function openApp(context: BrowserContext, origin: string, options: 
       openExternal: async (url) => void externalOpened.push(url),
       showItemInFolder: (path) => void externalOpened.push(`folder:${path}`),
       openFolder: async (path) => void externalOpened.push(`folder:${path}`),
+      openFile: async (path) => void externalOpened.push(`file:${path}`),
     },
     window: {
       setTitle: (t) => void (nativeWindow.title = t),
@@ -160,11 +179,21 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     },
     log: { info: () => undefined, error: (m, e) => console.error(m, e) },
     isTrustedSender: (url) => url.startsWith(`${origin}/`),
+    builtInTemplatesDir: BUILT_IN_TEMPLATES_DIR,
+    startPdfPrinter: options.startPdfPrinter ?? (() => createChromiumPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
+    events: {
+      send: (event, payload) => {
+        void eventPage
+          ?.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const)
+          .catch(() => undefined);
+      },
+    },
     ...(options.user ? { user: options.user } : {}),
     ...(options.machine ? { machine: options.machine } : {}),
   });
 
   const page = await context.newPage();
+  eventPage = page;
   await page.exposeBinding('__workbenchInvoke', (source, channel: string, input: unknown) =>
     composition.router.handle(channel, input, { senderUrl: source.frame.url() }),
   );
@@ -189,6 +218,7 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     },
     close: async () => {
       if (errors.length > 0) console.warn(`Page errors:\n${errors.join('\n')}`);
+      await composition.documentService.close();
       await page.close();
     },
   };

@@ -3,6 +3,8 @@
  * import electron.
  */
 import { dialog, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { DocumentFormat } from '../../../shared/ipc/documents-contract';
 import { FILE_EXTENSION } from '../../../shared/model/workbook-format';
 import type { DialogPort, ShellPort } from '../ipc/handlers';
 
@@ -32,14 +34,47 @@ export function electronDialogs(getWindow: () => BrowserWindow | null, defaultFo
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseTemplateFolder() {
+      const win = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title: 'Add a template folder',
+        buttonLabel: 'Add folder',
+        defaultPath: defaultFolder(),
+        properties: ['openDirectory'],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseDocumentDestination(suggestedFileName, formats) {
+      const win = getWindow();
+      const filters = formats.map((f: DocumentFormat) => DOCUMENT_FILTERS[f]);
+      const options: Electron.SaveDialogOptions = {
+        title: formats.length > 1 ? 'Export the document (Word and PDF are saved side by side)' : 'Export the document',
+        buttonLabel: 'Export',
+        defaultPath: join(defaultFolder(), suggestedFileName),
+        filters,
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   };
 }
+
+const DOCUMENT_FILTERS: Record<DocumentFormat, Electron.FileFilter> = {
+  docx: { name: 'Word document', extensions: ['docx'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+};
 
 export function electronShell(): ShellPort {
   return {
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
     openFolder: async (path) => {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(error);
+    },
+    openFile: async (path) => {
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
     },

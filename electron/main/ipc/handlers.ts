@@ -5,9 +5,12 @@
 import { basename } from 'node:path';
 import { FILE_EXTENSION } from '../../../shared/model/workbook-format';
 import type { Workbook } from '../../../shared/model/workbook-schema';
-import type { AppInfo } from '../../../shared/ipc/contract';
+import type { AppInfo, EventPayload } from '../../../shared/ipc/contract';
+import type { EventName } from '../../../shared/ipc/channel-names';
+import type { DocumentFormat } from '../../../shared/ipc/documents-contract';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSessions } from '../services/document-sessions';
+import { safeFileStem, type DocumentService } from '../services/documents/document-service';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
@@ -19,12 +22,23 @@ export interface DialogPort {
   chooseWorkbookToOpen(): Promise<string | null>;
   /** Asks where to save; null when cancelled. */
   chooseSaveLocation(suggestedFileName: string): Promise<string | null>;
+  /** Asks for a folder of document templates; null when cancelled. */
+  chooseTemplateFolder(): Promise<string | null>;
+  /** Asks where to save a generated document (each format gets its own extension); null when cancelled. */
+  chooseDocumentDestination(suggestedFileName: string, formats: readonly DocumentFormat[]): Promise<string | null>;
 }
 
 export interface ShellPort {
   openExternal(url: string): Promise<void>;
   showItemInFolder(path: string): void;
   openFolder(path: string): Promise<void>;
+  /** Opens a file in the program the operating system uses for it. */
+  openFile(path: string): Promise<void>;
+}
+
+/** Sends an event to the renderer (progress of long jobs). */
+export interface EventSink {
+  send<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
 export interface WindowPort {
@@ -42,6 +56,8 @@ export interface Services {
   readonly dialogs: DialogPort;
   readonly shell: ShellPort;
   readonly window: WindowPort;
+  readonly documentService: DocumentService;
+  readonly events: EventSink;
   /** Called when a file was opened or saved, e.g. to refresh the Open Recent menu. */
   readonly onRecentFilesChanged?: () => void;
 }
@@ -187,6 +203,47 @@ export function createHandlers(s: Services): Handlers {
     confirmClose: async () => {
       await s.documents.closeAll();
       s.window.closeConfirmed();
+      return ok({});
+    },
+
+    listTemplates: async () => ok(await s.documentService.listTemplates()),
+    addTemplateFolder: async () => {
+      const folder = await s.dialogs.chooseTemplateFolder();
+      if (folder === null) return ok({ status: 'cancelled' });
+      const folders = s.settings.preferences().templateFolders;
+      if (!folders.includes(folder)) s.settings.setPreferences({ templateFolders: [...folders, folder] });
+      return ok({ status: 'added', listing: await s.documentService.listTemplates() });
+    },
+    removeTemplateFolder: async ({ folder }) => {
+      const folders = s.settings.preferences().templateFolders;
+      s.settings.setPreferences({ templateFolders: folders.filter((f) => f !== folder) });
+      return ok(await s.documentService.listTemplates());
+    },
+    previewDocument: async ({ workbook, draftId }) => s.documentService.preview(workbook, draftId),
+    generateDocument: async ({ jobId, workbook, draftId, formats }) => {
+      const draft = workbook.drafts.find((d) => d.id === draftId);
+      if (!draft) return fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
+      if (s.documentService.busy)
+        return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
+      const unique = [...new Set(formats)];
+      const destination = await s.dialogs.chooseDocumentDestination(`${safeFileStem(draft.title)}.${unique[0]}`, unique);
+      if (destination === null) return ok({ status: 'cancelled' });
+      return s.documentService.generate({
+        jobId,
+        workbook,
+        draftId,
+        formats: unique,
+        destination,
+        onProgress: (progress) => s.events.send('documentProgress', progress),
+      });
+    },
+    cancelDocumentJob: async ({ jobId }) => ok({ cancelled: s.documentService.cancel(jobId) }),
+    openGeneratedDocument: async ({ path }) => {
+      // Only files this session wrote: a path from the renderer must never become "run this program".
+      if (!s.documentService.wasGenerated(path))
+        return fail('FORBIDDEN', 'Only documents made in this session can be opened from here.');
+      if (!(await exists(path))) return fail('NOT_FOUND', `“${basename(path)}” could not be found. It may have been moved or deleted.`);
+      await s.shell.openFile(path);
       return ok({});
     },
   };

@@ -30,11 +30,17 @@ beforeEach(async () => {
     dataFolder: folder,
     logsFolder: join(folder, 'logs'),
     store: new Conf<Record<string, unknown>>({ cwd: folder, configName: 'settings', projectVersion: '0.1.0', schema: settingsJsonSchema() as never }),
-    dialogs: { chooseWorkbookToOpen: async () => null, chooseSaveLocation: async () => null },
+    dialogs: {
+      chooseWorkbookToOpen: async () => null,
+      chooseSaveLocation: async () => null,
+      chooseTemplateFolder: async () => null,
+      chooseDocumentDestination: async () => null,
+    },
     shell: {
       openExternal: async (url) => void opened.push(url),
       showItemInFolder: () => undefined,
       openFolder: async () => undefined,
+      openFile: async () => undefined,
     },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
     log,

@@ -1,0 +1,356 @@
+/**
+ * The app's side of the document engine: which templates there are, the live preview, and generation jobs with
+ * progress, cancellation and atomic writing. Node only (no electron): the Electron main process, the browser
+ * test harness and the tests run this same code with different PDF printers.
+ *
+ * The preview and the exported PDF are rendered from one bound document by the same engine functions, so what
+ * the officer sees is what is printed (the PDF adds the page numbers to its table of contents).
+ */
+import { basename, dirname, extname, join } from 'node:path';
+import { bindDocument, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
+import type {
+  DocumentFormat,
+  DocumentPreview,
+  DocumentProgress,
+  DocumentWarning,
+  GeneratedFile,
+  GenerateOutcome,
+  GenerationStep,
+  TemplateInfo,
+  TemplateListing,
+  TemplateQuestion,
+} from '../../../../shared/ipc/documents-contract';
+import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
+import { fail, ok, type Result } from '../../../../shared/result';
+import { describeWriteError, writeFileAtomic } from '../atomic-write';
+import { exportDocument } from './export-document';
+import { renderPrintHtml } from './print-html';
+import { listTemplates, type TemplateSummary } from './template-folders';
+
+export interface DocumentServiceOptions {
+  /** The folder of built-in templates shipped with the app. */
+  readonly builtInDir: string;
+  /** The officer's template folders, read at each listing so a change in preferences shows at once. */
+  readonly userFolders: () => readonly string[];
+  /** Starts the PDF printer; called on the first PDF and kept until close(). */
+  readonly startPrinter: () => Promise<PdfPrinter>;
+  readonly now?: () => Date;
+  /** Writes a finished file; atomic by default so a failed write never leaves half a document. */
+  readonly writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+}
+
+export interface GenerateRequest {
+  readonly jobId: string;
+  readonly workbook: Workbook;
+  readonly draftId: string;
+  readonly formats: readonly DocumentFormat[];
+  /** The path the officer chose; each format is written beside it with its own extension. */
+  readonly destination: string;
+  readonly onProgress?: (progress: DocumentProgress) => void;
+}
+
+const STEP_MESSAGES: Record<GenerationStep, string> = {
+  binding: 'Filling in the template…',
+  docx: 'Writing the Word document…',
+  html: 'Laying out the pages…',
+  pdf: 'Printing the PDF…',
+  finishing: 'Finishing the PDF (title, language, bookmarks)…',
+  writing: 'Saving the files…',
+};
+
+const EXTENSIONS: Record<DocumentFormat, string> = { docx: '.docx', pdf: '.pdf' };
+
+/** "…/Business case.docx" → "…/Business case" (only our own extensions are taken off). */
+export function destinationStem(path: string): string {
+  const ext = extname(path).toLowerCase();
+  return ext === '.docx' || ext === '.pdf' ? path.slice(0, -ext.length) : path;
+}
+
+/** A file name Windows, macOS and Linux all accept, from a document title. */
+export function safeFileStem(title: string): string {
+  const stem = title
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
+    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.-]+|[.\s]+$/g, '')
+    .slice(0, 120);
+  return stem || 'Document';
+}
+
+/**
+ * The draft's answers as the engine takes them. A table row the officer added but left empty is dropped here
+ * (the form keeps it while they type elsewhere), and a table with no filled row counts as unanswered, so an
+ * empty row never reaches the document as a row of empty cells.
+ */
+export function answersOf(template: Template, draft: Pick<Draft, 'answers'>): Record<string, string> {
+  const kinds = new Map(template.manifest.questions.map((q) => [q.id, q.kind]));
+  const out: Record<string, string> = Object.create(null);
+  for (const a of draft.answers) {
+    let value = a.value;
+    if (kinds.get(a.questionId) === 'table') value = withoutBlankRows(value);
+    if (value.trim() !== '') out[a.questionId] = value;
+  }
+  return out;
+}
+
+function withoutBlankRows(value: string): string {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(value);
+  } catch {
+    return value; // the " | " line format: the engine reads it as it is
+  }
+  if (!Array.isArray(rows)) return value;
+  const filled = rows.filter(
+    (r) => r !== null && typeof r === 'object' && Object.values(r as Record<string, unknown>).some((v) => String(v ?? '').trim() !== ''),
+  );
+  return filled.length === 0 ? '' : JSON.stringify(filled);
+}
+
+const ABORTED = Symbol('aborted');
+
+function whenAborted(signal: AbortSignal): Promise<typeof ABORTED> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+  });
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || (e as { code?: unknown }).code === 'ABORT_ERR');
+}
+
+function toQuestionInfo(q: Question): TemplateQuestion {
+  return {
+    id: q.id,
+    label: q.label,
+    hint: q.hint,
+    required: q.required,
+    kind: q.kind,
+    options: q.options.map((o) => ({ value: o.value, label: o.label })),
+    columns: q.columns.map((c) => ({ id: c.id, label: c.label })),
+    defaultValue: q.default ?? null,
+    group: q.group,
+    wordLimit: q.wordLimit ?? null,
+  };
+}
+
+function toTemplateInfo(t: TemplateSummary): TemplateInfo {
+  return {
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    description: t.description,
+    version: t.version,
+    origin: t.origin,
+    folder: t.folder,
+    partner: t.template.manifest.partner,
+    questions: t.template.manifest.questions.map(toQuestionInfo),
+  };
+}
+
+function toWarning(w: PreExportWarning): DocumentWarning {
+  return {
+    kind: w.kind,
+    message: w.message,
+    ...(w.questionId ? { questionId: w.questionId } : {}),
+    ...(w.alignmentId ? { alignmentId: w.alignmentId } : {}),
+  };
+}
+
+const toUnanswered = (q: Question) => ({ id: q.id, label: q.label, required: q.required });
+
+export class DocumentService {
+  private readonly now: () => Date;
+  private readonly writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  private printer: Promise<PdfPrinter> | null = null;
+  private templates = new Map<string, TemplateSummary>();
+  private listed = false;
+  private readonly jobs = new Map<string, AbortController>();
+  /** Files made in this session: the only ones the renderer may ask the operating system to open. */
+  private readonly generated = new Set<string>();
+
+  constructor(private readonly options: DocumentServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.writeFile = options.writeFile ?? ((path, data) => writeFileAtomic(path, data, { backupPath: null }));
+  }
+
+  async listTemplates(): Promise<TemplateListing> {
+    const userFolders = [...this.options.userFolders()];
+    const found = await listTemplates(this.options.builtInDir, userFolders);
+    this.templates = new Map(found.templates.map((t) => [t.id, t]));
+    this.listed = true;
+    const problems = [...found.problems];
+    // A folder that holds no template at all is almost always the wrong folder: say so rather than show nothing.
+    for (const folder of userFolders) {
+      const used = found.templates.some((t) => t.origin === 'user' && isInside(t.folder, folder));
+      const reported = problems.some((p) => isInside(p.folder, folder));
+      if (!used && !reported)
+        problems.push({
+          folder,
+          message: `No templates were found in “${folder}”. A template is a folder with a template.json file and its section files; choose that folder, or the folder that holds several of them.`,
+        });
+    }
+    return {
+      templates: found.templates.map(toTemplateInfo),
+      problems: problems.map((p) => ({ folder: p.folder, message: p.message })),
+      userFolders,
+    };
+  }
+
+  private async template(id: string): Promise<Result<Template>> {
+    if (!this.listed || !this.templates.has(id)) await this.listTemplates();
+    const found = this.templates.get(id);
+    if (!found)
+      return fail(
+        'NOT_FOUND',
+        `The template “${id}” is not available. If it came from a template folder, check the folder is still there (Documents › Templates), or choose another template.`,
+      );
+    return ok(found.template);
+  }
+
+  private draftOf(workbook: Workbook, draftId: string): Result<Draft> {
+    const draft = workbook.drafts.find((d) => d.id === draftId);
+    return draft ? ok(draft) : fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
+  }
+
+  async preview(workbook: Workbook, draftId: string): Promise<Result<DocumentPreview>> {
+    const draft = this.draftOf(workbook, draftId);
+    if (!draft.ok) return draft;
+    const template = await this.template(draft.value.templateId);
+    if (!template.ok) return template;
+    const answers = answersOf(template.value, draft.value);
+    const bound = bindDocument(template.value, workbook, answers, {
+      protectiveMarking: draft.value.protectiveMarking,
+      generatedAt: this.now(),
+      partnerId: draft.value.partnerId,
+    });
+    if (!bound.ok) return bound;
+    const { document, warnings, unanswered } = bound.value;
+    return ok({
+      html: renderPrintHtml(document, { fonts: 'embedded-css' }),
+      title: document.properties.title,
+      warnings: warnings.map(toWarning),
+      unanswered: unanswered.map(toUnanswered),
+      askedQuestionIds: questionsToAsk(template.value, answers).map((q) => q.id),
+    });
+  }
+
+  /** The printer is started on the first PDF (a second or so for a browser) and reused after that. */
+  private startPrinter(): Promise<PdfPrinter> {
+    if (!this.printer) {
+      this.printer = this.options.startPrinter();
+      this.printer.catch(() => (this.printer = null));
+    }
+    return this.printer;
+  }
+
+  get busy(): boolean {
+    return this.jobs.size > 0;
+  }
+
+  async generate(request: GenerateRequest): Promise<Result<GenerateOutcome>> {
+    if (this.jobs.has(request.jobId) || this.jobs.size > 0)
+      return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
+    const controller = new AbortController();
+    this.jobs.set(request.jobId, controller);
+    const { signal } = controller;
+    let reached = 0;
+    const report = (step: GenerationStep, fraction: number) => {
+      // Steps report their own progress; the bar only ever moves forward.
+      reached = Math.min(1, Math.max(reached, fraction));
+      request.onProgress?.({ jobId: request.jobId, step, fraction: reached, message: STEP_MESSAGES[step] });
+    };
+    const cancelled = () => ok<GenerateOutcome>({ status: 'cancelled' });
+    let writing: string | null = null;
+    try {
+      report('binding', 0);
+      const draft = this.draftOf(request.workbook, request.draftId);
+      if (!draft.ok) return draft;
+      const template = await this.template(draft.value.templateId);
+      if (!template.ok) return template;
+      let printer: PdfPrinter | undefined;
+      if (request.formats.includes('pdf')) {
+        try {
+          printer = await this.startPrinter();
+        } catch (e) {
+          return fail(
+            'UNSUPPORTED',
+            `PDFs cannot be made on this computer (${e instanceof Error ? e.message.replace(/\.$/, '') : String(e)}). The Word document can still be exported.`,
+          );
+        }
+      }
+      if (signal.aborted) return cancelled();
+      const exporting = exportDocument({
+        template: template.value,
+        workbook: request.workbook,
+        answers: answersOf(template.value, draft.value),
+        options: { protectiveMarking: draft.value.protectiveMarking, generatedAt: this.now(), partnerId: draft.value.partnerId },
+        formats: [...request.formats],
+        ...(printer ? { printer } : {}),
+        signal,
+        onProgress: (step, fraction) => {
+          if (!signal.aborted) report(step, fraction * 0.95);
+        },
+      });
+      // Cancel answers at once, even in the middle of printing: the engine stops at its next step and its result
+      // is thrown away, never written.
+      exporting.catch(() => undefined);
+      const result = await Promise.race([exporting, whenAborted(signal)]);
+      if (signal.aborted || result === ABORTED) return cancelled();
+      if (!result.ok) return result;
+
+      report('writing', 0.95);
+      const stem = destinationStem(request.destination);
+      const files: GeneratedFile[] = [];
+      for (const format of request.formats) {
+        const bytes = format === 'docx' ? result.value.docx : result.value.pdf;
+        if (!bytes) return fail('INTERNAL', `The ${format === 'docx' ? 'Word' : 'PDF'} file was not produced.`);
+        const path = `${stem}${EXTENSIONS[format]}`;
+        writing = path;
+        await this.writeFile(path, bytes);
+        this.generated.add(path);
+        files.push({ format, path, fileName: basename(path), bytes: bytes.byteLength });
+      }
+      writing = null;
+      report('writing', 1);
+      return ok({
+        status: 'generated',
+        files,
+        unanswered: result.value.unanswered.map(toUnanswered),
+        warnings: result.value.warnings.map(toWarning),
+      });
+    } catch (e) {
+      if (signal.aborted || isAbort(e)) return cancelled();
+      if (writing) return fail('WRITE_FAILED', describeWriteError(e, writing));
+      throw e;
+    } finally {
+      this.jobs.delete(request.jobId);
+    }
+  }
+
+  /** Stops a job between steps; nothing is written. False when no such job is running (it may just have ended). */
+  cancel(jobId: string): boolean {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    job.abort();
+    return true;
+  }
+
+  wasGenerated(path: string): boolean {
+    return this.generated.has(path);
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.jobs.values()) job.abort();
+    const printer = this.printer;
+    this.printer = null;
+    if (printer) await (await printer.catch(() => null))?.close?.();
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const f = folder.replace(/[\\/]+$/, '');
+  return path === f || path.startsWith(`${f}/`) || path.startsWith(`${f}\\`) || dirname(path) === f || join(f) === join(path);
+}

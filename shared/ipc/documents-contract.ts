@@ -1,0 +1,124 @@
+/**
+ * The document channels' data: templates as the Documents step sees them, the preview, and generation with its
+ * progress. Kept apart from contract.ts so the channel list there stays readable; contract.ts wires these in.
+ *
+ * Templates cross the boundary as plain descriptions (questions, not the parsed sections): the renderer asks and
+ * shows, and only the main process binds and renders, so the preview and the exported files come from one place.
+ */
+import { z } from 'zod';
+import { WorkbookSchema } from '../model/workbook-schema';
+
+export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
+export const DocumentFormatSchema = z.enum(DOCUMENT_FORMATS);
+export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+export const QUESTION_KINDS = ['text', 'paragraphs', 'choice', 'date', 'money', 'number', 'table'] as const;
+
+export const TemplateQuestionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  hint: z.string(),
+  required: z.boolean(),
+  kind: z.enum(QUESTION_KINDS),
+  /** For choice questions. */
+  options: z.array(z.object({ value: z.string(), label: z.string() })),
+  /** For table questions: the columns of each row. */
+  columns: z.array(z.object({ id: z.string(), label: z.string() })),
+  defaultValue: z.string().nullable(),
+  /** Heading the question is shown under, so long templates read as a short form per part. */
+  group: z.string(),
+  wordLimit: z.number().nullable(),
+});
+export type TemplateQuestion = z.infer<typeof TemplateQuestionSchema>;
+
+export const TemplateInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  description: z.string(),
+  version: z.string(),
+  origin: z.enum(['built-in', 'user']),
+  folder: z.string(),
+  /** Whether the document is addressed to one of the workbook's partners. */
+  partner: z.enum(['none', 'optional', 'required']),
+  questions: z.array(TemplateQuestionSchema),
+});
+export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
+
+/** A user template that could not be loaded; the message names the file, line and column where it can. */
+export const TemplateProblemSchema = z.object({
+  folder: z.string(),
+  message: z.string(),
+});
+export type TemplateProblem = z.infer<typeof TemplateProblemSchema>;
+
+export const TemplateListingSchema = z.object({
+  templates: z.array(TemplateInfoSchema),
+  problems: z.array(TemplateProblemSchema),
+  /** The folders the officer added, in the order added (from preferences). */
+  userFolders: z.array(z.string()),
+});
+export type TemplateListing = z.infer<typeof TemplateListingSchema>;
+
+export const DocumentWarningSchema = z.object({
+  /** unanswered-required | unanswered | missing-alt-text | unsupported-claim | weak-evidence | word-limit | missing-partner | empty-data */
+  kind: z.string(),
+  message: z.string(),
+  questionId: z.string().optional(),
+  alignmentId: z.string().optional(),
+});
+export type DocumentWarning = z.infer<typeof DocumentWarningSchema>;
+
+/** Which draft of the workbook to render; the draft holds the template, answers, marking and partner. */
+export const DocumentRequestSchema = z.object({
+  workbook: WorkbookSchema,
+  draftId: z.string().min(1).max(64),
+});
+
+export const DocumentPreviewSchema = z.object({
+  /** Self-contained print HTML: the same document the PDF is printed from (the PDF adds TOC page numbers). */
+  html: z.string(),
+  title: z.string(),
+  warnings: z.array(DocumentWarningSchema),
+  /** Questions still without an answer; they appear in the document as guidance for the officer. */
+  unanswered: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })),
+  /** The questions that apply given the answers so far (some are asked only for, say, an Outline Business Case). */
+  askedQuestionIds: z.array(z.string()),
+});
+export type DocumentPreview = z.infer<typeof DocumentPreviewSchema>;
+
+export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A job id is 1 to 64 letters, digits, "_" or "-"');
+
+export const GeneratedFileSchema = z.object({
+  format: DocumentFormatSchema,
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+});
+export type GeneratedFile = z.infer<typeof GeneratedFileSchema>;
+
+export const GenerateOutcomeSchema = z.discriminatedUnion('status', [
+  /** The officer closed the save dialog, or pressed Cancel while the document was being made; nothing was written. */
+  z.object({ status: z.literal('cancelled') }),
+  z.object({
+    status: z.literal('generated'),
+    files: z.array(GeneratedFileSchema),
+    unanswered: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })),
+    warnings: z.array(DocumentWarningSchema),
+  }),
+]);
+export type GenerateOutcome = z.infer<typeof GenerateOutcomeSchema>;
+
+export const GENERATION_STEPS = ['binding', 'docx', 'html', 'pdf', 'finishing', 'writing'] as const;
+export const GenerationStepSchema = z.enum(GENERATION_STEPS);
+export type GenerationStep = z.infer<typeof GenerationStepSchema>;
+
+export const DocumentProgressSchema = z.object({
+  jobId: z.string(),
+  step: GenerationStepSchema,
+  /** 0 to 1 across the whole job. */
+  fraction: z.number().min(0).max(1),
+  /** What is happening, for the progress label and screen readers: "Printing the PDF…". */
+  message: z.string(),
+});
+export type DocumentProgress = z.infer<typeof DocumentProgressSchema>;
