@@ -5,8 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateWorkbook } from '../model/workbook-format';
-import { emptyWorkbook, handBuiltWorkbook, link, objective, service } from '../../tests/fixtures/hand-built-workbook';
-import { byAmbitionOutcome, findGaps, objectiveCoverage, serviceSummaries, STRENGTH_WEIGHT, statusFor, unlinkedServices, weakClaims } from './coverage';
+import {
+  emptyWorkbook,
+  handBuiltWorkbook,
+  link,
+  objective,
+  service,
+} from '../../tests/fixtures/hand-built-workbook';
+import {
+  byAmbitionOutcome,
+  findGaps,
+  objectiveCoverage,
+  serviceSummaries,
+  STRENGTH_WEIGHT,
+  statusFor,
+  unlinkedServices,
+  weakClaims,
+} from './coverage';
 
 const wb = handBuiltWorkbook();
 
@@ -20,7 +35,12 @@ describe('the hand-built workbook', () => {
 describe('STRENGTH_WEIGHT and statusFor', () => {
   it('weighs strong 9, medium 3, weak 1 and none 0 (QFD), and names the status by the best link', () => {
     expect(STRENGTH_WEIGHT).toEqual({ 0: 0, 1: 1, 2: 3, 3: 9 });
-    expect([0, 1, 2, 3].map((s) => statusFor(s as 0 | 1 | 2 | 3))).toEqual(['gap', 'weak', 'moderate', 'strong']);
+    expect([0, 1, 2, 3].map((s) => statusFor(s as 0 | 1 | 2 | 3))).toEqual([
+      'gap',
+      'weak',
+      'moderate',
+      'strong',
+    ]);
   });
 });
 
@@ -57,39 +77,88 @@ describe('objectiveCoverage', () => {
 
   it('scores an outcome from its own links', () => {
     // Chatty Café → Fewer lonely adults: strong (9), high confidence (3), with evidence.
-    expect(row('obj_OC1')).toEqual({ contributors: ['svc_S1:3'], score: 9, status: 'strong', evidencedShare: 1, meanConfidence: 3, assessable: true });
+    expect(row('obj_OC1')).toEqual({
+      contributors: ['svc_S1:3'],
+      score: 9,
+      status: 'strong',
+      evidencedShare: 1,
+      meanConfidence: 3,
+      assessable: true,
+    });
   });
 
   it('rolls links beneath an objective up into it, counting each service once at its best', () => {
     // Own link: Job club 2 (low, evidenced); below: Chatty Café 3 (high, evidenced); Rhymetime 0 is not a link.
     // Score 9 + 3 = 12; both links evidenced; confidence (1 + 3) / 2 = 2.
-    expect(row('obj_O1')).toEqual({ contributors: ['svc_S1:3', 'svc_S4:2'], score: 12, status: 'strong', evidencedShare: 1, meanConfidence: 2, assessable: false });
+    expect(row('obj_O1')).toEqual({
+      contributors: ['svc_S1:3', 'svc_S4:2'],
+      score: 12,
+      status: 'strong',
+      evidencedShare: 1,
+      meanConfidence: 2,
+      assessable: false,
+    });
     // The theme adds More active people (Chatty Café 1, medium, no evidence): Chatty Café still counts once, at 3.
     // Score 9 + 3 = 12; evidenced 2 of 3 links; confidence (1 + 3 + 2) / 3 = 2.
-    expect(row('obj_T1')).toEqual({ contributors: ['svc_S1:3', 'svc_S4:2'], score: 12, status: 'strong', evidencedShare: 2 / 3, meanConfidence: 2, assessable: false });
+    expect(row('obj_T1')).toEqual({
+      contributors: ['svc_S1:3', 'svc_S4:2'],
+      score: 12,
+      status: 'strong',
+      evidencedShare: 2 / 3,
+      meanConfidence: 2,
+      assessable: false,
+    });
   });
 
   it('gives a weak link the weight 1 and the status weak', () => {
-    expect(row('obj_O2')).toEqual({ contributors: ['svc_S1:1'], score: 1, status: 'weak', evidencedShare: 0, meanConfidence: 2, assessable: true });
+    expect(row('obj_O2')).toEqual({
+      contributors: ['svc_S1:1'],
+      score: 1,
+      status: 'weak',
+      evidencedShare: 0,
+      meanConfidence: 2,
+      assessable: true,
+    });
   });
 
   it('averages the confidence and evidence of every contributing link', () => {
     // Digital skills sessions 3 (low, evidenced) and Job club 2 (medium, none): 9 + 3 = 12; 1 of 2; (1 + 2) / 2.
-    const expected = { contributors: ['svc_S2:3', 'svc_S4:2'], score: 12, status: 'strong', evidencedShare: 0.5, meanConfidence: 1.5 };
+    const expected = {
+      contributors: ['svc_S2:3', 'svc_S4:2'],
+      score: 12,
+      status: 'strong',
+      evidencedShare: 0.5,
+      meanConfidence: 1.5,
+    };
     expect(row('obj_O3')).toEqual({ ...expected, assessable: true });
     expect(row('obj_T2')).toEqual({ ...expected, assessable: false });
   });
 
   it('shows an objective without links as a gap, with no confidence', () => {
     for (const id of ['obj_O6', 'obj_O4', 'obj_O5'])
-      expect(row(id)).toEqual({ contributors: [], score: 0, status: 'gap', evidencedShare: 0, meanConfidence: null, assessable: true });
+      expect(row(id)).toEqual({
+        contributors: [],
+        score: 0,
+        status: 'gap',
+        evidencedShare: 0,
+        meanConfidence: null,
+        assessable: true,
+      });
   });
 
   it('adds the weights of different services: 9 + 3 + 1 = 13, status strong', () => {
     const small = emptyWorkbook();
     small.objectives = [objective('obj_X', 'Reading for pleasure', 'objective', null)];
-    small.services = [service('svc_a', 'A', 'Reading', [2]), service('svc_b', 'B', 'Reading', [2]), service('svc_c', 'C', 'Reading', [2])];
-    small.alignments = [link('aln_a', 'svc_a', 'obj_X', 3), link('aln_b', 'svc_b', 'obj_X', 2), link('aln_c', 'svc_c', 'obj_X', 1)];
+    small.services = [
+      service('svc_a', 'A', 'Reading', [2]),
+      service('svc_b', 'B', 'Reading', [2]),
+      service('svc_c', 'C', 'Reading', [2]),
+    ];
+    small.alignments = [
+      link('aln_a', 'svc_a', 'obj_X', 3),
+      link('aln_b', 'svc_b', 'obj_X', 2),
+      link('aln_c', 'svc_c', 'obj_X', 1),
+    ];
     expect(objectiveCoverage(small)[0]).toMatchObject({ score: 13, maxStrength: 3, status: 'strong' });
   });
 });
@@ -111,7 +180,9 @@ describe('serviceSummaries', () => {
 
 describe('findGaps', () => {
   it('lists assessable objectives with no or only weak links, with candidate services best first', () => {
-    expect(findGaps(wb).map((g) => [g.title, g.status, g.candidates.map((c) => `${c.serviceId}:${c.strength}`)])).toEqual([
+    expect(
+      findGaps(wb).map((g) => [g.title, g.status, g.candidates.map((c) => `${c.serviceId}:${c.strength}`)]),
+    ).toEqual([
       // Health theme (outcomes 5, 7): Reading Well mainly serves 5. Chatty Café is already linked.
       ['More active people', 'weak', ['svc_S6:2']],
       // Economy (6, 4, 3) from the parent's words: Job club mainly serves 6 (medium), Digital skills sessions 3 (weak,
@@ -132,7 +203,9 @@ describe('findGaps', () => {
 
   it('offers at most five candidates', () => {
     const many = emptyWorkbook();
-    many.objectives = [objective('obj_X', 'Reading for pleasure', 'objective', null, 'children-young-people')];
+    many.objectives = [
+      objective('obj_X', 'Reading for pleasure', 'objective', null, 'children-young-people'),
+    ];
     many.services = [...Array(8).keys()].map((i) => service(`svc_${i}`, `Service ${i}`, 'Reading', [2]));
     expect(findGaps(many)[0]!.candidates).toHaveLength(5);
   });

@@ -1,7 +1,14 @@
 /** Reading the objective tree: order, depth, descendants, what is assessed, and theme recognition. */
 import { describe, expect, it } from 'vitest';
 import { handBuiltWorkbook, objective } from '../../tests/fixtures/hand-built-workbook';
-import { assessableObjectives, depthOf, descendantIds, indexObjectives, inTreeOrder, themesOf } from './hierarchy';
+import {
+  assessableObjectives,
+  depthOf,
+  descendantIds,
+  indexObjectives,
+  inTreeOrder,
+  themesOf,
+} from './hierarchy';
 
 const wb = handBuiltWorkbook();
 const index = indexObjectives(wb.objectives);
@@ -9,17 +16,19 @@ const index = indexObjectives(wb.objectives);
 describe('hierarchy', () => {
   it('lists objectives parent first, keeping sibling order even when children come before parents in the file', () => {
     const shuffled = [...wb.objectives].reverse();
-    expect(inTreeOrder(shuffled).map(({ objective: o, depth }) => `${'  '.repeat(depth)}${o.title}`)).toEqual([
-      'Every child ready for school',
-      'Keep the roads safe',
-      'Good jobs',
-      '  Support new firms',
-      '  Digital skills for all',
-      'Healthy lives',
-      '  More active people',
-      '  Reduce loneliness',
-      '    Fewer lonely adults',
-    ]);
+    expect(inTreeOrder(shuffled).map(({ objective: o, depth }) => `${'  '.repeat(depth)}${o.title}`)).toEqual(
+      [
+        'Every child ready for school',
+        'Keep the roads safe',
+        'Good jobs',
+        '  Support new firms',
+        '  Digital skills for all',
+        'Healthy lives',
+        '  More active people',
+        '  Reduce loneliness',
+        '    Fewer lonely adults',
+      ],
+    );
   });
 
   it('finds depth and every descendant', () => {
@@ -29,7 +38,14 @@ describe('hierarchy', () => {
   });
 
   it('assesses only objectives without children', () => {
-    expect(assessableObjectives(wb).map((o) => o.id)).toEqual(['obj_OC1', 'obj_O2', 'obj_O3', 'obj_O6', 'obj_O4', 'obj_O5']);
+    expect(assessableObjectives(wb).map((o) => o.id)).toEqual([
+      'obj_OC1',
+      'obj_O2',
+      'obj_O3',
+      'obj_O6',
+      'obj_O4',
+      'obj_O5',
+    ]);
   });
 
   it('treats an objective whose parent is missing as top level, and survives a cycle', () => {
@@ -46,6 +62,9 @@ describe('hierarchy', () => {
   it('recognises every theme an objective’s words match, most matches first', () => {
     // “digital” and “skills” (digital inclusion: digital*; economy: skill*, job*): economy has two hits.
     const o = objective('obj_d', 'Digital skills for jobs', 'objective', null);
-    expect(themesOf(indexObjectives([o]), o).map((t) => t.id)).toEqual(['economy-skills-jobs', 'digital-inclusion']);
+    expect(themesOf(indexObjectives([o]), o).map((t) => t.id)).toEqual([
+      'economy-skills-jobs',
+      'digital-inclusion',
+    ]);
   });
 });

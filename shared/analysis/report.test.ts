@@ -3,7 +3,13 @@
  * worked out in coverage.test.ts for the hand-built workbook.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyWorkbook, handBuiltWorkbook, link, objective, service } from '../../tests/fixtures/hand-built-workbook';
+import {
+  emptyWorkbook,
+  handBuiltWorkbook,
+  link,
+  objective,
+  service,
+} from '../../tests/fixtures/hand-built-workbook';
 import { analyseWorkbook } from './report';
 
 describe('analyseWorkbook', () => {
@@ -51,21 +57,39 @@ describe('analyseWorkbook', () => {
 
   it('says there is nothing to assess in an empty workbook', () => {
     const r = analyseWorkbook(emptyWorkbook());
-    expect(r.summary).toBe('The library service has not recorded any council objectives yet, so there is nothing to assess.');
-    expect(r.totals).toEqual({ objectives: 0, assessable: 0, covered: 0, strong: 0, services: 0, linkedServices: 0, links: 0, evidencedLinks: 0 });
+    expect(r.summary).toBe(
+      'The library service has not recorded any council objectives yet, so there is nothing to assess.',
+    );
+    expect(r.totals).toEqual({
+      objectives: 0,
+      assessable: 0,
+      covered: 0,
+      strong: 0,
+      services: 0,
+      linkedServices: 0,
+      links: 0,
+      evidencedLinks: 0,
+    });
     expect(r.gaps).toEqual([]);
   });
 
   it('says no contribution can be shown without services, counting only the objectives assessed', () => {
     const wb = emptyWorkbook();
-    wb.authority = { gss: 'E06000014', name: 'York', type: 'Unitary authority', region: 'Yorkshire and The Humber' };
+    wb.authority = {
+      gss: 'E06000014',
+      name: 'York',
+      type: 'Unitary authority',
+      region: 'Yorkshire and The Humber',
+    };
     wb.objectives = [
       objective('obj_T', 'A greener city', 'theme', null),
       objective('obj_A', 'Net zero by 2030', 'objective', 'obj_T'),
       objective('obj_B', 'More trees', 'objective', 'obj_T'),
     ];
     const r = analyseWorkbook(wb);
-    expect(r.summary).toBe('York library service has recorded 2 objectives but no services yet, so no contribution can be shown.');
+    expect(r.summary).toBe(
+      'York library service has recorded 2 objectives but no services yet, so no contribution can be shown.',
+    );
     // Both objectives are gaps, with no candidates (there are no services to suggest).
     expect(r.gaps.map((g) => [g.title, g.status, g.candidates.length])).toEqual([
       ['Net zero by 2030', 'gap', 0],
@@ -77,7 +101,21 @@ describe('analyseWorkbook', () => {
     const wb = emptyWorkbook();
     wb.objectives = [objective('obj_A', 'Every child reads well', 'objective', null)];
     wb.services = [service('svc_A', 'Summer Reading Challenge', "Children's Promise", [2])];
-    wb.evidence = [{ id: 'evd_A', title: 'SRC evaluation', publisher: '', year: '2024', url: '', keyFinding: '', figure: '', kind: 'report', quality: 'strong', origin: 'officer', libraryRef: '' }];
+    wb.evidence = [
+      {
+        id: 'evd_A',
+        title: 'SRC evaluation',
+        publisher: '',
+        year: '2024',
+        url: '',
+        keyFinding: '',
+        figure: '',
+        kind: 'report',
+        quality: 'strong',
+        origin: 'officer',
+        libraryRef: '',
+      },
+    ];
     wb.alignments = [link('aln_A', 'svc_A', 'obj_A', 3, 'high', ['evd_A'])];
     expect(analyseWorkbook(wb).summary).toBe(
       'The library service’s 1 service contributes to 1 of the council’s 1 objective (100%), with a strong contribution to 1. The strongest contribution is to “Every child reads well”. The one link cites evidence.',
@@ -90,8 +128,12 @@ describe('analyseWorkbook', () => {
 
   it('lists at most three names and counts the rest', () => {
     const wb = emptyWorkbook();
-    wb.objectives = ['A', 'B', 'C', 'D', 'E'].map((t) => objective(`obj_${t}`, `Objective ${t}`, 'objective', null));
+    wb.objectives = ['A', 'B', 'C', 'D', 'E'].map((t) =>
+      objective(`obj_${t}`, `Objective ${t}`, 'objective', null),
+    );
     wb.services = [service('svc_A', 'Library', 'Reading', [])];
-    expect(analyseWorkbook(wb).summary).toContain('5 objectives have no library contribution yet (“Objective A”, “Objective B”, “Objective C” and 2 others)');
+    expect(analyseWorkbook(wb).summary).toContain(
+      '5 objectives have no library contribution yet (“Objective A”, “Objective B”, “Objective C” and 2 others)',
+    );
   });
 });

@@ -4,12 +4,19 @@
  * economy 6, 4, 3; children 2, 4, 5; digital inclusion 3, 4, 6.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyWorkbook, handBuiltWorkbook, link, objective, service } from '../../tests/fixtures/hand-built-workbook';
+import {
+  emptyWorkbook,
+  handBuiltWorkbook,
+  link,
+  objective,
+  service,
+} from '../../tests/fixtures/hand-built-workbook';
 import type { AmbitionOutcomeId } from '../model/vocabulary';
 import type { Objective } from '../model/workbook-schema';
 import { pairKey, suggestLinks } from './suggestions';
 
-const short = (wb: ReturnType<typeof handBuiltWorkbook>) => suggestLinks(wb).map((s) => `${s.serviceId}→${s.objectiveId}:${s.strength}:${s.themeId}`);
+const short = (wb: ReturnType<typeof handBuiltWorkbook>) =>
+  suggestLinks(wb).map((s) => `${s.serviceId}→${s.objectiveId}:${s.strength}:${s.themeId}`);
 
 /** One objective and one service with the given outcomes: what, if anything, is suggested? */
 function suggestionFor(target: Objective | Objective[], outcomes: AmbitionOutcomeId[]) {
@@ -40,8 +47,12 @@ describe('suggestLinks on the hand-built workbook', () => {
 
   it('explains each suggestion in words', () => {
     const [first, , , weak] = suggestLinks(handBuiltWorkbook());
-    expect(first!.reason).toBe('Reading Well mainly serves “Healthier and happier lives”, which the health and wellbeing theme draws on most.');
-    expect(weak!.reason).toBe('Digital skills sessions mainly serves “Improved digital access and literacy”, which the economy, skills and jobs theme draws on.');
+    expect(first!.reason).toBe(
+      'Reading Well mainly serves “Healthier and happier lives”, which the health and wellbeing theme draws on most.',
+    );
+    expect(weak!.reason).toBe(
+      'Digital skills sessions mainly serves “Improved digital access and literacy”, which the economy, skills and jobs theme draws on.',
+    );
   });
 
   it('never suggests a linked pair (even one assessed as 0), a dismissed pair, or a parent objective', () => {
@@ -52,7 +63,9 @@ describe('suggestLinks on the hand-built workbook', () => {
       ['svc_S7', 'obj_O6'],
     ])
       expect(keys.has(pairKey(s!, o!))).toBe(false);
-    expect([...keys].some((k) => k.endsWith('obj_T1') || k.endsWith('obj_T2') || k.endsWith('obj_O1'))).toBe(false);
+    expect([...keys].some((k) => k.endsWith('obj_T1') || k.endsWith('obj_T2') || k.endsWith('obj_O1'))).toBe(
+      false,
+    );
   });
 
   it('suggests a pair again once its dismissal or link is removed', () => {
@@ -67,7 +80,13 @@ describe('suggestLinks on the hand-built workbook', () => {
 
 describe('suggestLinks rule by rule', () => {
   const health = objective('obj_h', 'Improve residents’ health', 'objective', null);
-  const children = objective('obj_c', 'Better outcomes for families', 'objective', null, 'children-young-people');
+  const children = objective(
+    'obj_c',
+    'Better outcomes for families',
+    'objective',
+    null,
+    'children-young-people',
+  );
 
   it('medium when the service’s main outcome is one of the theme’s two main outcomes', () => {
     expect(suggestionFor(health, [5]).map((s) => s.strength)).toEqual([2]);
@@ -95,7 +114,9 @@ describe('suggestLinks rule by rule', () => {
   it('takes the theme from an ancestor’s themeRef before any words', () => {
     const theme = objective('obj_p', 'Our families', 'theme', null, 'health-wellbeing');
     const child = objective('obj_k', 'Every child ready for school', 'objective', 'obj_p');
-    expect(suggestionFor([theme, child], [5]).map((s) => [s.objectiveId, s.themeId])).toEqual([['obj_k', 'health-wellbeing']]);
+    expect(suggestionFor([theme, child], [5]).map((s) => [s.objectiveId, s.themeId])).toEqual([
+      ['obj_k', 'health-wellbeing'],
+    ]);
   });
 
   it('ignores a themeRef that names no starter theme and reads the words instead', () => {
@@ -105,18 +126,25 @@ describe('suggestLinks rule by rule', () => {
   });
 
   it('reads the objective’s description as well as its title', () => {
-    const o = { ...objective('obj_d', 'Priority 4', 'objective', null), description: 'More people in good jobs' };
+    const o = {
+      ...objective('obj_d', 'Priority 4', 'objective', null),
+      description: 'More people in good jobs',
+    };
     expect(suggestionFor(o, [6]).map((s) => [s.themeId, s.strength])).toEqual([['economy-skills-jobs', 2]]);
   });
 
   it('falls back to the nearest ancestor’s words when the objective has none', () => {
     const parent = objective('obj_p', 'Digital Northshire', 'theme', null);
     const child = objective('obj_k', 'Priority 4', 'objective', 'obj_p');
-    expect(suggestionFor([parent, child], [3]).map((s) => [s.objectiveId, s.themeId, s.strength])).toEqual([['obj_k', 'digital-inclusion', 2]]);
+    expect(suggestionFor([parent, child], [3]).map((s) => [s.objectiveId, s.themeId, s.strength])).toEqual([
+      ['obj_k', 'digital-inclusion', 2],
+    ]);
   });
 
   it('suggests nothing for an objective no theme recognises', () => {
-    expect(suggestionFor(objective('obj_n', 'Keep the roads safe', 'objective', null), [1, 2, 3, 4, 5, 6, 7])).toEqual([]);
+    expect(
+      suggestionFor(objective('obj_n', 'Keep the roads safe', 'objective', null), [1, 2, 3, 4, 5, 6, 7]),
+    ).toEqual([]);
   });
 
   it('keeps a link assessed as 0 from being suggested', () => {

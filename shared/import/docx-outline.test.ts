@@ -28,7 +28,9 @@ describe('docxToOutline on real Word files', () => {
   it('reads headings and bulleted and numbered lists (level 2 included); skips the title, the introduction and tables', async () => {
     const { nodes, warnings } = await read('plan.docx', [
       { style: 'Title', text: 'Northshire Council Plan 2026 to 2030' },
-      para('This plan sets out what the council will do over the next four years, and how we will know it has worked.'),
+      para(
+        'This plan sets out what the council will do over the next four years, and how we will know it has worked.',
+      ),
       { style: 'Heading 1', text: 'A healthy Northshire' },
       para('We want everyone to live a long and healthy life.'),
       { style: 'List Bullet', text: 'Reduce loneliness and isolation' },
@@ -70,7 +72,9 @@ describe('docxToOutline on real Word files', () => {
       { style: 'Normal', text: 'Good jobs', bold: true },
       para('More residents in work'),
     ]);
-    expect(formatOutline(nodes)).toBe('Healthy lives\n  Fewer people feel lonely\n  More people are active\nGood jobs\n  More residents in work\n');
+    expect(formatOutline(nodes)).toBe(
+      'Healthy lives\n  Fewer people feel lonely\n  More people are active\nGood jobs\n  More residents in work\n',
+    );
   });
 
   it('puts numbered lists under the heading they follow', async () => {
@@ -96,7 +100,9 @@ describe('docxToOutline on real Word files', () => {
   });
 
   it('refuses a zip that is not a Word document with a message, not a crash', async () => {
-    await expect(docxToOutline(new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]))).rejects.toThrow();
+    await expect(
+      docxToOutline(new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])),
+    ).rejects.toThrow();
   });
 });
 
@@ -105,7 +111,17 @@ describe('htmlToOutlineText', () => {
     const html =
       '<p>Introduction</p><h1>Health</h1><p>Why it matters</p><ul><li>Loneliness<ul><li>Befriending</li></ul></li><li>Activity</li></ul>' +
       '<table><tr><td>KPI</td></tr></table><p><strong>Places</strong></p><ol><li>Town centres</li></ol>';
-    expect(htmlToOutlineText(html)).toBe(['# Health', 'Why it matters', '- Loneliness', '  - Befriending', '- Activity', 'Places:', '- Town centres'].join('\n'));
+    expect(htmlToOutlineText(html)).toBe(
+      [
+        '# Health',
+        'Why it matters',
+        '- Loneliness',
+        '  - Befriending',
+        '- Activity',
+        'Places:',
+        '- Town centres',
+      ].join('\n'),
+    );
   });
 
   it('copes with empty or broken markup', () => {

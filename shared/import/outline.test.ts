@@ -3,7 +3,14 @@
  * (and from what a reader of the plan would expect), then compared with formatOutline's two-space indentation.
  */
 import { describe, expect, it } from 'vitest';
-import { countNodes, formatOutline, outlineDepth, parseOutline, withoutLines, type OutlineNode } from './outline';
+import {
+  countNodes,
+  formatOutline,
+  outlineDepth,
+  parseOutline,
+  withoutLines,
+  type OutlineNode,
+} from './outline';
 
 const outline = (text: string) => formatOutline(parseOutline(text));
 const find = (nodes: readonly OutlineNode[], title: string): OutlineNode | undefined => {
@@ -60,19 +67,31 @@ describe('parseOutline: numbered lists', () => {
   });
 
   it('puts lettered items under numbers and roman numerals under letters, with Windows line endings', () => {
-    expect(outline('1. Healthy lives\r\na) Reduce loneliness\r\nb) More active\r\n2. Economy\r\na) Jobs\r\ni. Apprenticeships')).toBe(
-      'Healthy lives\n  Reduce loneliness\n  More active\nEconomy\n  Jobs\n    Apprenticeships\n',
-    );
+    expect(
+      outline(
+        '1. Healthy lives\r\na) Reduce loneliness\r\nb) More active\r\n2. Economy\r\na) Jobs\r\ni. Apprenticeships',
+      ),
+    ).toBe('Healthy lives\n  Reduce loneliness\n  More active\nEconomy\n  Jobs\n    Apprenticeships\n');
   });
 
   it('reads “i)” after “h)” as the ninth letter, not as roman one under it', () => {
-    const text = ['1. Health', ...'abcdefghij'.split('').map((c, i) => `(${c}) Aim ${i + 1}`), '2. Jobs'].join('\n');
-    expect(parseOutline(text)[0]!.children.map((n) => n.title)).toEqual([...Array(10).keys()].map((i) => `Aim ${i + 1}`));
-    expect(outline('a) Jobs\ni. Apprenticeships\nii. Traineeships\nb) Skills')).toBe('Jobs\n  Apprenticeships\n  Traineeships\nSkills\n');
+    const text = [
+      '1. Health',
+      ...'abcdefghij'.split('').map((c, i) => `(${c}) Aim ${i + 1}`),
+      '2. Jobs',
+    ].join('\n');
+    expect(parseOutline(text)[0]!.children.map((n) => n.title)).toEqual(
+      [...Array(10).keys()].map((i) => `Aim ${i + 1}`),
+    );
+    expect(outline('a) Jobs\ni. Apprenticeships\nii. Traineeships\nb) Skills')).toBe(
+      'Jobs\n  Apprenticeships\n  Traineeships\nSkills\n',
+    );
   });
 
   it('does not read a year at the start of a line as a number', () => {
-    expect(outline('2030 vision for the county\n1. Health\n2. Economy')).toBe('2030 vision for the county\nHealth\nEconomy\n');
+    expect(outline('2030 vision for the county\n1. Health\n2. Economy')).toBe(
+      '2030 vision for the county\nHealth\nEconomy\n',
+    );
   });
 });
 
@@ -84,9 +103,9 @@ describe('parseOutline: bullets and indentation', () => {
   });
 
   it('rebuilds nesting a paste has flattened: the bullet style seen first is the parent', () => {
-    expect(outline('• Health and wellbeing\n- Reduce loneliness\n- More active\n• Economy\n- Good jobs')).toBe(
-      'Health and wellbeing\n  Reduce loneliness\n  More active\nEconomy\n  Good jobs\n',
-    );
+    expect(
+      outline('• Health and wellbeing\n- Reduce loneliness\n- More active\n• Economy\n- Good jobs'),
+    ).toBe('Health and wellbeing\n  Reduce loneliness\n  More active\nEconomy\n  Good jobs\n');
   });
 
   it('reads Word’s pasted “o” sub-bullets as bullets', () => {
@@ -94,11 +113,15 @@ describe('parseOutline: bullets and indentation', () => {
   });
 
   it('counts a tab as four spaces of indentation, however deep', () => {
-    expect(outline('Health\n\tLoneliness\n\t\tBefriending\n\tActivity\nEconomy')).toBe('Health\n  Loneliness\n    Befriending\n  Activity\nEconomy\n');
+    expect(outline('Health\n\tLoneliness\n\t\tBefriending\n\tActivity\nEconomy')).toBe(
+      'Health\n  Loneliness\n    Befriending\n  Activity\nEconomy\n',
+    );
   });
 
   it('puts a numbered list under each bullet when bullets came first', () => {
-    expect(outline('- Health\n1. Loneliness\n2. Activity\n- Economy\n1. Jobs')).toBe('Health\n  Loneliness\n  Activity\nEconomy\n  Jobs\n');
+    expect(outline('- Health\n1. Loneliness\n2. Activity\n- Economy\n1. Jobs')).toBe(
+      'Health\n  Loneliness\n  Activity\nEconomy\n  Jobs\n',
+    );
   });
 });
 
@@ -110,13 +133,17 @@ describe('parseOutline: headings', () => {
   });
 
   it('closes a list when the next heading comes, however deep the list went', () => {
-    expect(outline('## Health\n- Loneliness\n  - Befriending\n## Economy\n- Jobs')).toBe('Health\n  Loneliness\n    Befriending\nEconomy\n  Jobs\n');
+    expect(outline('## Health\n- Loneliness\n  - Befriending\n## Economy\n- Jobs')).toBe(
+      'Health\n  Loneliness\n    Befriending\nEconomy\n  Jobs\n',
+    );
   });
 
   it('reads “Theme 1:” lines as headings and drops the “Theme 1:” label from the title', () => {
-    expect(outline('Theme 1: Healthy lives\n- Reduce loneliness\n- Active people\nTheme 2: Thriving economy\n- Good jobs')).toBe(
-      'Healthy lives\n  Reduce loneliness\n  Active people\nThriving economy\n  Good jobs\n',
-    );
+    expect(
+      outline(
+        'Theme 1: Healthy lives\n- Reduce loneliness\n- Active people\nTheme 2: Thriving economy\n- Good jobs',
+      ),
+    ).toBe('Healthy lives\n  Reduce loneliness\n  Active people\nThriving economy\n  Good jobs\n');
   });
 
   it('drops “Priority one –” style labels too', () => {
@@ -126,7 +153,11 @@ describe('parseOutline: headings', () => {
   });
 
   it('reads ALL CAPS lines as headings over the plain lines beneath them, keeping the capitals', () => {
-    expect(outline('OUR PEOPLE\nEvery child has the best start\nOlder people live independently\nOUR PLACE\nVibrant town centres')).toBe(
+    expect(
+      outline(
+        'OUR PEOPLE\nEvery child has the best start\nOlder people live independently\nOUR PLACE\nVibrant town centres',
+      ),
+    ).toBe(
       'OUR PEOPLE\n  Every child has the best start\n  Older people live independently\nOUR PLACE\n  Vibrant town centres\n',
     );
   });
@@ -148,7 +179,9 @@ describe('parseOutline: prose and plain lists', () => {
       ].join('\n'),
     );
     expect(formatOutline(nodes)).toBe('Healthy lives\nStrong economy\n  Good jobs\n');
-    expect(nodes[0]!.description).toBe('We will work with the NHS to help residents live longer, healthier lives in every part of the county.');
+    expect(nodes[0]!.description).toBe(
+      'We will work with the NHS to help residents live longer, healthier lives in every part of the county.',
+    );
     // Starts with a small letter: a continuation, not a new item.
     expect(nodes[1]!.description).toBe('this covers jobs and skills');
     expect(nodes[1]!.children[0]!.description).toBe('');
@@ -182,7 +215,9 @@ describe('parseOutline: prose and plain lists', () => {
   });
 
   it('keeps short plain lines after a numbered item as its children', () => {
-    expect(outline('1. Health\nReduce loneliness\nMore active')).toBe('Health\n  Reduce loneliness\n  More active\n');
+    expect(outline('1. Health\nReduce loneliness\nMore active')).toBe(
+      'Health\n  Reduce loneliness\n  More active\n',
+    );
   });
 });
 
@@ -227,7 +262,9 @@ describe('parseOutline: a mixed paste from a real plan', () => {
       ].join('\n'),
     );
     const nodes = parseOutline(PLAN);
-    expect(find(nodes, 'A healthy Northshire')!.description).toBe('We want people to live long, healthy and independent lives.');
+    expect(find(nodes, 'A healthy Northshire')!.description).toBe(
+      'We want people to live long, healthy and independent lives.',
+    );
     expect(countNodes(nodes)).toBe(12);
     expect(outlineDepth(nodes)).toBe(3);
   });
@@ -241,11 +278,15 @@ describe('parseOutline: a mixed paste from a real plan', () => {
 });
 
 describe('withoutLines', () => {
-  const nodes = parseOutline('Our Council Plan\n1. Health\n1.1 Loneliness\n1.2 Activity\n2. Economy\n2.1 Jobs');
+  const nodes = parseOutline(
+    'Our Council Plan\n1. Health\n1.1 Loneliness\n1.2 Activity\n2. Economy\n2.1 Jobs',
+  );
 
   it('leaves out the excluded items with everything beneath them, without changing the original', () => {
     expect(formatOutline(withoutLines(nodes, new Set([1, 5])))).toBe('Health\n  Loneliness\n  Activity\n');
-    expect(formatOutline(withoutLines(nodes, new Set([3])))).toBe('Our Council Plan\nHealth\n  Activity\nEconomy\n  Jobs\n');
+    expect(formatOutline(withoutLines(nodes, new Set([3])))).toBe(
+      'Our Council Plan\nHealth\n  Activity\nEconomy\n  Jobs\n',
+    );
     expect(countNodes(nodes)).toBe(6);
   });
 
@@ -258,7 +299,19 @@ describe('withoutLines', () => {
 describe('formatOutline, outlineDepth and countNodes', () => {
   it('indents two spaces a level and ends every line with a newline', () => {
     const tree: OutlineNode[] = [
-      { title: 'A', description: 'd', line: 1, children: [{ title: 'B', description: '', line: 2, children: [{ title: 'C', description: '', line: 3, children: [] }] }] },
+      {
+        title: 'A',
+        description: 'd',
+        line: 1,
+        children: [
+          {
+            title: 'B',
+            description: '',
+            line: 2,
+            children: [{ title: 'C', description: '', line: 3, children: [] }],
+          },
+        ],
+      },
       { title: 'D', description: '', line: 4, children: [] },
     ];
     expect(formatOutline(tree)).toBe('A\n  B\n    C\nD\n');

@@ -22,25 +22,29 @@ afterAll(async () => {
 
 describe('planFileKind', () => {
   it('knows text, Word and spreadsheet files by extension, in any case', () => {
-    expect(['plan.txt', 'PLAN.TXT', 'notes.md', 'a.text', 'Plan.DOCX', 'rows.csv', 'Rows.Xlsx', 'no-extension', 'plan.doc', 'plan.pdf'].map(planFileKind)).toEqual([
-      'text',
-      'text',
-      'text',
-      'text',
-      'docx',
-      'csv',
-      'xlsx',
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      [
+        'plan.txt',
+        'PLAN.TXT',
+        'notes.md',
+        'a.text',
+        'Plan.DOCX',
+        'rows.csv',
+        'Rows.Xlsx',
+        'no-extension',
+        'plan.doc',
+        'plan.pdf',
+      ].map(planFileKind),
+    ).toEqual(['text', 'text', 'text', 'text', 'docx', 'csv', 'xlsx', null, null, null]);
   });
 });
 
 describe('readPlanFile', () => {
   it('reads plain text into an outline', async () => {
     const read = await readPlanFile('plan.txt', utf8('1. Health\n1.1 Loneliness\n2. Economy'));
-    expect(read.ok && read.value.kind === 'text' ? formatOutline(read.value.nodes) : read).toBe('Health\n  Loneliness\nEconomy\n');
+    expect(read.ok && read.value.kind === 'text' ? formatOutline(read.value.nodes) : read).toBe(
+      'Health\n  Loneliness\nEconomy\n',
+    );
   });
 
   it('reads Windows-1252 text from older Windows tools, pound signs and curly quotes included', async () => {
@@ -57,16 +61,36 @@ describe('readPlanFile', () => {
       ...utf8(' culture'),
     ]);
     const read = await readPlanFile('plan.txt', bytes);
-    expect(read.ok && read.value.kind === 'text' ? read.value.nodes.map((n) => n.title) : read).toEqual(['£2m for Children’s centres – 2026', 'Café culture']);
-    const csv = await readPlanFile('plan.csv', new Uint8Array([...utf8('Theme,Objective\nEconomy,'), 0x93, ...utf8('Good jobs'), 0x94, ...utf8(' for '), 0x80, ...utf8('1 spent')]));
-    expect(csv.ok && csv.value.kind === 'csv' ? csv.value.table.rows : csv).toEqual([['Economy', '“Good jobs” for €1 spent']]);
+    expect(read.ok && read.value.kind === 'text' ? read.value.nodes.map((n) => n.title) : read).toEqual([
+      '£2m for Children’s centres – 2026',
+      'Café culture',
+    ]);
+    const csv = await readPlanFile(
+      'plan.csv',
+      new Uint8Array([
+        ...utf8('Theme,Objective\nEconomy,'),
+        0x93,
+        ...utf8('Good jobs'),
+        0x94,
+        ...utf8(' for '),
+        0x80,
+        ...utf8('1 spent'),
+      ]),
+    );
+    expect(csv.ok && csv.value.kind === 'csv' ? csv.value.table.rows : csv).toEqual([
+      ['Economy', '“Good jobs” for €1 spent'],
+    ]);
   });
 
   it('reads a CSV into a table, with its warnings', async () => {
     const read = await readPlanFile('plan.csv', utf8('Theme,Objective\nHealth,"Loneliness\n'));
     expect(read).toEqual({
       ok: true,
-      value: { kind: 'csv', table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] }, warnings: ['Row 2: Quoted field unterminated'] },
+      value: {
+        kind: 'csv',
+        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] },
+        warnings: ['Row 2: Quoted field unterminated'],
+      },
     });
   });
 
@@ -77,10 +101,32 @@ describe('readPlanFile', () => {
       { style: 'List Bullet', text: 'Loneliness' },
     ]);
     const word = await readPlanFile('plan.docx', new Uint8Array(await readFile(docx)));
-    expect(word.ok && word.value.kind === 'docx' ? formatOutline(word.value.nodes) : word).toBe('Health\n  Loneliness\n');
+    expect(word.ok && word.value.kind === 'docx' ? formatOutline(word.value.nodes) : word).toBe(
+      'Health\n  Loneliness\n',
+    );
 
-    const excel = await readPlanFile('plan.xlsx', new Uint8Array(xlsxBytes([{ name: 'Sheet1', rows: [['Theme', 'Objective'], ['Health', 'Loneliness']] }])));
-    expect(excel).toEqual({ ok: true, value: { kind: 'xlsx', table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] }, warnings: [] } });
+    const excel = await readPlanFile(
+      'plan.xlsx',
+      new Uint8Array(
+        xlsxBytes([
+          {
+            name: 'Sheet1',
+            rows: [
+              ['Theme', 'Objective'],
+              ['Health', 'Loneliness'],
+            ],
+          },
+        ]),
+      ),
+    );
+    expect(excel).toEqual({
+      ok: true,
+      value: {
+        kind: 'xlsx',
+        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] },
+        warnings: [],
+      },
+    });
   });
 
   it('refuses a kind of file it cannot read, naming the kinds it can', async () => {
@@ -88,7 +134,8 @@ describe('readPlanFile', () => {
       ok: false,
       error: {
         code: 'UNSUPPORTED',
-        message: '“plan.pdf” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).',
+        message:
+          '“plan.pdf” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).',
       },
     });
   });
@@ -100,12 +147,17 @@ describe('readPlanFile', () => {
       ok: false,
       error: {
         code: 'UNREADABLE',
-        message: '“Council plan.docx” is not a Word document (.docx): it may be an older .doc file or damaged. Save it from Word as .docx and try again.',
+        message:
+          '“Council plan.docx” is not a Word document (.docx): it may be an older .doc file or damaged. Save it from Word as .docx and try again.',
       },
     });
     expect(await readPlanFile('Objectives.xlsx', ole)).toEqual({
       ok: false,
-      error: { code: 'UNREADABLE', message: '“Objectives.xlsx” is not an Excel workbook (.xlsx): it may be an older .xls file or damaged.' },
+      error: {
+        code: 'UNREADABLE',
+        message:
+          '“Objectives.xlsx” is not an Excel workbook (.xlsx): it may be an older .xls file or damaged.',
+      },
     });
   });
 
@@ -126,7 +178,10 @@ describe('readPlanFile', () => {
     const big = new Uint8Array(20 * 1024 * 1024 + 1);
     expect(await readPlanFile('plan.txt', big)).toEqual({
       ok: false,
-      error: { code: 'TOO_LARGE', message: '“plan.txt” is larger than 20 MB; a plan of objectives is much smaller.' },
+      error: {
+        code: 'TOO_LARGE',
+        message: '“plan.txt” is larger than 20 MB; a plan of objectives is much smaller.',
+      },
     });
   });
 });

@@ -18,7 +18,12 @@ describe('guessMapping', () => {
       page: 5,
     });
     expect(guessMapping(['Theme', 'Objectives', 'Outcomes'])).toEqual({ theme: 0, objective: 1, outcome: 2 });
-    expect(guessMapping(['Corporate pillar', 'Our commitments', 'Notes', 'pg'])).toEqual({ theme: 0, objective: 1, description: 2, page: 3 });
+    expect(guessMapping(['Corporate pillar', 'Our commitments', 'Notes', 'pg'])).toEqual({
+      theme: 0,
+      objective: 1,
+      description: 2,
+      page: 3,
+    });
   });
 
   it('does not give one column two roles, and leaves unknown headers unmapped', () => {
@@ -65,7 +70,14 @@ describe('tableToOutline', () => {
   const table: Table = {
     headers: ['Priority', 'Aim', 'Success measure', 'Details', 'Plan', 'Page'],
     rows: [
-      ['Healthy lives', 'Reduce loneliness', 'Fewer adults feel lonely', 'Loneliness harms health', 'Council Plan', '12'],
+      [
+        'Healthy lives',
+        'Reduce loneliness',
+        'Fewer adults feel lonely',
+        'Loneliness harms health',
+        'Council Plan',
+        '12',
+      ],
       ['Healthy lives', 'Reduce loneliness', 'More people join groups', '', '', ''],
       ['healthy LIVES', 'More active people', '', 'Active lives matter', 'Health Strategy', '4'],
       ['Good jobs', '', '', '', '', ''],
@@ -94,7 +106,10 @@ describe('tableToOutline', () => {
     expect(health!.description).toBe('');
     expect(health!.children[0]!.children[0]!.description).toBe('Loneliness harms health');
     expect(health!.children[1]!.description).toBe('Active lives matter');
-    expect(sources.get(health!.children[0]!.children[0]!.line)).toEqual({ document: 'Council Plan', page: '12' });
+    expect(sources.get(health!.children[0]!.children[0]!.line)).toEqual({
+      document: 'Council Plan',
+      page: '12',
+    });
     expect(sources.get(health!.children[1]!.line)).toEqual({ document: 'Health Strategy', page: '4' });
     // Items first named on the same row share its line, and so its source; a row without one gives none.
     expect(sources.get(health!.line)).toEqual({ document: 'Council Plan', page: '12' });

@@ -12,17 +12,21 @@ import { defaultTopLevel, outlineToObjectives } from './to-objectives';
 /** "title (level) ← parent title" for each objective, in the order made. */
 function placed(objectives: readonly Objective[]): string[] {
   const title = new Map(objectives.map((o) => [o.id, o.title]));
-  return objectives.map((o) => `${o.title} (${o.level})${o.parentId ? ` ← ${title.get(o.parentId) ?? o.parentId}` : ''}`);
+  return objectives.map(
+    (o) => `${o.title} (${o.level})${o.parentId ? ` ← ${title.get(o.parentId) ?? o.parentId}` : ''}`,
+  );
 }
 
 function expectValid(objectives: Objective[], existing: Objective[] = []) {
   const wb = createWorkbook({ title: 'Import test', now: new Date('2026-11-28T09:00:00Z') });
   wb.objectives.push(...existing, ...objectives);
   const checked = validateWorkbook(wb);
-  expect(checked.ok ? [] : checked.error.issues ?? [checked.error.message]).toEqual([]);
+  expect(checked.ok ? [] : (checked.error.issues ?? [checked.error.message])).toEqual([]);
 }
 
-const DEEP = parseOutline('1 Health\n1.1 Loneliness\n1.1.1 Befriending\n1.1.1.1 Reading Friends\n1.1.1.1.1 Phone calls\n1.2 Activity\n2 Economy');
+const DEEP = parseOutline(
+  '1 Health\n1.1 Loneliness\n1.1.1 Befriending\n1.1.1.1 Reading Friends\n1.1.1.1.1 Phone calls\n1.2 Activity\n2 Economy',
+);
 
 describe('defaultTopLevel', () => {
   it('reads a flat list as objectives and anything nested as themes', () => {
@@ -34,8 +38,16 @@ describe('defaultTopLevel', () => {
 
 describe('outlineToObjectives', () => {
   it('makes themes, objectives beneath them, and outcomes beneath those', () => {
-    const made = outlineToObjectives(parseOutline('1. Health\n1.1 Loneliness\n1.1.1 Fewer lonely adults\n2. Economy'), { topLevel: 'theme', source: null });
-    expect(placed(made)).toEqual(['Health (theme)', 'Loneliness (objective) ← Health', 'Fewer lonely adults (outcome) ← Loneliness', 'Economy (theme)']);
+    const made = outlineToObjectives(
+      parseOutline('1. Health\n1.1 Loneliness\n1.1.1 Fewer lonely adults\n2. Economy'),
+      { topLevel: 'theme', source: null },
+    );
+    expect(placed(made)).toEqual([
+      'Health (theme)',
+      'Loneliness (objective) ← Health',
+      'Fewer lonely adults (outcome) ← Loneliness',
+      'Economy (theme)',
+    ]);
     expectValid(made);
   });
 
@@ -68,11 +80,10 @@ describe('outlineToObjectives', () => {
   });
 
   it('imports under an existing theme, objective or outcome at the level each allows', () => {
-    const [theme, objective, outcome] = outlineToObjectives(parseOutline('- Health\n  - Loneliness\n    - Fewer lonely adults'), { topLevel: 'theme', source: null }) as [
-      Objective,
-      Objective,
-      Objective,
-    ];
+    const [theme, objective, outcome] = outlineToObjectives(
+      parseOutline('- Health\n  - Loneliness\n    - Fewer lonely adults'),
+      { topLevel: 'theme', source: null },
+    ) as [Objective, Objective, Objective];
     const existing = [theme, objective, outcome];
     const items = parseOutline('- Befriending\n  - Phone calls');
 
@@ -100,8 +111,13 @@ describe('outlineToObjectives', () => {
   });
 
   it('keeps descriptions, gives every item the shared source, and starts with no KPIs, evidence or theme', () => {
-    const nodes = parseOutline('Theme 1: Health\nWe want everyone to live a long and healthy life in Northshire.\n- Loneliness');
-    const made = outlineToObjectives(nodes, { topLevel: 'theme', source: { document: 'Council Plan 2026', page: '12', url: '' } });
+    const nodes = parseOutline(
+      'Theme 1: Health\nWe want everyone to live a long and healthy life in Northshire.\n- Loneliness',
+    );
+    const made = outlineToObjectives(nodes, {
+      topLevel: 'theme',
+      source: { document: 'Council Plan 2026', page: '12', url: '' },
+    });
     expect(made[0]).toMatchObject({
       title: 'Health',
       description: 'We want everyone to live a long and healthy life in Northshire.',
@@ -120,13 +136,19 @@ describe('outlineToObjectives', () => {
     const nodes = parseOutline('- Health\n- Economy');
     const made = outlineToObjectives(nodes, {
       topLevel: 'objective',
-      source: (n: OutlineNode) => (n.title === 'Health' ? { document: 'Health strategy', page: '', url: '' } : null),
+      source: (n: OutlineNode) =>
+        n.title === 'Health' ? { document: 'Health strategy', page: '', url: '' } : null,
     });
     expect(made.map((o) => o.source)).toEqual([{ document: 'Health strategy', page: '', url: '' }, null]);
   });
 
   it('cuts titles and descriptions to the lengths the workbook allows', () => {
-    const node: OutlineNode = { title: 'T'.repeat(600), description: 'D'.repeat(25_000), line: 1, children: [] };
+    const node: OutlineNode = {
+      title: 'T'.repeat(600),
+      description: 'D'.repeat(25_000),
+      line: 1,
+      children: [],
+    };
     const [made] = outlineToObjectives([node], { topLevel: 'objective', source: null });
     expect(made!.title).toHaveLength(500);
     expect(made!.description).toHaveLength(20_000);

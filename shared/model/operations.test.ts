@@ -36,7 +36,9 @@ function fixture(): Workbook {
 
 function expectValid(wb: Workbook) {
   const checked = validateWorkbook(wb);
-  expect(checked.ok ? [] : (checked.error.issues ?? [{ path: '', message: checked.error.message }])).toEqual([]);
+  expect(checked.ok ? [] : (checked.error.issues ?? [{ path: '', message: checked.error.message }])).toEqual(
+    [],
+  );
 }
 
 // The fixture's ids, by what they are.
@@ -66,13 +68,25 @@ const S = {
 };
 
 const workshop = (wb: Workbook) => wb.workshops[0]!;
-const activity = <K extends Workbook['workshops'][number]['activities'][number]['kind']>(wb: Workbook, kind: K) =>
-  workshop(wb).activities.find((a) => a.kind === kind) as Extract<Workbook['workshops'][number]['activities'][number], { kind: K }>;
+const activity = <K extends Workbook['workshops'][number]['activities'][number]['kind']>(
+  wb: Workbook,
+  kind: K,
+) =>
+  workshop(wb).activities.find((a) => a.kind === kind) as Extract<
+    Workbook['workshops'][number]['activities'][number],
+    { kind: K }
+  >;
 const allVotes = (wb: Workbook) =>
   workshop(wb)
-    .activities.flatMap((a) => (a.kind === 'dot-vote' || a.kind === 'points' ? a.ballots.flatMap((b) => b.allocations) : []))
+    .activities.flatMap((a) =>
+      a.kind === 'dot-vote' || a.kind === 'points' ? a.ballots.flatMap((b) => b.allocations) : [],
+    )
     .reduce((n, al) => n + al.amount, 0);
-const titles = (wb: Workbook) => wb.objectives.map((o) => `${o.title} (${o.level}${o.parentId ? ` under ${wb.objectives.find((p) => p.id === o.parentId)?.title}` : ''})`);
+const titles = (wb: Workbook) =>
+  wb.objectives.map(
+    (o) =>
+      `${o.title} (${o.level}${o.parentId ? ` under ${wb.objectives.find((p) => p.id === o.parentId)?.title}` : ''})`,
+  );
 
 describe('the fixture', () => {
   it('starts valid', () => expectValid(fixture()));
@@ -91,7 +105,9 @@ describe('removeService', () => {
     const points = activity(wb, 'points');
     expect(points.optionIds).toEqual([S.chattyCafe, S.summerReading, S.homeLibrary]);
     expect(points.scope.serviceIds).not.toContain(S.digitalChampions);
-    expect(points.ballots.flatMap((b) => b.allocations.map((a) => a.optionId))).not.toContain(S.digitalChampions);
+    expect(points.ballots.flatMap((b) => b.allocations.map((a) => a.optionId))).not.toContain(
+      S.digitalChampions,
+    );
   });
 
   it('keeps ideas captured against it, with no target, and drops its walk-the-map proposals', () => {
@@ -101,7 +117,11 @@ describe('removeService', () => {
     const idea = activity(wb, 'ideas').ideas.find((i) => i.id === 'ide_7zkhz44dvbb5')!;
     expect(idea.targetId).toBeNull();
     expect(idea.text).toBe('Jobclub at Felpersham as well as Borchester');
-    expect(activity(wb, 'walk-the-map').proposals.map((p) => p.serviceId)).toEqual([S.chattyCafe, S.homeLibrary, S.authorEvents]);
+    expect(activity(wb, 'walk-the-map').proposals.map((p) => p.serviceId)).toEqual([
+      S.chattyCafe,
+      S.homeLibrary,
+      S.authorEvents,
+    ]);
   });
 
   it('does nothing to a workbook without that service', () => {
@@ -119,8 +139,21 @@ describe('removeObjective', () => {
     wb.dismissedSuggestions.push({ serviceId: S.computers, objectiveId: O.healthLiteracy });
     removeObjective(wb, O.healthTheme);
     expectValid(wb);
-    expect(wb.objectives.map((o) => o.id)).toEqual([O.economyTheme, O.digitalSkills, O.jobseekers, O.childrenTheme, O.reading, O.families]);
-    expect(wb.alignments.map((a) => a.id)).toEqual(['aln_zym9cfrgpkb3', 'aln_4pdg4jsbw563', 'aln_xtmddnchchk2', 'aln_t6xqcriefiiv', 'aln_2swthehw2wym']);
+    expect(wb.objectives.map((o) => o.id)).toEqual([
+      O.economyTheme,
+      O.digitalSkills,
+      O.jobseekers,
+      O.childrenTheme,
+      O.reading,
+      O.families,
+    ]);
+    expect(wb.alignments.map((a) => a.id)).toEqual([
+      'aln_zym9cfrgpkb3',
+      'aln_4pdg4jsbw563',
+      'aln_xtmddnchchk2',
+      'aln_t6xqcriefiiv',
+      'aln_2swthehw2wym',
+    ]);
     expect(wb.alignments[0]!.kpiIds).toEqual(['kpi_5ndiwqmu8drq']);
     expect(wb.dismissedSuggestions).toEqual([]);
     // The ICB's objectives overlapped only with health ones.
@@ -191,10 +224,22 @@ describe('setLink', () => {
 
   it('creates a link with defaults and the provenance, and clears a dismissal of that pair', () => {
     const wb = fixture();
-    wb.dismissedSuggestions.push({ serviceId: S.readingGroups, objectiveId: O.reading }, { serviceId: S.rhymetime, objectiveId: O.reading });
+    wb.dismissedSuggestions.push(
+      { serviceId: S.readingGroups, objectiveId: O.reading },
+      { serviceId: S.rhymetime, objectiveId: O.reading },
+    );
     const made = setLink(wb, S.readingGroups, O.reading, { strength: 2 }, provenance);
     expectValid(wb);
-    expect(made).toMatchObject({ serviceId: S.readingGroups, objectiveId: O.reading, strength: 2, confidence: 'medium', rationale: '', evidenceIds: [], kpiIds: [], provenance });
+    expect(made).toMatchObject({
+      serviceId: S.readingGroups,
+      objectiveId: O.reading,
+      strength: 2,
+      confidence: 'medium',
+      rationale: '',
+      evidenceIds: [],
+      kpiIds: [],
+      provenance,
+    });
     expect(wb.alignments.at(-1)).toBe(made);
     expect(wb.dismissedSuggestions).toEqual([{ serviceId: S.rhymetime, objectiveId: O.reading }]);
   });
@@ -205,7 +250,12 @@ describe('setLink', () => {
     expectValid(wb);
     expect(wb.alignments).toHaveLength(10);
     const l = wb.alignments.find((a) => a.id === 'aln_6rjqey8xw4k8')!;
-    expect([l.strength, l.confidence, l.evidenceIds.length, l.provenance.kind]).toEqual([2, 'low', 2, 'workshop']);
+    expect([l.strength, l.confidence, l.evidenceIds.length, l.provenance.kind]).toEqual([
+      2,
+      'low',
+      2,
+      'workshop',
+    ]);
   });
 });
 
@@ -214,7 +264,11 @@ describe('mergeObjectives', () => {
     const wb = fixture();
     // Chatty Café and the Home Library Service are linked to both objectives being merged.
     wb.alignments.push(
-      { ...link('aln_extra1', S.chattyCafe, O.healthLiteracy, 1, 'low', ['evd_3he4yzfakq3g']), rationale: 'Some health talks.', kpiIds: ['kpi_cfcrcw7pwgxh'] },
+      {
+        ...link('aln_extra1', S.chattyCafe, O.healthLiteracy, 1, 'low', ['evd_3he4yzfakq3g']),
+        rationale: 'Some health talks.',
+        kpiIds: ['kpi_cfcrcw7pwgxh'],
+      },
       link('aln_extra2', S.homeLibrary, O.healthLiteracy, 3, 'high'),
     );
     wb.dismissedSuggestions.push({ serviceId: S.computers, objectiveId: O.healthLiteracy });
@@ -244,7 +298,10 @@ describe('mergeObjectives', () => {
     expect(wb.dismissedSuggestions).toEqual([]);
 
     // The ICB's second objective overlapped with health literacy; now with the merged objective.
-    expect(wb.partners[0]!.objectives.map((po) => po.objectiveIds)).toEqual([[O.loneliness, O.lonelinessOutcome], [O.loneliness]]);
+    expect(wb.partners[0]!.objectives.map((po) => po.objectiveIds)).toEqual([
+      [O.loneliness, O.lonelinessOutcome],
+      [O.loneliness],
+    ]);
 
     // Workshop: the idea about health literacy now points at the kept objective; votes for it count for the
     // kept one (ballot 2 gave loneliness 2 dots and health literacy 1), so no vote is lost.
@@ -252,7 +309,9 @@ describe('mergeObjectives', () => {
     const vote = activity(wb, 'dot-vote');
     expect(vote.optionIds).toEqual([O.loneliness, O.digitalSkills, O.reading]);
     expect(vote.scope.objectiveIds).toEqual([O.loneliness, O.digitalSkills, O.reading]);
-    expect(vote.ballots.find((b) => b.id === 'bal_dot2')!.allocations).toEqual([{ optionId: O.loneliness, amount: 3 }]);
+    expect(vote.ballots.find((b) => b.id === 'bal_dot2')!.allocations).toEqual([
+      { optionId: O.loneliness, amount: 3 },
+    ]);
     expect(allVotes(wb)).toBe(votesBefore);
   });
 
@@ -261,9 +320,17 @@ describe('mergeObjectives', () => {
     const votesBefore = allVotes(wb);
     mergeObjectives(wb, O.loneliness, [O.digitalSkills]);
     expectValid(wb);
-    expect(wb.objectives.find((o) => o.id === O.jobseekers)).toMatchObject({ parentId: O.loneliness, level: 'outcome' });
+    expect(wb.objectives.find((o) => o.id === O.jobseekers)).toMatchObject({
+      parentId: O.loneliness,
+      level: 'outcome',
+    });
     // The digital skills links (Digital Champions strong, computers medium) move across.
-    expect(wb.alignments.filter((a) => a.objectiveId === O.loneliness).map((a) => a.serviceId)).toEqual([S.chattyCafe, S.digitalChampions, S.computers, S.homeLibrary]);
+    expect(wb.alignments.filter((a) => a.objectiveId === O.loneliness).map((a) => a.serviceId)).toEqual([
+      S.chattyCafe,
+      S.digitalChampions,
+      S.computers,
+      S.homeLibrary,
+    ]);
     const vote = activity(wb, 'dot-vote');
     expect(vote.ballots.map((b) => b.allocations)).toEqual([
       [{ optionId: O.loneliness, amount: 3 }],
@@ -286,7 +353,15 @@ describe('mergeObjectives', () => {
   it('combines two proposals for the same pair in a walk-the-map into the kept one’s, at the strongest, with both rationales', () => {
     const wb = fixture();
     const walk = activity(wb, 'walk-the-map');
-    walk.proposals.push({ serviceId: S.chattyCafe, objectiveId: O.healthLiteracy, strength: 1, rationale: 'Health talks now and then.', objections: 'Not really health.', agreed: false, confidence: 'low' });
+    walk.proposals.push({
+      serviceId: S.chattyCafe,
+      objectiveId: O.healthLiteracy,
+      strength: 1,
+      rationale: 'Health talks now and then.',
+      objections: 'Not really health.',
+      agreed: false,
+      confidence: 'low',
+    });
     mergeObjectives(wb, O.healthLiteracy, [O.loneliness]);
     expectValid(wb);
     const proposals = activity(wb, 'walk-the-map').proposals;
@@ -296,14 +371,23 @@ describe('mergeObjectives', () => {
       `${S.authorEvents}→${O.healthTheme}:0`,
       `${S.chattyCafe}→${O.healthLiteracy}:3`,
     ]);
-    expect(proposals[3]).toMatchObject({ rationale: 'Health talks now and then.\n\nStrong local survey evidence.', objections: 'Not really health.', agreed: false, confidence: 'low' });
+    expect(proposals[3]).toMatchObject({
+      rationale: 'Health talks now and then.\n\nStrong local survey evidence.',
+      objections: 'Not really health.',
+      agreed: false,
+      confidence: 'low',
+    });
   });
 
   it('gives a merged option one place on a two-by-two grid: the kept one’s own', () => {
     const wb = fixture();
     const grid = activity(wb, 'two-by-two');
     grid.optionIds.push(O.loneliness, O.healthLiteracy, O.reading);
-    grid.placements.push({ optionId: O.healthLiteracy, x: 0.1, y: 0.1 }, { optionId: O.loneliness, x: 0.9, y: 0.9 }, { optionId: O.reading, x: 0.5, y: 0.5 });
+    grid.placements.push(
+      { optionId: O.healthLiteracy, x: 0.1, y: 0.1 },
+      { optionId: O.loneliness, x: 0.9, y: 0.9 },
+      { optionId: O.reading, x: 0.5, y: 0.5 },
+    );
     mergeObjectives(wb, O.loneliness, [O.healthLiteracy, O.reading]);
     expectValid(wb);
     expect(grid.optionIds.slice(4)).toEqual([O.loneliness]);
@@ -312,7 +396,10 @@ describe('mergeObjectives', () => {
     const other = fixture();
     const otherGrid = activity(other, 'two-by-two');
     otherGrid.optionIds.push(O.healthLiteracy, O.reading);
-    otherGrid.placements.push({ optionId: O.healthLiteracy, x: 0.1, y: 0.1 }, { optionId: O.reading, x: 0.5, y: 0.5 });
+    otherGrid.placements.push(
+      { optionId: O.healthLiteracy, x: 0.1, y: 0.1 },
+      { optionId: O.reading, x: 0.5, y: 0.5 },
+    );
     mergeObjectives(other, O.loneliness, [O.healthLiteracy, O.reading]);
     expectValid(other);
     expect(otherGrid.placements.slice(4)).toEqual([{ optionId: O.loneliness, x: 0.1, y: 0.1 }]);
@@ -323,7 +410,10 @@ describe('mergeObjectives', () => {
     mergeObjectives(wb, O.families, [O.economyTheme]);
     expectValid(wb);
     // The theme's objective cannot sit under an outcome: it moves up beside it, as an outcome of the same objective.
-    expect(wb.objectives.find((o) => o.id === O.digitalSkills)).toMatchObject({ parentId: O.reading, level: 'outcome' });
+    expect(wb.objectives.find((o) => o.id === O.digitalSkills)).toMatchObject({
+      parentId: O.reading,
+      level: 'outcome',
+    });
     expect(wb.objectives.find((o) => o.id === O.jobseekers)).toMatchObject({ level: 'outcome' });
   });
 
@@ -341,23 +431,43 @@ describe('hierarchy moves', () => {
     const wb = fixture();
     expect(moveAmongSiblings(wb, O.healthLiteracy, -1)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([O.healthLiteracy, O.loneliness]);
+    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([
+      O.healthLiteracy,
+      O.loneliness,
+    ]);
     expect(moveAmongSiblings(wb, O.healthLiteracy, -1)).toBe(false);
     expect(moveAmongSiblings(wb, O.childrenTheme, 1)).toBe(false);
     expect(moveAmongSiblings(wb, O.healthTheme, 1)).toBe(true);
-    expect(wb.objectives.filter((o) => o.parentId === null).map((o) => o.id)).toEqual([O.economyTheme, O.healthTheme, O.childrenTheme]);
+    expect(wb.objectives.filter((o) => o.parentId === null).map((o) => o.id)).toEqual([
+      O.economyTheme,
+      O.healthTheme,
+      O.childrenTheme,
+    ]);
   });
 
   it('indents a theme under the theme above: it becomes an objective and its own objectives outcomes', () => {
     const wb = fixture();
     expect(indentObjective(wb, O.economyTheme)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.find((o) => o.id === O.economyTheme)).toMatchObject({ parentId: O.healthTheme, level: 'objective' });
-    expect(wb.objectives.find((o) => o.id === O.digitalSkills)).toMatchObject({ parentId: O.economyTheme, level: 'outcome' });
+    expect(wb.objectives.find((o) => o.id === O.economyTheme)).toMatchObject({
+      parentId: O.healthTheme,
+      level: 'objective',
+    });
+    expect(wb.objectives.find((o) => o.id === O.digitalSkills)).toMatchObject({
+      parentId: O.economyTheme,
+      level: 'outcome',
+    });
     // An outcome cannot hold outcomes: the jobseekers outcome moves up beside its old parent.
-    expect(wb.objectives.find((o) => o.id === O.jobseekers)).toMatchObject({ parentId: O.economyTheme, level: 'outcome' });
+    expect(wb.objectives.find((o) => o.id === O.jobseekers)).toMatchObject({
+      parentId: O.economyTheme,
+      level: 'outcome',
+    });
     // It is now the last child of the health theme.
-    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([O.loneliness, O.healthLiteracy, O.economyTheme]);
+    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([
+      O.loneliness,
+      O.healthLiteracy,
+      O.economyTheme,
+    ]);
   });
 
   it('will not indent the first of its siblings, or under an outcome', () => {
@@ -372,8 +482,15 @@ describe('hierarchy moves', () => {
     const wb = fixture();
     expect(outdentObjective(wb, O.lonelinessOutcome)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.find((o) => o.id === O.lonelinessOutcome)).toMatchObject({ parentId: O.healthTheme, level: 'objective' });
-    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([O.loneliness, O.lonelinessOutcome, O.healthLiteracy]);
+    expect(wb.objectives.find((o) => o.id === O.lonelinessOutcome)).toMatchObject({
+      parentId: O.healthTheme,
+      level: 'objective',
+    });
+    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([
+      O.loneliness,
+      O.lonelinessOutcome,
+      O.healthLiteracy,
+    ]);
     expect(outdentObjective(wb, O.healthTheme)).toBe(false);
   });
 
@@ -381,8 +498,14 @@ describe('hierarchy moves', () => {
     const wb = fixture();
     expect(outdentObjective(wb, O.reading)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.find((o) => o.id === O.reading)).toMatchObject({ parentId: null, level: 'objective' });
-    expect(wb.objectives.find((o) => o.id === O.families)).toMatchObject({ parentId: O.reading, level: 'outcome' });
+    expect(wb.objectives.find((o) => o.id === O.reading)).toMatchObject({
+      parentId: null,
+      level: 'objective',
+    });
+    expect(wb.objectives.find((o) => o.id === O.families)).toMatchObject({
+      parentId: O.reading,
+      level: 'outcome',
+    });
   });
 
   it('drags an objective beside another, under that one’s parent, with its children', () => {
@@ -390,7 +513,10 @@ describe('hierarchy moves', () => {
     // Dragged up the list: it lands before the one it was dropped on.
     expect(moveObjectiveTo(wb, O.reading, O.digitalSkills)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.filter((o) => o.parentId === O.economyTheme).map((o) => o.id)).toEqual([O.reading, O.digitalSkills]);
+    expect(wb.objectives.filter((o) => o.parentId === O.economyTheme).map((o) => o.id)).toEqual([
+      O.reading,
+      O.digitalSkills,
+    ]);
     expect(wb.objectives.find((o) => o.id === O.families)!.parentId).toBe(O.reading);
   });
 
@@ -398,7 +524,10 @@ describe('hierarchy moves', () => {
     const wb = fixture();
     expect(moveObjectiveTo(wb, O.loneliness, O.healthLiteracy)).toBe(true);
     expectValid(wb);
-    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([O.healthLiteracy, O.loneliness]);
+    expect(wb.objectives.filter((o) => o.parentId === O.healthTheme).map((o) => o.id)).toEqual([
+      O.healthLiteracy,
+      O.loneliness,
+    ]);
   });
 
   it('drags an outcome to the top level, where it becomes an objective', () => {
@@ -467,6 +596,8 @@ describe('ensureLibraryEvidence', () => {
     const id = ensureLibraryEvidence(wb, item);
     expect(ensureLibraryEvidence(wb, item)).toBe(id);
     expectValid(wb);
-    expect(wb.evidence.filter((e) => e.libraryRef === 'lib-test')).toEqual([{ ...item, id, origin: 'library', libraryRef: 'lib-test' }]);
+    expect(wb.evidence.filter((e) => e.libraryRef === 'lib-test')).toEqual([
+      { ...item, id, origin: 'library', libraryRef: 'lib-test' },
+    ]);
   });
 });

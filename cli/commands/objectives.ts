@@ -1,0 +1,356 @@
+/**
+ * `objectives import <workbook> <file>`: adds the objectives found in a plan (.txt, .docx, .csv or .xlsx) to a
+ * workbook with the importer the app's Objectives step uses, prints the hierarchy found as an indented outline
+ * and saves the workbook the way the app saves it: atomically, keeping the previous version as a backup, and
+ * never over a workbook someone else has open (its lock file) unless told to with --force.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import {
+  currentStamp,
+  sameContent,
+  writeWorkbookFile,
+  backupPathFor,
+} from '../../electron/main/services/workbook-files';
+import { LockFiles } from '../../electron/main/services/lock-files';
+import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
+import { planFileKind, readPlanFile } from '../../shared/import/plan-files';
+import {
+  COLUMN_ROLES,
+  guessMapping,
+  tableToOutline,
+  type ColumnMapping,
+  type ColumnRole,
+  type Table,
+} from '../../shared/import/table-outline';
+import { defaultTopLevel, outlineToObjectives, type TopLevel } from '../../shared/import/to-objectives';
+import { CURRENT_VERSION } from '../../shared/model/migrations';
+import { validateWorkbook } from '../../shared/model/workbook-format';
+import type { SourceRef } from '../../shared/model/workbook-schema';
+import type { CliCommand, CommandContext } from '../command';
+import { loadWorkbook } from '../load-workbook';
+import { describeError, EXIT, lines, listInWords, plural, ukDateTime } from '../output';
+
+/** The same limit the importer applies; checked before reading so a huge file is never loaded. */
+const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+
+export interface ImportOptions {
+  top?: string;
+  source?: string;
+  page?: string;
+  columns?: string;
+  leaveOut?: string;
+  force?: boolean;
+}
+
+/** A problem to report and the exit code it ends with; nothing has been written when one is thrown. */
+class Refusal extends Error {
+  constructor(
+    readonly lines: readonly string[],
+    readonly code: typeof EXIT.INVALID | typeof EXIT.USAGE,
+  ) {
+    super(lines[0]);
+  }
+}
+function refuse(code: typeof EXIT.INVALID | typeof EXIT.USAGE, ...text: string[]): never {
+  throw new Refusal(text, code);
+}
+
+function parseTop(value: string | undefined): TopLevel | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase().replace(/s$/, '');
+  if (v === 'theme' || v === 'objective') return v;
+  return refuse(EXIT.USAGE, `--top must be “theme” or “objective” (found “${value}”).`);
+}
+
+/**
+ * "--columns theme=Priority,objective=Aim,outcome=" by header name, case and spacing aside. Roles named start
+ * from the app's guesses; an empty name says the file has no such column.
+ */
+export function parseColumns(spec: string, table: Table, fileName: string): ColumnMapping {
+  const mapping = guessMapping(table.headers);
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const headerList = table.headers.map((h) => `“${h}”`).join(', ') || '(none)';
+  for (const part of spec.split(',')) {
+    if (part.trim() === '') continue;
+    const at = part.indexOf('=');
+    const role = norm(at < 0 ? part : part.slice(0, at)) as ColumnRole;
+    const header = at < 0 ? '' : part.slice(at + 1);
+    if (at < 0 || !(COLUMN_ROLES as readonly string[]).includes(role))
+      refuse(
+        EXIT.USAGE,
+        `--columns takes role=column pairs separated by commas, for example --columns theme=Priority,objective=Aim. The roles are ${listInWords([...COLUMN_ROLES])}; “${part.trim()}” is not one of them.`,
+      );
+    if (norm(header) === '') {
+      delete mapping[role];
+      continue;
+    }
+    const index = table.headers.findIndex((h) => norm(h) === norm(header));
+    if (index < 0)
+      refuse(
+        EXIT.USAGE,
+        `“${fileName}” has no column called “${header.trim()}”. Its columns are: ${headerList}.`,
+      );
+    // A column holds one thing: naming it for a role takes it from any role it was guessed for.
+    for (const r of COLUMN_ROLES) if (mapping[r] === index) delete mapping[r];
+    mapping[role] = index;
+  }
+  return mapping;
+}
+
+async function readPlanBytes(path: string, name: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) refuse(EXIT.INVALID, `“${name}” is a folder, not a plan file.`);
+    if (info.size > MAX_PLAN_BYTES)
+      refuse(EXIT.INVALID, `“${name}” is larger than 20 MB; a plan of objectives is much smaller.`);
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    if (e instanceof Refusal) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      return refuse(EXIT.INVALID, `“${name}” could not be found. Check the name and the folder.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      return refuse(EXIT.INVALID, `You do not have permission to read “${name}”.`);
+    return refuse(
+      EXIT.INVALID,
+      `“${name}” could not be read (${e instanceof Error ? e.message : String(e)}).`,
+    );
+  }
+}
+
+interface Found {
+  nodes: OutlineNode[];
+  rowSources: Map<number, { document: string; page: string }> | null;
+  warnings: string[];
+}
+
+async function findOutline(planPath: string, options: ImportOptions): Promise<Found> {
+  const name = basename(planPath);
+  if (!planFileKind(name))
+    refuse(
+      EXIT.INVALID,
+      `“${name}” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).`,
+    );
+  const read = await readPlanFile(name, await readPlanBytes(planPath, name));
+  if (!read.ok) return refuse(EXIT.INVALID, read.error.message);
+  const file = read.value;
+  if ('nodes' in file) {
+    if (options.columns !== undefined)
+      refuse(EXIT.USAGE, '--columns is for spreadsheets (.csv or .xlsx) only.');
+    return { nodes: file.nodes, rowSources: null, warnings: file.warnings };
+  }
+  const mapping =
+    options.columns !== undefined
+      ? parseColumns(options.columns, file.table, name)
+      : guessMapping(file.table.headers);
+  if (mapping.theme === undefined && mapping.objective === undefined && mapping.outcome === undefined) {
+    const headers = file.table.headers.map((h) => `“${h}”`).join(', ');
+    refuse(
+      EXIT.INVALID,
+      headers
+        ? `No column of themes, objectives or outcomes was found in “${name}”. Its columns are: ${headers}. Say which column holds what with --columns, for example --columns "theme=<column>,objective=<column>".`
+        : `“${name}” is empty: it has no header row and no rows.`,
+    );
+  }
+  const built = tableToOutline(file.table, mapping);
+  return { nodes: built.nodes, rowSources: built.sources, warnings: file.warnings };
+}
+
+/** The outline without the items on the lines (or spreadsheet rows) given, as the preview's tick boxes do. */
+function leaveOut(nodes: OutlineNode[], spec: string | undefined, fileName: string): OutlineNode[] {
+  if (spec === undefined) return nodes;
+  const starts: number[] = [];
+  const collect = (list: readonly OutlineNode[]) =>
+    list.forEach((n) => (starts.push(n.line), collect(n.children)));
+  collect(nodes);
+  const excluded = new Set<number>();
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const line = /^\d+$/.test(part) ? Number(part) : NaN;
+    if (!starts.includes(line))
+      refuse(
+        EXIT.USAGE,
+        `--leave-out takes the line numbers (for a spreadsheet, the row numbers) of items to leave out, separated by commas. ${
+          Number.isNaN(line)
+            ? `“${part}” is not a line number.`
+            : `Line ${line} of “${fileName}” does not start an item.`
+        } Items start on lines ${[...new Set(starts)].sort((a, b) => a - b).join(', ')}.`,
+      );
+    excluded.add(line);
+  }
+  return withoutLines(nodes, excluded);
+}
+
+function lockOwner() {
+  let user = 'Unknown user';
+  try {
+    user = userInfo().username;
+  } catch {
+    // Some locked-down accounts have no user name to report.
+  }
+  return { user, machine: hostname(), pid: process.pid, owner: `cli-${randomBytes(8).toString('hex')}` };
+}
+
+function levelCounts(levels: readonly string[]): string {
+  const parts = (['theme', 'objective', 'outcome'] as const)
+    .map((l) => [l, levels.filter((x) => x === l).length] as const)
+    .filter(([, n]) => n > 0);
+  return listInWords(parts.map(([l, n]) => plural(n, l)));
+}
+
+async function runImport(
+  workbookArg: string,
+  planArg: string,
+  options: ImportOptions,
+  { io, folder }: CommandContext,
+): Promise<void> {
+  const workbookPath = resolve(folder, workbookArg);
+  const planPath = resolve(folder, planArg);
+  const topChoice = parseTop(options.top);
+  if (options.page !== undefined && options.page.trim().length > 500)
+    refuse(EXIT.USAGE, '--page is too long (the limit is 500 characters).');
+  if (options.source !== undefined && options.source.trim().length > 500)
+    refuse(EXIT.USAGE, '--source is too long (the limit is 500 characters).');
+
+  const read = await loadWorkbook(workbookArg, folder);
+  if (!read.ok) return refuse(EXIT.INVALID, ...describeError(read.error));
+  const found = await findOutline(planPath, options);
+  const { rowSources, warnings } = found;
+  const nodes = leaveOut(found.nodes, options.leaveOut, basename(planPath));
+  if (warnings.length > 0)
+    lines(io.err, `Some of “${basename(planPath)}” could not be read:`, ...warnings.map((w) => `  ${w}`));
+  if (nodes.length === 0)
+    refuse(
+      EXIT.INVALID,
+      `Nothing to import: no objectives were found in “${basename(planPath)}”. Numbered, bulleted or indented lists, headings and “Theme 1:” style lines are recognised. The workbook has not been changed.`,
+    );
+
+  const topLevel = topChoice ?? defaultTopLevel(nodes);
+  const document = (options.source ?? basename(planPath).replace(/\.[^.]+$/, '')).trim();
+  const page = (options.page ?? '').trim();
+  const shared: SourceRef | null = document || page ? { document, page, url: '' } : null;
+  const objectives = outlineToObjectives(nodes, {
+    topLevel,
+    source: rowSources
+      ? (node) => {
+          // A row naming its own document has its own page; a row giving only a page is a page of the shared one.
+          const own = rowSources.get(node.line);
+          if (!own) return shared;
+          return own.document
+            ? { document: own.document, page: own.page, url: '' }
+            : { document, page: own.page || page, url: '' };
+        }
+      : shared,
+  });
+  const { workbook, stamp, fileVersion } = read.value;
+  const updated = {
+    ...workbook,
+    objectives: [...workbook.objectives, ...objectives],
+    modified: new Date().toISOString(),
+  };
+  const checked = validateWorkbook(updated);
+  if (!checked.ok)
+    return refuse(
+      EXIT.INVALID,
+      `The objectives could not be added: ${checked.error.message} The workbook has not been changed.`,
+    );
+
+  const fileName = basename(workbookPath);
+  const locks = new LockFiles(lockOwner());
+  let locked = false;
+  if (!options.force) {
+    const lock = await locks.acquire(workbookPath);
+    if (lock.status === 'held') {
+      const { user, machine, since, stale } = lock.holder;
+      refuse(
+        EXIT.INVALID,
+        `“${fileName}” is open by ${user} on ${machine}, since ${ukDateTime(since)} (UK time). The workbook has not been changed.`,
+        stale
+          ? 'Their copy has not been active for a while, so it may have been left open after a crash. If you are sure nobody is using it, run the import again with --force.'
+          : 'Ask them to close it first, or run the import again with --force (they would then be asked what to do when they next save).',
+      );
+    }
+    locked = true;
+  }
+  try {
+    // Someone may have saved it between our reading it and taking the lock.
+    if (!sameContent(await currentStamp(workbookPath), stamp))
+      refuse(
+        EXIT.INVALID,
+        `“${fileName}” changed on disk while the objectives were being read. Nothing was written; run the import again.`,
+      );
+    const written = await writeWorkbookFile(workbookPath, checked.value);
+    if (!written.ok)
+      refuse(
+        EXIT.INVALID,
+        written.error.message.replace(
+          / Your changes are still in the app.*$/,
+          ' The workbook has not been changed.',
+        ),
+      );
+  } finally {
+    if (locked) await locks.release(workbookPath);
+  }
+
+  const total = checked.value.objectives.length;
+  lines(
+    io.out,
+    formatOutline(nodes).trimEnd(),
+    '',
+    `Added ${levelCounts(objectives.map((o) => o.level))} to “${fileName}” (${plural(total, 'objective')} in all). The previous version is kept as “${basename(backupPathFor(workbookPath))}”.${
+      fileVersion < CURRENT_VERSION ? ` The workbook is now in file format version ${CURRENT_VERSION}.` : ''
+    }`,
+  );
+}
+
+export const objectivesCommand: CliCommand = {
+  register(program, context) {
+    const objectives: Command = program
+      .command('objectives')
+      .description('Work with the council objectives in a workbook');
+    objectives
+      .command('import')
+      .description(
+        'Add the objectives found in a plan to a workbook, with the same importer as the app, and print the hierarchy found. ' +
+          'The workbook is saved safely, keeping the previous version as a backup.',
+      )
+      .argument('<workbook>', 'The workbook file (.awbook) to add the objectives to')
+      .argument(
+        '<file>',
+        'The plan: text copied from it (.txt or .md), a Word document (.docx) or a spreadsheet (.csv or .xlsx)',
+      )
+      .option(
+        '--top <level>',
+        'What the top-level items are: theme or objective (default: themes when the plan is nested, otherwise objectives)',
+      )
+      .option(
+        '--source <document>',
+        "The plan's title, recorded as each objective's source (default: the file's name)",
+      )
+      .option('--page <page>', 'The page of the plan the objectives are on')
+      .option(
+        '--columns <roles>',
+        `For spreadsheets: which column holds what, by header, e.g. theme=Priority,objective=Aim (roles: ${COLUMN_ROLES.join(', ')}; the rest are guessed)`,
+      )
+      .option(
+        '--leave-out <lines>',
+        'Line numbers (spreadsheet row numbers) of items to leave out with everything beneath them, e.g. the plan title: --leave-out 1',
+      )
+      .option('--force', 'Import even when the workbook is open in the app on another computer')
+      .action(async (workbook: string, file: string, options: ImportOptions) => {
+        try {
+          await runImport(workbook, file, options, context);
+        } catch (e) {
+          if (!(e instanceof Refusal)) throw e;
+          lines(context.io.err, ...e.lines);
+          context.exit(e.code);
+        }
+      });
+  },
+};
