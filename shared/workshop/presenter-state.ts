@@ -1,0 +1,116 @@
+/**
+ * What the projector shows, as data: the console builds it, main relays it, the presenter window renders it and
+ * nothing else. It is checked at the IPC boundary and carries no private content by construction: no facilitator
+ * notes, no idea authors, no ballots or who voted, no running totals before the reveal, no objections, no admin
+ * controls (WORKSHOPS.md §5.E.17, §3 "own votes leak on the shared screen").
+ */
+import { z } from 'zod';
+
+const text = z.string().max(20_000);
+const short = z.string().max(600);
+
+export const PresenterTimerSchema = z.object({
+  label: short,
+  durationMs: z.number().min(0).max(36_000_000),
+  remainingAtStartMs: z.number().min(-36_000_000).max(36_000_000),
+  /** Clock time (ms since 1970) the current run started; the presenter counts down from it on its own clock. */
+  startedAt: z.number().nullable(),
+});
+export type PresenterTimer = z.infer<typeof PresenterTimerSchema>;
+
+const OptionSchema = z.object({ number: z.number().int().min(1), label: short, kind: z.enum(['objective', 'service', 'idea']) });
+
+const VoteStatusSchema = z.discriminatedUnion('revealed', [
+  z.object({ revealed: z.literal(false), ballotsIn: z.number().int().min(0).nullable(), expected: z.number().int().min(0) }),
+  z.object({
+    revealed: z.literal(true),
+    rows: z.array(z.object({ number: z.number().int(), label: short, amount: z.number(), rank: short, tied: z.boolean() })).max(1_000),
+    ties: z.array(z.array(short)).max(500),
+    voters: z.number().int().min(0).nullable(),
+  }),
+]);
+
+const PageSchema = z.object({ page: z.number().int().min(1), pages: z.number().int().min(1) });
+
+export const PresenterScreenSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('welcome'),
+    date: short,
+    venue: short,
+    purpose: text,
+    influence: short,
+    influenceDescription: short,
+    whoDecides: short,
+    outOfScope: text,
+    facilitator: short,
+  }),
+  z.object({
+    kind: z.literal('agenda'),
+    items: z.array(z.object({ title: short, minutes: z.number(), kind: short, phase: short, current: z.boolean(), done: z.boolean() })).max(200),
+  }),
+  z.object({
+    kind: z.literal('ideas'),
+    heading: short,
+    prompt: short,
+    groups: z.array(z.object({ name: short, ideas: z.array(short).max(5_000) })).max(5_000),
+    count: z.number().int().min(0),
+    paging: PageSchema,
+  }),
+  z.object({
+    kind: z.literal('dot-vote'),
+    heading: short,
+    rule: short,
+    options: z.array(OptionSchema).max(1_000),
+    status: VoteStatusSchema,
+    paging: PageSchema,
+  }),
+  z.object({
+    kind: z.literal('points'),
+    heading: short,
+    rule: short,
+    options: z.array(OptionSchema).max(1_000),
+    status: VoteStatusSchema,
+    paging: PageSchema,
+  }),
+  z.object({
+    kind: z.literal('two-by-two'),
+    heading: short,
+    xAxis: short,
+    yAxis: short,
+    xDefinition: short,
+    yDefinition: short,
+    quadrants: z
+      .array(z.object({ id: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']), name: short, letter: short, shape: short, colour: short, colourName: short }))
+      .length(4),
+    placed: z.array(z.object({ number: z.number().int(), label: short, x: z.number().min(0).max(1), y: z.number().min(0).max(1), quadrant: short, letter: short })).max(1_000),
+    waiting: z.array(OptionSchema).max(1_000),
+  }),
+  z.object({
+    kind: z.literal('walk-the-map'),
+    heading: short,
+    objective: short,
+    position: short,
+    links: z.array(z.object({ service: short, strength: z.number().int().min(0).max(3), strengthText: short, rationale: text, agreed: z.boolean() })).max(5_000),
+    paging: PageSchema,
+  }),
+  z.object({
+    kind: z.literal('parking-lot'),
+    items: z.array(z.object({ text: short, disposition: short })).max(5_000),
+    paging: PageSchema,
+  }),
+  z.object({ kind: z.literal('decisions'), items: z.array(z.object({ text: short, result: short })).max(5_000), paging: PageSchema }),
+  z.object({ kind: z.literal('actions'), items: z.array(z.object({ text: short, owner: short, due: short })).max(5_000), paging: PageSchema }),
+  z.object({ kind: z.literal('message'), heading: short, body: text }),
+]);
+export type PresenterScreen = z.infer<typeof PresenterScreenSchema>;
+
+export const PresenterStateSchema = z.object({
+  /** The screen is blanked ("hold"): the presenter shows nothing else. */
+  held: z.boolean(),
+  title: short,
+  screen: PresenterScreenSchema,
+  timer: PresenterTimerSchema.nullable(),
+  /** Large type from the room set-up (CSS px at 1080 lines); 0 for the default. */
+  fontPx: z.number().min(0).max(200),
+});
+export type PresenterState = z.infer<typeof PresenterStateSchema>;
