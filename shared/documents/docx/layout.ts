@@ -38,7 +38,8 @@ export const STYLES = {
   source: { size: 9, before: 3, after: 12 },
   cell: { size: 10.5, before: 0, after: 0 },
   denseCell: { size: 8.5, before: 0, after: 0 },
-  callout: { size: 12, before: 0, after: 6, indent: 14 },
+  callout: { size: 12, before: 0, after: 6, indent: 16 },
+  calloutTitle: { size: 12, bold: true, before: 8, after: 4, indent: 16 },
   toc1: { size: 12, bold: true, before: 6, after: 4 },
   toc2: { size: 12, before: 0, after: 4, indent: 14 },
   toc3: { size: 11, before: 0, after: 4, indent: 28 },
@@ -46,6 +47,8 @@ export const STYLES = {
   reference: { size: 11, before: 0, after: 6, indent: 24 },
 } satisfies Record<string, ParaStyle>;
 
+/** Extra space after a call-out box, below its last paragraph's own spacing. */
+export const CALLOUT_GAP = 6;
 /** Cell padding, points: top/bottom and left/right, as the table cells ask Word for. */
 export const CELL_PADDING = { vertical: 3, horizontal: 5 } as const;
 /** Word draws charts this many points wide at most (the portrait text width). */

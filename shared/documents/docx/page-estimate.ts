@@ -8,7 +8,7 @@
 import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import { renderChartSvg } from '../charts/render-chart-svg';
 import { inlineText, type Block, type DocModel, type Inline, type ListBlock } from '../model';
-import { CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
 
 type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
 const regular = StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName);
@@ -154,8 +154,8 @@ export function estimatePages(doc: DocModel): PageEstimate {
           }
           y += h;
         }
-        if (b.source) para(`Source: ${b.source}`, STYLES.source, width);
-        else y += STYLES.source.after;
+        // The Word file always has a source line after a table (empty when there is none): Word needs a paragraph there.
+        para(b.source ? `Source: ${b.source}` : '', STYLES.source, width);
         break;
       }
       case 'figure': {
@@ -163,17 +163,17 @@ export function estimatePages(doc: DocModel): PageEstimate {
         const w = Math.min(FIGURE_WIDTH_PT, width);
         const h = (chart.height / chart.width) * w;
         para(`Figure 00: ${b.caption}`, STYLES.caption, width, h);
-        place(h + 4);
-        if (b.source) para(`Source: ${b.source}`, STYLES.source, width);
+        place(h + STYLES.body.after);
+        para(b.source ? `Source: ${b.source}` : '', STYLES.source, width);
         break;
       }
       case 'callout':
-        if (b.title) para(b.title, { ...STYLES.callout, bold: true }, width);
+        if (b.title) para(b.title, STYLES.calloutTitle, width);
         for (const x of b.blocks) {
           if (x.kind === 'paragraph') para(plain(x.content, refs), STYLES.callout, width);
           else block(x, width - (STYLES.callout.indent ?? 0));
         }
-        y += 6;
+        y += CALLOUT_GAP;
         break;
       case 'key-figures':
         block(

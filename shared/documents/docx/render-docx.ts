@@ -44,7 +44,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { renderChartSvg } from '../charts/render-chart-svg';
 import { MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
-import { CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
 
 export interface DocxRenderOptions {
@@ -192,9 +192,10 @@ function list(l: ListBlock, ctx: Ctx, depth: number, instance: number): Paragrap
   return out;
 }
 
-function cellBorders() {
+/** Rules and padding are set once on the table, not on each cell: a large matrix has thousands of cells. */
+function tableBorders() {
   const b = { style: BorderStyle.SINGLE, size: 6, color: BRAND.rule };
-  return { top: b, bottom: b, left: b, right: b };
+  return { top: b, bottom: b, left: b, right: b, insideHorizontal: b, insideVertical: b };
 }
 
 function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
@@ -211,8 +212,6 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
       (c, i) =>
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
-          margins,
-          borders: cellBorders(),
           shading: { type: ShadingType.CLEAR, fill: BRAND.headerFill, color: 'auto' },
           children: [new Paragraph({ style: CUSTOM.tableHead, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
         }),
@@ -227,8 +226,6 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
           const content = cell.content.length > 0 ? cell.content : [{ kind: 'text' as const, text: 'None' }];
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
-            margins,
-            borders: cellBorders(),
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade.fill, color: 'auto' } } : {}),
             children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }) })],
           });
@@ -243,6 +240,8 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
       width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      borders: tableBorders(),
+      margins,
       rows: [header, ...rows],
     }),
   );
@@ -282,8 +281,16 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
       const guidance = b.tone === 'guidance';
       const out: FileChild[] = [];
       if (b.title) out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: [new TextRun(b.title)] }));
-      for (const x of b.blocks) {
-        if (x.kind === 'paragraph') out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceText : CUSTOM.calloutText, children: runs(x.content, ctx) }));
+      for (const [i, x] of b.blocks.entries()) {
+        const last = i === b.blocks.length - 1;
+        if (x.kind === 'paragraph')
+          out.push(
+            new Paragraph({
+              style: guidance ? CUSTOM.guidanceText : CUSTOM.calloutText,
+              ...(last ? { spacing: { after: tw(STYLES.callout.after + CALLOUT_GAP), line: LINE, lineRule: LineRuleType.AUTO } } : {}),
+              children: runs(x.content, ctx),
+            }),
+          );
         else out.push(...(await block(x, ctx, textWidthPt)));
       }
       return out;
@@ -300,7 +307,7 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
             { header: 'Source', width: 30 },
           ],
           rows: b.items.map((i) => [
-            { content: [{ kind: 'text', text: i.value, emphasis: 'strong' }] },
+            { content: [{ kind: 'text', text: i.value, emphasis: 'strong' }], shade: 'accent' },
             { content: [{ kind: 'text', text: i.label }] },
             { content: [{ kind: 'text', text: i.source }] },
           ]),
@@ -442,10 +449,10 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     paraStyle(CUSTOM.organisation, 'Title Organisation', STYLES.organisation, {}, BRAND.secondary),
     paraStyle(CUSTOM.details, 'Title Details', STYLES.details),
     paraStyle(CUSTOM.source, 'Source Note', STYLES.source, {}, BRAND.secondary),
-    paraStyle(CUSTOM.calloutTitle, 'Callout Title', { ...STYLES.callout, bold: true }, { paragraph: { indent: { left: tw(10) }, spacing: { before: tw(8), after: tw(4), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
-    paraStyle(CUSTOM.calloutText, 'Callout Text', STYLES.callout, { paragraph: { indent: { left: tw(10) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
-    paraStyle(CUSTOM.guidanceTitle, 'Guidance Title', { ...STYLES.callout, bold: true }, { paragraph: { indent: { left: tw(10) }, spacing: { before: tw(8), after: tw(4), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
-    paraStyle(CUSTOM.guidanceText, 'Guidance Text', STYLES.callout, { paragraph: { indent: { left: tw(10) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
+    paraStyle(CUSTOM.calloutTitle, 'Callout Title', STYLES.calloutTitle, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { before: tw(STYLES.calloutTitle.before), after: tw(STYLES.calloutTitle.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
+    paraStyle(CUSTOM.calloutText, 'Callout Text', STYLES.callout, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
+    paraStyle(CUSTOM.guidanceTitle, 'Guidance Title', STYLES.calloutTitle, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { before: tw(STYLES.calloutTitle.before), after: tw(STYLES.calloutTitle.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
+    paraStyle(CUSTOM.guidanceText, 'Guidance Text', STYLES.callout, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
     paraStyle(CUSTOM.cell, 'Table Text', STYLES.cell),
     paraStyle(CUSTOM.denseCell, 'Table Text Small', STYLES.denseCell),
     paraStyle(CUSTOM.tableHead, 'Table Heading', { ...STYLES.cell, bold: true }),
@@ -534,18 +541,21 @@ function pageProps(o: 'portrait' | 'landscape') {
   };
 }
 
-function collectBookmarks(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) {
-    for (const n of node) collectBookmarks(n, out);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-    if (k === 'w:bookmarkStart') {
-      const attr = (v as { _attr?: Record<string, unknown> } | null)?._attr;
-      const name = attr?.['w:name'];
+/**
+ * The names of the bookmarks docx put on heading paragraphs, in order. They are direct children of body-level
+ * paragraphs, so only those are looked at: walking every table cell of a long report costs more than the layout.
+ */
+function collectBookmarks(body: unknown, out: string[]): void {
+  const top = (body as Record<string, unknown> | null)?.['w:body'];
+  if (!Array.isArray(top)) return;
+  for (const block of top) {
+    const p = (block as Record<string, unknown> | null)?.['w:p'];
+    if (!Array.isArray(p)) continue;
+    for (const child of p) {
+      const start = (child as Record<string, unknown> | null)?.['w:bookmarkStart'] as { _attr?: Record<string, unknown> } | undefined;
+      const name = start?._attr?.['w:name'];
       if (typeof name === 'string') out.push(name);
-    } else collectBookmarks(v, out);
+    }
   }
 }
 

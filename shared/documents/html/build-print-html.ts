@@ -73,7 +73,7 @@ function table(t: TableBlock, c: Counters): string {
     )
     .join('');
   const caption = t.caption ? `<caption>Table ${++c.table}: ${escHtml(t.caption)}</caption>` : '';
-  const source = t.source ? `<p class="source">Source: ${escHtml(t.source)}</p>` : '';
+  const source = t.source ? `<p class="source">Source: ${escHtml(t.source)}</p>` : '<div class="source-gap"></div>';
   return `<div class="table-wrap"><table id="${escHtml(t.id)}" class="${t.dense ? 'dense' : ''}">${caption}<colgroup>${cols}</colgroup>${head}<tbody>${body}</tbody></table>${source}</div>`;
 }
 
@@ -115,16 +115,16 @@ function block(b: Block, c: Counters): string {
     case 'figure': {
       const chart = renderChartSvg(b.chart);
       const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${escHtml(b.alt)}" `);
-      const source = b.source ? `<p class="source">Source: ${escHtml(b.source)}</p>` : '';
+      const source = b.source ? `<p class="source">Source: ${escHtml(b.source)}</p>` : '<div class="source-gap"></div>';
       return `<figure role="group" id="${escHtml(b.id)}"><figcaption>Figure ${++c.figure}: ${escHtml(b.caption)}</figcaption>${svg}${source}</figure>`;
     }
     case 'callout':
       return `<div class="callout callout-${b.tone}">${b.title ? `<p class="callout-title">${escHtml(b.title)}</p>` : ''}${b.blocks.map((x) => block(x, c)).join('')}</div>`;
     case 'key-figures': {
       const rows = b.items
-        .map((i) => `<tr><td class="kf-value">${escHtml(i.value)}</td><td>${escHtml(i.label)}</td><td class="kf-source">${escHtml(i.source)}</td></tr>`)
+        .map((i) => `<tr><td class="kf-value shade-accent"><strong>${escHtml(i.value)}</strong></td><td>${escHtml(i.label)}</td><td>${escHtml(i.source)}</td></tr>`)
         .join('');
-      return `<div class="table-wrap"><table class="key-figures"><caption>Table ${++c.table}: ${escHtml(b.title)}</caption><colgroup><col style="width:22%"><col style="width:48%"><col style="width:30%"></colgroup><thead><tr><th scope="col">Figure</th><th scope="col">What it shows</th><th scope="col">Source</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      return `<div class="table-wrap"><table class="key-figures"><caption>Table ${++c.table}: ${escHtml(b.title)}</caption><colgroup><col style="width:22%"><col style="width:48%"><col style="width:30%"></colgroup><thead><tr><th scope="col">Figure</th><th scope="col">What it shows</th><th scope="col">Source</th></tr></thead><tbody>${rows}</tbody></table><div class="source-gap"></div></div>`;
     }
     case 'page-break':
       return '<div class="page-break"></div>';

@@ -29,32 +29,35 @@ export function printCss(runningTitle: string, marking: string): string {
 .section.landscape { page: landscape; }
 .section { break-before: page; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: 12pt; line-height: 1.35; color: #${BRAND.text}; background: #fff; }
+/* Spacing mirrors the Word file (docx/layout.ts): "space after" is margin-bottom and "space before" is padding-top,
+   and no element has a top margin, so nothing collapses and both files break pages in the same places. */
+body { margin: 0; font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: 12pt; line-height: 1.3225; color: #${BRAND.text}; background: #fff; }
+p, ul, ol, li, h1, h2, h3, h4, figure, figcaption, table, caption { margin-top: 0; }
 p { margin: 0 0 8pt; orphans: 2; widows: 2; }
-h1, h2, h3, h4 { color: #${BRAND.heading}; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
-h1 { font-size: 20pt; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
-h2 { font-size: 15pt; margin: 18pt 0 8pt; }
-h3 { font-size: 13pt; margin: 14pt 0 6pt; }
-h4 { font-size: 12pt; margin: 12pt 0 4pt; color: #${BRAND.text}; }
+h1, h2, h3, h4 { color: #${BRAND.heading}; line-height: 1.3225; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+h1 { font-size: 20pt; margin: 0 0 12pt; padding-bottom: 2pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
+h2 { font-size: 15pt; margin: 0 0 8pt; padding-top: 18pt; }
+h3 { font-size: 13pt; margin: 0 0 6pt; padding-top: 14pt; }
+h4 { font-size: 12pt; margin: 0 0 4pt; padding-top: 12pt; color: #${BRAND.text}; }
 a { color: #${BRAND.link}; text-decoration: underline; }
 a.citation { text-decoration: none; }
-ul, ol { margin: 0 0 8pt; padding-left: 20pt; }
+ul, ol { margin: 0; padding-left: 20pt; }
 li { margin: 0 0 3pt; }
 li > ul, li > ol { margin-top: 3pt; }
 .page-break { break-after: page; }
 
 .title-page { break-after: page; padding-top: 30mm; }
 .tp-marking { font-weight: 700; font-size: 10pt; letter-spacing: 0.05em; }
-.tp-org { font-size: 14pt; color: #${BRAND.secondary}; margin: 20mm 0 6mm; }
-.tp-title { font-size: 28pt; font-weight: 700; color: #${BRAND.heading}; line-height: 1.15; margin: 0 0 6mm; padding-bottom: 6mm; border-bottom: 2pt solid #${BRAND.heading}; }
+.tp-org { font-size: 14pt; color: #${BRAND.secondary}; margin: 0 0 6mm; padding-top: 20mm; }
+.tp-title { font-size: 28pt; font-weight: 700; color: #${BRAND.heading}; line-height: 1.3225; margin: 0 0 6mm; padding-bottom: 6mm; border-bottom: 2pt solid #${BRAND.heading}; }
 .tp-subtitle { font-size: 15pt; color: #${BRAND.text}; margin: 0 0 18mm; }
-.tp-details { margin-top: 20mm; font-size: 11pt; }
+.tp-details { padding-top: 20mm; font-size: 11pt; }
 .tp-details p { margin: 0 0 3pt; }
 
-.table-wrap { margin: 10pt 0 12pt; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.25; }
+.table-wrap { margin: 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.3225; }
 table.dense { font-size: 8.5pt; }
-caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 0 0 4pt; color: #${BRAND.text}; }
+caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 10pt 0 4pt; color: #${BRAND.text}; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
@@ -62,35 +65,35 @@ thead th { background: #${BRAND.headerFill}; color: #${BRAND.text}; font-weight:
 tbody th { font-weight: 400; }
 th.c, td.c { text-align: center; }
 th.r, td.r { text-align: right; }
-.source { font-size: 9pt; color: #${BRAND.secondary}; margin: 3pt 0 0; }
+.source { font-size: 9pt; line-height: 1.3225; color: #${BRAND.secondary}; margin: 0 0 12pt; padding-top: 3pt; }
+.source-gap { height: 14.9pt; margin: 0 0 12pt; }
 ${shades}
-table.key-figures td.kf-value { font-size: 15pt; font-weight: 700; color: #${BRAND.heading}; }
-table.key-figures td.kf-source { font-size: 9pt; color: #${BRAND.secondary}; }
+table.key-figures td.kf-value { color: #${BRAND.heading}; }
 
-figure { margin: 10pt 0 12pt; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; }
-figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; }
+figure { margin: 0; break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; margin: 0 0 8pt; }
+figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; padding-top: 10pt; }
 
-.callout { border-left: 4pt solid #${BRAND.heading}; background: #${SHADES.accent.fill}; padding: 6pt 10pt; margin: 10pt 0 12pt; break-inside: avoid; }
-.callout > :last-child { margin-bottom: 0; }
-.callout-title { font-weight: 700; margin-bottom: 4pt; }
+.callout { border-left: 4pt solid #${BRAND.heading}; background: #${SHADES.accent.fill}; padding: 0 0 0 12pt; margin: 0 0 6pt; break-inside: avoid; }
+.callout > p { margin: 0; padding-bottom: 6pt; }
+.callout-title { font-weight: 700; padding-top: 8pt; padding-bottom: 4pt !important; }
 .callout-guidance { border-left-color: #${BRAND.guidanceBorder}; background: #${BRAND.guidanceFill}; }
 .callout-warning { border-left-color: #b21f10; background: #${SHADES['rag-red'].fill}; }
 mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText}; border-bottom: 1pt dashed #${BRAND.guidanceBorder}; padding: 0 1pt; }
 
 .toc { break-after: page; }
-.toc-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; padding-bottom: 4pt; border-bottom: 1.5pt solid #${BRAND.heading}; }
+.toc-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; line-height: 1.3225; }
 .toc-list { list-style: none; padding: 0; margin: 0; }
 .toc-list li { margin: 0 0 4pt; }
 .toc-list a { display: flex; align-items: baseline; color: #${BRAND.text}; text-decoration: none; }
-.toc-l1 { font-weight: 700; margin-top: 6pt !important; }
+.toc-l1 { font-weight: 700; padding-top: 6pt; }
 .toc-l2 { padding-left: 14pt; }
 .toc-l3 { padding-left: 28pt; font-size: 11pt; }
 .toc-fill { flex: 1; border-bottom: 1pt dotted #${BRAND.rule}; margin: 0 4pt; min-width: 10pt; }
 .toc-page { min-width: 3ch; text-align: right; font-variant-numeric: tabular-nums; font-weight: 400; }
 .toc-page-pending { visibility: hidden; }
-.reference-list { list-style: none; padding-left: 24pt; }
-.reference-list li { margin-bottom: 6pt; text-indent: -24pt; overflow-wrap: anywhere; font-size: 11pt; }
+.reference-list { list-style: none; padding-left: 24pt; margin: 0; }
+.reference-list li { margin: 0 0 6pt; text-indent: -24pt; overflow-wrap: anywhere; font-size: 11pt; }
 @media screen {
   body { background: #e9ecef; padding: 16px 0; }
   .title-page, .section { background: #fff; max-width: 170mm; margin: 0 auto 16px; padding: 20mm; box-shadow: 0 1px 3px rgba(0,0,0,.2); }

@@ -20,6 +20,7 @@ import {
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
+import { unzlibSync, zlibSync } from 'fflate';
 import { headingsOf, inlineText, referenceNumbers, type DocModel, type Inline } from '../model';
 import { artifactUntagged } from './content-stream';
 
@@ -32,9 +33,9 @@ export const SNAPSHOT_NAME = 'workbook-snapshot.json';
 const N = (s: string) => PDFName.of(s);
 
 const latin1 = (bytes: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return s;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]));
+  return parts.join('');
 };
 const fromLatin1 = (s: string) => {
   const out = new Uint8Array(s.length);
@@ -44,6 +45,14 @@ const fromLatin1 = (s: string) => {
 const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function streamBytes(s: PDFObject | undefined): Uint8Array | null {
+  // fflate inflates an order of magnitude faster than pdf-lib's own decoder; used for plain Flate streams.
+  if (s instanceof PDFRawStream && s.dict.get(N('Filter')) === N('FlateDecode') && !s.dict.get(N('DecodeParms'))) {
+    try {
+      return unzlibSync(s.contents);
+    } catch {
+      return decodePDFRawStream(s).decode();
+    }
+  }
   if (s instanceof PDFRawStream) return decodePDFRawStream(s).decode();
   if (s instanceof PDFStream) return s.getContents();
   return null;
@@ -325,7 +334,8 @@ function artifactPages(pdf: PDFDocument, demoted: ReadonlyMap<PDFObject, Readonl
     };
     const result = artifactUntagged(source, taggedForm, demoted.get(page.ref) ?? new Set());
     if (!result || result.wrapped === 0) continue;
-    const stream = ctx.flateStream(fromLatin1(result.text));
+    // Fast, light compression: the page streams are rewritten for every export.
+    const stream = ctx.stream(zlibSync(fromLatin1(result.text), { level: 3 }), { Filter: 'FlateDecode' });
     page.node.set(N('Contents'), ctx.register(stream));
     total += result.wrapped;
   }
@@ -333,7 +343,8 @@ function artifactPages(pdf: PDFDocument, demoted: ReadonlyMap<PDFObject, Readonl
 }
 
 export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: FinishOptions): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  // pdf-lib yields to the event loop every 100 objects by default, which makes a long report take seconds.
+  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   const p = doc.properties;
@@ -388,12 +399,60 @@ export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: Fi
     afRelationship: AFRelationship.Source,
   });
 
-  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+  return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * Reads named destinations straight from the file when its objects are written plainly, as Chromium writes them:
+ * parsing a long report with pdf-lib only to read one dictionary takes most of a second. Null when the file is
+ * laid out any other way (object streams, name trees), and the full parse is used instead.
+ */
+function quickDestinations(pdfBytes: Uint8Array): Record<string, number> | null {
+  const s = latin1(pdfBytes);
+  const offsets = new Map<number, number>();
+  for (const m of s.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) offsets.set(Number(m[1]), m.index + m[0].length);
+  const body = (n: number): string | null => {
+    const at = offsets.get(n);
+    if (at === undefined) return null;
+    const end = s.indexOf('endobj', at);
+    return end < 0 ? null : s.slice(at, end);
+  };
+  const trailerRoot = [...s.matchAll(/\/Root (\d+) 0 R/g)].pop();
+  const catalog = trailerRoot ? body(Number(trailerRoot[1])) : null;
+  if (!catalog || /\/Names\b/.test(catalog)) return null;
+  const destsRef = /\/Dests (\d+) 0 R/.exec(catalog);
+  const pagesRef = /\/Pages (\d+) 0 R/.exec(catalog);
+  if (!destsRef || !pagesRef) return null;
+  const pageOrder: number[] = [];
+  const visit = (n: number, depth: number): boolean => {
+    const b = body(n);
+    if (b === null || depth > 20) return false;
+    if (/\/Type\s*\/Pages\b/.test(b)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(b);
+      if (!kids) return false;
+      for (const k of kids[1]!.matchAll(/(\d+) 0 R/g)) if (!visit(Number(k[1]), depth + 1)) return false;
+      return true;
+    }
+    pageOrder.push(n);
+    return true;
+  };
+  if (!visit(Number(pagesRef[1]), 0)) return null;
+  const dests = body(Number(destsRef[1]));
+  if (dests === null) return null;
+  const pageOf = new Map(pageOrder.map((n, i) => [n, i + 1]));
+  const out: Record<string, number> = {};
+  for (const m of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
+    const page = pageOf.get(Number(m[2]));
+    if (page !== undefined) out[m[1]!.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))] = page;
+  }
+  return out;
 }
 
 /** The page (1-based) each heading's named destination points to, read from a printed PDF. */
 export async function headingPagesFromPdf(pdfBytes: Uint8Array): Promise<Record<string, number>> {
-  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false });
+  const quick = quickDestinations(pdfBytes);
+  if (quick) return quick;
+  const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   const pageIndex = new Map<PDFObject, number>();

@@ -1,10 +1,12 @@
 /**
  * Document → finished PDF with any PdfPrinter. Chromium cannot number a table of contents by itself (no CSS
- * target-counter), so the document is printed once, the page of each heading is read from the PDF's named
- * destinations, and it is printed again with the numbers filled in. The page-number column has a fixed width, so
- * the second layout is the same as the first.
+ * target-counter), so the contents are printed with the pages the layout estimate predicts (the same numbers the
+ * Word file carries), and the page of each heading is then read back from the PDF's named destinations. When a
+ * prediction is wrong the document is printed again with the real numbers; the page-number column has a fixed
+ * width, so the numbers never move anything else. Either way the printed numbers are the real ones.
  */
-import { allBlocks, type DocModel } from '../model';
+import { estimatePages } from '../docx/page-estimate';
+import { allBlocks, headingsOf, type DocModel } from '../model';
 import { buildPrintHtml } from '../html/build-print-html';
 import { finishPdf, headingPagesFromPdf } from './finish-pdf';
 import type { PdfPrinter } from './printer';
@@ -24,16 +26,21 @@ function abortError(): Error {
 
 export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, options: PrintDocumentOptions): Promise<{ pdf: Uint8Array; html: string }> {
   const signal = options.signal;
-  const hasToc = allBlocks(doc).some((b) => b.kind === 'toc');
+  const tocs = allBlocks(doc).filter((b) => b.kind === 'toc');
+  const depth = Math.max(0, ...tocs.map((b) => (b.kind === 'toc' ? b.maxLevel : 0)));
+  const predicted = tocs.length > 0 ? Object.fromEntries(estimatePages(doc).headingPages) : null;
   options.onStep?.('printing');
-  let html = buildPrintHtml(doc, { fontCss: options.fontCss });
+  let html = buildPrintHtml(doc, { fontCss: options.fontCss, pageNumbers: predicted });
   let printed = await printer.print(html, signal ? { signal } : {});
-  if (hasToc) {
+  if (predicted) {
     if (signal?.aborted) throw abortError();
     options.onStep?.('numbering');
-    const pages = await headingPagesFromPdf(printed);
-    html = buildPrintHtml(doc, { fontCss: options.fontCss, pageNumbers: pages });
-    printed = await printer.print(html, signal ? { signal } : {});
+    const actual = await headingPagesFromPdf(printed);
+    const wrong = headingsOf(doc).some((h) => h.level <= depth && actual[h.id] !== undefined && actual[h.id] !== predicted[h.id]);
+    if (wrong) {
+      html = buildPrintHtml(doc, { fontCss: options.fontCss, pageNumbers: actual });
+      printed = await printer.print(html, signal ? { signal } : {});
+    }
   }
   if (signal?.aborted) throw abortError();
   options.onStep?.('finishing');

@@ -72,6 +72,15 @@ function numbering(wb: Workbook): Map<string, string> {
   return numbers;
 }
 
+/** Names in a sentence, the first few and a count of the rest, so a cell stays readable in a large workbook. */
+function someNames(names: readonly string[], max = 5): string {
+  if (names.length <= max) return listInWords(names);
+  return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`;
+}
+
+/** Rows listed in full before a table is cut short with a count of the rest. */
+export const MAX_LISTED_ROWS = 15;
+
 function guidance(title: string, text: string): Block {
   return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
 }
@@ -138,7 +147,7 @@ function coverageByObjective(ctx: BlockContext): Block[] {
       cell(`${numbers.get(o.objectiveId) ?? ''} ${o.title}`.trim()),
       cell(STATUS_LABEL[o.status], { shade: strengthShade(o.maxStrength) }),
       cell(formatNumber(o.contributors.length), { align: 'right' }),
-      cell(listInWords(o.contributors.filter((c) => c.strength >= 2).map((c) => services.get(c.serviceId) ?? c.serviceId)) || 'None'),
+      cell(someNames(o.contributors.filter((c) => c.strength >= 2).map((c) => services.get(c.serviceId) ?? c.serviceId)) || 'None'),
       cell(o.contributors.length === 0 ? 'Not applicable' : formatPercent(o.evidencedShare), { align: 'right' }),
     ]);
   if (rows.length === 0) {
@@ -183,7 +192,7 @@ function coverageChart(ctx: BlockContext): Block[] {
 function servicesByOffer(ctx: BlockContext): Block[] {
   const rows = UNIVERSAL_OFFERS.map((offer) => {
     const names = ctx.workbook.services.filter((s) => s.offer === offer).map((s) => s.name);
-    return [cell(offer), cell(formatNumber(names.length), { align: 'right' }), cell(names.length ? listInWords(names) : 'None')];
+    return [cell(offer), cell(formatNumber(names.length), { align: 'right' }), cell(names.length ? someNames(names, 12) : 'None')];
   });
   return [
     table(ctx, 'services-by-offer', {
@@ -215,7 +224,7 @@ function servicesByOutcome(ctx: BlockContext): Block[] {
         cell(o.name),
         cell(formatNumber(o.serviceIds.length), { align: 'right' }),
         cell(formatNumber(o.objectiveIds.length), { align: 'right' }),
-        cell(o.serviceIds.length ? listInWords(o.serviceIds.map((id) => services.get(id) ?? id)) : 'None'),
+        cell(o.serviceIds.length ? someNames(o.serviceIds.map((id) => services.get(id) ?? id), 12) : 'None'),
       ]),
       rowHeaders: true,
       source: `${sourceLine(ctx)}; outcomes from Libraries Deliver: Ambition for Public Libraries in England 2016 to 2021`,
@@ -404,8 +413,8 @@ function partnerAlignment(ctx: BlockContext): Block[] {
     const max = (top[0]?.[1] ?? 0) as Strength;
     return [
       cell(po.title),
-      cell(listInWords(po.objectiveIds.map((id) => objectives.get(id) ?? '').filter(Boolean)) || 'Not yet mapped'),
-      cell(top.length ? listInWords(top.map(([id, s]) => `${services.get(id) ?? id} (${STRENGTH_LABEL[s].toLowerCase()})`)) : 'None yet'),
+      cell(someNames(po.objectiveIds.map((id) => objectives.get(id) ?? '').filter(Boolean), 6) || 'Not yet mapped'),
+      cell(top.length ? someNames(top.map(([id, s]) => `${services.get(id) ?? id} (${STRENGTH_LABEL[s].toLowerCase()})`), 6) : 'None yet'),
       cell(STRENGTH_LABEL[max], { shade: strengthShade(max) }),
     ];
   });
@@ -504,7 +513,11 @@ function weakClaimsTable(ctx: BlockContext): Block[] {
   const text = { 'no-evidence': 'No evidence cited', 'weak-evidence': 'Only limited or anecdotal evidence', 'low-confidence': 'Low confidence' } as const;
   if (ctx.analysis.weakClaims.length === 0)
     return [{ kind: 'paragraph', content: t('Every medium or strong contribution claimed in this document cites evidence of moderate or strong quality.') }];
+  const more = ctx.analysis.weakClaims.length - MAX_LISTED_ROWS;
   return [
+    ...(more > 0
+      ? [{ kind: 'paragraph' as const, content: t(`${plural(ctx.analysis.weakClaims.length, 'medium or strong claim needs', 'medium or strong claims need')} stronger evidence. The strongest ${MAX_LISTED_ROWS} are listed; the Review step lists them all.`) }]
+      : []),
     table(ctx, 'weak-claims', {
       caption: 'Claims that need stronger evidence',
       columns: [
@@ -513,7 +526,7 @@ function weakClaimsTable(ctx: BlockContext): Block[] {
         { header: 'Claimed strength', width: 1.6 },
         { header: 'Why it is weak', width: 3 },
       ],
-      rows: ctx.analysis.weakClaims.map((w) => [
+      rows: ctx.analysis.weakClaims.slice(0, MAX_LISTED_ROWS).map((w) => [
         cell(services.get(w.serviceId) ?? w.serviceId),
         cell(objectives.get(w.objectiveId) ?? w.objectiveId),
         cell(STRENGTH_LABEL[w.strength], { shade: strengthShade(w.strength) }),
@@ -537,7 +550,7 @@ function gapsTable(ctx: BlockContext): Block[] {
         { header: 'Current contribution', width: 2 },
         { header: 'Services that could contribute', width: 5 },
       ],
-      rows: ctx.analysis.gaps.map((g) => [
+      rows: ctx.analysis.gaps.slice(0, MAX_LISTED_ROWS * 2).map((g) => [
         cell(g.title),
         cell(STATUS_LABEL[g.status], { shade: g.status === 'gap' ? 'strength-0' : 'strength-1' }),
         cell(g.candidates.length ? listInWords(g.candidates.map((c) => services.get(c.serviceId) ?? c.serviceId)) : 'None identified yet'),
