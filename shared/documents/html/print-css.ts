@@ -57,7 +57,8 @@ li > ul, li > ol { margin-top: 3pt; }
 .table-wrap { margin: 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.3225; }
 table.dense { font-size: 8.5pt; }
-caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 10pt 0 4pt; color: #${BRAND.text}; }
+caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 10pt 0 4pt; color: #${BRAND.text}; break-after: avoid; page-break-after: avoid; }
+thead, thead tr:first-child { break-before: avoid; page-break-before: avoid; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }

@@ -199,7 +199,7 @@ function servicesByOffer(ctx: BlockContext): Block[] {
       caption: 'Library services by Universal Library Offer',
       columns: [
         { header: 'Universal Library Offer', width: 3 },
-        { header: 'Services', width: 1.2, align: 'right' },
+        { header: 'Services', width: 1.7, align: 'right' },
         { header: 'Services in this offer', width: 7 },
       ],
       rows,
@@ -216,7 +216,7 @@ function servicesByOutcome(ctx: BlockContext): Block[] {
       caption: 'Library services by Libraries Deliver: Ambition outcome',
       columns: [
         { header: 'Ambition outcome', width: 3 },
-        { header: 'Services', width: 1.2, align: 'right' },
+        { header: 'Services', width: 1.7, align: 'right' },
         { header: 'Council objectives reached', width: 1.8, align: 'right' },
         { header: 'Services contributing', width: 6 },
       ],
@@ -319,8 +319,8 @@ function ragFor(likelihood: string, impact: string): { label: string; shade: Sha
 function answerTable(ctx: BlockContext, name: string, q: Question, caption: string, extraRows: TableCell[][] = [], addRating = false): Block[] {
   const raw = Object.hasOwn(ctx.answers, q.id) ? ctx.answers[q.id]! : (q.default ?? '');
   const rows = raw.trim() ? parseTableAnswer(raw, q.columns.map((c) => c.id)) : [];
-  const wide = new Set(['description', 'mitigation', 'risk', 'assessment', 'activity', 'detail', 'benefit', 'measure']);
-  const columns = q.columns.map((c) => ({ header: c.label, width: wide.has(c.id) ? 4 : 2 }));
+  const WIDTHS: Record<string, number> = { description: 4, mitigation: 4, risk: 4, assessment: 4, activity: 4, detail: 4, benefit: 4, measure: 4, likelihood: 2.3, impact: 1.9, owner: 2.4 };
+  const columns = q.columns.map((c) => ({ header: c.label, width: WIDTHS[c.id] ?? 2.2 }));
   const lik = q.columns.find((c) => c.id === 'likelihood');
   const imp = q.columns.find((c) => c.id === 'impact');
   const rating = addRating && lik && imp;
@@ -342,7 +342,7 @@ function answerTable(ctx: BlockContext, name: string, q: Question, caption: stri
     out.push(
       table(ctx, name, {
         caption,
-        columns: rating ? [...columns, { header: 'Rating', width: 1.8 }] : columns,
+        columns: rating ? [...columns, { header: 'Rating', width: 2.2 }] : columns,
         rows: allRows,
         rowHeaders: true,
       }),

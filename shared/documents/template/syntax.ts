@@ -239,8 +239,20 @@ export function parseTemplate(file: string, source: string): Node[] {
     const end = close + 2;
     const standalone = isStandalone(source, open, end);
     pos = end;
-    if (inner.trimStart().startsWith('!')) continue;
     const trimmed = inner.trim();
+    // A control tag alone on its line takes the whole line with it (as in Mustache), so loops can build
+    // Markdown tables and lists line by line without leaving blank lines that would break them.
+    if (standalone && /^(#|\/|!|else$)/.test(trimmed)) {
+      const list = target();
+      const last = list[list.length - 1];
+      if (last?.kind === 'text') {
+        const cut = last.text.replace(/[ \t]*$/, '');
+        list[list.length - 1] = { kind: 'text', text: cut };
+      }
+      const nl = source.indexOf('\n', end);
+      pos = nl < 0 ? source.length : nl + 1;
+    }
+    if (trimmed.startsWith('!')) continue;
     if (trimmed === '') throw new TemplateError(at, 'empty {{ }}: name a value, such as {{authority.name}}.');
     const tokens = tokenise(inner, innerStart, locate);
     const head = tokens[0]!;

@@ -163,6 +163,13 @@ describe('binding', () => {
     expect(text(doc)).toContain(`Total £1.25m; services ${wb.services.length} services; share 100%.`);
   });
 
+  it('control tags on their own lines leave no blank lines, so loops can build Markdown tables', () => {
+    const doc = bind('| Service | Offer |\n| --- | --- |\n{{#each services as s}}\n  {{#if s.name}}\n| {{s.name}} | {{s.offer}} |\n  {{/if}}\n{{/each}}\n');
+    const tables = allBlocks(doc).filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.kind === 'table' && tables[0]!.rows.length).toBe(fixture().services.length);
+  });
+
   it('named blocks put words beside every colour', () => {
     const doc = bind('{{block alignment-matrix}}');
     const cells = allBlocks(doc).flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []));
