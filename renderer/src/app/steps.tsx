@@ -3,6 +3,7 @@
  */
 import type { ComponentType } from 'react';
 import { AuthorityStep } from '../features/authority/AuthorityStep';
+import { DocumentsStep } from '../features/documents/DocumentsStep';
 import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
 import { EvidenceStep } from '../features/evidence/EvidenceStep';
 import { MapStep } from '../features/map/MapStep';
@@ -28,6 +29,7 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'map', label: 'Map', needsWorkbook: true, Component: MapStep },
   { id: 'review', label: 'Review', needsWorkbook: true, Component: ReviewStep },
   { id: 'partners', label: 'Partners', needsWorkbook: true, Component: PartnersStep },
+  { id: 'documents', label: 'Documents', needsWorkbook: true, Component: DocumentsStep },
 ];
 
 export function findStep(id: string): StepDefinition {

@@ -1,5 +1,5 @@
 import type { Draft as Mutable } from 'immer';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import type {
   DocumentPreview as PreviewResult,
   DocumentWarning,
@@ -8,7 +8,7 @@ import type {
   TemplateListing,
 } from '../../../../shared/ipc/documents-contract';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
-import type { Draft } from '../../../../shared/model/workbook-schema';
+import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
 import { showError, showStatus } from '../../app/ui-store';
 import { TextField } from '../../components/TextField';
@@ -50,7 +50,11 @@ function focusField(id: string) {
   el.focus();
 }
 
-type PreviewState = { kind: 'ready'; result: PreviewResult } | { kind: 'failed'; error: AppError } | null;
+/** The last preview, and the workbook it was made from (so the step can tell when it is out of date). */
+type PreviewState =
+  | { kind: 'ready'; result: PreviewResult; source: Workbook }
+  | { kind: 'failed'; error: AppError; source: Workbook }
+  | null;
 
 const WARNING_GROUPS: ReadonlyArray<{ title: string; kinds: readonly string[] }> = [
   { title: 'Questions not answered yet (they appear in the document as guidance for you to complete)', kinds: ['unanswered-required', 'unanswered'] },
@@ -92,13 +96,13 @@ function WarningList(props: { warnings: readonly DocumentWarning[]; visibleQuest
   );
 }
 
-function ErrorSummary(props: { errors: readonly AnswerError[]; summaryRef: React.RefObject<HTMLDivElement | null> }) {
+function ErrorSummary({ errors, ref }: { errors: readonly AnswerError[]; ref: Ref<HTMLDivElement> }) {
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={props.summaryRef} aria-labelledby="doc-error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="doc-error-summary-title">
       <h2 id="doc-error-summary-title">There is a problem</h2>
       <p>Answer these before exporting:</p>
       <ul>
-        {props.errors.map((e) => {
+        {errors.map((e) => {
           const target = e.questionId === PARTNER_ERROR_KEY ? PARTNER_FIELD_ID : questionFieldId(e.questionId);
           return (
             <li key={e.questionId}>
@@ -132,7 +136,6 @@ export function DocumentsStep() {
   const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const [draftId, setDraftId] = useState<string | null>(() => (workbook ? (latestDraft(workbook)?.id ?? null) : null));
   const [preview, setPreview] = useState<PreviewState>(null);
-  const [updating, setUpdating] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [choice, setChoice] = useState<ExportChoice>('both');
@@ -154,12 +157,10 @@ export function DocumentsStep() {
   useEffect(() => {
     if (!workbook || !draft || !template) return;
     const seq = ++previewSeq.current;
-    setUpdating(true);
     const timer = setTimeout(() => {
       void call('previewDocument', { workbook, draftId: draft.id }).then((r) => {
         if (seq !== previewSeq.current) return;
-        setUpdating(false);
-        setPreview(r.ok ? { kind: 'ready', result: r.value } : { kind: 'failed', error: r.error });
+        setPreview(r.ok ? { kind: 'ready', result: r.value, source: workbook } : { kind: 'failed', error: r.error, source: workbook });
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
@@ -321,7 +322,7 @@ export function DocumentsStep() {
         statement. Answer the template’s questions, check the preview, then export it for Word or as an accessible PDF.
       </p>
 
-      {showErrors && errors.length > 0 && <ErrorSummary errors={errors} summaryRef={summaryRef} />}
+      {showErrors && errors.length > 0 && <ErrorSummary errors={errors} ref={summaryRef} />}
 
       <section className="panel" aria-labelledby="template-heading">
         <h2 id="template-heading">Choose a template</h2>
@@ -441,7 +442,7 @@ export function DocumentsStep() {
           <section className="panel documents-preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview</h2>
             {preview?.kind === 'ready' ? (
-              <DocumentPreview html={preview.result.html} title={preview.result.title} updating={updating} />
+              <DocumentPreview html={preview.result.html} title={preview.result.title} updating={preview.source !== workbook} />
             ) : preview?.kind === 'failed' ? (
               <div className="panel panel-warning">
                 <p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { DocumentProgress, GeneratedFile } from '../../../../shared/ipc/documents-contract';
 import { showError } from '../../app/ui-store';
 import { call } from '../../platform/api';
@@ -37,16 +37,18 @@ export function ExportPanel(props: {
 }) {
   const { job } = props;
   const exportButton = useRef<HTMLButtonElement>(null);
-  const [hadFocus, setHadFocus] = useState(false);
+  const wasRunning = useRef(false);
   const running = job !== null;
 
-  // When the job ends the Cancel button goes; put focus back where the officer started rather than lose it.
+  // The Export button is disabled while the job runs and the Cancel button goes when it ends, so focus can be left
+  // nowhere; put it back on Export rather than lose it (but never take it from wherever else the officer went).
   useEffect(() => {
-    if (!running && hadFocus) {
-      exportButton.current?.focus();
-      setHadFocus(false);
+    if (wasRunning.current && !running) {
+      const active = document.activeElement;
+      if (!active || active === document.body) exportButton.current?.focus();
     }
-  }, [running, hadFocus]);
+    wasRunning.current = running;
+  }, [running]);
 
   return (
     <section className="panel" aria-labelledby="export-heading">
@@ -88,11 +90,10 @@ export function ExportPanel(props: {
           <button
             type="button"
             className="button button-secondary"
-            disabled={job.cancelling}
-            onFocus={() => setHadFocus(true)}
+            // Not disabled while cancelling: that would throw focus away from the button the officer just pressed.
+            aria-disabled={job.cancelling || undefined}
             onClick={() => {
-              setHadFocus(true);
-              props.onCancel();
+              if (!job.cancelling) props.onCancel();
             }}
           >
             Cancel<span className="visually-hidden"> making the document</span>

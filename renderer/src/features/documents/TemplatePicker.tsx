@@ -26,7 +26,8 @@ function TemplateOption(props: { template: TemplateInfo; checked: boolean; onCho
         {t.origin === 'user' && <span className="tag">Your template</span>}
       </label>
       <div id={`${id}-about`} className="hint">
-        {KIND_LABELS[t.kind] ? `${KIND_LABELS[t.kind]}. ` : ''}
+        {/* The kind says what a template with a council's own name is for; a built-in's name already says it. */}
+        {KIND_LABELS[t.kind] && KIND_LABELS[t.kind] !== t.name ? `${KIND_LABELS[t.kind]}. ` : ''}
         {t.description}
         {t.origin === 'user' && <span className="template-folder"> From {t.folder}</span>}
       </div>
