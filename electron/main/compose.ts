@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { PdfPrinter } from '../../shared/documents';
 import { createHandlers, type DialogPort, type EventSink, type ShellPort, type WindowPort } from './ipc/handlers';
+import { NO_PRESENTER, type PresenterPort } from './ipc/workshop-handlers';
+import { WorkshopService } from './services/workshop/workshop-service';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DocumentSessions } from './services/document-sessions';
 import { DocumentService } from './services/documents/document-service';
@@ -37,6 +39,8 @@ export interface CompositionInput {
   readonly startPdfPrinter?: () => Promise<PdfPrinter>;
   /** Delivers main → renderer events such as document progress. */
   readonly events?: EventSink;
+  /** The projector window (Electron: a second BrowserWindow; the harness: a second page). */
+  readonly presenter?: PresenterPort;
   /** Identifies this run of the app; a new one per start. */
   readonly instanceId?: string;
   readonly user?: string;
@@ -49,6 +53,7 @@ export interface Composition {
   readonly settings: SettingsService;
   readonly recovery: RecoveryStore;
   readonly documentService: DocumentService;
+  readonly workshop: WorkshopService;
   readonly appInfo: AppInfo;
 }
 
@@ -77,6 +82,8 @@ export function compose(input: CompositionInput): Composition {
     userFolders: () => settings.preferences().templateFolders,
     startPrinter: input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available'))),
   });
+  // Its own printer, started on the first kit or report, so a long kit never waits behind a business case.
+  const workshop = new WorkshopService({ startPrinter: input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available'))) });
   const appInfo: AppInfo = {
     name: input.appName,
     version: input.version,
@@ -96,8 +103,10 @@ export function compose(input: CompositionInput): Composition {
     window: input.window,
     documentService,
     events: input.events ?? { send: () => undefined },
+    presenter: input.presenter ?? NO_PRESENTER,
+    workshop,
     ...(input.onRecentFilesChanged ? { onRecentFilesChanged: input.onRecentFilesChanged } : {}),
   });
   const router = createRouter(handlers, { isTrustedSender: input.isTrustedSender, log: input.log });
-  return { router, documents, settings, recovery, documentService, appInfo };
+  return { router, documents, settings, recovery, documentService, workshop, appInfo };
 }

@@ -11,6 +11,7 @@ import type { EventPayload, MenuCommand } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings/settings-schema';
 import { electronDialogs, electronShell } from './adapters/electron-ports';
 import { createElectronPdfPrinter } from './adapters/electron-pdf-printer';
+import { electronPresenter } from './adapters/presenter-window';
 import { resolveBuiltInTemplatesDir } from './services/documents/template-folders';
 import { compose, type Composition } from './compose';
 import { workbookPathFromArgv } from './launch-args';
@@ -77,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     void composition?.documents.closeAll();
     void composition?.documentService.close();
+    void composition?.workshop.close();
   });
   app.whenReady().then(start, (e: unknown) => {
     console.error(e);
@@ -146,6 +148,12 @@ async function start() {
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
+  const presenter = electronPresenter({
+    preloadPath,
+    url: `${devServerUrl ?? `${APP_ORIGIN}/index.html`}#presenter`,
+    consoleWindow: () => main?.window ?? null,
+    onClosed: () => send('presenterClosed', {}),
+  });
   composition = compose({
     appName: APP_NAME,
     version: app.getVersion(),
@@ -167,6 +175,7 @@ async function start() {
     // The printing window is made on the first PDF, not at start-up.
     startPdfPrinter: async () => createElectronPdfPrinter(),
     events: { send },
+    presenter,
   });
   const { router, settings } = composition;
 
@@ -182,6 +191,8 @@ async function start() {
     onBoundsChanged: (bounds) => settings.setWindowBounds(bounds),
     onCloseWithUnsavedChanges: () => send('closeRequested', {}),
   });
+  // The projector view belongs to the console: it goes when the console goes, so the app can quit.
+  main.window.on('closed', () => presenter.close());
   rebuildMenu();
   main.window.webContents.on('did-finish-load', () => {
     if (pendingOpen) {

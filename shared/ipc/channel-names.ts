@@ -29,10 +29,17 @@ export const CHANNEL_NAMES = [
   'generateDocument',
   'cancelDocumentJob',
   'openGeneratedDocument',
+  'openPresenter',
+  'closePresenter',
+  'showOnPresenter',
+  'getPresenterState',
+  'printWorkshopKit',
+  'writeWorkshopReport',
+  'openWorkshopFile',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested', 'documentProgress'] as const;
+export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested', 'documentProgress', 'presenterState', 'presenterClosed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel that carries a contract channel or event. */

@@ -17,6 +17,13 @@ import {
   JobIdSchema,
   TemplateListingSchema,
 } from './documents-contract';
+import {
+  PresenterPlacementSchema,
+  PresenterStateSchema,
+  PrintKitInputSchema,
+  WorkshopFilesOutcomeSchema,
+  WriteReportInputSchema,
+} from './workshop-contract';
 
 const pathText = z.string().min(1).max(4_096);
 const docId = z.string().min(1).max(64);
@@ -182,6 +189,20 @@ export const CONTRACT = {
   cancelDocumentJob: { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   /** Opens a document this session generated in its program (Word, the PDF reader); nothing else can be opened. */
   openGeneratedDocument: { input: z.object({ path: pathText }), output: empty },
+
+  /** Opens the presenter view for the projector: on the second display when there is one, full screen otherwise. */
+  openPresenter: { input: none, output: z.object({ placement: PresenterPlacementSchema }) },
+  closePresenter: { input: none, output: empty },
+  /** What the room sees; main relays it to the presenter window (presenterState event) and keeps the latest. */
+  showOnPresenter: { input: PresenterStateSchema, output: z.object({ presenterOpen: z.boolean() }) },
+  /** The presenter window asks for the latest state when it opens. */
+  getPresenterState: { input: none, output: z.object({ state: PresenterStateSchema.nullable() }) },
+  /** Asks for a folder, then prints the workshop kit into it as PDFs. */
+  printWorkshopKit: { input: PrintKitInputSchema, output: WorkshopFilesOutcomeSchema },
+  /** Asks where to save, then writes the workshop report in the chosen formats. */
+  writeWorkshopReport: { input: WriteReportInputSchema, output: WorkshopFilesOutcomeSchema },
+  /** Opens a kit or report file this session wrote; nothing else can be opened. */
+  openWorkshopFile: { input: z.object({ path: pathText }), output: empty },
 } as const satisfies Record<ChannelName, ChannelSpec>;
 
 export type Contract = typeof CONTRACT;
@@ -212,6 +233,10 @@ export const EVENTS = {
   closeRequested: z.object({}),
   /** How far a generateDocument job has got. */
   documentProgress: DocumentProgressSchema,
+  /** To the presenter window: what to show now. */
+  presenterState: PresenterStateSchema,
+  /** To the main window: the presenter window was closed (by Escape, or by the operating system). */
+  presenterClosed: z.object({}),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security-policy';
 import { settingsJsonSchema } from '../../electron/main/services/settings-service';
 import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
+import type { PresenterPort } from '../../electron/main/ipc/workshop-handlers';
 import type { PdfPrinter } from '../../shared/documents';
 import { BUILT_IN_TEMPLATES_DIR, createChromiumPrinter } from '../../electron/main/services/documents';
 
@@ -116,6 +117,12 @@ export class ScriptedDialogs {
     if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the folder dialog');
     return this.folderAnswers.shift()!;
   }
+  /** Folders for output (the workshop kit) share the folder answers. */
+  async chooseOutputFolder(title: string) {
+    this.asked.push(`output-folder:${title}`);
+    if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the output folder dialog');
+    return this.folderAnswers.shift()!;
+  }
   /** Export shares the Save answers: each is the path the officer would type in the save dialog. */
   async chooseDocumentDestination(suggested: string, formats: readonly string[]) {
     this.asked.push(`export:${suggested}:${formats.join(',')}`);
@@ -141,6 +148,8 @@ export interface Harness {
   readonly externalOpened: string[];
   readonly window: { title: string; dirty: boolean; closed: boolean };
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** The presenter view's page while it is open (the Electron app opens a second window instead). */
+  presenterPage(): Page | null;
   close(): Promise<void>;
 }
 
@@ -152,6 +161,51 @@ export async function openApp(context: BrowserContext, origin: string, options: 
   const nativeWindow = { title: '', dirty: false, closed: false };
   // Events go to the page once it exists; the composition is made first, as the main process makes it.
   let eventPage: Page | null = null;
+  const emitTo = (target: Page | null, event: EventName, payload: unknown) =>
+    void target
+      ?.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const)
+      .catch(() => undefined);
+  const errors: string[] = [];
+  const collectErrors = (p: Page) => {
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+  };
+  // The presenter view: a second page on the renderer's #presenter route, with the same bridge, receiving the
+  // same events the Electron main process sends its presenter window.
+  let presenterPage: Page | null = null;
+  const bridgePage = async (p: Page) => {
+    await p.exposeBinding('__workbenchInvoke', (source, channel: string, input: unknown) =>
+      composition.router.handle(channel, input, { senderUrl: source.frame.url() }),
+    );
+    await p.addInitScript({ content: bridgeBundle() });
+    collectErrors(p);
+  };
+  const presenter: PresenterPort = {
+    async open() {
+      if (presenterPage && !presenterPage.isClosed()) {
+        await presenterPage.bringToFront();
+        return 'window';
+      }
+      const p = await context.newPage();
+      await bridgePage(p);
+      p.on('close', () => {
+        if (presenterPage === p) presenterPage = null;
+        emitTo(eventPage, 'presenterClosed', {});
+      });
+      presenterPage = p;
+      await p.goto(`${origin}/index.html#presenter`);
+      return 'window';
+    },
+    close() {
+      const p = presenterPage;
+      presenterPage = null;
+      void p?.close().catch(() => undefined);
+    },
+    isOpen: () => presenterPage !== null && !presenterPage.isClosed(),
+    show: (state) => emitTo(presenterPage, 'presenterState', state),
+  };
   const store = new Conf<Record<string, unknown>>({
     cwd: dataFolder,
     configName: 'settings',
@@ -181,28 +235,15 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     isTrustedSender: (url) => url.startsWith(`${origin}/`),
     builtInTemplatesDir: BUILT_IN_TEMPLATES_DIR,
     startPdfPrinter: options.startPdfPrinter ?? (() => createChromiumPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
-    events: {
-      send: (event, payload) => {
-        void eventPage
-          ?.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const)
-          .catch(() => undefined);
-      },
-    },
+    events: { send: (event, payload) => emitTo(eventPage, event, payload) },
+    presenter,
     ...(options.user ? { user: options.user } : {}),
     ...(options.machine ? { machine: options.machine } : {}),
   });
 
   const page = await context.newPage();
   eventPage = page;
-  await page.exposeBinding('__workbenchInvoke', (source, channel: string, input: unknown) =>
-    composition.router.handle(channel, input, { senderUrl: source.frame.url() }),
-  );
-  await page.addInitScript({ content: bridgeBundle() });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  await bridgePage(page);
   await page.goto(`${origin}/index.html`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 
@@ -216,9 +257,12 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     emit: async (event, payload) => {
       await page.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const);
     },
+    presenterPage: () => (presenterPage && !presenterPage.isClosed() ? presenterPage : null),
     close: async () => {
       if (errors.length > 0) console.warn(`Page errors:\n${errors.join('\n')}`);
       await composition.documentService.close();
+      await composition.workshop.close();
+      presenter.close();
       await page.close();
     },
   };

@@ -87,6 +87,17 @@ interface Report {
   menu: MenuItem[];
   menuClicks: { path: string[]; sent: SentMessage[]; openedPaths: string[] }[];
   launches: { sent: SentMessage[]; openFilePrevented: boolean };
+  presenter: {
+    open: { ok: boolean; value?: Record<string, unknown> };
+    window: { options: { webPreferences: Record<string, unknown> } & Record<string, unknown>; loadedUrls: string[] } | null;
+    show: { ok: boolean; value?: Record<string, unknown> };
+    sentToPresenter: SentMessage[];
+    latest: { ok: boolean; value?: Record<string, unknown> };
+    sentToMainWhileOpen: SentMessage[];
+    close: { ok: boolean };
+    sentToMainOnClose: SentMessage[];
+    showAfterClose: { ok: boolean; value?: Record<string, unknown> };
+  };
   quitOnAllClosed: number;
 }
 
@@ -251,6 +262,39 @@ describe('the main window', () => {
     expect(close.sentOnClose).toEqual([{ channel: 'workbench:closeRequested', payload: {} }]);
     expect(close.confirm.ok).toBe(true);
     expect(close.closeOutcomes).toEqual(['prevented', 'closed']);
+  });
+});
+
+describe('the presenter window', () => {
+  it('opens full screen on the projector (the other display), with the main window’s secure preferences and preload', () => {
+    const { presenter } = run.report;
+    expect(presenter.open).toEqual({ ok: true, value: { placement: 'external-display' } });
+    expect(presenter.window).not.toBeNull();
+    expect(presenter.window!.options).toMatchObject({ x: 1920, y: 0, width: 1280, height: 720, fullscreen: true, show: false });
+    const prefs = presenter.window!.options.webPreferences;
+    expect(prefs).toEqual({ ...SECURE_WEB_PREFERENCES, preload: expect.any(String) });
+    expect(realpathSync(prefs.preload as string)).toBe(realpathSync(PRELOAD_BUNDLE));
+  });
+
+  it('loads the app’s own renderer on its #presenter route', () => {
+    expect(run.report.presenter.window!.loadedUrls).toEqual(['app://workbench/index.html#presenter']);
+  });
+
+  it('relays what the console shows to the presenter window only, and keeps the latest for a reload', () => {
+    const { presenter } = run.report;
+    expect(presenter.show).toEqual({ ok: true, value: { presenterOpen: true } });
+    expect(presenter.sentToPresenter).toEqual([
+      { channel: 'workbench:presenterState', payload: expect.objectContaining({ title: 'Partners', held: false }) },
+    ]);
+    expect(presenter.sentToMainWhileOpen).toEqual([]);
+    expect(presenter.latest).toMatchObject({ ok: true, value: { state: { title: 'Partners' } } });
+  });
+
+  it('tells the console when it closes, and is not shown anything after', () => {
+    const { presenter } = run.report;
+    expect(presenter.close).toEqual({ ok: true, value: {} });
+    expect(presenter.sentToMainOnClose).toEqual([{ channel: 'workbench:presenterClosed', payload: {} }]);
+    expect(presenter.showAfterClose).toEqual({ ok: true, value: { presenterOpen: false } });
   });
 });
 

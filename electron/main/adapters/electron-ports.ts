@@ -45,6 +45,17 @@ export function electronDialogs(getWindow: () => BrowserWindow | null, defaultFo
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseOutputFolder(title) {
+      const win = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title,
+        buttonLabel: 'Choose folder',
+        defaultPath: defaultFolder(),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     async chooseDocumentDestination(suggestedFileName, formats) {
       const win = getWindow();
       const filters = formats.map((f: DocumentFormat) => DOCUMENT_FILTERS[f]);

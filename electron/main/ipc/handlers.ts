@@ -15,6 +15,8 @@ import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
 import type { Handlers } from './router';
+import { createWorkshopHandlers, type PresenterPort } from './workshop-handlers';
+import type { WorkshopService } from '../services/workshop/workshop-service';
 import { access } from 'node:fs/promises';
 
 export interface DialogPort {
@@ -26,6 +28,8 @@ export interface DialogPort {
   chooseTemplateFolder(): Promise<string | null>;
   /** Asks where to save a generated document (each format gets its own extension); null when cancelled. */
   chooseDocumentDestination(suggestedFileName: string, formats: readonly DocumentFormat[]): Promise<string | null>;
+  /** Asks for a folder to write files into (the workshop kit); null when cancelled. */
+  chooseOutputFolder(title: string): Promise<string | null>;
 }
 
 export interface ShellPort {
@@ -58,6 +62,8 @@ export interface Services {
   readonly window: WindowPort;
   readonly documentService: DocumentService;
   readonly events: EventSink;
+  readonly presenter: PresenterPort;
+  readonly workshop: WorkshopService;
   /** Called when a file was opened or saved, e.g. to refresh the Open Recent menu. */
   readonly onRecentFilesChanged?: () => void;
 }
@@ -246,6 +252,13 @@ export function createHandlers(s: Services): Handlers {
       await s.shell.openFile(path);
       return ok({});
     },
+    ...createWorkshopHandlers({
+      presenter: s.presenter,
+      workshop: s.workshop,
+      chooseOutputFolder: (title) => s.dialogs.chooseOutputFolder(title),
+      chooseDocumentDestination: (name, formats) => s.dialogs.chooseDocumentDestination(name, formats),
+      openFile: (path) => s.shell.openFile(path),
+    }),
   };
 }
 

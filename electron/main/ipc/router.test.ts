@@ -35,6 +35,7 @@ beforeEach(async () => {
       chooseSaveLocation: async () => null,
       chooseTemplateFolder: async () => null,
       chooseDocumentDestination: async () => null,
+      chooseOutputFolder: async () => null,
     },
     shell: {
       openExternal: async (url) => void opened.push(url),

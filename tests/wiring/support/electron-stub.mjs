@@ -158,6 +158,7 @@ export class BrowserWindow extends EventEmitter {
     };
     this.emit('close', event);
     this.closeOutcomes.push(event.defaultPrevented ? 'prevented' : 'closed');
+    if (!event.defaultPrevented) this.emit('closed');
     return event.defaultPrevented;
   }
   show() {}
@@ -282,8 +283,12 @@ export const dialog = {
   },
 };
 
+/** The laptop's own screen and, to its right, a projector on an extended desktop. */
 export const screen = {
-  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays: () => [
+    { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    { id: 2, bounds: { x: 1920, y: 0, width: 1280, height: 720 }, workArea: { x: 1920, y: 0, width: 1280, height: 720 } },
+  ],
 };
 
 export default { app, BrowserWindow, Menu, protocol, net, session, ipcMain, shell, dialog, screen };

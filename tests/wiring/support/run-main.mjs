@@ -205,6 +205,23 @@ async function main() {
     openExternalFile: await invoke('openExternal', { url: 'file:///etc/passwd' }, TRUSTED),
   };
 
+  // The presenter window for the projector: opened through IPC, shown what the console pushes, closed again.
+  const windowsBefore = record.windows.length;
+  const mainSentBefore = contents.sent.length;
+  report.presenter = { open: await invoke('openPresenter', {}, TRUSTED) };
+  const presenterWin = record.windows[windowsBefore];
+  report.presenter.window = presenterWin
+    ? { options: JSON.parse(JSON.stringify(presenterWin.options)), loadedUrls: presenterWin.loadedUrls }
+    : null;
+  const shown = { held: false, title: 'Partners', screen: { kind: 'message', heading: 'Welcome', body: '' }, timer: null, fontPx: 0 };
+  report.presenter.show = await invoke('showOnPresenter', shown, TRUSTED);
+  report.presenter.sentToPresenter = presenterWin ? [...presenterWin.webContents.sent] : [];
+  report.presenter.latest = await invoke('getPresenterState', {}, TRUSTED);
+  report.presenter.sentToMainWhileOpen = contents.sent.slice(mainSentBefore);
+  report.presenter.close = await invoke('closePresenter', {}, TRUSTED);
+  report.presenter.sentToMainOnClose = contents.sent.slice(mainSentBefore);
+  report.presenter.showAfterClose = await invoke('showOnPresenter', shown, TRUSTED);
+
   // Closing with unsaved changes asks the renderer first; confirmClose then lets the window close.
   await invoke(
     'setWindowState',

@@ -1,0 +1,45 @@
+/**
+ * The workshop channels' data: the presenter window (open, close, what it shows) and the printed kit and report.
+ * Kept apart from contract.ts so the channel list there stays readable; contract.ts wires these in.
+ */
+import { z } from 'zod';
+import { WorkbookSchema } from '../model/workbook-schema';
+import { PresenterStateSchema } from '../workshop/presenter-state';
+
+export { PresenterStateSchema };
+
+/** Where the presenter went: the second display, full screen on the only display, or an ordinary window. */
+export const PresenterPlacementSchema = z.enum(['external-display', 'full-screen', 'window']);
+export type PresenterPlacement = z.infer<typeof PresenterPlacementSchema>;
+
+export const WorkshopFileSchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  description: z.string(),
+  format: z.enum(['pdf', 'docx']),
+  pageSize: z.enum(['A4', 'A6', 'A3']).nullable(),
+});
+export type WorkshopFile = z.infer<typeof WorkshopFileSchema>;
+
+const workshopId = z.string().min(1).max(64);
+
+export const PrintKitInputSchema = z.object({
+  workbook: WorkbookSchema,
+  workshopId,
+  largePrint: z.boolean(),
+});
+
+export const WriteReportInputSchema = z.object({
+  workbook: WorkbookSchema,
+  workshopId,
+  formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2),
+  /** Name the participants (only when the workshop recorded names). */
+  includeNames: z.boolean(),
+});
+
+export const WorkshopFilesOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('written'), folder: z.string(), files: z.array(WorkshopFileSchema) }),
+]);
+export type WorkshopFilesOutcome = z.infer<typeof WorkshopFilesOutcomeSchema>;
