@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bindDocument } from '../shared/documents/bind';
@@ -27,6 +27,8 @@ import { BUILT_IN_TEMPLATES_DIR, loadTemplateFolder } from '../electron/main/ser
 
 const OBJECTIVES = 40;
 const SERVICES = 120;
+/** Timed runs per measurement; the best is reported. */
+const RUNS = 3;
 
 function largeWorkbook(): Workbook {
   const wb = createWorkbook({ title: 'Benchmark workbook: Exampleshire Libraries and the Council Plan', author: 'Benchmark', now: new Date('2026-11-28T09:00:00Z') });
@@ -118,44 +120,65 @@ async function main() {
   const doc = bound.value.document;
   if (process.env.AWB_BENCH_DUMP) writeFileSync(process.env.AWB_BENCH_DUMP, JSON.stringify(doc));
 
-  // The first DOCX pays for module set-up and the chart font; the second is what an officer waits for.
+  // The first DOCX pays for module set-up and the chart font; after that, the best of three runs is reported, as
+  // other work on a shared 2-core machine adds noise to any single run.
   t = performance.now();
-  await renderDocx(doc);
+  let docx = await renderDocx(doc);
   const docxCold = performance.now() - t;
-  t = performance.now();
-  const docx = await renderDocx(doc);
-  const docxWarm = performance.now() - t;
+  let docxWarm = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < RUNS; i++) {
+    t = performance.now();
+    docx = await renderDocx(doc);
+    docxWarm = Math.min(docxWarm, performance.now() - t);
+  }
   const docxPath = join(out, 'business-case.docx');
   writeFileSync(docxPath, docx);
 
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium, Chrome or Edge found; set AWB_CHROMIUM.');
   t = performance.now();
-  const printer = await createChromiumPrinter({ executablePath });
+  const chromium = await createChromiumPrinter({ executablePath });
   const startTime = performance.now() - t;
+  let prints = 0;
+  const printer = { print: (html: string) => (prints++, chromium.print(html)) };
   const fontCss = documentFontCss();
   const snapshot = serialiseWorkbook(wb);
   t = performance.now();
-  await printDocumentPdf(doc, printer, { fontCss, workbookSnapshot: snapshot });
+  let { pdf } = await printDocumentPdf(doc, printer, { fontCss, workbookSnapshot: snapshot });
   const pdfFirst = performance.now() - t;
-  t = performance.now();
-  const { pdf } = await printDocumentPdf(doc, printer, { fontCss, workbookSnapshot: snapshot });
-  const pdfWarm = performance.now() - t;
-  await printer.close();
+  let pdfWarm = Number.POSITIVE_INFINITY;
+  let finishing = 0;
+  prints = 0;
+  for (let i = 0; i < RUNS; i++) {
+    t = performance.now();
+    let finishStart = 0;
+    ({ pdf } = await printDocumentPdf(doc, printer, { fontCss, workbookSnapshot: snapshot, onStep: (step) => { if (step === 'finishing') finishStart = performance.now(); } }));
+    const took = performance.now() - t;
+    if (took < pdfWarm) {
+      pdfWarm = took;
+      finishing = performance.now() - finishStart;
+    }
+  }
+  const printsPerPdf = prints / RUNS;
+  await chromium.close();
   writeFileSync(join(out, 'business-case.pdf'), pdf);
   const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, 'business-case.pdf')], { encoding: 'utf8' }))?.[1] ?? '?';
   sample();
 
   let libre: number | null = null;
-  const profile = mkdtempSync(join(tmpdir(), 'awb-bench-lo-'));
-  try {
-    t = performance.now();
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), docxPath], { stdio: 'pipe', timeout: 300_000 });
-    libre = performance.now() - t;
-  } catch (e) {
-    console.log(`LibreOffice could not be timed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
+  for (let i = 0; i < 2; i++) {
+    const profile = mkdtempSync(join(tmpdir(), 'awb-bench-lo-'));
+    try {
+      t = performance.now();
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'lo'), docxPath], { stdio: 'pipe', timeout: 300_000 });
+      const took = performance.now() - t;
+      libre = libre === null ? took : Math.min(libre, took);
+    } catch (e) {
+      console.log(`LibreOffice could not be timed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      break;
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   }
   clearInterval(sampler);
 
@@ -163,16 +186,18 @@ async function main() {
   console.log(`Document: ${pages} PDF pages, ${(docx.length / 1024).toFixed(0)} KB DOCX, ${(pdf.length / 1024).toFixed(0)} KB PDF`);
   console.log(`Bind (template + analysis):          ${ms(bindTime)}`);
   console.log(`DOCX, first in process:              ${ms(docxCold)}`);
-  console.log(`DOCX:                                ${ms(docxWarm)}   target < 1000 ms  ${pass(docxWarm < 1000)}`);
+  console.log(`DOCX (best of ${RUNS}):                      ${ms(docxWarm)}   target < 1000 ms  ${pass(docxWarm < 1000)}`);
   console.log(`Chromium start:                      ${ms(startTime)}`);
-  console.log(`PDF, first print:                    ${ms(pdfFirst)}`);
-  console.log(`PDF (two passes + finishing):        ${ms(pdfWarm)}   target < 2000 ms  ${pass(pdfWarm < 2000)}`);
+  console.log(`PDF, first in process:               ${ms(pdfFirst)}`);
+  console.log(`PDF (print${printsPerPdf > 1 ? 's' : ''} ×${printsPerPdf.toFixed(0)} + finishing):     ${ms(pdfWarm)}   target < 2000 ms  ${pass(pdfWarm < 2000)}`);
+  console.log(`  of which pdf-lib finishing:         ${ms(finishing)}`);
   if (libre !== null) {
     const ratio = libre / pdfWarm;
-    console.log(`LibreOffice DOCX → PDF, same file:   ${ms(libre)}`);
+    console.log(`LibreOffice DOCX → PDF, same file:   ${ms(libre)}   (best of 2, fresh profile each)`);
     console.log(`PDF speed-up over LibreOffice:       ${ratio.toFixed(1)}×   target ≥ 4×  ${pass(ratio >= 4)}`);
   }
   console.log(`Peak memory (RSS, this process):     ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`Machine load (1-minute average):     ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   rmSync(out, { recursive: true, force: true });
 }
 

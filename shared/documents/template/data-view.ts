@@ -65,6 +65,13 @@ function periodText(p: { label: string } | null | undefined): string {
   return p?.label ?? '';
 }
 
+/** "A, B and C", or "A, B, C and 12 others" past `max` names. */
+export function namesInWords(names: readonly string[], max: number): string {
+  if (names.length <= max) return listInWords(names);
+  const rest = names.length - max;
+  return `${names.slice(0, max).join(', ')} and ${rest === 1 ? '1 other' : `${formatNumber(rest)} others`}`;
+}
+
 /** "7.9% (2023/24)", "5,210 loans (Q2 2024/25)". */
 export function valueWithUnit(value: number, unit: string, period: string): string {
   const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
@@ -245,7 +252,8 @@ export function buildDataView(input: DataViewInput): ViewRecord {
         weakCount: (c?.contributors ?? []).filter((x) => x.strength === 1).length,
         evidencedShare: c?.evidencedShare ?? 0,
         services: list(contributors),
-        serviceNames: listInWords(contributors.map((x) => String((x as ViewRecord).name))),
+        // The strongest few by name and a count of the rest: a sentence must stay readable in a large workbook.
+        serviceNames: namesInWords(contributors.map((x) => String((x as ViewRecord).name)), 6),
         kpis: list(o.kpis.map((k) => kpiView(k, o.title))),
         children: list(children),
         assessable: c?.assessable ?? true,
@@ -307,7 +315,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
         councilObjectives: list(council.map((o) => objectiveViews.get(o.id)!)),
         councilObjectivesText: listInWords(council.map((o) => o.title)),
         services: list(svc.map(([id, st]) => rec({ name: services.get(id)?.name ?? id, strength: st, strengthLabel: STRENGTH_LABEL[st] }))),
-        servicesText: listInWords(svc.map(([id]) => services.get(id)?.name ?? id)),
+        servicesText: namesInWords(svc.map(([id]) => services.get(id)?.name ?? id), 8),
         serviceCount: svc.length,
       });
     });
@@ -403,7 +411,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
         rec({
           name: o.name,
           services: list(o.serviceIds.map((id) => services.get(id)?.name ?? id)),
-          servicesText: listInWords(o.serviceIds.map((id) => services.get(id)?.name ?? id)),
+          servicesText: namesInWords(o.serviceIds.map((id) => services.get(id)?.name ?? id), 8),
           serviceCount: o.serviceIds.length,
           objectiveCount: o.objectiveIds.length,
         }),
@@ -412,7 +420,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
     offers: list(
       UNIVERSAL_OFFERS.map((offer) => {
         const names = wb.services.filter((s) => s.offer === offer).map((s) => s.name);
-        return rec({ name: offer, services: list(names), servicesText: listInWords(names), serviceCount: names.length });
+        return rec({ name: offer, services: list(names), servicesText: namesInWords(names, 8), serviceCount: names.length });
       }),
     ),
     partner: partnerView,
