@@ -23,25 +23,32 @@ export const pairKey = (serviceId: string, objectiveId: string) => `${serviceId}
  */
 export function suggestLinks(wb: Workbook): Suggestion[] {
   const index = indexObjectives(wb.objectives);
-  const taken = new Set<string>();
-  for (const a of wb.alignments) taken.add(pairKey(a.serviceId, a.objectiveId));
-  for (const d of wb.dismissedSuggestions) taken.add(pairKey(d.serviceId, d.objectiveId));
+  // By service, then objective: no key strings to build for thousands of links.
+  const taken = new Map<string, Set<string>>();
+  for (const pair of [...wb.alignments, ...wb.dismissedSuggestions]) {
+    const objectives = taken.get(pair.serviceId);
+    if (objectives) objectives.add(pair.objectiveId);
+    else taken.set(pair.serviceId, new Set([pair.objectiveId]));
+  }
 
   const out: Suggestion[] = [];
   for (const objective of assessableObjectives(wb)) {
     const themes = themesOf(index, objective);
     if (themes.length === 0) continue;
+    // What each Ambition outcome would suggest for this objective, worked out once rather than per service
+    // (the map recomputes this on every edit at 150 × 60): the stronger suggestion, the first theme on a tie.
+    const byOutcome = new Map<AmbitionOutcomeId, { strength: 1 | 2; themeId: string; themeName: string }>();
+    for (const theme of themes)
+      theme.outcomes.forEach((outcome, at) => {
+        const strength: 1 | 2 = at < 2 ? 2 : 1;
+        const known = byOutcome.get(outcome);
+        if (!known || strength > known.strength) byOutcome.set(outcome, { strength, themeId: theme.id, themeName: theme.name });
+      });
     for (const service of wb.services) {
       const main = service.outcomes[0];
-      if (main === undefined || taken.has(pairKey(service.id, objective.id))) continue;
-      let best: { strength: 1 | 2; themeId: string; themeName: string } | null = null;
-      for (const theme of themes) {
-        const at = theme.outcomes.indexOf(main as AmbitionOutcomeId);
-        if (at < 0) continue;
-        const strength: 1 | 2 = at < 2 ? 2 : 1;
-        if (!best || strength > best.strength) best = { strength, themeId: theme.id, themeName: theme.name };
-      }
-      if (!best) continue;
+      if (main === undefined) continue;
+      const best = byOutcome.get(main);
+      if (!best || taken.get(service.id)?.has(objective.id)) continue;
       out.push({
         serviceId: service.id,
         objectiveId: objective.id,
