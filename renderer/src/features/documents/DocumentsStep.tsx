@@ -135,6 +135,12 @@ export function DocumentsStep() {
   const [listingError, setListingError] = useState<AppError | null>(null);
   const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
   const [draftId, setDraftId] = useState<string | null>(() => (workbook ? (latestDraft(workbook)?.id ?? null) : null));
+  /**
+   * A draft for a template the officer has chosen but not yet touched. It joins the workbook (as one undoable step)
+   * with the first change, so moving through the templates with the arrow keys does not leave drafts behind; and
+   * when that first change is undone, the form falls back to it rather than vanishing.
+   */
+  const [pending, setPending] = useState<Draft | null>(null);
   const [preview, setPreview] = useState<PreviewState>(null);
   const [showErrors, setShowErrors] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -145,8 +151,14 @@ export function DocumentsStep() {
   const previewSeq = useRef(0);
   const cancelledByOfficer = useRef(false);
 
-  const draft = workbook && draftId ? (workbook.drafts.find((d) => d.id === draftId) ?? null) : null;
+  const stored = workbook && draftId ? (workbook.drafts.find((d) => d.id === draftId) ?? null) : null;
+  const draft = stored ?? (pending && (draftId === null || draftId === pending.id) ? pending : null);
   const template = draft && listing ? (listing.templates.find((t) => t.id === draft.templateId) ?? null) : null;
+  /** The workbook as the main process sees it for this draft: with the untouched draft added when there is one. */
+  const withDraft = useCallback(
+    (wb: Workbook): Workbook => (stored || !pending ? wb : { ...wb, drafts: [...wb.drafts, pending] }),
+    [stored, pending],
+  );
 
   useEffect(() => {
     void call('listTemplates', {}).then((r) => (r.ok ? setListing(r.value) : setListingError(r.error)));
@@ -158,13 +170,13 @@ export function DocumentsStep() {
     if (!workbook || !draft || !template) return;
     const seq = ++previewSeq.current;
     const timer = setTimeout(() => {
-      void call('previewDocument', { workbook, draftId: draft.id }).then((r) => {
+      void call('previewDocument', { workbook: withDraft(workbook), draftId: draft.id }).then((r) => {
         if (seq !== previewSeq.current) return;
         setPreview(r.ok ? { kind: 'ready', result: r.value, source: workbook } : { kind: 'failed', error: r.error, source: workbook });
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [workbook, draft, template]);
+  }, [workbook, draft, template, withDraft]);
 
   useEffect(
     () =>
@@ -180,19 +192,24 @@ export function DocumentsStep() {
 
   const updateDraft = useCallback(
     (label: string, recipe: (d: Mutable<Draft>) => void, coalesceKey?: string) => {
-      if (!draftId) return;
+      const target = stored ?? pending;
+      if (!target) return;
       edit(
         label,
         (wb) => {
-          const d = wb.drafts.find((x) => x.id === draftId);
+          // The first change to a chosen template's draft also adds the draft: one step to undo.
+          // A copy: immer does not draft objects added to it, so the change below would otherwise alter `pending`.
+          if (!stored) wb.drafts.push(structuredClone(target));
+          const d = wb.drafts.find((x) => x.id === target.id);
           if (!d) return;
           recipe(d);
           d.modified = new Date().toISOString();
         },
         coalesceKey ? { coalesceKey } : undefined,
       );
+      if (!stored) setDraftId(target.id);
     },
-    [draftId, edit],
+    [stored, pending, edit],
   );
 
   if (!workbook) return null;
@@ -202,15 +219,8 @@ export function DocumentsStep() {
     setFiles([]);
     setPreview(null);
     const existing = latestDraftFor(workbook, t.id);
-    if (existing) {
-      setDraftId(existing.id);
-      return;
-    }
-    const created = newDraft(t, defaultMarking);
-    edit(`Start a draft of “${t.name}”`, (wb) => {
-      wb.drafts.push(created);
-    });
-    setDraftId(created.id);
+    setDraftId(existing?.id ?? null);
+    setPending(existing ? null : newDraft(t, defaultMarking));
   };
 
   const changeFolders = async (action: () => Promise<TemplateListing | null>) => {
@@ -265,8 +275,9 @@ export function DocumentsStep() {
       return;
     }
     setShowErrors(false);
-    const current = useWorkbookStore.getState().workbook;
-    if (!current) return;
+    const latest = useWorkbookStore.getState().workbook;
+    if (!latest) return;
+    const current = withDraft(latest);
     const jobId = newJobId();
     cancelledByOfficer.current = false;
     setFiles([]);
@@ -305,13 +316,15 @@ export function DocumentsStep() {
 
   const discardDraft = () => {
     if (!draft) return;
-    edit(`Discard the draft “${draft.title}”`, (wb) => {
-      wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
-    });
+    if (stored)
+      edit(`Discard the draft “${draft.title}”`, (wb) => {
+        wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
+      });
     setDraftId(null);
+    setPending(null);
     setPreview(null);
     setFiles([]);
-    showStatus(`Draft “${draft.title}” discarded. Undo brings it back.`);
+    showStatus(stored ? `Draft “${draft.title}” discarded. Undo brings it back.` : 'Template choice cleared.');
   };
 
   return (
