@@ -4,7 +4,7 @@
  * generation with progress, cancellation, one job at a time, and a write that fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,19 @@ describe('the template listing', () => {
     expect(listing.problems[0]!.message).toMatch(/01-body\.md.*line \d+/);
     expect(listing.problems[1]).toEqual({ folder: empty, message: expect.stringMatching(/^No templates were found in/) });
     expect(listing.userFolders).toEqual([mine, empty]);
+  });
+
+  it('gives one reason for a folder that cannot be used, not a second “no templates” on top', async () => {
+    const real = join(root, 'real-templates');
+    writeTemplate(join(real, 'linked-briefing'), { ...MANIFEST, id: 'linked-briefing', name: 'Linked briefing' });
+    const link = join(root, 'linked-templates');
+    symlinkSync(real, link);
+    const gone = join(root, 'deleted-folder');
+    const listing = await service({}, [link, gone]).listTemplates();
+    expect(listing.templates.map((t) => t.id)).toEqual(['test-briefing']);
+    expect(listing.problems.map((p) => p.folder)).toEqual([link, gone]);
+    expect(listing.problems[0]!.message).toMatch(/shortcut/);
+    expect(listing.problems[1]!.message).toMatch(/could not be found/);
   });
 });
 

@@ -6,7 +6,8 @@
  * The preview and the exported PDF are rendered from one bound document by the same engine functions, so what
  * the officer sees is what is printed (the PDF adds the page numbers to its table of contents).
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { bindDocument, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
 import type {
   DocumentFormat,
@@ -184,8 +185,11 @@ export class DocumentService {
     const problems = [...found.problems];
     // A folder that holds no template at all is almost always the wrong folder: say so rather than show nothing.
     for (const folder of userFolders) {
-      const used = found.templates.some((t) => t.origin === 'user' && isInside(t.folder, folder));
-      const reported = problems.some((p) => isInside(p.folder, folder));
+      // Template folders come back as real paths (links resolved), so compare with both spellings of the folder.
+      const forms = [resolve(folder), await realpath(folder).catch(() => resolve(folder))];
+      const within = (path: string) => forms.some((f) => isWithin(resolve(path), f));
+      const used = found.templates.some((t) => t.origin === 'user' && within(t.folder));
+      const reported = problems.some((p) => within(p.folder));
       if (!used && !reported)
         problems.push({
           folder,
@@ -350,7 +354,7 @@ export class DocumentService {
   }
 }
 
-function isInside(path: string, folder: string): boolean {
-  const f = folder.replace(/[\\/]+$/, '');
-  return path === f || path.startsWith(`${f}/`) || path.startsWith(`${f}\\`) || dirname(path) === f || join(f) === join(path);
+function isWithin(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -230,7 +230,10 @@ export function DocumentsStep() {
   const addFolder = () =>
     changeFolders(async () => {
       const r = await call('addTemplateFolder', {});
-      if (!r.ok) return showError(r.error), null;
+      if (!r.ok) {
+        showError(r.error);
+        return null;
+      }
       if (r.value.status === 'cancelled') return null;
       const { listing: next } = r.value;
       showStatus(
@@ -243,7 +246,10 @@ export function DocumentsStep() {
   const removeFolder = (folder: string) =>
     changeFolders(async () => {
       const r = await call('removeTemplateFolder', { folder });
-      if (!r.ok) return showError(r.error), null;
+      if (!r.ok) {
+        showError(r.error);
+        return null;
+      }
       showStatus('Template folder removed. Its templates are no longer listed; the files themselves are untouched.');
       return r.value;
     });
