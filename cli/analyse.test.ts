@@ -40,8 +40,8 @@ describe.concurrent('npm run cli -- analyse', { timeout: 120_000 }, () => {
       'Analysis of “Hand-built workbook” (hand.awbook)',
       '',
       'In summary',
-      '  Essex library service’s 7 services contribute to 3 of the council’s 6 objectives (50%), with a',
-      '  strong contribution to 2. The strongest contributions are to “Digital skills for all”, “Fewer',
+      '  3 of Essex library service’s 7 services contribute to 3 of the council’s 6 objectives (50%), with',
+      '  a strong contribution to 2. The strongest contributions are to “Digital skills for all”, “Fewer',
       '  lonely adults” and 1 other. 3 objectives have no library contribution yet (“Support new firms”,',
       '  “Keep the roads safe” and “Every child ready for school”), which may be opportunities. 1 objective',
       '  has only weak contributions. 4 services are not yet linked to any objective (“Rhymetime”,',
@@ -163,7 +163,7 @@ describe.concurrent('npm run cli -- analyse', { timeout: 120_000 }, () => {
       status: 'strong',
     });
     expect(parsed.summary).toMatch(
-      /^Essex library service’s 7 services contribute to 3 of the council’s 6 objectives \(50%\)/,
+      /^3 of Essex library service’s 7 services contribute to 3 of the council’s 6 objectives \(50%\)/,
     );
   });
 

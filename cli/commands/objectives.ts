@@ -240,7 +240,7 @@ async function runImport(
     source: rowSources
       ? (node) => {
           // A row naming its own document has its own page; a row giving only a page is a page of the shared one.
-          const own = rowSources.get(node.line);
+          const own = rowSources.get(node.key);
           if (!own) return shared;
           return own.document
             ? { document: own.document, page: own.page, url: '' }

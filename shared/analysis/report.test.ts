@@ -43,7 +43,7 @@ describe('analyseWorkbook', () => {
   it('writes the summary of a realistic workbook sentence by sentence', () => {
     const sentences = analyseWorkbook(handBuiltWorkbook()).summary.split(/(?<=\.) (?=[0-9A-Z“])/);
     expect(sentences).toEqual([
-      'Essex library service’s 7 services contribute to 3 of the council’s 6 objectives (50%), with a strong contribution to 2.',
+      '3 of Essex library service’s 7 services contribute to 3 of the council’s 6 objectives (50%), with a strong contribution to 2.',
       // Scores: Digital skills for all 12, Fewer lonely adults 9, More active people 1.
       'The strongest contributions are to “Digital skills for all”, “Fewer lonely adults” and 1 other.',
       '3 objectives have no library contribution yet (“Support new firms”, “Keep the roads safe” and “Every child ready for school”), which may be opportunities.',

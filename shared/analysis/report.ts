@@ -95,9 +95,13 @@ export function summarise(wb: Workbook, r: Omit<AnalysisReport, 'summary'>): str
   if (t.assessable === 0) return `${who} has not recorded any council objectives yet, so there is nothing to assess.`;
   if (t.services === 0) return `${who} has recorded ${plural(t.assessable, 'objective')} but no services yet, so no contribution can be shown.`;
   const sentences: string[] = [];
-  sentences.push(
-    `${who}’s ${plural(t.services, 'service contributes', 'services contribute')} to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
-  );
+  const whose = `${who}’s ${plural(t.services, 'service')}`;
+  if (t.linkedServices === 0)
+    sentences.push(`None of ${whose} is linked to the council’s ${plural(t.assessable, 'objective')} yet.`);
+  else
+    sentences.push(
+      `${t.linkedServices === t.services ? whose : `${t.linkedServices} of ${whose}`} ${t.linkedServices === 1 ? 'contributes' : 'contribute'} to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
+    );
   const ranked = [...r.objectives].filter((o) => o.assessable && o.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 1) sentences.push(`The strongest contribution is to ${listNames([ranked[0]!.title])}.`);
   else if (ranked.length > 1) sentences.push(`The strongest contributions are to ${listNames(ranked.map((o) => o.title), 2)}.`);

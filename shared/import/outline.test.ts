@@ -303,16 +303,18 @@ describe('formatOutline, outlineDepth and countNodes', () => {
         title: 'A',
         description: 'd',
         line: 1,
+        key: 1,
         children: [
           {
             title: 'B',
             description: '',
             line: 2,
-            children: [{ title: 'C', description: '', line: 3, children: [] }],
+            key: 2,
+            children: [{ title: 'C', description: '', line: 3, key: 3, children: [] }],
           },
         ],
       },
-      { title: 'D', description: '', line: 4, children: [] },
+      { title: 'D', description: '', line: 4, key: 4, children: [] },
     ];
     expect(formatOutline(tree)).toBe('A\n  B\n    C\nD\n');
     expect(outlineDepth(tree)).toBe(3);

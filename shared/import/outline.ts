@@ -12,8 +12,10 @@
 export interface OutlineNode {
   title: string;
   description: string;
-  /** 1-based line in the source text, for messages and the preview. */
+  /** 1-based line in the source text (the row, for a spreadsheet), for messages. */
   line: number;
+  /** Unique within one outline: several spreadsheet items can share a row, never a key. */
+  key: number;
   children: OutlineNode[];
 }
 
@@ -157,7 +159,7 @@ export function parseOutline(text: string): OutlineNode[] {
     }
     const key = styleKey(line.marker);
     if (!seenOrder.has(key)) seenOrder.set(key, seenOrder.size);
-    const node: OutlineNode = { title: cleanTitle(line.text), description: '', line: line.line, children: [] };
+    const node: OutlineNode = { title: cleanTitle(line.text), description: '', line: line.line, key: line.line, children: [] };
     if (node.title === '') continue;
 
     if (line.marker.kind === 'heading') {
@@ -200,4 +202,9 @@ export function formatOutline(nodes: readonly OutlineNode[], depth = 0): string 
 /** The outline without the items (and everything beneath them) whose source lines are excluded. */
 export function withoutLines(nodes: readonly OutlineNode[], excluded: ReadonlySet<number>): OutlineNode[] {
   return nodes.filter((n) => !excluded.has(n.line)).map((n) => ({ ...n, children: withoutLines(n.children, excluded) }));
+}
+
+/** The outline without the items (and everything beneath them) whose keys are excluded. */
+export function withoutKeys(nodes: readonly OutlineNode[], excluded: ReadonlySet<number>): OutlineNode[] {
+  return nodes.filter((n) => !excluded.has(n.key)).map((n) => ({ ...n, children: withoutKeys(n.children, excluded) }));
 }

@@ -106,14 +106,17 @@ describe('tableToOutline', () => {
     expect(health!.description).toBe('');
     expect(health!.children[0]!.children[0]!.description).toBe('Loneliness harms health');
     expect(health!.children[1]!.description).toBe('Active lives matter');
-    expect(sources.get(health!.children[0]!.children[0]!.line)).toEqual({
+    expect(sources.get(health!.children[0]!.children[0]!.key)).toEqual({
       document: 'Council Plan',
       page: '12',
     });
-    expect(sources.get(health!.children[1]!.line)).toEqual({ document: 'Health Strategy', page: '4' });
-    // Items first named on the same row share its line, and so its source; a row without one gives none.
-    expect(sources.get(health!.line)).toEqual({ document: 'Council Plan', page: '12' });
-    expect(sources.has(nodes[1]!.line)).toBe(false);
+    expect(sources.get(health!.children[1]!.key)).toEqual({ document: 'Health Strategy', page: '4' });
+    // Items first named on a row take its source; a row without one gives none.
+    expect(sources.get(health!.key)).toEqual({ document: 'Council Plan', page: '12' });
+    expect(sources.has(nodes[1]!.key)).toBe(false);
+    // Items named on the same row share its line but never a key.
+    expect(health!.children[0]!.line).toBe(health!.line);
+    expect(health!.children[0]!.key).not.toBe(health!.key);
     // Line numbers are spreadsheet rows: the header is row 1.
     expect(health!.line).toBe(2);
     expect(health!.children[1]!.line).toBe(4);

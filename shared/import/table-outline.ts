@@ -74,25 +74,29 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<Table> {
 }
 
 /**
- * Builds the outline the mapped columns describe. Sources are keyed by each item's line (its first row), which
- * survives copying the outline (withoutLines) where object identity would not.
+ * Builds the outline the mapped columns describe. Each item's line is the row it first appears on; its key is
+ * unique (a row can name a theme, an objective and an outcome). Sources are keyed by item key, which survives
+ * copying the outline (withoutKeys) where object identity would not.
  */
 export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: OutlineNode[]; sources: Map<number, { document: string; page: string }> } {
   const nodes: OutlineNode[] = [];
   const sources = new Map<number, { document: string; page: string }>();
   const get = (row: readonly string[], role: ColumnRole) => (mapping[role] !== undefined ? (row[mapping[role]!] ?? '') : '');
   const find = (list: OutlineNode[], title: string) => list.find((n) => n.title.toLowerCase() === title.toLowerCase());
+  let nextKey = 1;
 
   table.rows.forEach((row, i) => {
     const path = (['theme', 'objective', 'outcome'] as const).map((r) => get(row, r)).filter((t) => t !== '');
     if (path.length === 0) return;
     let list = nodes;
     let node: OutlineNode | undefined;
+    const named: OutlineNode[] = [];
     for (const title of path) {
       node = find(list, title);
       if (!node) {
-        node = { title: title.slice(0, 500), description: '', line: i + 2, children: [] };
+        node = { title: title.slice(0, 500), description: '', line: i + 2, key: nextKey++, children: [] };
         list.push(node);
+        named.push(node);
       }
       list = node.children;
     }
@@ -100,7 +104,9 @@ export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: O
     const description = get(row, 'description');
     if (description && !node.description) node.description = description;
     const document = get(row, 'document');
-    if (document || get(row, 'page')) sources.set(node.line, { document, page: get(row, 'page') });
+    const page = get(row, 'page');
+    // The row's source belongs to the item it describes and to any item it names for the first time.
+    if (document || page) for (const n of new Set([...named, node])) if (!sources.has(n.key)) sources.set(n.key, { document, page });
   });
   return { nodes, sources };
 }

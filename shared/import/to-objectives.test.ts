@@ -147,6 +147,7 @@ describe('outlineToObjectives', () => {
       title: 'T'.repeat(600),
       description: 'D'.repeat(25_000),
       line: 1,
+      key: 1,
       children: [],
     };
     const [made] = outlineToObjectives([node], { topLevel: 'objective', source: null });

@@ -30,7 +30,22 @@ export function useAutosave(intervalSeconds: number): void {
       });
       if (written.ok) lastWritten.current = { sessionId: s.sessionId, workbook: s.workbook };
     };
-    const timer = setInterval(() => void tick(), Math.max(2, intervalSeconds) * 1000);
-    return () => clearInterval(timer);
+    // Copying a large workbook to the main process takes tens of milliseconds: do it when the window is idle,
+    // so a snapshot never lands in the middle of typing or a run of edits on the map.
+    let idle: number | null = null;
+    const timer = setInterval(() => {
+      if (idle !== null) return;
+      idle = requestIdleCallback(
+        () => {
+          idle = null;
+          void tick();
+        },
+        { timeout: 2000 },
+      );
+    }, Math.max(2, intervalSeconds) * 1000);
+    return () => {
+      clearInterval(timer);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
   }, [intervalSeconds]);
 }

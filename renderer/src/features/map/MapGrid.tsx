@@ -36,52 +36,59 @@ export function cellLabel(model: MapModel, row: number, col: number): string {
   return what;
 }
 
-const Cell = memo(function Cell(props: {
-  model: MapModel;
-  row: number;
-  col: number;
-  left: number;
-  active: boolean;
-  selected: boolean;
-}) {
-  const { model, row, col } = props;
-  const service = model.rows[row]!;
-  const column = model.columns[col]!;
-  const key = pairKey(service.id, column.objective.id);
+interface CellView {
+  readonly strength: Strength | null;
+  readonly evidence: number;
+  readonly suggested: 1 | 2 | null;
+  readonly label: string;
+}
+
+/** What one cell shows, as plain values, so a memoised cell re-renders only when its own link changes. */
+function cellView(model: MapModel, row: number, col: number): CellView {
+  const key = pairKey(model.rows[row]!.id, model.columns[col]!.objective.id);
   const link = model.links.get(key);
-  const suggestion = !link ? model.suggestions.get(key) : undefined;
-  const strength: Strength | null = link ? link.strength : null;
+  const suggestion = link ? undefined : model.suggestions.get(key);
+  return {
+    strength: link ? link.strength : null,
+    evidence: link ? link.evidenceIds.length : 0,
+    suggested: suggestion ? suggestion.strength : null,
+    label: cellLabel(model, row, col),
+  };
+}
+
+const Cell = memo(function Cell(props: CellView & { row: number; col: number; left: number; active: boolean; selected: boolean }) {
+  const { strength } = props;
   const cls = [
     'map-cell',
     strength !== null ? `strength-${strength}` : 'unassessed',
-    suggestion ? 'suggested' : '',
+    props.suggested !== null ? 'suggested' : '',
     props.active ? 'active' : '',
     props.selected ? 'in-selection' : '',
-    link && link.strength >= 2 && link.evidenceIds.length === 0 ? 'unevidenced' : '',
+    strength !== null && strength >= 2 && props.evidence === 0 ? 'unevidenced' : '',
   ]
     .filter(Boolean)
     .join(' ');
   return (
     <div
       role="gridcell"
-      aria-colindex={col + 2}
+      aria-colindex={props.col + 2}
       aria-selected={props.selected}
-      data-row={row}
-      data-col={col}
+      data-row={props.row}
+      data-col={props.col}
       tabIndex={props.active ? 0 : -1}
       className={cls}
       style={{ left: props.left, width: COL_WIDTH, height: ROW_HEIGHT }}
     >
-      <span className="visually-hidden">{cellLabel(model, row, col)}</span>
+      <span className="visually-hidden">{props.label}</span>
       {strength !== null ? (
         <span aria-hidden="true">
           <span className="cell-symbol">{strength === 0 ? '–' : STRENGTHS[strength].symbol}</span>
           <span className="cell-number">{strength}</span>
-          {link && link.evidenceIds.length > 0 && <span className="cell-evidence" title="Evidence attached">E</span>}
+          {props.evidence > 0 && <span className="cell-evidence" title="Evidence attached">E</span>}
         </span>
-      ) : suggestion ? (
+      ) : props.suggested !== null ? (
         <span aria-hidden="true" className="cell-suggestion">
-          {STRENGTHS[suggestion.strength].symbol}?
+          {STRENGTHS[props.suggested].symbol}?
         </span>
       ) : null}
     </div>
@@ -220,7 +227,7 @@ export function MapGrid(props: {
               {virtualCols.map((vc) => (
                 <Cell
                   key={vc.index}
-                  model={model}
+                  {...cellView(model, vr.index, vc.index)}
                   row={vr.index}
                   col={vc.index}
                   left={vc.start}

@@ -23,7 +23,13 @@ export function applyStrengths(changes: ReadonlyArray<{ serviceId: string; objec
   const store = useWorkbookStore.getState();
   const wb = store.workbook;
   if (!wb || changes.length === 0) return;
-  const indexOf = new Map(wb.alignments.map((a, i) => [pairKey(a.serviceId, a.objectiveId), i]));
+  // One key press changes one cell: find it directly rather than indexing every link.
+  const indexOf = new Map<string, number>();
+  if (changes.length === 1) {
+    const c = changes[0]!;
+    const i = wb.alignments.findIndex((a) => a.serviceId === c.serviceId && a.objectiveId === c.objectiveId);
+    if (i >= 0) indexOf.set(pairKey(c.serviceId, c.objectiveId), i);
+  } else wb.alignments.forEach((a, i) => indexOf.set(pairKey(a.serviceId, a.objectiveId), i));
   const provenance = officerProvenance();
   store.edit(label, (draft: Workbook) => {
     const removals: number[] = [];

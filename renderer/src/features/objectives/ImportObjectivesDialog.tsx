@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { countNodes, parseOutline, withoutLines, type OutlineNode } from '../../../../shared/import/outline';
+import { countNodes, parseOutline, withoutKeys, type OutlineNode } from '../../../../shared/import/outline';
 import type { PlanFile } from '../../../../shared/import/plan-files';
 import {
   COLUMN_ROLE_LABELS,
@@ -45,7 +45,7 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
     return { nodes: built.nodes, rowSources: built.sources };
   }, [source, text, mapping]);
 
-  const nodes = useMemo(() => withoutLines(found, excluded), [found, excluded]);
+  const nodes = useMemo(() => withoutKeys(found, excluded), [found, excluded]);
   const [topChoice, setTopChoice] = useState<TopLevel | null>(null);
   const topLevel = topChoice ?? defaultTopLevel(nodes);
   const counts = countLevels(nodes, topLevel);
@@ -58,7 +58,7 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
       topLevel,
       source: rowSources
         ? (node) => {
-            const own = rowSources.get(node.line);
+            const own = rowSources.get(node.key);
             return own ? { document: own.document || shared?.document || '', page: own.page, url: '' } : shared;
           }
         : shared,
@@ -179,11 +179,11 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
         topLevel={topLevel}
         labelledBy={ids.preview}
         excluded={excluded}
-        onToggle={(line) =>
+        onToggle={(key) =>
           setExcluded((s) => {
             const next = new Set(s);
-            if (next.has(line)) next.delete(line);
-            else next.add(line);
+            if (next.has(key)) next.delete(key);
+            else next.add(key);
             return next;
           })
         }

@@ -31,16 +31,16 @@ export function OutlinePreview(props: {
   topLevel: TopLevel;
   labelledBy: string;
   excluded: ReadonlySet<number>;
-  onToggle: (line: number) => void;
+  onToggle: (key: number) => void;
 }) {
   const render = (list: readonly OutlineNode[], depth: number, parentOut: boolean) => (
     <ul className={depth === 0 ? 'outline-preview' : undefined}>
       {list.map((n, i) => {
-        const out = parentOut || props.excluded.has(n.line);
+        const out = parentOut || props.excluded.has(n.key);
         return (
-          <li key={`${n.line}-${i}`} className={out ? 'excluded' : undefined}>
+          <li key={n.key} className={out ? 'excluded' : undefined}>
             <label className="checkbox">
-              <input type="checkbox" checked={!out} disabled={parentOut} onChange={() => props.onToggle(n.line)} />
+              <input type="checkbox" checked={!out} disabled={parentOut} onChange={() => props.onToggle(n.key)} />
               <span>
                 <span className={`level-badge level-badge-${levelAt(props.topLevel, depth)}`}>{LEVEL_NAMES[levelAt(props.topLevel, depth)]}</span> {n.title}
               </span>
