@@ -4,7 +4,7 @@
  * cancelling a generation, broken user templates, and axe on the step with errors shown and with the preview.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -170,6 +170,16 @@ test('every built-in template: answer, preview and export Word and PDF from the 
     await expect.poll(() => h.externalOpened.slice(-2)).toEqual([`file:${pdf}`, `folder:${docx}`]);
   }
   expect(readdirSync(folder).sort()).toEqual(builtIns.flatMap((t) => [`${t.id}.docx`, `${t.id}.pdf`]).sort());
+
+  // Exporting again over the same files also asks about the companion PDF; saying no writes nothing.
+  const last = builtIns.at(-1)!;
+  const lastPdf = join(folder, `${last.id}.pdf`);
+  const before = statSync(lastPdf).mtimeMs;
+  h.dialogs.saveAnswers.push(join(folder, `${last.id}.docx`));
+  h.dialogs.replaceAnswers.push(false);
+  await h.page.getByRole('button', { name: 'Export…' }).click();
+  await expect.poll(() => h.dialogs.asked.at(-1)).toBe(`replace:${last.id}.pdf`);
+  expect(statSync(lastPdf).mtimeMs).toBe(before);
 
   // Answers are part of the workbook: saving keeps them as drafts, one per template.
   const saved = join(folder, 'with-drafts.awbook');

@@ -101,6 +101,8 @@ export class ScriptedDialogs {
   readonly openAnswers: Array<string | null> = [];
   readonly saveAnswers: Array<string | null> = [];
   readonly folderAnswers: Array<string | null> = [];
+  /** Answers to "replace these existing files?"; with none scripted, the officer replaces them. */
+  readonly replaceAnswers: boolean[] = [];
   readonly asked: string[] = [];
   async chooseWorkbookToOpen() {
     this.asked.push('open');
@@ -122,6 +124,10 @@ export class ScriptedDialogs {
     this.asked.push(`output-folder:${title}`);
     if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the output folder dialog');
     return this.folderAnswers.shift()!;
+  }
+  async confirmReplace(fileNames: readonly string[]) {
+    this.asked.push(`replace:${fileNames.join(',')}`);
+    return this.replaceAnswers.shift() ?? true;
   }
   /** Export shares the Save answers: each is the path the officer would type in the save dialog. */
   async chooseDocumentDestination(suggested: string, formats: readonly string[]) {

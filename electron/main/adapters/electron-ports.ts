@@ -69,6 +69,20 @@ export function electronDialogs(getWindow: () => BrowserWindow | null, defaultFo
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async confirmReplace(fileNames) {
+      const win = getWindow();
+      const options: Electron.MessageBoxOptions = {
+        type: 'warning',
+        title: 'Replace existing files?',
+        message: fileNames.length === 1 ? `“${fileNames[0]}” already exists. Replace it?` : `These files already exist: ${fileNames.map((f) => `“${f}”`).join(', ')}. Replace them?`,
+        buttons: ['Replace', 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return result.response === 0;
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import type { EventName } from '../../../shared/ipc/channel-names';
 import type { DocumentFormat } from '../../../shared/ipc/documents-contract';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSessions } from '../services/document-sessions';
-import { safeFileStem, type DocumentService } from '../services/documents/document-service';
+import { destinationStem, safeFileStem, type DocumentService } from '../services/documents/document-service';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
@@ -30,6 +30,11 @@ export interface DialogPort {
   chooseDocumentDestination(suggestedFileName: string, formats: readonly DocumentFormat[]): Promise<string | null>;
   /** Asks for a folder to write files into (the workshop kit); null when cancelled. */
   chooseOutputFolder(title: string): Promise<string | null>;
+  /**
+   * Asks whether files that already exist may be replaced (the save dialog only asked about the one file the
+   * officer named; an export in both formats also writes its companion beside it). True means replace.
+   */
+  confirmReplace(fileNames: readonly string[]): Promise<boolean>;
 }
 
 export interface ShellPort {
@@ -234,6 +239,12 @@ export function createHandlers(s: Services): Handlers {
       const unique = [...new Set(formats)];
       const destination = await s.dialogs.chooseDocumentDestination(`${safeFileStem(draft.title)}.${unique[0]}`, unique);
       if (destination === null) return ok({ status: 'cancelled' });
+      // The dialog confirmed replacing the file it showed; ask about its companion in the other format too.
+      const chosen = destination.toLowerCase();
+      const companions = unique.map((f) => `${destinationStem(destination)}.${f}`).filter((p) => p.toLowerCase() !== chosen);
+      const existing: string[] = [];
+      for (const p of companions) if (await exists(p)) existing.push(basename(p));
+      if (existing.length > 0 && !(await s.dialogs.confirmReplace(existing))) return ok({ status: 'cancelled' });
       return s.documentService.generate({
         jobId,
         workbook,

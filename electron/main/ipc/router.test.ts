@@ -35,6 +35,7 @@ beforeEach(async () => {
       chooseSaveLocation: async () => null,
       chooseTemplateFolder: async () => null,
       chooseDocumentDestination: async () => null,
+      confirmReplace: async () => false,
       chooseOutputFolder: async () => null,
     },
     shell: {

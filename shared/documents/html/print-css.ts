@@ -40,7 +40,7 @@ h2 { font-size: 15pt; margin: 0 0 8pt; padding-top: 18pt; }
 h3 { font-size: 13pt; margin: 0 0 6pt; padding-top: 14pt; }
 h4 { font-size: 12pt; margin: 0 0 4pt; padding-top: 12pt; color: #${BRAND.text}; }
 a { color: #${BRAND.link}; text-decoration: underline; }
-a.citation { text-decoration: none; }
+a.citation { text-decoration: underline; text-underline-offset: 0.15em; }
 ul, ol { margin: 0; padding-left: 20pt; }
 li { margin: 0 0 3pt; }
 li > ul, li > ol { margin-top: 3pt; }
