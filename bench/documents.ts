@@ -32,7 +32,7 @@ const RUNS = 3;
 
 function largeWorkbook(): Workbook {
   const wb = createWorkbook({ title: 'Benchmark workbook: Exampleshire Libraries and the Council Plan', author: 'Benchmark', now: new Date('2026-11-28T09:00:00Z') });
-  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England' };
+  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null };
   const themes = ['Healthy, independent lives', 'A thriving economy', 'Children get the best start', 'Strong, safe communities', 'A greener county'];
   const themeIds = themes.map((title) => {
     const id = newId('objective');

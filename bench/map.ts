@@ -79,7 +79,7 @@ export function largeWorkbook(): Workbook {
     author: 'Benchmark',
     now: new Date('2026-11-28T09:00:00Z'),
   });
-  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England' };
+  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null };
   const source = { document: 'Council Plan 2026 to 2030', page: '4', url: '' };
   const columns: Array<{ id: string; themeOutcomes: readonly number[] }> = [];
   for (const theme of THEMES.slice(0, THEME_COUNT)) {

@@ -80,6 +80,7 @@ describe('analyseWorkbook', () => {
       name: 'York',
       type: 'Unitary authority',
       region: 'Yorkshire and The Humber',
+      population: null,
     };
     wb.objectives = [
       objective('obj_T', 'A greener city', 'theme', null),

@@ -405,6 +405,14 @@ export const AuthoritySchema = z.strictObject({
   name: Title,
   type: AuthorityTypeSchema,
   region: ShortText.default(''),
+  /**
+   * Resident population for per-1,000 figures, when the officer records one (a newer estimate, or one for an
+   * authority the reference data lacks); otherwise the 2020 estimate from the reference data is used.
+   */
+  population: z
+    .strictObject({ value: finite.int().min(1, { error: 'Population must be at least 1' }), year: ShortText.default(''), source: ShortText.default('') })
+    .nullable()
+    .default(null),
 });
 export type Authority = z.infer<typeof AuthoritySchema>;
 

@@ -58,5 +58,5 @@ export function searchAuthorities(query: string, limit = 20): AuthorityRecord[] 
 }
 
 export function toWorkbookAuthority(a: AuthorityRecord): Authority {
-  return { gss: a.gss, name: a.name, type: a.type, region: a.region };
+  return { gss: a.gss, name: a.name, type: a.type, region: a.region, population: null };
 }

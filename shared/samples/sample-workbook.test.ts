@@ -29,7 +29,9 @@ describe('the shipped sample workbook', () => {
 
   it('is for a clearly fictional county council whose GSS code no real authority uses', () => {
     const wb = sample();
-    expect(wb.authority).toEqual({ gss: 'E10000099', name: 'Northshire', type: 'County council', region: 'East Midlands' });
+    expect(wb.authority).toMatchObject({ gss: 'E10000099', name: 'Northshire', type: 'County council', region: 'East Midlands' });
+    // A fictional authority has no reference population: the sample records one so per-1,000 figures show.
+    expect(wb.authority?.population?.value).toBeGreaterThan(0);
     expect(AUTHORITIES.some((a) => a.gss === wb.authority?.gss)).toBe(false);
     expect(AUTHORITIES.some((a) => a.name.toLowerCase() === 'northshire')).toBe(false);
     expect(wb.notes).toMatch(/fictional/);

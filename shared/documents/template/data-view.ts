@@ -164,6 +164,8 @@ export function officialName(wb: Workbook): string {
 }
 
 export function populationOf(wb: Workbook): { value: number | null; source: string } {
+  const own = wb.authority?.population;
+  if (own) return { value: own.value, source: [own.source, own.year].filter(Boolean).join(', ') || 'Recorded by the library service' };
   const ref = wb.authority ? findAuthority(wb.authority.gss) : undefined;
   return ref?.population2020
     ? { value: ref.population2020, source: 'Office for National Statistics, mid-2020 population estimate' }

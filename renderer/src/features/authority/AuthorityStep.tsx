@@ -1,5 +1,6 @@
 import { findAuthority, searchAuthorities, toWorkbookAuthority, type AuthorityRecord } from '../../../../shared/reference/authorities';
 import { Combobox } from '../../components/Combobox';
+import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
@@ -67,6 +68,46 @@ export function AuthorityStep() {
                 </>
               )}
             </dl>
+            <NumberField
+              label="Resident population, for per-1,000 figures"
+              allowEmpty
+              min={1}
+              value={workbook.authority.population?.value ?? null}
+              hint={
+                chosen?.population2020
+                  ? `Leave empty to use the mid-2020 estimate of ${chosen.population2020.toLocaleString('en-GB')} (Office for National Statistics), or enter a newer figure.`
+                  : 'The reference data has no population for this authority: enter one so documents can show figures per 1,000 residents.'
+              }
+              onCommit={(v) =>
+                edit(
+                  'Change population',
+                  (wb) => {
+                    if (!wb.authority) return;
+                    wb.authority.population =
+                      v === null ? null : { value: Math.round(v), year: wb.authority.population?.year ?? '', source: wb.authority.population?.source ?? '' };
+                  },
+                  { coalesceKey: 'population' },
+                )
+              }
+            />
+            {workbook.authority.population && (
+              <div className="two-columns">
+                <TextField
+                  label="Population year"
+                  value={workbook.authority.population.year}
+                  maxLength={500}
+                  hint="For example mid-2023"
+                  onCommit={(v) => edit('Change population year', (wb) => void (wb.authority?.population && (wb.authority.population.year = v)), { coalesceKey: 'population-year' })}
+                />
+                <TextField
+                  label="Population source"
+                  value={workbook.authority.population.source}
+                  maxLength={500}
+                  hint="For example Office for National Statistics"
+                  onCommit={(v) => edit('Change population source', (wb) => void (wb.authority?.population && (wb.authority.population.source = v)), { coalesceKey: 'population-source' })}
+                />
+              </div>
+            )}
           </div>
         ) : (
           <p>No authority chosen yet.</p>
