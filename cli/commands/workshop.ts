@@ -10,12 +10,19 @@ import type { PdfPrinter } from '../../shared/documents';
 import type { Workbook } from '../../shared/model/workbook-schema';
 import { longDate } from '../../shared/workshop/format';
 import { createChromiumPrinter } from '../../electron/main/services/documents';
-import { chooseWorkshop, reportFileStem, writeWorkshopKit, writeWorkshopReport, type WrittenFile } from '../../electron/main/services/workshop/workshop-documents';
+import {
+  chooseWorkshop,
+  reportFileStem,
+  writeWorkshopKit,
+  writeWorkshopReport,
+  type WrittenFile,
+} from '../../electron/main/services/workshop/workshop-documents';
 import type { CliCommand } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, type ExitCode, type Io } from '../output';
 
-const bytes = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const bytes = (n: number) =>
+  n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 export interface KitOptions {
   out: string;
@@ -33,26 +40,45 @@ export interface ReportOptions {
 }
 
 type PrinterFactory = (chromium: string | undefined) => Promise<PdfPrinter>;
-const systemPrinter: PrinterFactory = (chromium) => createChromiumPrinter(chromium ? { executablePath: chromium } : {});
+const systemPrinter: PrinterFactory = (chromium) =>
+  createChromiumPrinter(chromium ? { executablePath: chromium } : {});
 
 function workshopList(wb: Workbook): string {
-  return wb.workshops.map((w) => `  ${w.id}  ${w.title}${w.date ? ` (${longDate(w.date)})` : ''}`).join('\n') || '  (none)';
+  return (
+    wb.workshops.map((w) => `  ${w.id}  ${w.title}${w.date ? ` (${longDate(w.date)})` : ''}`).join('\n') ||
+    '  (none)'
+  );
 }
 
-async function startPrinter(factory: PrinterFactory, chromium: string | undefined, io: Io): Promise<PdfPrinter | null> {
+async function startPrinter(
+  factory: PrinterFactory,
+  chromium: string | undefined,
+  io: Io,
+): Promise<PdfPrinter | null> {
   try {
     return await factory(chromium);
   } catch (e) {
-    lines(io.err, `PDFs cannot be made: ${e instanceof Error ? e.message : String(e)}`, 'Give the path of Chromium, Chrome or Edge with --chromium <path>.');
+    lines(
+      io.err,
+      `PDFs cannot be made: ${e instanceof Error ? e.message : String(e)}`,
+      'Give the path of Chromium, Chrome or Edge with --chromium <path>.',
+    );
     return null;
   }
 }
 
 function report(io: Io, files: readonly WrittenFile[]): void {
-  for (const f of files) lines(io.out, `Wrote ${f.path} (${f.pageSize ? `${f.pageSize}, ` : ''}${bytes(f.bytes)})`);
+  for (const f of files)
+    lines(io.out, `Wrote ${f.path} (${f.pageSize ? `${f.pageSize}, ` : ''}${bytes(f.bytes)})`);
 }
 
-export async function runKit(file: string, options: KitOptions, io: Io, folder: string, printers: PrinterFactory = systemPrinter): Promise<ExitCode> {
+export async function runKit(
+  file: string,
+  options: KitOptions,
+  io: Io,
+  folder: string,
+  printers: PrinterFactory = systemPrinter,
+): Promise<ExitCode> {
   const read = await loadWorkbook(file, folder);
   if (!read.ok) {
     lines(io.err, ...describeError(read.error));
@@ -67,7 +93,13 @@ export async function runKit(file: string, options: KitOptions, io: Io, folder: 
   const printer = await startPrinter(printers, options.chromium, io);
   if (!printer) return EXIT.INVALID;
   try {
-    const made = await writeWorkshopKit({ workbook: wb, workshopId: chosen.value?.id ?? null, folder: resolve(folder, options.out), largePrint: options.largePrint ?? false, printer });
+    const made = await writeWorkshopKit({
+      workbook: wb,
+      workshopId: chosen.value?.id ?? null,
+      folder: resolve(folder, options.out),
+      largePrint: options.largePrint ?? false,
+      printer,
+    });
     if (!made.ok) {
       lines(io.err, `Could not print the kit: ${made.error.message}`);
       return EXIT.INVALID;
@@ -80,21 +112,31 @@ export async function runKit(file: string, options: KitOptions, io: Io, folder: 
         : 'This workbook has no workshop yet, so the kit has the cards and the poster but no agenda or voting sheets:',
     );
     report(io, made.value.files);
-    if (!options.workshop && wb.workshops.length > 1) lines(io.out, '', 'Another workshop? Choose it with --workshop <id>:', workshopList(wb));
+    if (!options.workshop && wb.workshops.length > 1)
+      lines(io.out, '', 'Another workshop? Choose it with --workshop <id>:', workshopList(wb));
     return EXIT.OK;
   } finally {
     await printer.close?.().catch(() => undefined);
   }
 }
 
-export async function runReport(file: string, options: ReportOptions, io: Io, folder: string, printers: PrinterFactory = systemPrinter): Promise<ExitCode> {
+export async function runReport(
+  file: string,
+  options: ReportOptions,
+  io: Io,
+  folder: string,
+  printers: PrinterFactory = systemPrinter,
+): Promise<ExitCode> {
   const formats = (options.format ?? 'docx,pdf')
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   const bad = formats.filter((f) => f !== 'docx' && f !== 'pdf');
   if (formats.length === 0 || bad.length > 0) {
-    lines(io.err, `--format must be docx, pdf or docx,pdf${bad.length > 0 ? ` (“${bad[0]}” is not one of them)` : ''}.`);
+    lines(
+      io.err,
+      `--format must be docx, pdf or docx,pdf${bad.length > 0 ? ` (“${bad[0]}” is not one of them)` : ''}.`,
+    );
     return EXIT.USAGE;
   }
   const read = await loadWorkbook(file, folder);
@@ -104,12 +146,22 @@ export async function runReport(file: string, options: ReportOptions, io: Io, fo
   }
   const wb = read.value.workbook;
   if (!options.workshop && wb.workshops.length !== 1) {
-    lines(io.err, wb.workshops.length === 0 ? 'This workbook has no workshops to report on.' : 'Say which workshop with --workshop <id>. The workshops in this workbook are:', ...(wb.workshops.length ? [workshopList(wb)] : []));
+    lines(
+      io.err,
+      wb.workshops.length === 0
+        ? 'This workbook has no workshops to report on.'
+        : 'Say which workshop with --workshop <id>. The workshops in this workbook are:',
+      ...(wb.workshops.length ? [workshopList(wb)] : []),
+    );
     return wb.workshops.length === 0 ? EXIT.INVALID : EXIT.USAGE;
   }
   const workshop = options.workshop ? wb.workshops.find((w) => w.id === options.workshop) : wb.workshops[0];
   if (!workshop) {
-    lines(io.err, `There is no workshop with the id “${options.workshop}”. The workshops in this workbook are:`, workshopList(wb));
+    lines(
+      io.err,
+      `There is no workshop with the id “${options.workshop}”. The workshops in this workbook are:`,
+      workshopList(wb),
+    );
     return EXIT.USAGE;
   }
   const wantPdf = formats.includes('pdf');
@@ -129,7 +181,8 @@ export async function runReport(file: string, options: ReportOptions, io: Io, fo
       return EXIT.INVALID;
     }
     report(io, made.value.files);
-    if (workshop.status !== 'closed') lines(io.out, '', 'The session has not been closed yet, so the report says it is a draft.');
+    if (workshop.status !== 'closed')
+      lines(io.out, '', 'The session has not been closed yet, so the report says it is a draft.');
     return EXIT.OK;
   } finally {
     await printer?.close?.().catch(() => undefined);
@@ -138,27 +191,44 @@ export async function runReport(file: string, options: ReportOptions, io: Io, fo
 
 export const workshopCommand: CliCommand = {
   register(program, { io, folder, exit }) {
-    const workshop: Command = program.command('workshop').description('Print a workshop kit or write a workshop report');
+    const workshop: Command = program
+      .command('workshop')
+      .description('Print a workshop kit or write a workshop report');
     workshop
       .command('kit')
-      .description('Print the workshop kit as PDFs: agenda, objective and service cards (A6), the A3 matrix poster, voting sheets')
+      .description(
+        'Print the workshop kit as PDFs: agenda, objective and service cards (A6), the A3 matrix poster, voting sheets',
+      )
       .argument('<workbook>', 'the workbook file (.awbook)')
       .requiredOption('--out <folder>', 'folder to write the PDFs to (made if missing)')
       .option('--workshop <id>', 'the workshop (default: the next one to run, or the latest)')
       .option('--large-print', 'large print: 18 pt type and larger')
       .option('--chromium <path>', 'the Chromium, Chrome or Edge to print PDFs with')
-      .addHelpText('after', '\nExit codes: 0 the kit was written; 1 the workbook cannot be used or the files could not be made; 2 no such workshop.')
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 the kit was written; 1 the workbook cannot be used or the files could not be made; 2 no such workshop.',
+      )
       .action(async (file: string, options: KitOptions) => exit(await runKit(file, options, io, folder)));
     workshop
       .command('report')
-      .description('Write the workshop report (Word and/or PDF): attendance, methods, results, decisions, actions, next steps')
+      .description(
+        'Write the workshop report (Word and/or PDF): attendance, methods, results, decisions, actions, next steps',
+      )
       .argument('<workbook>', 'the workbook file (.awbook)')
       .option('--workshop <id>', 'the workshop (needed when the workbook has more than one)')
       .option('--format <formats>', 'docx, pdf or docx,pdf', 'docx,pdf')
       .requiredOption('--out <folder>', 'folder to write the report to (made if missing)')
-      .option('--names', 'name the participants (only when the workshop recorded names); counts by organisation otherwise')
+      .option(
+        '--names',
+        'name the participants (only when the workshop recorded names); counts by organisation otherwise',
+      )
       .option('--chromium <path>', 'the Chromium, Chrome or Edge to print the PDF with')
-      .addHelpText('after', '\nExit codes: 0 the report was written; 1 the workbook cannot be used or the files could not be made; 2 the command was not understood.')
-      .action(async (file: string, options: ReportOptions) => exit(await runReport(file, options, io, folder)));
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 the report was written; 1 the workbook cannot be used or the files could not be made; 2 the command was not understood.',
+      )
+      .action(async (file: string, options: ReportOptions) =>
+        exit(await runReport(file, options, io, folder)),
+      );
   },
 };

@@ -27,11 +27,18 @@ function overlap(a: Rect, b: Rect): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-export function choosePresenterDisplay(displays: readonly DisplayInfo[], consoleBounds: Rect): PresenterPlacementChoice | null {
+export function choosePresenterDisplay(
+  displays: readonly DisplayInfo[],
+  consoleBounds: Rect,
+): PresenterPlacementChoice | null {
   if (displays.length === 0) return null;
-  const consoleDisplay = [...displays].sort((a, b) => overlap(b.bounds, consoleBounds) - overlap(a.bounds, consoleBounds))[0]!;
+  const consoleDisplay = [...displays].sort(
+    (a, b) => overlap(b.bounds, consoleBounds) - overlap(a.bounds, consoleBounds),
+  )[0]!;
   // The largest other display is the likeliest projector.
-  const others = displays.filter((d) => d.id !== consoleDisplay.id).sort((a, b) => b.bounds.width * b.bounds.height - a.bounds.width * a.bounds.height);
+  const others = displays
+    .filter((d) => d.id !== consoleDisplay.id)
+    .sort((a, b) => b.bounds.width * b.bounds.height - a.bounds.width * a.bounds.height);
   const target = others[0] ?? consoleDisplay;
   return { bounds: target.bounds, external: target.id !== consoleDisplay.id };
 }

@@ -33,7 +33,10 @@ export const PrintKitInputSchema = z.object({
 export const WriteReportInputSchema = z.object({
   workbook: WorkbookSchema,
   workshopId,
-  formats: z.array(z.enum(['docx', 'pdf'])).min(1).max(2),
+  formats: z
+    .array(z.enum(['docx', 'pdf']))
+    .min(1)
+    .max(2),
   /** Name the participants (only when the workshop recorded names). */
   includeNames: z.boolean(),
 });

@@ -94,6 +94,16 @@ export function removeEvidence(wb: Workbook, evidenceId: string): void {
   for (const o of wb.objectives) removeIds(o.evidenceIds, ids);
 }
 
+/**
+ * Removes a workshop. What the room agreed stays in the workbook (links, priorities, services made from ideas),
+ * still marked as coming from a workshop, but no longer pointing at one that is gone.
+ */
+export function removeWorkshop(wb: Workbook, workshopId: string): void {
+  filterInPlace(wb.workshops, (w) => w.id !== workshopId);
+  for (const a of wb.alignments) if (a.provenance.workshopId === workshopId) a.provenance.workshopId = null;
+  for (const x of [...wb.objectives, ...wb.services]) if (x.priority?.workshopId === workshopId) x.priority.workshopId = null;
+}
+
 export function removePartner(wb: Workbook, partnerId: string): void {
   filterInPlace(wb.partners, (p) => p.id !== partnerId);
   for (const d of wb.drafts) if (d.partnerId === partnerId) d.partnerId = null;

@@ -48,8 +48,10 @@ export function isSetupLocked(v: Pick<DotVote, 'votingOpen' | 'ballots' | 'total
 export function openVotingProblems(v: Pick<DotVote, 'optionIds' | 'budget' | 'maxPerOption'>): string[] {
   const problems: string[] = [];
   if (v.optionIds.length < 2) problems.push('Add at least two options to vote on.');
-  if (new Set(v.optionIds).size !== v.optionIds.length) problems.push('An option appears twice; remove the duplicate.');
-  if (v.maxPerOption > v.budget) problems.push(`The most dots on one option (${v.maxPerOption}) is more than the budget (${v.budget}).`);
+  if (new Set(v.optionIds).size !== v.optionIds.length)
+    problems.push('An option appears twice; remove the duplicate.');
+  if (v.maxPerOption > v.budget)
+    problems.push(`The most dots on one option (${v.maxPerOption}) is more than the budget (${v.budget}).`);
   return problems;
 }
 
@@ -79,7 +81,8 @@ export function checkBallot(
     if (!options.has(a.optionId)) problems.push(`${name} is not one of the options in this vote.`);
     if (seen.has(a.optionId)) problems.push(`${name} is listed twice on the ballot.`);
     seen.add(a.optionId);
-    if (!Number.isInteger(a.amount) || a.amount < 0) problems.push(`${name}: dots must be a whole number, 0 or more.`);
+    if (!Number.isInteger(a.amount) || a.amount < 0)
+      problems.push(`${name}: dots must be a whole number, 0 or more.`);
     else if (a.amount > v.maxPerOption)
       problems.push(`${name} has ${a.amount} dots; the most on one option is ${v.maxPerOption}.`);
     if (Number.isFinite(a.amount)) used += a.amount;
@@ -101,25 +104,35 @@ export function checkTotals(
   for (const t of totals) {
     const name = `“${label(t.optionId)}”`;
     if (!options.has(t.optionId)) problems.push(`${name} is not one of the options in this vote.`);
-    if (!Number.isInteger(t.amount) || t.amount < 0) problems.push(`${name}: the count must be a whole number, 0 or more.`);
+    if (!Number.isInteger(t.amount) || t.amount < 0)
+      problems.push(`${name}: the count must be a whole number, 0 or more.`);
     else {
       used += t.amount;
       if (voters !== null && t.amount > voters * v.maxPerOption)
-        problems.push(`${name} has ${t.amount} dots, more than ${voters} voters could give it (${v.maxPerOption} each at most).`);
+        problems.push(
+          `${name} has ${t.amount} dots, more than ${voters} voters could give it (${v.maxPerOption} each at most).`,
+        );
     }
   }
   if (voters !== null && used > voters * v.budget)
-    problems.push(`${used} dots counted in all, more than ${voters} voters with ${v.budget} dots each could place (${voters * v.budget}).`);
+    problems.push(
+      `${used} dots counted in all, more than ${voters} voters with ${v.budget} dots each could place (${voters * v.budget}).`,
+    );
   return { ok: problems.length === 0, problems, used, remaining: 0 };
 }
 
 /** Dots per option: summed ballots, or the counted totals from a paper wall. */
-export function dotTotals(v: Pick<DotVote, 'mode' | 'ballots' | 'totals' | 'optionIds'>): Map<string, number> {
+export function dotTotals(
+  v: Pick<DotVote, 'mode' | 'ballots' | 'totals' | 'optionIds'>,
+): Map<string, number> {
   const totals = new Map<string, number>(v.optionIds.map((id) => [id, 0]));
   if (v.mode === 'totals') {
-    for (const t of v.totals) if (totals.has(t.optionId)) totals.set(t.optionId, totals.get(t.optionId)! + t.amount);
+    for (const t of v.totals)
+      if (totals.has(t.optionId)) totals.set(t.optionId, totals.get(t.optionId)! + t.amount);
   } else {
-    for (const b of v.ballots) for (const a of b.allocations) if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
+    for (const b of v.ballots)
+      for (const a of b.allocations)
+        if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
   }
   return totals;
 }
@@ -147,13 +160,16 @@ export type VoteVisibility =
   | { readonly revealed: true; readonly ranking: Ranking; readonly voters: number | null };
 
 export function visibleVote(v: DotVote, expected: number): VoteVisibility {
-  if (!v.revealed) return { revealed: false, ballotsIn: v.mode === 'ballots' ? v.ballots.length : null, expected };
+  if (!v.revealed)
+    return { revealed: false, ballotsIn: v.mode === 'ballots' ? v.ballots.length : null, expected };
   return { revealed: true, ranking: rankDotVote(v), voters: voterCount(v) };
 }
 
 /** "7 of 12 voted" while voting; a count only, never who. */
 export function progressText(ballotsIn: number, expected: number): string {
-  return expected > 0 ? `${ballotsIn} of ${expected} voted` : `${ballotsIn} ${ballotsIn === 1 ? 'ballot' : 'ballots'} in`;
+  return expected > 0
+    ? `${ballotsIn} of ${expected} voted`
+    : `${ballotsIn} ${ballotsIn === 1 ? 'ballot' : 'ballots'} in`;
 }
 
 /** A new vote on just the tied options, with the same rules, placed straight after the original. */
@@ -181,8 +197,11 @@ export function revoteActivity(v: DotVote, optionIds: readonly string[]): DotVot
 /** How the report and priorities describe the method: "Dot vote (3 dots each, at most 2 on one option, secret ballots, 14 voters)". */
 export function describeDotVote(v: DotVote): string {
   const parts = [`${v.budget} ${v.budget === 1 ? 'dot' : 'dots'} each`];
-  if (v.maxPerOption < v.budget) parts.push(v.maxPerOption === 1 ? 'one per option' : `at most ${v.maxPerOption} on one option`);
-  parts.push(v.mode === 'totals' ? 'counted from a paper wall' : v.anonymous ? 'secret ballots' : 'named ballots');
+  if (v.maxPerOption < v.budget)
+    parts.push(v.maxPerOption === 1 ? 'one per option' : `at most ${v.maxPerOption} on one option`);
+  parts.push(
+    v.mode === 'totals' ? 'counted from a paper wall' : v.anonymous ? 'secret ballots' : 'named ballots',
+  );
   const voters = voterCount(v);
   if (voters !== null) parts.push(`${voters} ${voters === 1 ? 'voter' : 'voters'}`);
   return `Dot vote (${parts.join(', ')})`;

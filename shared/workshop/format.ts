@@ -1,6 +1,19 @@
 /** UK-style wording the workshop screens, kit and report share. */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "12 February 2025" from "2025-02-12"; the text unchanged when it is not an ISO date. */
 export function longDate(iso: string | null | undefined): string {

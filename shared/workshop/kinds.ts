@@ -18,13 +18,15 @@ export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
     label: 'Idea capture',
     phase: 'diverge',
     minutes: 15,
-    description: 'Everyone writes silently first; then the facilitator types each idea against an objective or service, and groups them.',
+    description:
+      'Everyone writes silently first; then the facilitator types each idea against an objective or service, and groups them.',
   },
   'dot-vote': {
     label: 'Dot voting',
     phase: 'converge',
     minutes: 10,
-    description: 'Each person spreads a few dots across numbered options, in secret; totals are revealed together.',
+    description:
+      'Each person spreads a few dots across numbered options, in secret; totals are revealed together.',
   },
   points: {
     label: '100-point allocation',
@@ -36,17 +38,25 @@ export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
     label: '2×2 prioritisation',
     phase: 'converge',
     minutes: 20,
-    description: 'Agree what the two axes mean, then place each option one at a time (impact against effort by default).',
+    description:
+      'Agree what the two axes mean, then place each option one at a time (impact against effort by default).',
   },
   'walk-the-map': {
     label: 'Walk the map',
     phase: 'converge',
     minutes: 30,
-    description: 'Step through the objectives; the room proposes and agrees how strongly each service contributes, and why.',
+    description:
+      'Step through the objectives; the room proposes and agrees how strongly each service contributes, and why.',
   },
 };
 
-export const KIND_ORDER: readonly ActivityKind[] = ['ideas', 'dot-vote', 'points', 'two-by-two', 'walk-the-map'];
+export const KIND_ORDER: readonly ActivityKind[] = [
+  'ideas',
+  'dot-vote',
+  'points',
+  'two-by-two',
+  'walk-the-map',
+];
 
 /** Agenda blocks with standard timings; each sets an activity's kind, title, timebox and facilitator notes. */
 export interface AgendaPreset {
@@ -63,42 +73,48 @@ export const AGENDA_PRESETS: readonly AgendaPreset[] = [
     kind: 'ideas',
     title: '1-2-4-All: where could libraries help?',
     minutes: 12,
-    notes: 'About 1 minute alone, 2 in pairs, 4 in fours, then 5 minutes sharing: each group gives one idea not already heard. Type each idea as it is shared.',
+    notes:
+      'About 1 minute alone, 2 in pairs, 4 in fours, then 5 minutes sharing: each group gives one idea not already heard. Type each idea as it is shared.',
   },
   {
     id: 'nominal-group',
     kind: 'ideas',
     title: 'Silent writing, then round-robin',
     minutes: 20,
-    notes: 'About 5 minutes of silent writing on cards. Then one idea per person per turn, recorded without debate. Quieter and junior voices first; senior voices last.',
+    notes:
+      'About 5 minutes of silent writing on cards. Then one idea per person per turn, recorded without debate. Quieter and junior voices first; senior voices last.',
   },
   {
     id: 'dot-vote',
     kind: 'dot-vote',
     title: 'Which objectives matter most for libraries?',
     minutes: 10,
-    notes: 'Say how the result will be used before voting. Read the numbered options aloud; plan your votes before placing any.',
+    notes:
+      'Say how the result will be used before voting. Read the numbered options aloud; plan your votes before placing any.',
   },
   {
     id: 'hundred-points',
     kind: 'points',
     title: 'Share out 100 points',
     minutes: 10,
-    notes: 'Allocate privately first. Then discuss the highest and lowest items and record the reasons. Park any talk of cost or effort.',
+    notes:
+      'Allocate privately first. Then discuss the highest and lowest items and record the reasons. Park any talk of cost or effort.',
   },
   {
     id: 'impact-effort',
     kind: 'two-by-two',
     title: 'Impact and effort',
     minutes: 20,
-    notes: 'Agree what impact and effort mean first. Place one item at a time, starting at the centre; agree one high-effort and one low-impact anchor. Park anything still disputed after two minutes.',
+    notes:
+      'Agree what impact and effort mean first. Place one item at a time, starting at the centre; agree one high-effort and one low-impact anchor. Park anything still disputed after two minutes.',
   },
   {
     id: 'walk-the-map',
     kind: 'walk-the-map',
     title: 'Walk the map',
     minutes: 30,
-    notes: 'For each link: propose a strength, then ask "can anyone not live with this?". Record reasoned objections; adjust, or park with an owner.',
+    notes:
+      'For each link: propose a strength, then ask "can anyone not live with this?". Record reasoned objections; adjust, or park with an owner.',
   },
 ];
 
@@ -115,7 +131,11 @@ export interface OptionInfo {
 }
 
 /** What an option id names: an objective, a service, or one of the workshop's ideas. */
-export function describeOption(wb: Pick<Workbook, 'objectives' | 'services'>, workshop: Pick<Workshop, 'activities'> | null, id: string): OptionInfo {
+export function describeOption(
+  wb: Pick<Workbook, 'objectives' | 'services'>,
+  workshop: Pick<Workshop, 'activities'> | null,
+  id: string,
+): OptionInfo {
   const o = wb.objectives.find((x) => x.id === id);
   if (o) return { id, kind: 'objective', label: o.title };
   const s = wb.services.find((x) => x.id === id);
@@ -135,14 +155,20 @@ export function headCount(w: Pick<Workshop, 'participants' | 'participantCount' 
   return w.organisations.reduce((n, o) => n + o.count, 0);
 }
 
-export const INFLUENCE_TEXT: Readonly<Record<Workshop['influence'], { label: string; description: string }>> = {
-  inform: { label: 'Inform', description: 'We are telling you what has been decided and why; your questions and views are recorded.' },
-  consult: {
-    label: 'Consult',
-    description: 'Your views will be taken into account by the people who decide; this workshop does not itself decide.',
-  },
-  'co-design': {
-    label: 'Co-design',
-    description: 'What this room agrees shapes the proposal directly; the final decision still rests with the people named below.',
-  },
-};
+export const INFLUENCE_TEXT: Readonly<Record<Workshop['influence'], { label: string; description: string }>> =
+  {
+    inform: {
+      label: 'Inform',
+      description: 'We are telling you what has been decided and why; your questions and views are recorded.',
+    },
+    consult: {
+      label: 'Consult',
+      description:
+        'Your views will be taken into account by the people who decide; this workshop does not itself decide.',
+    },
+    'co-design': {
+      label: 'Co-design',
+      description:
+        'What this room agrees shapes the proposal directly; the final decision still rests with the people named below.',
+    },
+  };

@@ -3,18 +3,43 @@ import { checkIntegrity } from '../model/integrity';
 import { newId } from '../model/ids';
 import type { Activity, Idea } from '../model/workbook-schema';
 import type { DotVote } from './dot-vote';
-import { hasContent, mergeIdeas, moveActivity, newActivity, openVoting, recordBallot, removeActivity, removeIdeas, removeParticipant, reveal, setAnonymity } from './operations';
+import {
+  hasContent,
+  mergeIdeas,
+  moveActivity,
+  newActivity,
+  openVoting,
+  recordAbstention,
+  recordBallot,
+  removeActivity,
+  removeIdeas,
+  removeParticipant,
+  reveal,
+  setAnonymity,
+} from './operations';
 import { revoteActivity } from './dot-vote';
 import { place, type TwoByTwo } from './two-by-two';
 import { sampleWithWorkshop } from './test-workbook';
 
-const idea = (text: string, patch: Partial<Idea> = {}): Idea => ({ id: newId('idea'), text, group: '', targetId: null, author: '', becameId: null, ...patch });
+const idea = (text: string, patch: Partial<Idea> = {}): Idea => ({
+  id: newId('idea'),
+  text,
+  group: '',
+  targetId: null,
+  author: '',
+  becameId: null,
+  ...patch,
+});
 type IdeasActivity = Extract<Activity, { kind: 'ideas' }>;
 
 function session() {
   const { wb, w } = sampleWithWorkshop();
   const ideas = newActivity('ideas') as IdeasActivity;
-  const [a, b, c] = [idea('Lend tablets to people leaving hospital', { author: 'Dr Marsh' }), idea('Tablet loans for hospital discharge'), idea('Blood pressure checks')];
+  const [a, b, c] = [
+    idea('Lend tablets to people leaving hospital', { author: 'Dr Marsh' }),
+    idea('Tablet loans for hospital discharge'),
+    idea('Blood pressure checks'),
+  ];
   ideas.ideas.push(a, b, c);
   const vote = newActivity('dot-vote') as DotVote;
   vote.optionIds = [a.id, b.id, c.id, 'obj_nsc_o33_digital'];
@@ -30,7 +55,14 @@ function session() {
 describe('workshop operations keep references whole', () => {
   it('merges duplicate ideas: options, votes and placements move to the idea kept', () => {
     const { wb, w, ideas, vote, grid, a, b } = session();
-    vote.ballots.push({ id: newId('ballot'), participantId: null, allocations: [{ optionId: a.id, amount: 1 }, { optionId: b.id, amount: 2 }] });
+    vote.ballots.push({
+      id: newId('ballot'),
+      participantId: null,
+      allocations: [
+        { optionId: a.id, amount: 1 },
+        { optionId: b.id, amount: 2 },
+      ],
+    });
     expect(mergeIdeas(w, a.id, [b.id])).toBe(true);
     expect(ideas.ideas.map((i) => i.id)).not.toContain(b.id);
     expect(vote.optionIds).not.toContain(b.id);
@@ -43,7 +75,11 @@ describe('workshop operations keep references whole', () => {
 
   it('removes ideas from every vote and grid that used them', () => {
     const { wb, w, vote, grid, c } = session();
-    vote.ballots.push({ id: newId('ballot'), participantId: null, allocations: [{ optionId: c.id, amount: 2 }] });
+    vote.ballots.push({
+      id: newId('ballot'),
+      participantId: null,
+      allocations: [{ optionId: c.id, amount: 2 }],
+    });
     vote.totals.push({ optionId: c.id, amount: 4 });
     removeIdeas(w, [c.id]);
     expect(vote.optionIds).not.toContain(c.id);
@@ -103,7 +139,12 @@ describe('workshop operations keep references whole', () => {
 
   it('removing a participant keeps their ballot but forgets whose it was', () => {
     const { w, vote, a } = session();
-    const person = { id: newId('participant'), name: 'Gareth Lloyd', organisation: 'Jobcentre Plus', role: '' };
+    const person = {
+      id: newId('participant'),
+      name: 'Gareth Lloyd',
+      organisation: 'Jobcentre Plus',
+      role: '',
+    };
     w.participants.push(person);
     vote.anonymous = false;
     openVoting(vote);
@@ -117,16 +158,50 @@ describe('workshop operations keep references whole', () => {
 describe('recording votes', () => {
   it('records ballots only while voting is open, never stores a voter in an anonymous vote, and closes on reveal', () => {
     const { w, vote, a, b } = session();
-    expect(recordBallot(vote, w, [{ optionId: a.id, amount: 1 }], null)).toEqual(['Voting has not been opened yet.']);
+    expect(recordBallot(vote, w, [{ optionId: a.id, amount: 1 }], null)).toEqual([
+      'Voting has not been opened yet.',
+    ]);
     expect(openVoting(vote)).toEqual([]);
     expect(vote.status).toBe('running');
     w.anonymity = 'anonymous';
-    expect(recordBallot(vote, w, [{ optionId: a.id, amount: 2 }, { optionId: b.id, amount: 0 }], 'ppt_someone')).toEqual([]);
-    expect(vote.ballots[0]).toMatchObject({ participantId: null, allocations: [{ optionId: a.id, amount: 2 }] });
-    expect(recordBallot(vote, w, [{ optionId: a.id, amount: 9 }], null)).toEqual([expect.stringMatching(/the most on one option is 3/), expect.stringMatching(/9 dots used/)]);
+    expect(
+      recordBallot(
+        vote,
+        w,
+        [
+          { optionId: a.id, amount: 2 },
+          { optionId: b.id, amount: 0 },
+        ],
+        'ppt_someone',
+      ),
+    ).toEqual([]);
+    expect(vote.ballots[0]).toMatchObject({
+      participantId: null,
+      allocations: [{ optionId: a.id, amount: 2 }],
+    });
+    expect(recordBallot(vote, w, [{ optionId: a.id, amount: 9 }], null)).toEqual([
+      expect.stringMatching(/the most on one option is 3/),
+      expect.stringMatching(/9 dots used/),
+    ]);
     reveal(vote);
     expect(vote).toMatchObject({ revealed: true, votingOpen: false });
     expect(recordBallot(vote, w, [], null)).toEqual(['Voting has not been opened yet.']);
+  });
+
+  it('records an abstention as an empty ballot that counts as having voted, even in a points allocation', () => {
+    const { w } = session();
+    const points = newActivity('points');
+    if (points.kind !== 'points') throw new Error('expected points');
+    points.optionIds = ['a', 'b'];
+    w.activities.push(points);
+    expect(recordAbstention(points, w, null)).toEqual(['Voting has not been opened yet.']);
+    openVoting(points);
+    expect(recordAbstention(points, w, 'ppt_x')).toEqual([]);
+    expect(points.ballots).toEqual([
+      { id: expect.stringMatching(/^blt_/), participantId: null, allocations: [] },
+    ]);
+    reveal(points);
+    expect(recordAbstention(points, w, null)).toEqual(['Voting has not been opened yet.']);
   });
 
   it('refuses to open a points allocation whose cap makes the total unreachable', () => {

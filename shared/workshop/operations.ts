@@ -5,7 +5,15 @@
  * function mutates what it is given; callers pass an immer draft so the change is one undoable step.
  */
 import { newId } from '../model/ids';
-import { ActivitySchema, WorkshopSchema, type Activity, type ActivityKind, type Ballot, type Workbook, type Workshop } from '../model/workbook-schema';
+import {
+  ActivitySchema,
+  WorkshopSchema,
+  type Activity,
+  type ActivityKind,
+  type Ballot,
+  type Workbook,
+  type Workshop,
+} from '../model/workbook-schema';
 import { ACTIVITY_KINDS, type AgendaPreset } from './kinds';
 import { checkBallot, isSetupLocked, openVotingProblems, type Allocation } from './dot-vote';
 import { checkAllocation, isPointsSetupLocked, openPointsProblems } from './points';
@@ -14,7 +22,10 @@ export function newWorkshop(init: { title: string; date: string | null }): Works
   return WorkshopSchema.parse({ id: newId('workshop'), title: init.title, date: init.date });
 }
 
-export function newActivity(kind: ActivityKind, preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes'>): Activity {
+export function newActivity(
+  kind: ActivityKind,
+  preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes'>,
+): Activity {
   const info = ACTIVITY_KINDS[kind];
   return ActivitySchema.parse({
     id: newId('activity'),
@@ -117,13 +128,19 @@ export function moveActivity(w: Workshop, activityId: string, direction: -1 | 1)
 
 export function removeParticipant(w: Workshop, participantId: string): void {
   removeFrom(w.participants, (p) => p.id === participantId);
-  for (const a of w.activities) if (a.kind === 'dot-vote' || a.kind === 'points') for (const b of a.ballots) if (b.participantId === participantId) b.participantId = null;
+  for (const a of w.activities)
+    if (a.kind === 'dot-vote' || a.kind === 'points')
+      for (const b of a.ballots) if (b.participantId === participantId) b.participantId = null;
 }
 
 /** True once anything has been captured that a change of anonymity would affect. */
 export function hasContent(w: Workshop): boolean {
   return w.activities.some((a) =>
-    a.kind === 'ideas' ? a.ideas.length > 0 : a.kind === 'dot-vote' || a.kind === 'points' ? a.ballots.length > 0 : false,
+    a.kind === 'ideas'
+      ? a.ideas.length > 0
+      : a.kind === 'dot-vote' || a.kind === 'points'
+        ? a.ballots.length > 0
+        : false,
   );
 }
 
@@ -167,22 +184,49 @@ export function isVoteSetupLocked(a: Vote): boolean {
  * Records one person's ballot after checking it. In an anonymous vote no participant is stored, whatever the
  * caller passes. Returns the problems, or [] when the ballot was recorded.
  */
-export function recordBallot(a: Vote, w: Pick<Workshop, 'anonymity'>, allocations: readonly Allocation[], participantId: string | null, label?: (id: string) => string): string[] {
+export function recordBallot(
+  a: Vote,
+  w: Pick<Workshop, 'anonymity'>,
+  allocations: readonly Allocation[],
+  participantId: string | null,
+  label?: (id: string) => string,
+): string[] {
   if (!a.votingOpen) return ['Voting has not been opened yet.'];
   if (a.revealed) return ['The results have been revealed; this vote is closed.'];
-  const check = a.kind === 'dot-vote' ? checkBallot(a, allocations, label) : checkAllocation(a, allocations, label);
+  const check =
+    a.kind === 'dot-vote' ? checkBallot(a, allocations, label) : checkAllocation(a, allocations, label);
   if (!check.ok) return [...check.problems];
   const anonymous = a.anonymous || w.anonymity === 'anonymous';
   const ballot: Ballot = {
     id: newId('ballot'),
     participantId: anonymous ? null : participantId,
-    allocations: allocations.filter((al) => al.amount > 0).map((al) => ({ optionId: al.optionId, amount: al.amount })),
+    allocations: allocations
+      .filter((al) => al.amount > 0)
+      .map((al) => ({ optionId: al.optionId, amount: al.amount })),
   };
   if (!anonymous && participantId) {
     const previous = a.ballots.findIndex((b) => b.participantId === participantId);
     if (previous >= 0) return ['This participant has already voted.'];
   }
   a.ballots.push(ballot);
+  return [];
+}
+
+/**
+ * Records that someone took part and chose not to vote (an empty ballot, valid in a dot vote and in a points
+ * allocation alike), so "n of N voted" counts them. Returns the problems, or [] when it was recorded.
+ */
+export function recordAbstention(
+  a: Vote,
+  w: Pick<Workshop, 'anonymity'>,
+  participantId: string | null,
+): string[] {
+  if (!a.votingOpen) return ['Voting has not been opened yet.'];
+  if (a.revealed) return ['The results have been revealed; this vote is closed.'];
+  const anonymous = a.anonymous || w.anonymity === 'anonymous';
+  if (!anonymous && participantId && a.ballots.some((b) => b.participantId === participantId))
+    return ['This participant has already voted.'];
+  a.ballots.push({ id: newId('ballot'), participantId: anonymous ? null : participantId, allocations: [] });
   return [];
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { newActivity } from './operations';
-import { checkAllocation, describePoints, openPointsProblems, pointShares, pointsSetupWarnings, rankPoints, type PointsActivity } from './points';
+import {
+  checkAllocation,
+  describePoints,
+  openPointsProblems,
+  pointShares,
+  pointsSetupWarnings,
+  rankPoints,
+  type PointsActivity,
+} from './points';
 
 const options = (n: number) => Array.from({ length: n }, (_, i) => `o${i + 1}`);
 function points(optionIds: string[], patch: Partial<PointsActivity> = {}): PointsActivity {
@@ -10,19 +18,49 @@ function points(optionIds: string[], patch: Partial<PointsActivity> = {}): Point
 describe('100-point allocation', () => {
   it('must add up to exactly the total', () => {
     const a = points(['a', 'b', 'c']);
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 60 }, { optionId: 'b', amount: 40 }])).toEqual({ ok: true, problems: [], used: 100, remaining: 0 });
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 60 }]).problems).toEqual(['40 points still to place: the points must add up to 100.']);
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 60 }, { optionId: 'b', amount: 50 }]).problems).toEqual(['10 points too many: the points must add up to 100.']);
+    expect(
+      checkAllocation(a, [
+        { optionId: 'a', amount: 60 },
+        { optionId: 'b', amount: 40 },
+      ]),
+    ).toEqual({ ok: true, problems: [], used: 100, remaining: 0 });
+    expect(checkAllocation(a, [{ optionId: 'a', amount: 60 }]).problems).toEqual([
+      '40 points still to place: the points must add up to 100.',
+    ]);
+    expect(
+      checkAllocation(a, [
+        { optionId: 'a', amount: 60 },
+        { optionId: 'b', amount: 50 },
+      ]).problems,
+    ).toEqual(['10 points too many: the points must add up to 100.']);
     expect(checkAllocation(a, []).ok).toBe(false);
   });
 
   it('respects a per-option cap and refuses fractions, naming the option', () => {
     const a = points(['a', 'b', 'c', 'd', 'e'], { maxPerOption: 25 });
     const label = (id: string) => `Option ${id}`;
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 30 }, { optionId: 'b', amount: 25 }, { optionId: 'c', amount: 25 }, { optionId: 'd', amount: 20 }], label).problems).toEqual([
-      '“Option a” has 30 points; the most on one option is 25.',
-    ]);
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 50.5 }, { optionId: 'b', amount: 49.5 }], label).problems).toEqual([
+    expect(
+      checkAllocation(
+        a,
+        [
+          { optionId: 'a', amount: 30 },
+          { optionId: 'b', amount: 25 },
+          { optionId: 'c', amount: 25 },
+          { optionId: 'd', amount: 20 },
+        ],
+        label,
+      ).problems,
+    ).toEqual(['“Option a” has 30 points; the most on one option is 25.']);
+    expect(
+      checkAllocation(
+        a,
+        [
+          { optionId: 'a', amount: 50.5 },
+          { optionId: 'b', amount: 49.5 },
+        ],
+        label,
+      ).problems,
+    ).toEqual([
       '“Option a”: points must be a whole number, 0 or more.',
       '“Option b”: points must be a whole number, 0 or more.',
     ]);
@@ -30,12 +68,19 @@ describe('100-point allocation', () => {
 
   it('works for totals other than 100', () => {
     const a = points(['a', 'b'], { total: 10 });
-    expect(checkAllocation(a, [{ optionId: 'a', amount: 7 }, { optionId: 'b', amount: 3 }]).ok).toBe(true);
+    expect(
+      checkAllocation(a, [
+        { optionId: 'a', amount: 7 },
+        { optionId: 'b', amount: 3 },
+      ]).ok,
+    ).toBe(true);
   });
 
   it('warns above 20 options and when the cap makes the total unreachable', () => {
     expect(pointsSetupWarnings(points(options(20)))).toEqual([]);
-    expect(pointsSetupWarnings(points(options(21)))[0]).toMatch(/^21 options is a lot to share 100 points across/);
+    expect(pointsSetupWarnings(points(options(21)))[0]).toMatch(
+      /^21 options is a lot to share 100 points across/,
+    );
     expect(pointsSetupWarnings(points(options(3), { maxPerOption: 25 }))).toEqual([
       'With at most 25 on each of 3 options, nobody can place all 100 points. Raise the cap or add options.',
     ]);
@@ -46,8 +91,23 @@ describe('100-point allocation', () => {
   it('totals, ranks with ties and gives shares of everything placed', () => {
     const a = points(['a', 'b', 'c'], {
       ballots: [
-        { id: 'blt_1', participantId: null, allocations: [{ optionId: 'a', amount: 50 }, { optionId: 'b', amount: 50 }] },
-        { id: 'blt_2', participantId: null, allocations: [{ optionId: 'a', amount: 30 }, { optionId: 'b', amount: 30 }, { optionId: 'c', amount: 40 }] },
+        {
+          id: 'blt_1',
+          participantId: null,
+          allocations: [
+            { optionId: 'a', amount: 50 },
+            { optionId: 'b', amount: 50 },
+          ],
+        },
+        {
+          id: 'blt_2',
+          participantId: null,
+          allocations: [
+            { optionId: 'a', amount: 30 },
+            { optionId: 'b', amount: 30 },
+            { optionId: 'c', amount: 40 },
+          ],
+        },
       ],
     });
     const r = rankPoints(a);

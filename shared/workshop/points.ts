@@ -13,7 +13,9 @@ export const POINTS_OPTION_WARNING = 20;
 /** The per-option cap suggested when the facilitator turns one on (workshopr: no more than 25 of 100). */
 export const DEFAULT_POINTS_CAP = 25;
 
-export function pointsSetupWarnings(a: Pick<PointsActivity, 'optionIds' | 'total' | 'maxPerOption'>): string[] {
+export function pointsSetupWarnings(
+  a: Pick<PointsActivity, 'optionIds' | 'total' | 'maxPerOption'>,
+): string[] {
   const warnings: string[] = [];
   if (a.optionIds.length > POINTS_OPTION_WARNING)
     warnings.push(
@@ -30,10 +32,13 @@ export function isPointsSetupLocked(a: Pick<PointsActivity, 'votingOpen' | 'ball
   return a.votingOpen || a.ballots.length > 0;
 }
 
-export function openPointsProblems(a: Pick<PointsActivity, 'optionIds' | 'total' | 'maxPerOption'>): string[] {
+export function openPointsProblems(
+  a: Pick<PointsActivity, 'optionIds' | 'total' | 'maxPerOption'>,
+): string[] {
   const problems: string[] = [];
   if (a.optionIds.length < 2) problems.push('Add at least two options to share points across.');
-  if (new Set(a.optionIds).size !== a.optionIds.length) problems.push('An option appears twice; remove the duplicate.');
+  if (new Set(a.optionIds).size !== a.optionIds.length)
+    problems.push('An option appears twice; remove the duplicate.');
   if (a.maxPerOption !== null && a.maxPerOption * a.optionIds.length < a.total)
     problems.push(`With at most ${a.maxPerOption} on each option, nobody can place all ${a.total} points.`);
   return problems;
@@ -54,19 +59,26 @@ export function checkAllocation(
     if (!options.has(al.optionId)) problems.push(`${name} is not one of the options.`);
     if (seen.has(al.optionId)) problems.push(`${name} is listed twice.`);
     seen.add(al.optionId);
-    if (!Number.isInteger(al.amount) || al.amount < 0) problems.push(`${name}: points must be a whole number, 0 or more.`);
+    if (!Number.isInteger(al.amount) || al.amount < 0)
+      problems.push(`${name}: points must be a whole number, 0 or more.`);
     else if (a.maxPerOption !== null && al.amount > a.maxPerOption)
       problems.push(`${name} has ${al.amount} points; the most on one option is ${a.maxPerOption}.`);
     if (Number.isFinite(al.amount)) used += al.amount;
   }
   if (used !== a.total)
-    problems.push(used < a.total ? `${a.total - used} points still to place: the points must add up to ${a.total}.` : `${used - a.total} points too many: the points must add up to ${a.total}.`);
+    problems.push(
+      used < a.total
+        ? `${a.total - used} points still to place: the points must add up to ${a.total}.`
+        : `${used - a.total} points too many: the points must add up to ${a.total}.`,
+    );
   return { ok: problems.length === 0, problems, used, remaining: a.total - used };
 }
 
 export function pointTotals(a: Pick<PointsActivity, 'optionIds' | 'ballots'>): Map<string, number> {
   const totals = new Map<string, number>(a.optionIds.map((id) => [id, 0]));
-  for (const b of a.ballots) for (const al of b.allocations) if (totals.has(al.optionId)) totals.set(al.optionId, totals.get(al.optionId)! + al.amount);
+  for (const b of a.ballots)
+    for (const al of b.allocations)
+      if (totals.has(al.optionId)) totals.set(al.optionId, totals.get(al.optionId)! + al.amount);
   return totals;
 }
 

@@ -18,13 +18,31 @@ export const PresenterTimerSchema = z.object({
 });
 export type PresenterTimer = z.infer<typeof PresenterTimerSchema>;
 
-const OptionSchema = z.object({ number: z.number().int().min(1), label: short, kind: z.enum(['objective', 'service', 'idea']) });
+const OptionSchema = z.object({
+  number: z.number().int().min(1),
+  label: short,
+  kind: z.enum(['objective', 'service', 'idea']),
+});
 
 const VoteStatusSchema = z.discriminatedUnion('revealed', [
-  z.object({ revealed: z.literal(false), ballotsIn: z.number().int().min(0).nullable(), expected: z.number().int().min(0) }),
+  z.object({
+    revealed: z.literal(false),
+    ballotsIn: z.number().int().min(0).nullable(),
+    expected: z.number().int().min(0),
+  }),
   z.object({
     revealed: z.literal(true),
-    rows: z.array(z.object({ number: z.number().int(), label: short, amount: z.number(), rank: short, tied: z.boolean() })).max(1_000),
+    rows: z
+      .array(
+        z.object({
+          number: z.number().int(),
+          label: short,
+          amount: z.number(),
+          rank: short,
+          tied: z.boolean(),
+        }),
+      )
+      .max(1_000),
     ties: z.array(z.array(short)).max(500),
     voters: z.number().int().min(0).nullable(),
   }),
@@ -46,7 +64,18 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('agenda'),
-    items: z.array(z.object({ title: short, minutes: z.number(), kind: short, phase: short, current: z.boolean(), done: z.boolean() })).max(200),
+    items: z
+      .array(
+        z.object({
+          title: short,
+          minutes: z.number(),
+          kind: short,
+          phase: short,
+          current: z.boolean(),
+          done: z.boolean(),
+        }),
+      )
+      .max(200),
   }),
   z.object({
     kind: z.literal('ideas'),
@@ -80,9 +109,29 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     xDefinition: short,
     yDefinition: short,
     quadrants: z
-      .array(z.object({ id: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']), name: short, letter: short, shape: short, colour: short, colourName: short }))
+      .array(
+        z.object({
+          id: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right']),
+          name: short,
+          letter: short,
+          shape: short,
+          colour: short,
+          colourName: short,
+        }),
+      )
       .length(4),
-    placed: z.array(z.object({ number: z.number().int(), label: short, x: z.number().min(0).max(1), y: z.number().min(0).max(1), quadrant: short, letter: short })).max(1_000),
+    placed: z
+      .array(
+        z.object({
+          number: z.number().int(),
+          label: short,
+          x: z.number().min(0).max(1),
+          y: z.number().min(0).max(1),
+          quadrant: short,
+          letter: short,
+        }),
+      )
+      .max(1_000),
     waiting: z.array(OptionSchema).max(1_000),
   }),
   z.object({
@@ -90,7 +139,18 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     heading: short,
     objective: short,
     position: short,
-    links: z.array(z.object({ service: short, strength: z.number().int().min(0).max(3), strengthText: short, rationale: text, agreed: z.boolean() })).max(5_000),
+    /** Links for this objective: agreed, proposed, or on the map already and not yet discussed. */
+    links: z
+      .array(
+        z.object({
+          service: short,
+          strength: z.number().int().min(0).max(3),
+          strengthText: short,
+          rationale: text,
+          status: z.enum(['agreed', 'proposed', 'on-map']),
+        }),
+      )
+      .max(5_000),
     paging: PageSchema,
   }),
   z.object({
@@ -98,8 +158,16 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     items: z.array(z.object({ text: short, disposition: short })).max(5_000),
     paging: PageSchema,
   }),
-  z.object({ kind: z.literal('decisions'), items: z.array(z.object({ text: short, result: short })).max(5_000), paging: PageSchema }),
-  z.object({ kind: z.literal('actions'), items: z.array(z.object({ text: short, owner: short, due: short })).max(5_000), paging: PageSchema }),
+  z.object({
+    kind: z.literal('decisions'),
+    items: z.array(z.object({ text: short, result: short })).max(5_000),
+    paging: PageSchema,
+  }),
+  z.object({
+    kind: z.literal('actions'),
+    items: z.array(z.object({ text: short, owner: short, due: short })).max(5_000),
+    paging: PageSchema,
+  }),
   z.object({ kind: z.literal('message'), heading: short, body: text }),
 ]);
 export type PresenterScreen = z.infer<typeof PresenterScreenSchema>;

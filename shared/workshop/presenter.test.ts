@@ -17,12 +17,24 @@ function session() {
   w.purpose = 'Agree where libraries help the Council Plan.';
   w.whoDecides = 'Cabinet, in April';
   const voter = { id: newId('participant'), name: 'Cllr Named Voter', organisation: 'Council', role: '' };
-  w.participants.push(voter, { id: newId('participant'), name: 'Someone else', organisation: 'ICB', role: '' });
+  w.participants.push(voter, {
+    id: newId('participant'),
+    name: 'Someone else',
+    organisation: 'ICB',
+    role: '',
+  });
   const ideas = newActivity('ideas') as Extract<Activity, { kind: 'ideas' }>;
   ideas.notes = 'FACILITATOR-NOTE';
   ideas.scope.objectiveIds = ['obj_nsc_o33_digital'];
   for (let i = 1; i <= 11; i++)
-    ideas.ideas.push({ id: newId('idea'), text: `Idea ${i}`, group: i <= 3 ? 'Digital' : '', targetId: 'obj_nsc_o33_digital', author: 'Dr Secret Author', becameId: null });
+    ideas.ideas.push({
+      id: newId('idea'),
+      text: `Idea ${i}`,
+      group: i <= 3 ? 'Digital' : '',
+      targetId: 'obj_nsc_o33_digital',
+      author: 'Dr Secret Author',
+      becameId: null,
+    });
   const vote = newActivity('dot-vote') as DotVote;
   vote.notes = 'FACILITATOR-NOTE';
   vote.anonymous = false;
@@ -32,7 +44,11 @@ function session() {
   place(grid, 'svc_nsc_bipc', { x: 0.8, y: 0.9 });
   const walk = newActivity('walk-the-map') as WalkTheMap;
   walk.scope.objectiveIds = ['obj_nsc_o33_digital', 'obj_nsc_o22_reading'];
-  propose(walk, wb, 'svc_nsc_wifi', 'obj_nsc_o33_digital', { strength: 3, rationale: 'Free Wi-Fi in every library', objections: 'OBJECTION-TEXT' });
+  propose(walk, wb, 'svc_nsc_wifi', 'obj_nsc_o33_digital', {
+    strength: 3,
+    rationale: 'Free Wi-Fi in every library',
+    objections: 'OBJECTION-TEXT',
+  });
   setAgreed(walk, 'svc_nsc_wifi', 'obj_nsc_o33_digital', true);
   w.activities.push(ideas, vote, grid, walk);
   openVoting(vote);
@@ -66,12 +82,19 @@ describe('the presenter view', () => {
   it('shows only the ballot count before the reveal, and every total after it', () => {
     const { wb, w, vote } = session();
     const before = buildScreen(wb, w, { screen: 'activity', activityId: vote.id });
-    expect(before).toMatchObject({ kind: 'dot-vote', status: { revealed: false, ballotsIn: 1, expected: 2 } });
+    expect(before).toMatchObject({
+      kind: 'dot-vote',
+      status: { revealed: false, ballotsIn: 1, expected: 2 },
+    });
     expect(JSON.stringify(before)).not.toMatch(/"amount"/);
     if (before.kind === 'dot-vote') expect(before.options.map((o) => o.number)).toEqual([1, 2, 3]);
     reveal(vote);
     const after = buildScreen(wb, w, { screen: 'activity', activityId: vote.id });
-    expect(after.kind === 'dot-vote' && after.status.revealed && after.status.rows.map((r) => [r.number, r.amount, r.rank])).toEqual([
+    expect(
+      after.kind === 'dot-vote' &&
+        after.status.revealed &&
+        after.status.rows.map((r) => [r.number, r.amount, r.rank]),
+    ).toEqual([
       [1, 3, '1st'],
       [2, 0, 'joint 2nd'],
       [3, 0, 'joint 2nd'],
@@ -84,26 +107,72 @@ describe('the presenter view', () => {
     const view = { screen: 'activity' as const, activityId: ideas.id };
     expect(pageCount(wb, w, view)).toBe(Math.ceil(11 / PAGE_SIZE.ideas));
     const second = buildScreen(wb, w, { ...view, page: 2 });
-    expect(second.kind === 'ideas' && second.groups.flatMap((g) => g.ideas)).toEqual(['Idea 9', 'Idea 10', 'Idea 11']);
+    expect(second.kind === 'ideas' && second.groups.flatMap((g) => g.ideas)).toEqual([
+      'Idea 9',
+      'Idea 10',
+      'Idea 11',
+    ]);
     expect(second.kind === 'ideas' && second.paging).toEqual({ page: 2, pages: 2 });
     const first = buildScreen(wb, w, view);
-    expect(first.kind === 'ideas' && first.groups.map((g) => g.name)).toEqual(['Digital', 'Reduce the number of residents who are offline or lack basic digital skills']);
+    expect(first.kind === 'ideas' && first.groups.map((g) => g.name)).toEqual([
+      'Digital',
+      'Reduce the number of residents who are offline or lack basic digital skills',
+    ]);
   });
 
   it('places 2×2 items with their quadrant in words and lists those still to place', () => {
     const { wb, w, grid } = session();
     const s = buildScreen(wb, w, { screen: 'activity', activityId: grid.id });
-    expect(s.kind === 'two-by-two' && s.placed).toEqual([{ number: 1, label: 'Business & IP Centre Northshire', x: 0.8, y: 0.9, quadrant: 'Major projects (Impact 90%, Effort 80%)', letter: 'M' }]);
+    expect(s.kind === 'two-by-two' && s.placed).toEqual([
+      {
+        number: 1,
+        label: 'Business & IP Centre Northshire',
+        x: 0.8,
+        y: 0.9,
+        quadrant: 'Major projects (Impact 90%, Effort 80%)',
+        letter: 'M',
+      },
+    ]);
     expect(s.kind === 'two-by-two' && s.waiting.map((o) => o.number)).toEqual([2]);
   });
 
   it('walks the map one objective at a time with symbols, not colour alone', () => {
     const { wb, w, walk } = session();
-    // Plan order: reading comes before digital in the council plan.
-    expect(buildScreen(wb, w, { screen: 'activity', activityId: walk.id, objectiveIndex: 0 })).toMatchObject({ objective: expect.stringMatching(/^Improve reading/), position: 'Objective 1 of 2', links: [] });
+    // Plan order: reading comes before digital in the council plan. Nothing discussed yet: the room sees the
+    // map's own links, in service order, marked as on the map now.
+    const first = buildScreen(wb, w, { screen: 'activity', activityId: walk.id, objectiveIndex: 0 });
+    expect(first).toMatchObject({
+      objective: expect.stringMatching(/^Improve reading/),
+      position: 'Objective 1 of 2',
+    });
+    expect(
+      first.kind === 'walk-the-map' && first.links.map((l) => [l.service, l.strengthText, l.status]),
+    ).toEqual([
+      ['Book lending for adults and children', '○ Medium', 'on-map'],
+      ['eBooks, eAudiobooks, eMagazines and eNewspapers', '△ Weak', 'on-map'],
+      ['Summer Reading Challenge', '● Strong', 'on-map'],
+      ['School class visits and library membership for every child', '○ Medium', 'on-map'],
+    ]);
     const s = buildScreen(wb, w, { screen: 'activity', activityId: walk.id, objectiveIndex: 1 });
-    expect(s).toMatchObject({ kind: 'walk-the-map', position: 'Objective 2 of 2', links: [{ service: 'Free public Wi-Fi', strengthText: '● Strong', agreed: true }] });
-    expect(buildScreen(wb, w, { screen: 'activity', activityId: walk.id, objectiveIndex: 5 })).toMatchObject({ position: 'Objective 2 of 2' });
+    expect(s).toMatchObject({
+      kind: 'walk-the-map',
+      position: 'Objective 2 of 2',
+      links: [
+        { service: 'Free public Wi-Fi', strengthText: '● Strong', status: 'agreed' },
+        { service: 'Digital skills sessions and one-to-one help (Learn My Way)', status: 'on-map' },
+        {
+          service: 'Device lending and free mobile data (National Databank / National Device Bank)',
+          status: 'on-map',
+        },
+        {
+          service: 'Assisted digital help with online forms, Universal Credit and public services',
+          status: 'on-map',
+        },
+      ],
+    });
+    expect(buildScreen(wb, w, { screen: 'activity', activityId: walk.id, objectiveIndex: 5 })).toMatchObject({
+      position: 'Objective 2 of 2',
+    });
   });
 
   it('tells the room the purpose, the level of influence and who decides', () => {

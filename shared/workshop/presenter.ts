@@ -14,14 +14,26 @@ import { describePlacement, quadrantOf, quadrants } from './two-by-two';
 import { strengthText, walkObjectives, walkServices } from './walk-the-map';
 
 export type PresenterView =
-  | { readonly screen: 'welcome' | 'agenda' | 'parking-lot' | 'decisions' | 'actions'; readonly page?: number }
-  | { readonly screen: 'activity'; readonly activityId: string; readonly page?: number; readonly objectiveIndex?: number }
+  | {
+      readonly screen: 'welcome' | 'agenda' | 'parking-lot' | 'decisions' | 'actions';
+      readonly page?: number;
+    }
+  | {
+      readonly screen: 'activity';
+      readonly activityId: string;
+      readonly page?: number;
+      readonly objectiveIndex?: number;
+    }
   | { readonly screen: 'message'; readonly heading: string; readonly body: string };
 
 /** Items per projected page, chosen so each fits at the projector type size without shrinking. */
 export const PAGE_SIZE = { ideas: 8, options: 10, links: 6, list: 6 } as const;
 
-function paginate<T>(items: readonly T[], size: number, page = 1): { items: T[]; paging: { page: number; pages: number } } {
+function paginate<T>(
+  items: readonly T[],
+  size: number,
+  page = 1,
+): { items: T[]; paging: { page: number; pages: number } } {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(1, Math.floor(page)), pages);
   return { items: items.slice((p - 1) * size, p * size), paging: { page: p, pages } };
@@ -40,9 +52,20 @@ function optionsOf(wb: Workbook, w: Workshop, ids: readonly string[]) {
   });
 }
 
-function voteStatus(wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'dot-vote' | 'points' }>, ranking: () => Ranking) {
+function voteStatus(
+  wb: Workbook,
+  w: Workshop,
+  a: Extract<Activity, { kind: 'dot-vote' | 'points' }>,
+  ranking: () => Ranking,
+) {
   if (!a.revealed) {
-    return { revealed: false as const, ballotsIn: a.kind === 'points' || a.mode === 'ballots' ? a.ballots.length : null, expected: headCount(w) };
+    // The count appears once voting is open; before that there is nothing to count.
+    const counting = (a.kind === 'points' || a.mode === 'ballots') && (a.votingOpen || a.ballots.length > 0);
+    return {
+      revealed: false as const,
+      ballotsIn: counting ? a.ballots.length : null,
+      expected: headCount(w),
+    };
   }
   const numbers = new Map(a.optionIds.map((id, i) => [id, i + 1]));
   const r = ranking();
@@ -61,7 +84,13 @@ function voteStatus(wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'dot
 }
 
 /** Before the reveal: the numbered options and the ballot count. After: the ranked totals. Either way, paged. */
-function voteParts(wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'dot-vote' | 'points' }>, ranking: () => Ranking, page?: number) {
+function voteParts(
+  wb: Workbook,
+  w: Workshop,
+  a: Extract<Activity, { kind: 'dot-vote' | 'points' }>,
+  ranking: () => Ranking,
+  page?: number,
+) {
   const status = voteStatus(wb, w, a, ranking);
   if (status.revealed) {
     const { items, paging } = paginate(status.rows, PAGE_SIZE.options, page);
@@ -71,14 +100,20 @@ function voteParts(wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'dot-
   return { options: items, status, paging };
 }
 
-function activityScreen(wb: Workbook, w: Workshop, a: Activity, view: Extract<PresenterView, { screen: 'activity' }>): PresenterScreen {
+function activityScreen(
+  wb: Workbook,
+  w: Workshop,
+  a: Activity,
+  view: Extract<PresenterView, { screen: 'activity' }>,
+): PresenterScreen {
   switch (a.kind) {
     case 'ideas': {
       const targets = [...a.scope.objectiveIds, ...a.scope.serviceIds];
       // Groups in the order they first appear, so the projector follows the order the room shared them in.
       const byGroup = new Map<string, string[]>();
       for (const idea of a.ideas) {
-        const name = idea.group.trim() || (idea.targetId ? describeOption(wb, w, idea.targetId).label : 'Other ideas');
+        const name =
+          idea.group.trim() || (idea.targetId ? describeOption(wb, w, idea.targetId).label : 'Other ideas');
         byGroup.set(name, [...(byGroup.get(name) ?? []), idea.text]);
       }
       const flat = [...byGroup].flatMap(([name, ideas]) => ideas.map((text) => ({ name, text })));
@@ -93,7 +128,10 @@ function activityScreen(wb: Workbook, w: Workshop, a: Activity, view: Extract<Pr
       return {
         kind: 'ideas',
         heading: a.title,
-        prompt: scopeNames.length > 0 ? `Ideas for: ${scopeNames.join('; ')}` : 'Write your ideas silently first, then share them one at a time.',
+        prompt:
+          scopeNames.length > 0
+            ? `Ideas for: ${scopeNames.join('; ')}`
+            : 'Write your ideas silently first, then share them one at a time.',
         groups,
         count: a.ideas.length,
         paging,
@@ -101,12 +139,26 @@ function activityScreen(wb: Workbook, w: Workshop, a: Activity, view: Extract<Pr
     }
     case 'dot-vote': {
       const cap = a.maxPerOption < a.budget ? `, at most ${a.maxPerOption} on one option` : '';
-      const how = a.revealed ? '' : a.mode === 'totals' ? ' Place your dots on the wall.' : ' Vote in secret on the laptop.';
-      return { kind: 'dot-vote', heading: a.title, rule: `${a.budget} ${a.budget === 1 ? 'dot' : 'dots'} each${cap}.${how}`, ...voteParts(wb, w, a, () => rankDotVote(a), view.page) };
+      const how = a.revealed
+        ? ''
+        : a.mode === 'totals'
+          ? ' Place your dots on the wall.'
+          : ' Vote in secret on the laptop.';
+      return {
+        kind: 'dot-vote',
+        heading: a.title,
+        rule: `${a.budget} ${a.budget === 1 ? 'dot' : 'dots'} each${cap}.${how}`,
+        ...voteParts(wb, w, a, () => rankDotVote(a), view.page),
+      };
     }
     case 'points': {
       const cap = a.maxPerOption !== null ? `, at most ${a.maxPerOption} on one option` : '';
-      return { kind: 'points', heading: a.title, rule: `Share out exactly ${a.total} points${cap}.`, ...voteParts(wb, w, a, () => rankPoints(a), view.page) };
+      return {
+        kind: 'points',
+        heading: a.title,
+        rule: `Share out exactly ${a.total} points${cap}.`,
+        ...voteParts(wb, w, a, () => rankPoints(a), view.page),
+      };
     }
     case 'two-by-two': {
       const q = quadrants(a);
@@ -119,7 +171,14 @@ function activityScreen(wb: Workbook, w: Workshop, a: Activity, view: Extract<Pr
         yAxis: a.yAxis,
         xDefinition: a.xDefinition,
         yDefinition: a.yDefinition,
-        quadrants: Object.values(q).map((x) => ({ id: x.id, name: x.name, letter: x.letter, shape: x.shape, colour: x.colour.hex, colourName: x.colour.name })),
+        quadrants: Object.values(q).map((x) => ({
+          id: x.id,
+          name: x.name,
+          letter: x.letter,
+          shape: x.shape,
+          colour: x.colour.hex,
+          colourName: x.colour.name,
+        })),
         placed: a.placements
           .filter((p) => numbers.has(p.optionId))
           .map((p) => ({
@@ -137,13 +196,38 @@ function activityScreen(wb: Workbook, w: Workshop, a: Activity, view: Extract<Pr
       const objectives = walkObjectives(wb, a);
       const index = Math.min(Math.max(0, view.objectiveIndex ?? 0), Math.max(0, objectives.length - 1));
       const objective = objectives[index];
-      if (!objective) return { kind: 'message', heading: a.title, body: 'There are no objectives to walk through yet.' };
-      const services = new Map(walkServices(wb, a).map((s) => [s.id, s]));
-      const links = a.proposals
-        .filter((p) => p.objectiveId === objective.id && services.has(p.serviceId))
-        .map((p) => ({ service: services.get(p.serviceId)!.name, strength: p.strength, strengthText: strengthText(p.strength), rationale: p.rationale, agreed: p.agreed }));
+      if (!objective)
+        return { kind: 'message', heading: a.title, body: 'There are no objectives to walk through yet.' };
+      // What the room has said, and what the map says already for services not yet discussed.
+      const links = walkServices(wb, a).flatMap((s) => {
+        const p = a.proposals.find((x) => x.serviceId === s.id && x.objectiveId === objective.id);
+        const link = wb.alignments.find(
+          (l) => l.serviceId === s.id && l.objectiveId === objective.id && l.strength > 0,
+        );
+        if (!p && !link) return [];
+        const strength = p ? p.strength : link!.strength;
+        const status = p ? (p.agreed ? 'agreed' : 'proposed') : 'on-map';
+        return [
+          {
+            service: s.name,
+            strength,
+            strengthText: strengthText(strength),
+            rationale: p ? p.rationale : link!.rationale,
+            status: status as 'agreed' | 'proposed' | 'on-map',
+          },
+        ];
+      });
+      const order = { proposed: 0, agreed: 1, 'on-map': 2 } as const;
+      links.sort((x, y) => order[x.status] - order[y.status]);
       const { items, paging } = paginate(links, PAGE_SIZE.links, view.page);
-      return { kind: 'walk-the-map', heading: a.title, objective: objective.title, position: `Objective ${index + 1} of ${objectives.length}`, links: items, paging };
+      return {
+        kind: 'walk-the-map',
+        heading: a.title,
+        objective: objective.title,
+        position: `Objective ${index + 1} of ${objectives.length}`,
+        links: items,
+        paging,
+      };
     }
   }
 }
@@ -173,22 +257,37 @@ export function buildScreen(wb: Workbook, w: Workshop, view: PresenterView): Pre
           minutes: a.minutes,
           kind: ACTIVITY_KINDS[a.kind].label,
           phase: ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'Opening out' : 'Narrowing down',
-          current: a.status === 'running' || (!w.activities.some((x) => x.status === 'running') && i === firstOpen),
+          current:
+            a.status === 'running' || (!w.activities.some((x) => x.status === 'running') && i === firstOpen),
           done: a.status === 'done',
         })),
       };
     }
     case 'parking-lot': {
-      const { items, paging } = paginate(w.parkingLot.map((p) => ({ text: p.text, disposition: DISPOSITIONS[p.disposition].label })), PAGE_SIZE.list, view.page);
+      const { items, paging } = paginate(
+        w.parkingLot.map((p) => ({ text: p.text, disposition: DISPOSITIONS[p.disposition].label })),
+        PAGE_SIZE.list,
+        view.page,
+      );
       return { kind: 'parking-lot', items, paging };
     }
     case 'decisions': {
-      const { items, paging } = paginate(w.decisions.map((d) => ({ text: d.text, result: d.result })), PAGE_SIZE.list, view.page);
+      const { items, paging } = paginate(
+        w.decisions.map((d) => ({ text: d.text, result: d.result })),
+        PAGE_SIZE.list,
+        view.page,
+      );
       return { kind: 'decisions', items, paging };
     }
     case 'actions': {
       const { items, paging } = paginate(
-        w.actions.filter((a) => a.status !== 'dropped').map((a) => ({ text: a.text, owner: a.owner || 'Owner to be agreed', due: a.due ? longDate(a.due) : 'Date to be agreed' })),
+        w.actions
+          .filter((a) => a.status !== 'dropped')
+          .map((a) => ({
+            text: a.text,
+            owner: a.owner || 'Owner to be agreed',
+            due: a.due ? longDate(a.due) : 'Date to be agreed',
+          })),
         PAGE_SIZE.list,
         view.page,
       );
@@ -212,7 +311,13 @@ export function buildPresenterState(
 ): PresenterState | null {
   const w = wb.workshops.find((x) => x.id === workshopId);
   if (!w) return null;
-  return { held: options.held, title: w.title, screen: buildScreen(wb, w, view), timer: options.timer, fontPx: options.fontPx ?? 0 };
+  return {
+    held: options.held,
+    title: w.title,
+    screen: buildScreen(wb, w, view),
+    timer: options.timer,
+    fontPx: options.fontPx ?? 0,
+  };
 }
 
 /** "7 of 12 voted" for the console and the projector while a vote is open. */

@@ -24,7 +24,11 @@ export interface Ranking {
 }
 
 /** Ranks options by amount, keeping the given option order among equals so the display is stable. */
-export function rankOptions(optionIds: readonly string[], amounts: ReadonlyMap<string, number>, topN = 3): Ranking {
+export function rankOptions(
+  optionIds: readonly string[],
+  amounts: ReadonlyMap<string, number>,
+  topN = 3,
+): Ranking {
   const sorted = optionIds
     .map((optionId, index) => ({ optionId, amount: amounts.get(optionId) ?? 0, index }))
     .sort((a, b) => b.amount - a.amount || a.index - b.index);
@@ -57,7 +61,8 @@ function revoteCandidates(rows: readonly RankedOption[], topN: number): string[]
   // A tie straddling the cut-off for the top N: the places above the cut are settled; re-vote on the tied group.
   const cut = rows[Math.min(topN, rows.length) - 1];
   const next = rows[Math.min(topN, rows.length)];
-  if (cut && next && cut.amount > 0 && cut.amount === next.amount) return rows.filter((r) => r.amount === cut.amount).map((r) => r.optionId);
+  if (cut && next && cut.amount > 0 && cut.amount === next.amount)
+    return rows.filter((r) => r.amount === cut.amount).map((r) => r.optionId);
   return [];
 }
 

@@ -18,7 +18,11 @@ const tables = (doc: NonNullable<ReturnType<typeof buildWorkshopReport>>) =>
 describe('the workshop report', () => {
   it('follows the report structure public bodies expect', () => {
     const doc = buildWorkshopReport(sample(), 'wks_nsc_leadership_2025', { generatedAt: AT })!;
-    expect(headingsOf(doc).filter((h) => h.level === 1).map((h) => h.text)).toEqual([
+    expect(
+      headingsOf(doc)
+        .filter((h) => h.level === 1)
+        .map((h) => h.text),
+    ).toEqual([
       'Summary',
       'Purpose, scope and authority',
       'Date, venue, facilitator and attendees',
@@ -31,16 +35,24 @@ describe('the workshop report', () => {
       'Parking lot',
       'What happens next',
     ]);
-    expect(doc.properties).toMatchObject({ title: 'Workshop report: Libraries and the Council Plan: leadership workshop', language: 'en-GB', author: 'Sam Ellison' });
+    expect(doc.properties).toMatchObject({
+      title: 'Workshop report: Libraries and the Council Plan: leadership workshop',
+      language: 'en-GB',
+      author: 'Sam Ellison',
+    });
     expect(new Set(headingsOf(doc).map((h) => h.id)).size).toBe(headingsOf(doc).length);
   });
 
   it('states the methods, voting modes, number of voters and the ties', () => {
-    const text = documentPlainText(buildWorkshopReport(sample(), 'wks_nsc_leadership_2025', { generatedAt: AT })!);
+    const text = documentPlainText(
+      buildWorkshopReport(sample(), 'wks_nsc_leadership_2025', { generatedAt: AT })!,
+    );
     expect(text).toContain('Method: Dot vote (3 dots each, secret ballots, 14 voters).');
     expect(text).toContain('Dot vote (2 dots each, one per option, counted from a paper wall, 14 voters)');
     // Plain text has straight quotes.
-    expect(text).toContain('Ties: "Benefits advice surgeries in the six busiest libraries" and "Lend tablets with data to people leaving hospital" received the same number of dots. The room re-voted on the tied items');
+    expect(text).toContain(
+      'Ties: "Benefits advice surgeries in the six busiest libraries" and "Lend tablets with data to people leaving hospital" received the same number of dots. The room re-voted on the tied items',
+    );
     expect(text).toContain('came joint first (9 dots)');
     expect(text).toContain('Level of influence: Consult.');
     expect(text).toContain('Manages the library service, so not independent of the outcome');
@@ -53,7 +65,9 @@ describe('the workshop report', () => {
     expect(text).toContain('The Jobcentre Plus partner thought strong overstates a six-month pilot');
     const actions = tables(doc).find((t) => t.caption === 'Actions')!;
     expect(actions.rows).toHaveLength(4);
-    expect(actions.rows[0]!.map((c) => c.content.map((i) => (i.kind === 'text' ? i.text : '')).join(''))).toEqual([
+    expect(
+      actions.rows[0]!.map((c) => c.content.map((i) => (i.kind === 'text' ? i.text : '')).join('')),
+    ).toEqual([
       'Start recording warm space visitors separately from footfall',
       'Area Manager (East)',
       '31 October 2025',
@@ -64,14 +78,23 @@ describe('the workshop report', () => {
     expect(text).toContain('When you will hear back: by 14 March 2025.');
     const map = tables(doc).find((t) => t.caption === 'Links agreed by the room')!;
     expect(map.rows).toHaveLength(12);
-    expect(map.rows.every((r) => r[4]!.content[0]!.kind === 'text' && (r[4]!.content[0] as { text: string }).text === 'Yes')).toBe(true);
+    expect(
+      map.rows.every(
+        (r) => r[4]!.content[0]!.kind === 'text' && (r[4]!.content[0] as { text: string }).text === 'Yes',
+      ),
+    ).toBe(true);
   });
 
   it('anonymises contributions: no authors, and attendance by organisation unless names are asked for', () => {
     const wb = sample();
     const w = wb.workshops[0]!;
     w.anonymity = 'named';
-    w.participants.push({ id: newId('participant'), name: 'Priya Natarajan', organisation: 'Northshire Libraries', role: 'Strategy manager' });
+    w.participants.push({
+      id: newId('participant'),
+      name: 'Priya Natarajan',
+      organisation: 'Northshire Libraries',
+      role: 'Strategy manager',
+    });
     const ideas = w.activities.find((a) => a.kind === 'ideas');
     if (ideas?.kind === 'ideas') ideas.ideas[0]!.author = 'Priya Natarajan';
     w.activities[0]!.notes = 'PRIVATE NOTE';
@@ -96,8 +119,13 @@ describe('the workshop report', () => {
     const text = documentPlainText(doc);
     expect(text).toContain('No decisions were recorded.');
     expect(text).toContain('Nothing was parked.');
-    expect(text).toContain('The results of this vote were not revealed in the session, so they are not reported.');
-    expect(doc.titlePage.details).toContainEqual({ label: 'Status', value: 'Draft: the session has not been closed' });
+    expect(text).toContain(
+      'The results of this vote were not revealed in the session, so they are not reported.',
+    );
+    expect(doc.titlePage.details).toContainEqual({
+      label: 'Status',
+      value: 'Draft: the session has not been closed',
+    });
     expect(buildWorkshopReport(wb, 'wks_missing', { generatedAt: AT })).toBeNull();
   });
 });

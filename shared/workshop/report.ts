@@ -5,7 +5,15 @@
  * and minority views; actions; parking lot; what happens next. Individual contributions are anonymised: no idea
  * authors, no one's ballot, and attendance by organisation unless names are asked for.
  */
-import type { Block, DocModel, Inline, ListBlock, TableBlock, TableCell, TableColumn } from '../documents/model';
+import type {
+  Block,
+  DocModel,
+  Inline,
+  ListBlock,
+  TableBlock,
+  TableCell,
+  TableColumn,
+} from '../documents/model';
 import { officialName } from '../documents/template/data-view';
 import type { ProtectiveMarking } from '../model/vocabulary';
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
@@ -25,10 +33,18 @@ export interface ReportOptions {
   readonly includeNames?: boolean;
 }
 
-const t = (text: string, emphasis?: 'strong'): Inline => (emphasis ? { kind: 'text', text, emphasis } : { kind: 'text', text });
+const t = (text: string, emphasis?: 'strong'): Inline =>
+  emphasis ? { kind: 'text', text, emphasis } : { kind: 'text', text };
 const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
-const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({ content: text ? [t(text)] : [], ...extra });
-const bullets = (items: readonly string[]): ListBlock => ({ kind: 'list', ordered: false, items: items.map((i) => ({ content: [t(i)] })) });
+const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({
+  content: text ? [t(text)] : [],
+  ...extra,
+});
+const bullets = (items: readonly string[]): ListBlock => ({
+  kind: 'list',
+  ordered: false,
+  items: items.map((i) => ({ content: [t(i)] })),
+});
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
 
@@ -58,7 +74,15 @@ class Builder {
   }
 
   table(caption: string, columns: TableColumn[], rows: TableCell[][], extra: Partial<TableBlock> = {}): void {
-    this.blocks.push({ kind: 'table', id: `table-${++this.tables}`, caption, columns, rows, rowHeaders: true, ...extra });
+    this.blocks.push({
+      kind: 'table',
+      id: `table-${++this.tables}`,
+      caption,
+      columns,
+      rows,
+      rowHeaders: true,
+      ...extra,
+    });
   }
 }
 
@@ -96,7 +120,13 @@ function voteSection(b: Builder, wb: Workbook, w: Workshop, a: Vote): void {
   b.add(p(t(`Method: ${a.kind === 'dot-vote' ? describeDotVote(a) : describePoints(a)}.`)));
   if (voters !== null) {
     const abstained = a.ballots.filter((x) => x.allocations.every((al) => al.amount === 0)).length;
-    b.add(p(t(`${plural(voters, 'person', 'people')} voted${abstained > 0 ? `, of whom ${abstained} abstained` : ''}.`)));
+    b.add(
+      p(
+        t(
+          `${plural(voters, 'person', 'people')} voted${abstained > 0 ? `, of whom ${abstained} abstained` : ''}.`,
+        ),
+      ),
+    );
   }
   resultsTable(b, wb, w, a, ranking, a.kind === 'dot-vote' ? 'Dots' : 'Points');
   if (ranking.ties.length > 0) {
@@ -106,7 +136,13 @@ function voteSection(b: Builder, wb: Workbook, w: Workshop, a: Vote): void {
       p(
         t('Ties: ', 'strong'),
         t(`${tieText.join('; ')} received the same number of ${a.kind === 'dot-vote' ? 'dots' : 'points'}.`),
-        t(revote ? ` The room re-voted on the tied items (“${revote.title}”, below).` : ranking.revoteCandidates.length > 0 ? ' The tie at the top was not re-voted in the session.' : ''),
+        t(
+          revote
+            ? ` The room re-voted on the tied items (“${revote.title}”, below).`
+            : ranking.revoteCandidates.length > 0
+              ? ' The tie at the top was not re-voted in the session.'
+              : '',
+        ),
       ),
     );
   }
@@ -117,7 +153,13 @@ function ideasSection(b: Builder, wb: Workbook, w: Workshop, a: Extract<Activity
     b.add(p(t('No ideas were recorded.')));
     return;
   }
-  b.add(p(t(`${plural(a.ideas.length, 'idea')} recorded. Ideas are listed without the names of those who suggested them.`)));
+  b.add(
+    p(
+      t(
+        `${plural(a.ideas.length, 'idea')} recorded. Ideas are listed without the names of those who suggested them.`,
+      ),
+    ),
+  );
   const groups = new Map<string, string[]>();
   for (const idea of a.ideas) {
     const name = idea.group.trim() || (idea.targetId ? optionName(wb, w, idea.targetId) : 'Other ideas');
@@ -137,12 +179,22 @@ function becameText(wb: Workbook, w: Workshop, id: string): string {
   return '';
 }
 
-function gridSection(b: Builder, wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'two-by-two' }>): void {
+function gridSection(
+  b: Builder,
+  wb: Workbook,
+  w: Workshop,
+  a: Extract<Activity, { kind: 'two-by-two' }>,
+): void {
   const q = quadrants(a);
   b.add(
     p(t('Axes: ', 'strong'), t(`${a.yAxis} (up) against ${a.xAxis} (across).`)),
     ...(a.yDefinition || a.xDefinition
-      ? [bullets([...(a.yDefinition ? [`${a.yAxis}: ${a.yDefinition}`] : []), ...(a.xDefinition ? [`${a.xAxis}: ${a.xDefinition}`] : [])])]
+      ? [
+          bullets([
+            ...(a.yDefinition ? [`${a.yAxis}: ${a.yDefinition}`] : []),
+            ...(a.xDefinition ? [`${a.xAxis}: ${a.xDefinition}`] : []),
+          ]),
+        ]
       : []),
   );
   const placed = a.placements.filter((x) => a.optionIds.includes(x.optionId));
@@ -155,19 +207,34 @@ function gridSection(b: Builder, wb: Workbook, w: Workshop, a: Extract<Activity,
     .sort((x, y) => order.indexOf(quadrantOf(x)) - order.indexOf(quadrantOf(y)) || y.y - x.y)
     .map((x) => {
       const quad = q[quadrantOf(x)];
-      return [cell(optionName(wb, w, x.optionId)), cell(`${quad.letter}: ${quad.name}`), cell(`${Math.round(x.y * 100)}%`, { align: 'right' }), cell(`${Math.round(x.x * 100)}%`, { align: 'right' })];
+      return [
+        cell(optionName(wb, w, x.optionId)),
+        cell(`${quad.letter}: ${quad.name}`),
+        cell(`${Math.round(x.y * 100)}%`, { align: 'right' }),
+        cell(`${Math.round(x.x * 100)}%`, { align: 'right' }),
+      ];
     });
-  b.table(`Placements on “${a.title}”`, [
-    { header: 'Item', width: 6 },
-    { header: 'Quadrant', width: 4 },
-    { header: `${a.yAxis} (0 to 100%)`, width: 2, align: 'right' },
-    { header: `${a.xAxis} (0 to 100%)`, width: 2, align: 'right' },
-  ], rows);
+  b.table(
+    `Placements on “${a.title}”`,
+    [
+      { header: 'Item', width: 6 },
+      { header: 'Quadrant', width: 4 },
+      { header: `${a.yAxis} (0 to 100%)`, width: 2, align: 'right' },
+      { header: `${a.xAxis} (0 to 100%)`, width: 2, align: 'right' },
+    ],
+    rows,
+  );
   const waiting = a.optionIds.filter((id) => !placed.some((x) => x.optionId === id));
-  if (waiting.length > 0) b.add(p(t(`Not placed: ${listInWords(waiting.map((id) => `“${optionName(wb, w, id)}”`))}.`)));
+  if (waiting.length > 0)
+    b.add(p(t(`Not placed: ${listInWords(waiting.map((id) => `“${optionName(wb, w, id)}”`))}.`)));
 }
 
-function mapSection(b: Builder, wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'walk-the-map' }>): void {
+function mapSection(
+  b: Builder,
+  wb: Workbook,
+  w: Workshop,
+  a: Extract<Activity, { kind: 'walk-the-map' }>,
+): void {
   const agreed = agreedProposals(a);
   const open = a.proposals.length - agreed.length;
   b.add(
@@ -188,8 +255,19 @@ function agreedMapTable(b: Builder, wb: Workbook, w: Workshop): number {
       for (const prop of agreedProposals(a).filter((x) => x.objectiveId === o.id)) {
         const s = services.get(prop.serviceId);
         if (!s) continue;
-        const onMap = wb.alignments.some((l) => l.serviceId === prop.serviceId && l.objectiveId === prop.objectiveId && l.provenance.workshopId === w.id);
-        rows.push([cell(o.title), cell(s.name), cell(strengthText(prop.strength), { shade: `strength-${prop.strength}` }), cell(prop.rationale || 'No reason recorded'), cell(onMap ? 'Yes' : 'Not yet')]);
+        const onMap = wb.alignments.some(
+          (l) =>
+            l.serviceId === prop.serviceId &&
+            l.objectiveId === prop.objectiveId &&
+            l.provenance.workshopId === w.id,
+        );
+        rows.push([
+          cell(o.title),
+          cell(s.name),
+          cell(strengthText(prop.strength), { shade: `strength-${prop.strength}` }),
+          cell(prop.rationale || 'No reason recorded'),
+          cell(onMap ? 'Yes' : 'Not yet'),
+        ]);
       }
     }
   }
@@ -211,11 +289,28 @@ function agreedMapTable(b: Builder, wb: Workbook, w: Workshop): number {
 function attendance(b: Builder, w: Workshop, includeNames: boolean): void {
   const count = headCount(w);
   const byOrg = new Map<string, number>();
-  for (const person of w.participants) byOrg.set(person.organisation.trim() || 'Organisation not recorded', (byOrg.get(person.organisation.trim() || 'Organisation not recorded') ?? 0) + 1);
+  for (const person of w.participants)
+    byOrg.set(
+      person.organisation.trim() || 'Organisation not recorded',
+      (byOrg.get(person.organisation.trim() || 'Organisation not recorded') ?? 0) + 1,
+    );
   if (w.participants.length === 0) for (const o of w.organisations) byOrg.set(o.name, o.count);
-  b.add(p(t(`${plural(count, 'person', 'people')} took part${byOrg.size > 0 ? `, from ${plural(byOrg.size, 'organisation')}` : ''}.`)));
+  b.add(
+    p(
+      t(
+        `${plural(count, 'person', 'people')} took part${byOrg.size > 0 ? `, from ${plural(byOrg.size, 'organisation')}` : ''}.`,
+      ),
+    ),
+  );
   if (byOrg.size > 0)
-    b.table('Attendance by organisation', [{ header: 'Organisation', width: 8 }, { header: 'People', width: 2, align: 'right' }], [...byOrg].map(([name, n]) => [cell(name), cell(String(n), { align: 'right' })]));
+    b.table(
+      'Attendance by organisation',
+      [
+        { header: 'Organisation', width: 8 },
+        { header: 'People', width: 2, align: 'right' },
+      ],
+      [...byOrg].map(([name, n]) => [cell(name), cell(String(n), { align: 'right' })]),
+    );
   if (includeNames && w.anonymity === 'named' && w.participants.length > 0)
     b.table(
       'Participants',
@@ -229,7 +324,11 @@ function attendance(b: Builder, w: Workshop, includeNames: boolean): void {
 }
 
 /** The report for one workshop, or null when it is not in the workbook. */
-export function buildWorkshopReport(wb: Workbook, workshopId: string, options: ReportOptions): DocModel | null {
+export function buildWorkshopReport(
+  wb: Workbook,
+  workshopId: string,
+  options: ReportOptions,
+): DocModel | null {
   const w = wb.workshops.find((x) => x.id === workshopId);
   if (!w) return null;
   const organisation = officialName(wb);
@@ -237,7 +336,10 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
   const date = longDate(w.date) || 'Date not recorded';
   const b = new Builder();
   const votes = w.activities.filter((a): a is Vote => a.kind === 'dot-vote' || a.kind === 'points');
-  const agreedCount = w.activities.reduce((n, a) => n + (a.kind === 'walk-the-map' ? agreedProposals(a).length : 0), 0);
+  const agreedCount = w.activities.reduce(
+    (n, a) => n + (a.kind === 'walk-the-map' ? agreedProposals(a).length : 0),
+    0,
+  );
   const influence = INFLUENCE_TEXT[w.influence];
 
   // 1. Summary
@@ -252,19 +354,38 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
         `“${v.title}”: ${listInWords(top.map((row) => `“${optionName(wb, w, row.optionId)}”`))} came ${top.length > 1 ? 'joint first' : 'first'} (${plural(top[0]!.amount, v.kind === 'dot-vote' ? 'dot' : 'point')}).`,
       );
   }
-  if (agreedCount > 0) findings.push(`The room agreed ${plural(agreedCount, 'link')} between library services and council objectives.`);
-  findings.push(`${plural(w.decisions.length, 'decision')} and ${plural(w.actions.length, 'action')} were recorded.`);
+  if (agreedCount > 0)
+    findings.push(
+      `The room agreed ${plural(agreedCount, 'link')} between library services and council objectives.`,
+    );
+  findings.push(
+    `${plural(w.decisions.length, 'decision')} and ${plural(w.actions.length, 'action')} were recorded.`,
+  );
   const undisposed = w.parkingLot.filter((x) => x.disposition === 'open').length;
-  if (w.parkingLot.length > 0) findings.push(`${plural(w.parkingLot.length, 'item')} went to the parking lot${undisposed > 0 ? `, ${undisposed} still without a disposition` : ', each with a disposition'}.`);
+  if (w.parkingLot.length > 0)
+    findings.push(
+      `${plural(w.parkingLot.length, 'item')} went to the parking lot${undisposed > 0 ? `, ${undisposed} still without a disposition` : ', each with a disposition'}.`,
+    );
   b.add(bullets(findings));
   if (w.nextSteps.trim()) b.add(p(t('Next: ', 'strong'), t(w.nextSteps.trim())));
 
   // 2. Purpose, scope and authority
   b.heading(1, 'Purpose, scope and authority');
   b.add(p(t('Level of influence: ', 'strong'), t(`${influence.label}. ${influence.description}`)));
-  if (w.influence !== 'co-design') b.add({ kind: 'callout', tone: 'note', title: 'This workshop was advisory', blocks: [p(t('Its conclusions inform the decision; they do not make it.'))] });
+  if (w.influence !== 'co-design')
+    b.add({
+      kind: 'callout',
+      tone: 'note',
+      title: 'This workshop was advisory',
+      blocks: [p(t('Its conclusions inform the decision; they do not make it.'))],
+    });
   b.add(p(t('Who decides: ', 'strong'), t(w.whoDecides.trim() || 'Not recorded.')));
-  b.add(p(t('Out of scope, or cannot change: ', 'strong'), t(w.outOfScope.trim() || 'Nothing was declared out of scope.')));
+  b.add(
+    p(
+      t('Out of scope, or cannot change: ', 'strong'),
+      t(w.outOfScope.trim() || 'Nothing was declared out of scope.'),
+    ),
+  );
 
   // 3. Date, venue, facilitator and attendees
   b.heading(1, 'Date, venue, facilitator and attendees');
@@ -277,9 +398,19 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
     [
       [cell('Date'), cell(date)],
       [cell('Venue'), cell(w.venue || 'Not recorded')],
-      [cell('Facilitator'), cell([w.facilitator, w.facilitatorRole].filter(Boolean).join(', ') || 'Not recorded')],
+      [
+        cell('Facilitator'),
+        cell([w.facilitator, w.facilitatorRole].filter(Boolean).join(', ') || 'Not recorded'),
+      ],
       [cell('Facilitator’s stake'), cell(w.facilitatorStake || 'None declared')],
-      [cell('Anonymity'), cell(w.anonymity === 'anonymous' ? 'Anonymous: no author or voter was recorded' : 'Named: contributions could be attributed, but this report does not attribute them')],
+      [
+        cell('Anonymity'),
+        cell(
+          w.anonymity === 'anonymous'
+            ? 'Anonymous: no author or voter was recorded'
+            : 'Named: contributions could be attributed, but this report does not attribute them',
+        ),
+      ],
     ],
   );
   attendance(b, w, options.includeNames ?? false);
@@ -299,7 +430,13 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
       ],
       w.activities.map((a) => [
         cell(a.title),
-        cell(a.kind === 'dot-vote' ? describeDotVote(a) : a.kind === 'points' ? describePoints(a) : ACTIVITY_KINDS[a.kind].label),
+        cell(
+          a.kind === 'dot-vote'
+            ? describeDotVote(a)
+            : a.kind === 'points'
+              ? describePoints(a)
+              : ACTIVITY_KINDS[a.kind].label,
+        ),
         cell(String(a.minutes), { align: 'right' }),
         cell(ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'Opening out' : 'Narrowing down'),
       ]),
@@ -330,7 +467,14 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
   // 6. The map as agreed
   b.heading(1, 'The map as agreed');
   if (agreedMapTable(b, wb, w) === 0) b.add(p(t('No links were agreed in this workshop.')));
-  else b.add(p(t('“In the workbook map” says whether the agreed link has been copied into the contribution map, where it is recorded as agreed at this workshop.')));
+  else
+    b.add(
+      p(
+        t(
+          '“In the workbook map” says whether the agreed link has been copied into the contribution map, where it is recorded as agreed at this workshop.',
+        ),
+      ),
+    );
 
   // 7. Decisions
   b.heading(1, 'Decisions');
@@ -344,7 +488,12 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
         { header: 'How agreement was tested, and the result', width: 4 },
         { header: 'Decided by', width: 3 },
       ],
-      w.decisions.map((d) => [cell(d.text), cell(d.rationale), cell([d.method, d.result].filter(Boolean).join(': ')), cell(d.decidedBy || 'The room')]),
+      w.decisions.map((d) => [
+        cell(d.text),
+        cell(d.rationale),
+        cell([d.method, d.result].filter(Boolean).join(': ')),
+        cell(d.decidedBy || 'The room'),
+      ]),
     );
 
   // 8. Disagreements and minority views
@@ -356,7 +505,9 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
       for (const prop of a.proposals.filter((x) => x.objections.trim())) {
         const s = wb.services.find((x) => x.id === prop.serviceId)?.name ?? 'a service';
         const o = wb.objectives.find((x) => x.id === prop.objectiveId)?.title ?? 'an objective';
-        views.push(`On ${s} and “${o}” (${prop.agreed ? `agreed as ${strengthText(prop.strength)}` : 'not agreed'}): ${prop.objections.trim()}`);
+        views.push(
+          `On ${s} and “${o}” (${prop.agreed ? `agreed as ${strengthText(prop.strength)}` : 'not agreed'}): ${prop.objections.trim()}`,
+        );
       }
   b.add(views.length > 0 ? bullets(views) : p(t('No disagreement or minority view was recorded.')));
 
@@ -394,7 +545,12 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
         { header: 'Owner', width: 3 },
         { header: 'Detail', width: 5 },
       ],
-      w.parkingLot.map((x) => [cell(x.text), cell(DISPOSITIONS[x.disposition].label, x.disposition === 'open' ? { shade: 'rag-amber' } : {}), cell(x.owner), cell(x.detail)]),
+      w.parkingLot.map((x) => [
+        cell(x.text),
+        cell(DISPOSITIONS[x.disposition].label, x.disposition === 'open' ? { shade: 'rag-amber' } : {}),
+        cell(x.owner),
+        cell(x.detail),
+      ]),
     );
 
   // 11. What happens next
@@ -416,7 +572,8 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
       organisation,
       language: 'en-GB',
       keywords: ['libraries', 'workshop', 'report', ...(wb.authority ? [wb.authority.name] : [])],
-      description: 'Workshop report: purpose, attendance, methods, results, decisions, actions, parking lot and next steps.',
+      description:
+        'Workshop report: purpose, attendance, methods, results, decisions, actions, parking lot and next steps.',
       generatedAt: options.generatedAt.toISOString(),
       templateId: 'workshop-report',
       templateVersion: '1.0.0',
@@ -428,10 +585,16 @@ export function buildWorkshopReport(wb: Workbook, workshopId: string, options: R
       subtitle: [date, w.venue].filter(Boolean).join(', '),
       organisation,
       details: [
-        { label: 'Facilitator', value: [w.facilitator, w.facilitatorRole].filter(Boolean).join(', ') || 'Not recorded' },
+        {
+          label: 'Facilitator',
+          value: [w.facilitator, w.facilitatorRole].filter(Boolean).join(', ') || 'Not recorded',
+        },
         { label: 'Participants', value: plural(headCount(w), 'person', 'people') },
         { label: 'Report prepared', value: longDate(options.generatedAt.toISOString()) },
-        { label: 'Status', value: w.status === 'closed' ? 'Session closed' : 'Draft: the session has not been closed' },
+        {
+          label: 'Status',
+          value: w.status === 'closed' ? 'Session closed' : 'Draft: the session has not been closed',
+        },
         ...(marking === 'NONE' ? [] : [{ label: 'Protective marking', value: marking }]),
       ],
     },

@@ -5,25 +5,60 @@ import { newActivity, newWorkshop } from './operations';
 import { actionWarnings, closeCheck, dispositionProblem } from './session';
 import type { DotVote } from './dot-vote';
 
-const parked = (patch: Partial<ParkedItem>): ParkedItem => ({ id: newId('parked'), text: 'Homelessness surgeries', disposition: 'open', detail: '', owner: '', ...patch });
+const parked = (patch: Partial<ParkedItem>): ParkedItem => ({
+  id: newId('parked'),
+  text: 'Homelessness surgeries',
+  disposition: 'open',
+  detail: '',
+  owner: '',
+  ...patch,
+});
 
 describe('closing the session', () => {
   it('needs every parking-lot item disposed of: owner and next step, a future agenda, or dropped with a reason', () => {
     expect(dispositionProblem(parked({}))).toMatch(/has no disposition/);
-    expect(dispositionProblem(parked({ disposition: 'owner', detail: 'Call the districts' }))).toMatch(/needs the name or role of its owner/);
-    expect(dispositionProblem(parked({ disposition: 'owner', owner: 'Area manager' }))).toMatch(/needs its next step/);
-    expect(dispositionProblem(parked({ disposition: 'owner', owner: 'Area manager', detail: 'Call the districts' }))).toBeNull();
+    expect(dispositionProblem(parked({ disposition: 'owner', detail: 'Call the districts' }))).toMatch(
+      /needs the name or role of its owner/,
+    );
+    expect(dispositionProblem(parked({ disposition: 'owner', owner: 'Area manager' }))).toMatch(
+      /needs its next step/,
+    );
+    expect(
+      dispositionProblem(
+        parked({ disposition: 'owner', owner: 'Area manager', detail: 'Call the districts' }),
+      ),
+    ).toBeNull();
     expect(dispositionProblem(parked({ disposition: 'future-agenda' }))).toMatch(/needs the meeting/);
-    expect(dispositionProblem(parked({ disposition: 'future-agenda', detail: 'Housing board, May' }))).toBeNull();
+    expect(
+      dispositionProblem(parked({ disposition: 'future-agenda', detail: 'Housing board, May' })),
+    ).toBeNull();
     expect(dispositionProblem(parked({ disposition: 'dropped' }))).toMatch(/needs the reason/);
-    expect(dispositionProblem(parked({ disposition: 'dropped', detail: 'Outside the library budget' }))).toBeNull();
+    expect(
+      dispositionProblem(parked({ disposition: 'dropped', detail: 'Outside the library budget' })),
+    ).toBeNull();
   });
 
   it('blocks closing on undisposed items and warns about actions without an owner or due date', () => {
     const w = newWorkshop({ title: 'T', date: '2026-03-10' });
     w.parkingLot.push(parked({}));
-    w.actions.push({ id: newId('action'), text: 'Ask the ICB for figures', owner: '', due: null, status: 'open', objectiveId: null, doneWhen: '' });
-    w.actions.push({ id: newId('action'), text: 'Done already', owner: '', due: null, status: 'done', objectiveId: null, doneWhen: '' });
+    w.actions.push({
+      id: newId('action'),
+      text: 'Ask the ICB for figures',
+      owner: '',
+      due: null,
+      status: 'open',
+      objectiveId: null,
+      doneWhen: '',
+    });
+    w.actions.push({
+      id: newId('action'),
+      text: 'Done already',
+      owner: '',
+      due: null,
+      status: 'done',
+      objectiveId: null,
+      doneWhen: '',
+    });
     const check = closeCheck(w);
     expect(check.blocking).toHaveLength(1);
     expect(check.warnings).toEqual([
@@ -48,7 +83,16 @@ describe('closing the session', () => {
     v.ballots.push({ id: 'blt_1', participantId: null, allocations: [{ optionId: 'a', amount: 1 }] });
     w.activities.push(v);
     const walk = newActivity('walk-the-map');
-    if (walk.kind === 'walk-the-map') walk.proposals.push({ serviceId: 's', objectiveId: 'o', strength: 2, rationale: 'r', objections: '', agreed: false, confidence: 'medium' });
+    if (walk.kind === 'walk-the-map')
+      walk.proposals.push({
+        serviceId: 's',
+        objectiveId: 'o',
+        strength: 2,
+        rationale: 'r',
+        objections: '',
+        agreed: false,
+        confidence: 'medium',
+      });
     w.activities.push(walk);
     expect(closeCheck(w).warnings).toEqual([
       `The results of “${v.title}” have not been revealed to the room.`,

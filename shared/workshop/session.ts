@@ -6,7 +6,9 @@
 import type { Action, ParkedItem, Workshop } from '../model/workbook-schema';
 import { agreedProposals } from './walk-the-map';
 
-export const DISPOSITIONS: Readonly<Record<ParkedItem['disposition'], { label: string; detailLabel: string }>> = {
+export const DISPOSITIONS: Readonly<
+  Record<ParkedItem['disposition'], { label: string; detailLabel: string }>
+> = {
   open: { label: 'Not yet decided', detailLabel: 'Notes' },
   owner: { label: 'Owner takes it forward', detailLabel: 'Next step' },
   'future-agenda': { label: 'On a future agenda', detailLabel: 'Which meeting, and when' },
@@ -47,13 +49,21 @@ export function closeCheck(w: Workshop): CloseCheck {
   const blocking = w.parkingLot.map(dispositionProblem).filter((p): p is string => p !== null);
   const warnings: string[] = [...w.actions.filter((a) => a.status === 'open').flatMap(actionWarnings)];
   for (const a of w.activities) {
-    if ((a.kind === 'dot-vote' || a.kind === 'points') && (a.ballots.length > 0 || (a.kind === 'dot-vote' && a.totals.length > 0)) && !a.revealed)
+    if (
+      (a.kind === 'dot-vote' || a.kind === 'points') &&
+      (a.ballots.length > 0 || (a.kind === 'dot-vote' && a.totals.length > 0)) &&
+      !a.revealed
+    )
       warnings.push(`The results of “${a.title}” have not been revealed to the room.`);
     if (a.kind === 'walk-the-map') {
       const open = a.proposals.length - agreedProposals(a).length;
-      if (open > 0) warnings.push(`${open} ${open === 1 ? 'link' : 'links'} in “${a.title}” ${open === 1 ? 'was' : 'were'} proposed but not agreed; ${open === 1 ? 'it' : 'they'} will not go to the map.`);
+      if (open > 0)
+        warnings.push(
+          `${open} ${open === 1 ? 'link' : 'links'} in “${a.title}” ${open === 1 ? 'was' : 'were'} proposed but not agreed; ${open === 1 ? 'it' : 'they'} will not go to the map.`,
+        );
     }
   }
-  if (!w.nextSteps.trim()) warnings.push('Say what happens next and when participants will hear back (it goes in the report).');
+  if (!w.nextSteps.trim())
+    warnings.push('Say what happens next and when participants will hear back (it goes in the report).');
   return { blocking, warnings };
 }

@@ -10,7 +10,10 @@ export function sampleWithWorkshop(init: { date?: string | null } = {}): { wb: W
   const loaded = loadSampleWorkbook();
   if (!loaded.ok) throw new Error(loaded.error.message);
   const wb = structuredClone(loaded.value);
-  const w = newWorkshop({ title: 'Partners’ mapping workshop', date: init.date === undefined ? '2026-03-10' : init.date });
+  const w = newWorkshop({
+    title: 'Partners’ mapping workshop',
+    date: init.date === undefined ? '2026-03-10' : init.date,
+  });
   w.facilitator = 'Jo Patel';
   wb.workshops.push(w);
   return { wb, w: wb.workshops[wb.workshops.length - 1]! };

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { extend, formatClock, isRunning, milestonesBetween, milestoneText, newTimer, pause, phaseOf, remainingMs, reset, start } from './timer';
+import {
+  extend,
+  formatClock,
+  isRunning,
+  milestonesBetween,
+  milestoneText,
+  newTimer,
+  pause,
+  phaseOf,
+  remainingMs,
+  reset,
+  start,
+} from './timer';
 
 const MIN = 60_000;
 

@@ -89,7 +89,9 @@ export function milestoneText(m: TimerMilestone, t: TimerState): string {
   switch (m) {
     case 'start': {
       const minutes = Math.round(t.remainingAtStartMs / ONE_MINUTE_MS);
-      return minutes >= 1 ? `Timer started: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.` : 'Timer started: less than a minute.';
+      return minutes >= 1
+        ? `Timer started: ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`
+        : 'Timer started: less than a minute.';
     }
     case 'one-minute':
       return 'One minute left.';

@@ -17,7 +17,8 @@ import { longDate } from './format';
 import { describePoints, pointTotals } from './points';
 import { agreedProposals } from './walk-the-map';
 
-export type ChangeKind = 'link-added' | 'link-updated' | 'priority-set' | 'service-added' | 'evidence-added' | 'action-added';
+export type ChangeKind =
+  'link-added' | 'link-updated' | 'priority-set' | 'service-added' | 'evidence-added' | 'action-added';
 
 export interface Change {
   readonly kind: ChangeKind;
@@ -48,7 +49,10 @@ export function workshopDate(w: Pick<Workshop, 'date'>, today: string): string {
   return w.date ?? today;
 }
 
-export function workshopProvenance(w: Pick<Workshop, 'id' | 'title' | 'date' | 'facilitator'>, today: string): Provenance {
+export function workshopProvenance(
+  w: Pick<Workshop, 'id' | 'title' | 'date' | 'facilitator'>,
+  today: string,
+): Provenance {
   const date = workshopDate(w, today);
   return {
     kind: 'workshop',
@@ -66,7 +70,12 @@ function requireWorkshop(wb: Workbook, workshopId: string): Workshop {
 }
 
 /** Agreed walk-the-map proposals (of one activity, or all in the workshop) onto the map. */
-export function transferAgreedLinks(wb: Workbook, workshopId: string, today: string, activityId?: string): TransferResult {
+export function transferAgreedLinks(
+  wb: Workbook,
+  workshopId: string,
+  today: string,
+  activityId?: string,
+): TransferResult {
   const w = requireWorkshop(wb, workshopId);
   const provenance = workshopProvenance(w, today);
   const changes: Change[] = [];
@@ -83,7 +92,8 @@ export function transferAgreedLinks(wb: Workbook, workshopId: string, today: str
       if (!s || !o || done.has(key)) continue;
       done.add(key);
       const subject = `${s.name} → ${o.title}`;
-      const before = wb.alignments.find((l) => l.serviceId === p.serviceId && l.objectiveId === p.objectiveId) ?? null;
+      const before =
+        wb.alignments.find((l) => l.serviceId === p.serviceId && l.objectiveId === p.objectiveId) ?? null;
       if (
         before &&
         before.strength === p.strength &&
@@ -95,8 +105,21 @@ export function transferAgreedLinks(wb: Workbook, workshopId: string, today: str
         skipped.push(`${subject}: already on the map as agreed.`);
         continue;
       }
-      const beforeText = before ? `${strengthWords(before.strength)}, ${before.confidence} confidence (${before.provenance.kind === 'workshop' ? 'from a workshop' : 'entered by an officer'})` : null;
-      setLink(wb, p.serviceId, p.objectiveId, { strength: p.strength, rationale: p.rationale, confidence: p.confidence, provenance: { ...provenance } }, { ...provenance });
+      const beforeText = before
+        ? `${strengthWords(before.strength)}, ${before.confidence} confidence (${before.provenance.kind === 'workshop' ? 'from a workshop' : 'entered by an officer'})`
+        : null;
+      setLink(
+        wb,
+        p.serviceId,
+        p.objectiveId,
+        {
+          strength: p.strength,
+          rationale: p.rationale,
+          confidence: p.confidence,
+          provenance: { ...provenance },
+        },
+        { ...provenance },
+      );
       changes.push({
         kind: before ? 'link-updated' : 'link-added',
         subject,
@@ -111,11 +134,22 @@ export function transferAgreedLinks(wb: Workbook, workshopId: string, today: str
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
 
 /** A revealed vote's totals as priorities on the objectives and services that were options. */
-export function transferPriorities(wb: Workbook, workshopId: string, activityId: string, today: string): TransferResult {
+export function transferPriorities(
+  wb: Workbook,
+  workshopId: string,
+  activityId: string,
+  today: string,
+): TransferResult {
   const w = requireWorkshop(wb, workshopId);
-  const a = w.activities.find((x): x is Vote => x.id === activityId && (x.kind === 'dot-vote' || x.kind === 'points'));
+  const a = w.activities.find(
+    (x): x is Vote => x.id === activityId && (x.kind === 'dot-vote' || x.kind === 'points'),
+  );
   if (!a) throw new Error(`Activity ${activityId} is not a vote in this workshop`);
-  if (!a.revealed) return { changes: [], skipped: ['The results have not been revealed yet; reveal them to the room first.'] };
+  if (!a.revealed)
+    return {
+      changes: [],
+      skipped: ['The results have not been revealed yet; reveal them to the room first.'],
+    };
   const totals = a.kind === 'dot-vote' ? dotTotals(a) : pointTotals(a);
   const method = clip(a.kind === 'dot-vote' ? describeDotVote(a) : describePoints(a));
   const unit = a.kind === 'dot-vote' ? 'dot' : 'point';
@@ -128,7 +162,9 @@ export function transferPriorities(wb: Workbook, workshopId: string, activityId:
     const priority: Priority = { score, method, workshopId: w.id, date };
     const target = wb.objectives.find((o) => o.id === optionId) ?? wb.services.find((s) => s.id === optionId);
     if (!target) {
-      skipped.push('Ideas voted on have no priority of their own; turn them into services first if they should carry one.');
+      skipped.push(
+        'Ideas voted on have no priority of their own; turn them into services first if they should carry one.',
+      );
       continue;
     }
     const isObjective = 'title' in target;
@@ -149,7 +185,10 @@ export function transferPriorities(wb: Workbook, workshopId: string, activityId:
   return { changes, skipped: [...new Set(skipped)] };
 }
 
-export type IdeaDestination = { readonly as: 'service'; readonly offer: UniversalOffer } | { readonly as: 'evidence' } | { readonly as: 'action' };
+export type IdeaDestination =
+  | { readonly as: 'service'; readonly offer: UniversalOffer }
+  | { readonly as: 'evidence' }
+  | { readonly as: 'action' };
 
 export interface IdeaRequest {
   readonly ideaId: string;
@@ -157,13 +196,20 @@ export interface IdeaRequest {
 }
 
 /** Ideas into new services, evidence items (attached to what they were captured against) or workshop actions. */
-export function transferIdeas(wb: Workbook, workshopId: string, requests: readonly IdeaRequest[], today: string): TransferResult {
+export function transferIdeas(
+  wb: Workbook,
+  workshopId: string,
+  requests: readonly IdeaRequest[],
+  today: string,
+): TransferResult {
   const w = requireWorkshop(wb, workshopId);
   const date = workshopDate(w, today);
   const where = `${w.title} on ${longDate(date)}`;
   const changes: Change[] = [];
   const skipped: string[] = [];
-  const ideas = new Map(w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas : [])).map((i) => [i.id, i]));
+  const ideas = new Map(
+    w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas : [])).map((i) => [i.id, i]),
+  );
   for (const r of requests) {
     const idea = ideas.get(r.ideaId);
     if (!idea) continue;
@@ -171,7 +217,9 @@ export function transferIdeas(wb: Workbook, workshopId: string, requests: readon
       skipped.push(`“${idea.text}” was transferred before.`);
       continue;
     }
-    const target = idea.targetId ? (wb.objectives.find((o) => o.id === idea.targetId) ?? wb.services.find((s) => s.id === idea.targetId)) : undefined;
+    const target = idea.targetId
+      ? (wb.objectives.find((o) => o.id === idea.targetId) ?? wb.services.find((s) => s.id === idea.targetId))
+      : undefined;
     const targetName = target ? ('title' in target ? target.title : target.name) : null;
     const context = `Suggested at ${where}${idea.group ? ` (group: ${idea.group})` : ''}${targetName ? `, against “${targetName}”` : ''}.`;
     switch (r.destination.as) {
@@ -194,7 +242,12 @@ export function transferIdeas(wb: Workbook, workshopId: string, requests: readon
         };
         wb.services.push(service);
         idea.becameId = service.id;
-        changes.push({ kind: 'service-added', subject: `Service: ${service.name}`, before: null, after: `New service under ${service.offer}. ${context}` });
+        changes.push({
+          kind: 'service-added',
+          subject: `Service: ${service.name}`,
+          before: null,
+          after: `New service under ${service.offer}. ${context}`,
+        });
         break;
       }
       case 'evidence': {
@@ -224,10 +277,24 @@ export function transferIdeas(wb: Workbook, workshopId: string, requests: readon
       }
       case 'action': {
         const id = newId('action');
-        const objectiveId = idea.targetId && wb.objectives.some((o) => o.id === idea.targetId) ? idea.targetId : null;
-        w.actions.push({ id, text: clip(idea.text), owner: '', due: null, status: 'open', objectiveId, doneWhen: '' });
+        const objectiveId =
+          idea.targetId && wb.objectives.some((o) => o.id === idea.targetId) ? idea.targetId : null;
+        w.actions.push({
+          id,
+          text: clip(idea.text),
+          owner: '',
+          due: null,
+          status: 'open',
+          objectiveId,
+          doneWhen: '',
+        });
         idea.becameId = id;
-        changes.push({ kind: 'action-added', subject: `Action: ${clip(idea.text, 120)}`, before: null, after: 'Open action in this workshop; give it an owner and a due date.' });
+        changes.push({
+          kind: 'action-added',
+          subject: `Action: ${clip(idea.text, 120)}`,
+          before: null,
+          after: 'Open action in this workshop; give it an owner and a due date.',
+        });
         break;
       }
     }

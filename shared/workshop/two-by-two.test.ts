@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { newActivity } from './operations';
-import { axesProblems, canPlace, describePlacement, gridWarnings, nudge, place, quadrantOf, quadrants, unplace, type TwoByTwo } from './two-by-two';
+import {
+  axesProblems,
+  canPlace,
+  describePlacement,
+  gridWarnings,
+  nudge,
+  place,
+  quadrantOf,
+  quadrants,
+  unplace,
+  type TwoByTwo,
+} from './two-by-two';
 
 function grid(patch: Partial<TwoByTwo> = {}): TwoByTwo {
   return { ...(newActivity('two-by-two') as TwoByTwo), ...patch };
@@ -18,7 +29,9 @@ describe('2×2 quadrants', () => {
   });
 
   it('still names them when the axes are swapped, and describes chosen axes plainly', () => {
-    expect(quadrants(grid({ xAxis: 'Impact on residents', yAxis: 'Cost' }))['bottom-right'].name).toBe('Quick wins');
+    expect(quadrants(grid({ xAxis: 'Impact on residents', yAxis: 'Cost' }))['bottom-right'].name).toBe(
+      'Quick wins',
+    );
     const custom = quadrants(grid({ xAxis: 'Urgency', yAxis: 'Reach' }));
     expect(custom['top-left'].name).toBe('High reach, low urgency');
     expect(custom['bottom-right'].letter).toBe('D');
@@ -33,8 +46,17 @@ describe('2×2 quadrants', () => {
   it('requires the axes to be defined before anything is placed', () => {
     const g = grid();
     expect(canPlace(g)).toBe(false);
-    expect(axesProblems(g)).toEqual(['Agree what “Effort” means before placing anything.', 'Agree what “Impact” means before placing anything.']);
-    expect(canPlace({ ...g, xDefinition: 'Money, staff time, lead time', yDefinition: 'Contribution to the named objectives' })).toBe(true);
+    expect(axesProblems(g)).toEqual([
+      'Agree what “Effort” means before placing anything.',
+      'Agree what “Impact” means before placing anything.',
+    ]);
+    expect(
+      canPlace({
+        ...g,
+        xDefinition: 'Money, staff time, lead time',
+        yDefinition: 'Contribution to the named objectives',
+      }),
+    ).toBe(true);
   });
 
   it('moves by keyboard in steps and to the edges, clamped to the grid', () => {
@@ -70,6 +92,8 @@ describe('2×2 quadrants', () => {
     place(g, 'b', { x: 0.1, y: 0.1 });
     expect(gridWarnings(g)).toEqual([]);
     // Too few placed to judge.
-    expect(gridWarnings(grid({ optionIds: ['a'], placements: [{ optionId: 'a', x: 0.1, y: 0.9 }] }))).toEqual([]);
+    expect(gridWarnings(grid({ optionIds: ['a'], placements: [{ optionId: 'a', x: 0.1, y: 0.9 }] }))).toEqual(
+      [],
+    );
   });
 });

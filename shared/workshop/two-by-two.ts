@@ -41,7 +41,10 @@ const lower = (s: string) => s.trim().toLowerCase() || 'unnamed axis';
 /** The four quadrants with names for these axes: the impact/effort names when they apply, else "High X, low Y". */
 export function quadrants(a: Pick<TwoByTwo, 'xAxis' | 'yAxis'>): Record<QuadrantId, Quadrant> {
   const ie = impactEffort(a);
-  const at = (id: QuadrantId): { xHigh: boolean; yHigh: boolean } => ({ xHigh: id.endsWith('right'), yHigh: id.startsWith('top') });
+  const at = (id: QuadrantId): { xHigh: boolean; yHigh: boolean } => ({
+    xHigh: id.endsWith('right'),
+    yHigh: id.startsWith('top'),
+  });
   const name = (id: QuadrantId): { name: string; letter: string } => {
     const { xHigh, yHigh } = at(id);
     if (ie) {
@@ -54,9 +57,17 @@ export function quadrants(a: Pick<TwoByTwo, 'xAxis' | 'yAxis'>): Record<Quadrant
     }
     const y = `${yHigh ? 'High' : 'Low'} ${lower(a.yAxis)}`;
     const x = `${xHigh ? 'high' : 'low'} ${lower(a.xAxis)}`;
-    return { name: `${y}, ${x}`, letter: { 'top-left': 'A', 'top-right': 'B', 'bottom-left': 'C', 'bottom-right': 'D' }[id] };
+    return {
+      name: `${y}, ${x}`,
+      letter: { 'top-left': 'A', 'top-right': 'B', 'bottom-left': 'C', 'bottom-right': 'D' }[id],
+    };
   };
-  const make = (id: QuadrantId, shape: Quadrant['shape'], colour: Quadrant['colour']): Quadrant => ({ id, ...name(id), shape, colour });
+  const make = (id: QuadrantId, shape: Quadrant['shape'], colour: Quadrant['colour']): Quadrant => ({
+    id,
+    ...name(id),
+    shape,
+    colour,
+  });
   return {
     'top-left': make('top-left', 'circle', OKABE_ITO.green),
     'top-right': make('top-right', 'square', OKABE_ITO.blue),
@@ -77,8 +88,10 @@ export function axesProblems(a: Pick<TwoByTwo, 'xAxis' | 'yAxis' | 'xDefinition'
   const problems: string[] = [];
   if (!a.xAxis.trim()) problems.push('Name the horizontal axis.');
   if (!a.yAxis.trim()) problems.push('Name the vertical axis.');
-  if (!a.xDefinition.trim()) problems.push(`Agree what “${a.xAxis.trim() || 'the horizontal axis'}” means before placing anything.`);
-  if (!a.yDefinition.trim()) problems.push(`Agree what “${a.yAxis.trim() || 'the vertical axis'}” means before placing anything.`);
+  if (!a.xDefinition.trim())
+    problems.push(`Agree what “${a.xAxis.trim() || 'the horizontal axis'}” means before placing anything.`);
+  if (!a.yDefinition.trim())
+    problems.push(`Agree what “${a.yAxis.trim() || 'the vertical axis'}” means before placing anything.`);
   return problems;
 }
 
@@ -93,7 +106,11 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 const clamp01 = (n: number) => Math.min(1, Math.max(0, n));
 
 /** Keyboard moves: arrows step by `step` (a twentieth by default), Home/End jump to an edge. */
-export function nudge(p: Pick<Placement, 'x' | 'y'>, key: string, step = 0.05): Pick<Placement, 'x' | 'y'> | null {
+export function nudge(
+  p: Pick<Placement, 'x' | 'y'>,
+  key: string,
+  step = 0.05,
+): Pick<Placement, 'x' | 'y'> | null {
   switch (key) {
     case 'ArrowLeft':
       return { x: round(clamp01(p.x - step)), y: p.y };
@@ -139,23 +156,31 @@ export function gridWarnings(a: TwoByTwo): string[] {
   const q = quadrants(a);
   const counts = new Map<QuadrantId, number>();
   for (const p of placed) counts.set(quadrantOf(p), (counts.get(quadrantOf(p)) ?? 0) + 1);
-  const byName = (name: string) => (Object.values(q).find((x) => x.name === name)?.id ?? null);
+  const byName = (name: string) => Object.values(q).find((x) => x.name === name)?.id ?? null;
   const warnings: string[] = [];
   const quick = byName('Quick wins');
   const sinks = byName('Time sinks');
   if (quick && (counts.get(quick) ?? 0) > placed.length / 2)
-    warnings.push(`More than half the items (${counts.get(quick)} of ${placed.length}) are quick wins. Is the room underestimating the effort?`);
+    warnings.push(
+      `More than half the items (${counts.get(quick)} of ${placed.length}) are quick wins. Is the room underestimating the effort?`,
+    );
   if (sinks && (counts.get(sinks) ?? 0) === 0)
     warnings.push('Nothing is in Time sinks. Is anything honestly low impact and high effort?');
   if (!quick) {
     const most = [...counts].sort((x, y) => y[1] - x[1])[0];
-    if (most && most[1] > placed.length * 0.75) warnings.push(`Almost everything is in “${q[most[0]].name}”. Check the axes are being used the same way by everyone.`);
+    if (most && most[1] > placed.length * 0.75)
+      warnings.push(
+        `Almost everything is in “${q[most[0]].name}”. Check the axes are being used the same way by everyone.`,
+      );
   }
   return warnings;
 }
 
 /** Where a position sits in words, for screen readers and the report: "Quick wins (impact 80%, effort 20%)". */
-export function describePlacement(a: Pick<TwoByTwo, 'xAxis' | 'yAxis'>, p: Pick<Placement, 'x' | 'y'>): string {
+export function describePlacement(
+  a: Pick<TwoByTwo, 'xAxis' | 'yAxis'>,
+  p: Pick<Placement, 'x' | 'y'>,
+): string {
   const q = quadrants(a)[quadrantOf(p)];
   return `${q.name} (${a.yAxis || 'vertical'} ${Math.round(p.y * 100)}%, ${a.xAxis || 'horizontal'} ${Math.round(p.x * 100)}%)`;
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { newActivity } from './operations';
-import { agreedProposals, agreeProblems, propose, setAgreed, strengthText, walkObjectives, walkProgress, walkServices, type WalkTheMap } from './walk-the-map';
+import {
+  agreedProposals,
+  agreeProblems,
+  propose,
+  setAgreed,
+  strengthText,
+  walkObjectives,
+  walkProgress,
+  walkServices,
+  type WalkTheMap,
+} from './walk-the-map';
 import { sampleWithWorkshop } from './test-workbook';
 
 describe('walking the map', () => {
@@ -24,7 +34,10 @@ describe('walking the map', () => {
     expect(p).toMatchObject({ strength: 3, confidence: 'high', agreed: false });
     expect(p.rationale).toMatch(/^Reading Well collections/);
     expect(setAgreed(a, 'svc_nsc_reading_well', 'obj_nsc_o11_wellbeing', true)).toBe(true);
-    propose(a, wb, 'svc_nsc_reading_well', 'obj_nsc_o11_wellbeing', { rationale: 'Reworded', objections: 'One partner thinks the reach is overstated.' });
+    propose(a, wb, 'svc_nsc_reading_well', 'obj_nsc_o11_wellbeing', {
+      rationale: 'Reworded',
+      objections: 'One partner thinks the reach is overstated.',
+    });
     expect(a.proposals[0]).toMatchObject({ agreed: true, rationale: 'Reworded' });
     propose(a, wb, 'svc_nsc_reading_well', 'obj_nsc_o11_wellbeing', { strength: 2 });
     expect(a.proposals[0]).toMatchObject({ agreed: false, strength: 2 });
@@ -47,13 +60,24 @@ describe('walking the map', () => {
     const { wb } = sampleWithWorkshop();
     const a = newActivity('walk-the-map') as WalkTheMap;
     a.scope.objectiveIds = ['obj_nsc_o33_digital'];
-    propose(a, wb, 'svc_nsc_wifi', 'obj_nsc_o33_digital', { strength: 3, rationale: 'Free access in every library', objections: 'Coverage is patchy in rural branches' });
+    propose(a, wb, 'svc_nsc_wifi', 'obj_nsc_o33_digital', {
+      strength: 3,
+      rationale: 'Free access in every library',
+      objections: 'Coverage is patchy in rural branches',
+    });
     propose(a, wb, 'svc_nsc_pcs', 'obj_nsc_o33_digital', { strength: 3, rationale: 'Free PCs' });
     setAgreed(a, 'svc_nsc_pcs', 'obj_nsc_o33_digital', true);
-    expect(walkProgress(wb, a)).toEqual([{ objectiveId: 'obj_nsc_o33_digital', proposed: 2, agreed: 1, objections: 1 }]);
+    expect(walkProgress(wb, a)).toEqual([
+      { objectiveId: 'obj_nsc_o33_digital', proposed: 2, agreed: 1, objections: 1 },
+    ]);
   });
 
   it('names strengths with the symbol and the word', () => {
-    expect([0, 1, 2, 3].map((s) => strengthText(s as 0 | 1 | 2 | 3))).toEqual(['None', '△ Weak', '○ Medium', '● Strong']);
+    expect([0, 1, 2, 3].map((s) => strengthText(s as 0 | 1 | 2 | 3))).toEqual([
+      'None',
+      '△ Weak',
+      '○ Medium',
+      '● Strong',
+    ]);
   });
 });

@@ -12,7 +12,9 @@ export type WalkTheMap = Extract<Activity, { kind: 'walk-the-map' }>;
 export function walkObjectives(wb: Pick<Workbook, 'objectives'>, a: Pick<WalkTheMap, 'scope'>): Objective[] {
   const chosen = new Set(a.scope.objectiveIds);
   const inTreeOrder = treeOrder(wb.objectives);
-  return chosen.size > 0 ? inTreeOrder.filter((o) => chosen.has(o.id)) : inTreeOrder.filter((o) => o.level !== 'theme');
+  return chosen.size > 0
+    ? inTreeOrder.filter((o) => chosen.has(o.id))
+    : inTreeOrder.filter((o) => o.level !== 'theme');
 }
 
 /** Services considered for each objective: the chosen ones, else all. */
@@ -42,7 +44,11 @@ function treeOrder(objectives: readonly Objective[]): Objective[] {
   return out;
 }
 
-export function findProposal(a: Pick<WalkTheMap, 'proposals'>, serviceId: string, objectiveId: string): MapProposal | undefined {
+export function findProposal(
+  a: Pick<WalkTheMap, 'proposals'>,
+  serviceId: string,
+  objectiveId: string,
+): MapProposal | undefined {
   return a.proposals.find((p) => p.serviceId === serviceId && p.objectiveId === objectiveId);
 }
 
@@ -51,13 +57,21 @@ export function existingLink(wb: Pick<Workbook, 'alignments'>, serviceId: string
   return wb.alignments.find((l) => l.serviceId === serviceId && l.objectiveId === objectiveId) ?? null;
 }
 
-export type ProposalPatch = Partial<Pick<MapProposal, 'strength' | 'rationale' | 'objections' | 'confidence'>>;
+export type ProposalPatch = Partial<
+  Pick<MapProposal, 'strength' | 'rationale' | 'objections' | 'confidence'>
+>;
 
 /**
  * Records what the room proposes for one link, starting from the current map. A new strength needs agreeing
  * again; rewording the rationale or adding an objection does not undo an agreement already reached.
  */
-export function propose(a: WalkTheMap, wb: Pick<Workbook, 'alignments'>, serviceId: string, objectiveId: string, patch: ProposalPatch): MapProposal {
+export function propose(
+  a: WalkTheMap,
+  wb: Pick<Workbook, 'alignments'>,
+  serviceId: string,
+  objectiveId: string,
+  patch: ProposalPatch,
+): MapProposal {
   let p = findProposal(a, serviceId, objectiveId);
   if (!p) {
     const link = existingLink(wb, serviceId, objectiveId);
@@ -84,7 +98,9 @@ export function propose(a: WalkTheMap, wb: Pick<Workbook, 'alignments'>, service
 
 /** Why a proposal cannot be agreed yet; empty when it can. A link the room rates as contributing needs a reason. */
 export function agreeProblems(p: Pick<MapProposal, 'strength' | 'rationale'>): string[] {
-  return p.strength > 0 && !p.rationale.trim() ? ['Say why: record the rationale the room gave before agreeing.'] : [];
+  return p.strength > 0 && !p.rationale.trim()
+    ? ['Say why: record the rationale the room gave before agreeing.']
+    : [];
 }
 
 export function setAgreed(a: WalkTheMap, serviceId: string, objectiveId: string, agreed: boolean): boolean {

@@ -25,7 +25,10 @@ export function electronPresenter(options: PresenterWindowOptions): PresenterPor
   return {
     async open(): Promise<PresenterPlacement> {
       const consoleWin = options.consoleWindow();
-      const consoleBounds = consoleWin && !consoleWin.isDestroyed() ? consoleWin.getNormalBounds() : { x: 0, y: 0, width: 1, height: 1 };
+      const consoleBounds =
+        consoleWin && !consoleWin.isDestroyed()
+          ? consoleWin.getNormalBounds()
+          : { x: 0, y: 0, width: 1, height: 1 };
       const choice = choosePresenterDisplay(
         screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds })),
         consoleBounds,

@@ -34,11 +34,21 @@ export interface WorkshopPorts {
   /** Asks for a folder to write into; null when cancelled. */
   readonly chooseOutputFolder: (title: string) => Promise<string | null>;
   /** Asks where to save a document; null when cancelled. */
-  readonly chooseDocumentDestination: (suggestedFileName: string, formats: ReadonlyArray<'docx' | 'pdf'>) => Promise<string | null>;
+  readonly chooseDocumentDestination: (
+    suggestedFileName: string,
+    formats: ReadonlyArray<'docx' | 'pdf'>,
+  ) => Promise<string | null>;
   readonly openFile: (path: string) => Promise<void>;
 }
 
-type WorkshopChannel = 'openPresenter' | 'closePresenter' | 'showOnPresenter' | 'getPresenterState' | 'printWorkshopKit' | 'writeWorkshopReport' | 'openWorkshopFile';
+type WorkshopChannel =
+  | 'openPresenter'
+  | 'closePresenter'
+  | 'showOnPresenter'
+  | 'getPresenterState'
+  | 'printWorkshopKit'
+  | 'writeWorkshopReport'
+  | 'openWorkshopFile';
 
 /** "…/Workshop report.docx" → "…/Workshop report" (only our own extensions are taken off). */
 function stemOf(path: string): string {
@@ -54,7 +64,10 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
         if (latest) p.presenter.show(latest);
         return ok({ placement });
       } catch (e) {
-        return fail('UNSUPPORTED', `The presenter view could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+        return fail(
+          'UNSUPPORTED',
+          `The presenter view could not be opened: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     },
     closePresenter: async () => {
@@ -71,29 +84,54 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
     printWorkshopKit: async ({ workbook, workshopId, largePrint }) => {
       const w = workbook.workshops.find((x) => x.id === workshopId);
       if (!w) return fail('NOT_FOUND', 'That workshop is no longer in the workbook.');
-      if (p.workshop.busy) return fail('FORBIDDEN', 'The kit or report is still being made. Wait for it to finish and try again.');
+      if (p.workshop.busy)
+        return fail(
+          'FORBIDDEN',
+          'The kit or report is still being made. Wait for it to finish and try again.',
+        );
       const parent = await p.chooseOutputFolder('Choose a folder for the workshop kit');
       if (parent === null) return ok({ status: 'cancelled' });
-      const folder = join(parent, `Workshop kit - ${w.title.replace(/\s*:\s*/g, ' - ').replace(/[<>:"/\\|?*]+/g, '-').trim().slice(0, 100)}`);
+      const folder = join(
+        parent,
+        `Workshop kit - ${w.title
+          .replace(/\s*:\s*/g, ' - ')
+          .replace(/[<>:"/\\|?*]+/g, '-')
+          .trim()
+          .slice(0, 100)}`,
+      );
       const made = await p.workshop.printKit(workbook, workshopId, folder, largePrint);
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },
     writeWorkshopReport: async ({ workbook, workshopId, formats, includeNames }) => {
       const stem = p.workshop.suggestedReportName(workbook, workshopId);
       if (!stem) return fail('NOT_FOUND', 'That workshop is no longer in the workbook.');
-      if (p.workshop.busy) return fail('FORBIDDEN', 'The kit or report is still being made. Wait for it to finish and try again.');
+      if (p.workshop.busy)
+        return fail(
+          'FORBIDDEN',
+          'The kit or report is still being made. Wait for it to finish and try again.',
+        );
       const unique = [...new Set(formats)];
       const destination = await p.chooseDocumentDestination(`${stem}.${unique[0]}`, unique);
       if (destination === null) return ok({ status: 'cancelled' });
-      const made = await p.workshop.writeReport(workbook, workshopId, stemOf(destination), unique, includeNames);
+      const made = await p.workshop.writeReport(
+        workbook,
+        workshopId,
+        stemOf(destination),
+        unique,
+        includeNames,
+      );
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },
     openWorkshopFile: async ({ path }) => {
-      if (!p.workshop.wasWritten(path)) return fail('FORBIDDEN', 'Only the kit and reports made in this session can be opened from here.');
+      if (!p.workshop.wasWritten(path))
+        return fail('FORBIDDEN', 'Only the kit and reports made in this session can be opened from here.');
       try {
         await access(path);
       } catch {
-        return fail('NOT_FOUND', `“${basename(path)}” could not be found. It may have been moved or deleted.`);
+        return fail(
+          'NOT_FOUND',
+          `“${basename(path)}” could not be found. It may have been moved or deleted.`,
+        );
       }
       await p.openFile(path);
       return ok({});

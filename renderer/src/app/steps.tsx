@@ -11,6 +11,7 @@ import { PartnersStep } from '../features/partners/PartnersStep';
 import { ReviewStep } from '../features/review/ReviewStep';
 import { ServicesStep } from '../features/services/ServicesStep';
 import { StartScreen } from '../features/start/StartScreen';
+import { WorkshopsStep } from '../features/workshops/WorkshopsStep';
 
 export interface StepDefinition {
   readonly id: string;
@@ -29,6 +30,7 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'map', label: 'Map', needsWorkbook: true, Component: MapStep },
   { id: 'review', label: 'Review', needsWorkbook: true, Component: ReviewStep },
   { id: 'partners', label: 'Partners', needsWorkbook: true, Component: PartnersStep },
+  { id: 'workshops', label: 'Workshops', needsWorkbook: true, Component: WorkshopsStep },
   { id: 'documents', label: 'Documents', needsWorkbook: true, Component: DocumentsStep },
 ];
 

@@ -6,7 +6,8 @@
 import { UNIVERSAL_OFFERS, type UniversalOffer } from '../../model/vocabulary';
 import type { Objective, Service, Workbook } from '../../model/workbook-schema';
 
-export type CardShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'hexagon' | 'star' | 'pentagon' | 'cross';
+export type CardShape =
+  'circle' | 'square' | 'triangle' | 'diamond' | 'hexagon' | 'star' | 'pentagon' | 'cross';
 
 export interface Category {
   readonly key: string;
@@ -27,7 +28,16 @@ const PALETTE = [
   { name: 'yellow', hex: 'F0E442', ink: '0B0C0C' },
   { name: 'grey', hex: 'BBBBBB', ink: '0B0C0C' },
 ] as const;
-const SHAPES: readonly CardShape[] = ['circle', 'square', 'triangle', 'diamond', 'hexagon', 'star', 'pentagon', 'cross'];
+const SHAPES: readonly CardShape[] = [
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'hexagon',
+  'star',
+  'pentagon',
+  'cross',
+];
 
 const OFFER_LETTERS: Readonly<Record<UniversalOffer, string>> = {
   Reading: 'R',
@@ -40,7 +50,13 @@ const OFFER_LETTERS: Readonly<Record<UniversalOffer, string>> = {
 
 export function offerCategory(offer: UniversalOffer): Category {
   const i = UNIVERSAL_OFFERS.indexOf(offer);
-  return { key: offer, name: offer, letter: OFFER_LETTERS[offer], shape: SHAPES[i % SHAPES.length]!, colour: PALETTE[i % PALETTE.length]! };
+  return {
+    key: offer,
+    name: offer,
+    letter: OFFER_LETTERS[offer],
+    shape: SHAPES[i % SHAPES.length]!,
+    colour: PALETTE[i % PALETTE.length]!,
+  };
 }
 
 /** "A", "B", … "Z", "AA": a letter for the nth theme. */
@@ -55,7 +71,10 @@ function letterFor(n: number): string {
 }
 
 /** The top-level theme each objective sits under (or the objective itself at the top), in plan order. */
-export function themeCategories(wb: Pick<Workbook, 'objectives'>): { categories: Category[]; of: (o: Objective) => Category } {
+export function themeCategories(wb: Pick<Workbook, 'objectives'>): {
+  categories: Category[];
+  of: (o: Objective) => Category;
+} {
   const byId = new Map(wb.objectives.map((o) => [o.id, o]));
   const rootOf = (o: Objective): Objective => {
     let current = o;

@@ -49,7 +49,11 @@ describe('the printed kit', () => {
         expect(body, p.part).toBe(large ? 18 : 14);
       }
     }
-    expect(buildKit(wb, w, { fontCss: '', largePrint: false }).some((p) => /font-style:\s*italic|text-transform:\s*uppercase/.test(p.html))).toBe(false);
+    expect(
+      buildKit(wb, w, { fontCss: '', largePrint: false }).some((p) =>
+        /font-style:\s*italic|text-transform:\s*uppercase/.test(p.html),
+      ),
+    ).toBe(false);
   });
 
   it('puts four cards on each A4 sheet and gives every card a letter and a shape as well as a colour', () => {
@@ -60,7 +64,9 @@ describe('the printed kit', () => {
     expect(cards).toBe(objectives);
     expect(objectiveCards.match(/<div class="sheet">/g)!.length).toBe(Math.ceil(objectives / 4));
     for (const card of objectiveCards.split('<article class="card"').slice(1)) {
-      expect(card).toMatch(/<svg role="img" aria-label="[a-z ]+ (circle|square|triangle|diamond|hexagon|star|pentagon|cross), letter [A-Z]+"/);
+      expect(card).toMatch(
+        /<svg role="img" aria-label="[a-z ]+ (circle|square|triangle|diamond|hexagon|star|pentagon|cross), letter [A-Z]+"/,
+      );
       expect(card).toMatch(/<p class="key">[a-z ]+ [a-z]+, letter [A-Z]+<\/p>/);
     }
     const services = kit.find((p) => p.part === 'service-cards')!.html;
@@ -73,7 +79,11 @@ describe('the printed kit', () => {
     expect(categories.map((c) => c.letter)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(new Set(categories.map((c) => c.shape)).size).toBe(categories.length);
     expect(new Set(categories.map((c) => c.colour.name)).size).toBe(categories.length);
-    expect(offerCategory('Health and Wellbeing')).toMatchObject({ letter: 'H', shape: 'triangle', colour: { name: 'bluish green' } });
+    expect(offerCategory('Health and Wellbeing')).toMatchObject({
+      letter: 'H',
+      shape: 'triangle',
+      colour: { name: 'bluish green' },
+    });
   });
 
   it('prints the map with ● ○ △ and the card numbers, and splits wide or long maps over several A3 sheets', () => {
@@ -82,13 +92,18 @@ describe('the printed kit', () => {
     expect(html).toContain(`>${numbers.get('svc_nsc_reading_well')}</span>`);
     const strong = wb.alignments.filter((a) => a.strength === 3).length;
     expect(html.match(/aria-hidden="true">●</g)!.length).toBe(strong);
-    expect(html.match(/aria-hidden="true">△</g)!.length).toBe(wb.alignments.filter((a) => a.strength === 1).length);
+    expect(html.match(/aria-hidden="true">△</g)!.length).toBe(
+      wb.alignments.filter((a) => a.strength === 1).length,
+    );
     expect(html.match(/<section class="poster">/g)!.length).toBe(1);
     const big: Workbook = {
       ...wb,
       services: [...wb.services, ...wb.services.map((s) => ({ ...s, id: `${s.id}_copy` }))],
     };
-    expect(matrixPosterPage(big, { fontCss: '', largePrint: false }).html.match(/<section class="poster">/g)!.length).toBe(2);
+    expect(
+      matrixPosterPage(big, { fontCss: '', largePrint: false }).html.match(/<section class="poster">/g)!
+        .length,
+    ).toBe(2);
   });
 
   it('numbers the voting-sheet options as the screen does, and tells anonymous voters not to sign', () => {
@@ -102,11 +117,8 @@ describe('the printed kit', () => {
   });
 
   it('without a workshop, prints the cards and poster only', () => {
-    expect(buildKit({ ...wb, workshops: [] }, null, { fontCss: '', largePrint: false }).map((p) => p.part)).toEqual([
-      'objective-cards',
-      'service-cards',
-      'cards-a6',
-      'matrix-poster',
-    ]);
+    expect(
+      buildKit({ ...wb, workshops: [] }, null, { fontCss: '', largePrint: false }).map((p) => p.part),
+    ).toEqual(['objective-cards', 'service-cards', 'cards-a6', 'matrix-poster']);
   });
 });

@@ -10,9 +10,17 @@ import { STRENGTHS, type Strength } from '../../model/vocabulary';
 import type { Objective, Service, Workbook, Workshop } from '../../model/workbook-schema';
 import { longDate, plural } from '../format';
 import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT } from '../kinds';
-import { cardNumbers, cardObjectives, offerCategory, shapeSvg, themeCategories, type Category } from './categories';
+import {
+  cardNumbers,
+  cardObjectives,
+  offerCategory,
+  shapeSvg,
+  themeCategories,
+  type Category,
+} from './categories';
 
-export type KitPart = 'agenda' | 'objective-cards' | 'service-cards' | 'cards-a6' | 'matrix-poster' | 'voting-sheets';
+export type KitPart =
+  'agenda' | 'objective-cards' | 'service-cards' | 'cards-a6' | 'matrix-poster' | 'voting-sheets';
 export type PageSize = 'A4' | 'A6' | 'A3';
 
 export interface KitOptions {
@@ -33,7 +41,8 @@ export interface KitPage {
   readonly html: string;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function clipText(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -90,9 +99,15 @@ tr { break-inside: avoid; }
     .map((a) => {
       const from = at;
       at += a.minutes;
-      const scope = [...a.scope.objectiveIds, ...a.scope.serviceIds].map((id) => describeOption(wb, w, id).label);
+      const scope = [...a.scope.objectiveIds, ...a.scope.serviceIds].map(
+        (id) => describeOption(wb, w, id).label,
+      );
       const detail = `${ACTIVITY_KINDS[a.kind].label} (${ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'opening out' : 'narrowing down'})${
-        scope.length > 0 && scope.length <= 4 ? `. For: ${scope.join('; ')}` : scope.length > 4 ? `. For ${plural(scope.length, 'objective or service', 'objectives and services')}` : ''
+        scope.length > 0 && scope.length <= 4
+          ? `. For: ${scope.join('; ')}`
+          : scope.length > 4
+            ? `. For ${plural(scope.length, 'objective or service', 'objectives and services')}`
+            : ''
       }`;
       return `<tr><td class="time">${clock(from)} to ${clock(at)}</td><th scope="row">${esc(a.title)}<br><span style="font-weight:400">${esc(detail)}</span></th><td class="mins">${a.minutes}</td></tr>`;
     })
@@ -118,7 +133,15 @@ ${
 <p style="margin-top:6pt">${plural(at, 'minute')} in all (${clock(at)}), with the timer shown on the screen for each activity.</p>`
     : '<p>No activities are planned yet.</p>'
 }`;
-  return { part: 'agenda', fileName: 'Agenda', title, description: `The agenda for ${w.title}.`, pageSize: 'A4', landscape: false, html: page(title, css, body) };
+  return {
+    part: 'agenda',
+    fileName: 'Agenda',
+    title,
+    description: `The agenda for ${w.title}.`,
+    pageSize: 'A4',
+    landscape: false,
+    html: page(title, css, body),
+  };
 }
 
 // ---- Cards ---------------------------------------------------------------------------------------------------
@@ -145,7 +168,13 @@ function objectiveCards(wb: Workbook): Card[] {
 
 function serviceCards(wb: Workbook): Card[] {
   const numbers = cardNumbers(wb);
-  return wb.services.map((s: Service) => ({ number: numbers.get(s.id)!, title: s.name, body: s.description, category: offerCategory(s.offer), kindLabel: 'Service' }));
+  return wb.services.map((s: Service) => ({
+    number: numbers.get(s.id)!,
+    title: s.name,
+    body: s.description,
+    category: offerCategory(s.offer),
+    kindLabel: 'Service',
+  }));
 }
 
 function cardHtml(c: Card, o: KitOptions): string {
@@ -183,31 +212,78 @@ function cardCss(o: KitOptions, layout: 'a4' | 'a6'): string {
 `;
 }
 
-function cardsPage(part: KitPart, title: string, description: string, cards: Card[], o: KitOptions, layout: 'a4' | 'a6', fileName: string): KitPage {
+function cardsPage(
+  part: KitPart,
+  title: string,
+  description: string,
+  cards: Card[],
+  o: KitOptions,
+  layout: 'a4' | 'a6',
+  fileName: string,
+): KitPage {
   // Each card is a unit on its own, so its title is the page's top-level heading.
   const heading = '';
   let inner: string;
-  if (cards.length === 0) inner = `<article class="card"><h1>Nothing to print yet</h1><p class="desc">Add objectives and services to the workbook first.</p></article>`;
+  if (cards.length === 0)
+    inner = `<article class="card"><h1>Nothing to print yet</h1><p class="desc">Add objectives and services to the workbook first.</p></article>`;
   else if (layout === 'a6') inner = cards.map((c) => cardHtml(c, o)).join('');
   else {
     const sheets: string[] = [];
-    for (let i = 0; i < cards.length; i += 4) sheets.push(`<div class="sheet">${cards.slice(i, i + 4).map((c) => cardHtml(c, o)).join('')}</div>`);
+    for (let i = 0; i < cards.length; i += 4)
+      sheets.push(
+        `<div class="sheet">${cards
+          .slice(i, i + 4)
+          .map((c) => cardHtml(c, o))
+          .join('')}</div>`,
+      );
     inner = sheets.join('');
   }
-  return { part, fileName, title, description, pageSize: layout === 'a4' ? 'A4' : 'A6', landscape: false, html: page(title, cardCss(o, layout), `${heading}${inner}`) };
+  return {
+    part,
+    fileName,
+    title,
+    description,
+    pageSize: layout === 'a4' ? 'A4' : 'A6',
+    landscape: false,
+    html: page(title, cardCss(o, layout), `${heading}${inner}`),
+  };
 }
 
 export function objectiveCardsPage(wb: Workbook, o: KitOptions): KitPage {
-  return cardsPage('objective-cards', 'Objective cards', 'A6 objective cards, four to an A4 sheet, to cut out for card sorting.', objectiveCards(wb), o, 'a4', 'Objective cards (A4 sheets)');
+  return cardsPage(
+    'objective-cards',
+    'Objective cards',
+    'A6 objective cards, four to an A4 sheet, to cut out for card sorting.',
+    objectiveCards(wb),
+    o,
+    'a4',
+    'Objective cards (A4 sheets)',
+  );
 }
 
 export function serviceCardsPage(wb: Workbook, o: KitOptions): KitPage {
-  return cardsPage('service-cards', 'Service cards', 'A6 service cards, four to an A4 sheet, to cut out for card sorting.', serviceCards(wb), o, 'a4', 'Service cards (A4 sheets)');
+  return cardsPage(
+    'service-cards',
+    'Service cards',
+    'A6 service cards, four to an A4 sheet, to cut out for card sorting.',
+    serviceCards(wb),
+    o,
+    'a4',
+    'Service cards (A4 sheets)',
+  );
 }
 
 /** Every card on its own A6 page, for printers loaded with A6 card stock. */
 export function a6CardsPage(wb: Workbook, o: KitOptions): KitPage {
-  return cardsPage('cards-a6', 'Objective and service cards (A6)', 'Every objective and service card on its own A6 page, for A6 card stock.', [...objectiveCards(wb), ...serviceCards(wb)], o, 'a6', 'Cards (A6 card stock)');
+  return cardsPage(
+    'cards-a6',
+    'Objective and service cards (A6)',
+    'Every objective and service card on its own A6 page, for A6 card stock.',
+    [...objectiveCards(wb), ...serviceCards(wb)],
+    o,
+    'a6',
+    'Cards (A6 card stock)',
+  );
 }
 
 // ---- A3 matrix poster ------------------------------------------------------------------------------------
@@ -235,7 +311,10 @@ export function matrixPosterPage(wb: Workbook, o: KitOptions): KitPage {
   for (const objectives of rowChunks)
     for (const services of columnChunks) {
       const head = services
-        .map((s) => `<th scope="col" class="svc"><span class="svc-name">${esc(clipText(s.name, 44))}</span><span class="svc-num">${esc(numbers.get(s.id)!)}</span></th>`)
+        .map(
+          (s) =>
+            `<th scope="col" class="svc"><span class="svc-name">${esc(clipText(s.name, 44))}</span><span class="svc-num">${esc(numbers.get(s.id)!)}</span></th>`,
+        )
         .join('');
       const rows = objectives
         .map((ob) => {
@@ -250,8 +329,14 @@ export function matrixPosterPage(wb: Workbook, o: KitOptions): KitPage {
         })
         .join('');
       const parts: string[] = [];
-      if (rowChunks.length > 1 && objectives.length > 0) parts.push(`objectives ${numbers.get(objectives[0]!.id)} to ${numbers.get(objectives[objectives.length - 1]!.id)}`);
-      if (columnChunks.length > 1 && services.length > 0) parts.push(`services ${numbers.get(services[0]!.id)} to ${numbers.get(services[services.length - 1]!.id)}`);
+      if (rowChunks.length > 1 && objectives.length > 0)
+        parts.push(
+          `objectives ${numbers.get(objectives[0]!.id)} to ${numbers.get(objectives[objectives.length - 1]!.id)}`,
+        );
+      if (columnChunks.length > 1 && services.length > 0)
+        parts.push(
+          `services ${numbers.get(services[0]!.id)} to ${numbers.get(services[services.length - 1]!.id)}`,
+        );
       sheets.push(`<section class="poster"><h1>${esc(title)}${parts.length ? ` (${esc(parts.join(', '))})` : ''}</h1>
 <p class="key"><strong>Key:</strong> <span class="symbol">●</span> strong, <span class="symbol">○</span> medium, <span class="symbol">△</span> weak, blank: no contribution recorded. Numbers match the cards (O objectives, S services); the letter in brackets is the objective’s theme card.</p>
 <table><caption class="visually-hidden">How strongly each service contributes to each objective</caption><thead><tr><th scope="col" class="corner">Objective</th>${head}</tr></thead><tbody>${rows}</tbody></table></section>`);
@@ -277,7 +362,8 @@ tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #F3F2F1; 
     part: 'matrix-poster',
     fileName: 'Matrix poster (A3)',
     title,
-    description: 'The contribution map as it stands, as an A3 poster: objectives down, services across, ● strong, ○ medium, △ weak.',
+    description:
+      'The contribution map as it stands, as an A3 poster: objectives down, services across, ● strong, ○ medium, △ weak.',
     pageSize: 'A3',
     landscape: true,
     html: page(title, css, sheets.join('')),
@@ -287,7 +373,10 @@ tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #F3F2F1; 
 // ---- Dot-voting and points sheets ----------------------------------------------------------------------
 
 export function votingSheetsPage(wb: Workbook, w: Workshop, o: KitOptions): KitPage | null {
-  const votes = w.activities.filter((a): a is Extract<typeof a, { kind: 'dot-vote' | 'points' }> => (a.kind === 'dot-vote' || a.kind === 'points') && a.optionIds.length > 0);
+  const votes = w.activities.filter(
+    (a): a is Extract<typeof a, { kind: 'dot-vote' | 'points' }> =>
+      (a.kind === 'dot-vote' || a.kind === 'points') && a.optionIds.length > 0,
+  );
   if (votes.length === 0) return null;
   const big = o.largePrint;
   const title = `Voting sheets: ${w.title}`;
@@ -300,7 +389,10 @@ export function votingSheetsPage(wb: Workbook, w: Workshop, o: KitOptions): KitP
         : `Share out exactly ${a.total} points${a.maxPerOption !== null ? `, no more than ${a.maxPerOption} on any one option` : ''}. Write the points in the box beside each option. They must add up to ${a.total}.`;
       const anonymous = a.anonymous || w.anonymity === 'anonymous';
       const rows = a.optionIds
-        .map((id, i) => `<tr><td class="num">${i + 1}</td><th scope="row">${esc(describeOption(wb, w, id).label)}</th><td class="box"><span class="visually-hidden">Write your ${unit} here</span></td></tr>`)
+        .map(
+          (id, i) =>
+            `<tr><td class="num">${i + 1}</td><th scope="row">${esc(describeOption(wb, w, id).label)}</th><td class="box"><span class="visually-hidden">Write your ${unit} here</span></td></tr>`,
+        )
         .join('');
       return `<section class="sheet"><h1>${esc(isDots ? 'Dot-voting sheet' : `${a.total}-point sheet`)}: ${esc(a.title)}</h1>
 <p class="rule">${esc(rule)}</p>
@@ -326,7 +418,8 @@ tr { break-inside: avoid; }
     part: 'voting-sheets',
     fileName: 'Voting sheets',
     title,
-    description: 'Numbered dot-voting and points sheets for secret paper ballots; print one for each participant.',
+    description:
+      'Numbered dot-voting and points sheets for secret paper ballots; print one for each participant.',
     pageSize: 'A4',
     landscape: false,
     html: page(title, css, sheets),

@@ -13,13 +13,24 @@ import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { createChromiumPrinter, findChromium } from '../documents/chromium-printer';
-import { chooseWorkshop, reportFileStem, shareableSnapshot, writeWorkshopKit, writeWorkshopReport, type WrittenFile } from './workshop-documents';
+import {
+  chooseWorkshop,
+  reportFileStem,
+  shareableSnapshot,
+  writeWorkshopKit,
+  writeWorkshopReport,
+  type WrittenFile,
+} from './workshop-documents';
 
 const chromium = findChromium();
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** ISO 216 sizes in points (portrait). */
-const ISO: Record<'A3' | 'A4' | 'A6', [number, number]> = { A3: [841.89, 1190.55], A4: [595.28, 841.89], A6: [297.64, 419.53] };
+const ISO: Record<'A3' | 'A4' | 'A6', [number, number]> = {
+  A3: [841.89, 1190.55],
+  A4: [595.28, 841.89],
+  A6: [297.64, 419.53],
+};
 
 let dir = '';
 let wb: Workbook;
@@ -30,14 +41,22 @@ let report: WrittenFile[] = [];
 
 function pdfinfo(path: string): Record<string, string> {
   const out = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** Every page's size in points, from pdfinfo -f 1 -l N. */
 function pageSizes(path: string): Array<[number, number]> {
   const pages = Number(pdfinfo(path)['Pages']);
   const out = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), path], { encoding: 'utf8' });
-  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  return [...out.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
 }
 
 function expectSize(path: string, size: keyof typeof ISO, landscape: boolean) {
@@ -62,13 +81,34 @@ beforeAll(async () => {
   if (!chromium) return;
   printer = await createChromiumPrinter({ executablePath: chromium });
   const generatedAt = new Date('2025-02-13T10:00:00Z');
-  const made = await writeWorkshopKit({ workbook: wb, workshopId: null, folder: join(dir, 'kit'), largePrint: false, printer, generatedAt });
+  const made = await writeWorkshopKit({
+    workbook: wb,
+    workshopId: null,
+    folder: join(dir, 'kit'),
+    largePrint: false,
+    printer,
+    generatedAt,
+  });
   if (!made.ok) throw new Error(made.error.message);
   kit = made.value.files;
-  const large = await writeWorkshopKit({ workbook: wb, workshopId: 'wks_nsc_leadership_2025', folder: join(dir, 'large'), largePrint: true, printer, generatedAt });
+  const large = await writeWorkshopKit({
+    workbook: wb,
+    workshopId: 'wks_nsc_leadership_2025',
+    folder: join(dir, 'large'),
+    largePrint: true,
+    printer,
+    generatedAt,
+  });
   if (!large.ok) throw new Error(large.error.message);
   largeKit = large.value.files;
-  const rep = await writeWorkshopReport({ workbook: wb, workshopId: 'wks_nsc_leadership_2025', stem: join(dir, 'report', reportFileStem(wb.workshops[0]!)), formats: ['docx', 'pdf'], printer, generatedAt });
+  const rep = await writeWorkshopReport({
+    workbook: wb,
+    workshopId: 'wks_nsc_leadership_2025',
+    stem: join(dir, 'report', reportFileStem(wb.workshops[0]!)),
+    formats: ['docx', 'pdf'],
+    printer,
+    generatedAt,
+  });
   if (!rep.ok) throw new Error(rep.error.message);
   report = rep.value.files;
 }, 180_000);
@@ -84,8 +124,16 @@ describe('choosing the workshop', () => {
     if (!r.ok) throw new Error(r.error.message);
     const sample = r.value;
     expect(chooseWorkshop(sample, null)).toEqual({ ok: true, value: sample.workshops[0] });
-    const upcoming = { ...sample.workshops[0]!, id: 'wks_next', status: 'planned' as const, date: '2024-01-01' };
-    expect(chooseWorkshop({ ...sample, workshops: [...sample.workshops, upcoming] }, null)).toMatchObject({ ok: true, value: { id: 'wks_next' } });
+    const upcoming = {
+      ...sample.workshops[0]!,
+      id: 'wks_next',
+      status: 'planned' as const,
+      date: '2024-01-01',
+    };
+    expect(chooseWorkshop({ ...sample, workshops: [...sample.workshops, upcoming] }, null)).toMatchObject({
+      ok: true,
+      value: { id: 'wks_next' },
+    });
     expect(chooseWorkshop({ ...sample, workshops: [] }, null)).toEqual({ ok: true, value: null });
     expect(chooseWorkshop(sample, 'wks_nope')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -112,7 +160,8 @@ describe.skipIf(!chromium)('the printed kit', () => {
   });
 
   it.skipIf(!has('qpdf'))('passes qpdf --check', () => {
-    for (const f of [...kit, ...largeKit]) expect(spawnSync('qpdf', ['--check', f.path]).status, f.fileName).toBe(0);
+    for (const f of [...kit, ...largeKit])
+      expect(spawnSync('qpdf', ['--check', f.path]).status, f.fileName).toBe(0);
   });
 
   it('prints at the intended sizes: A4 agenda, sheets and card sheets, A6 card stock, A3 landscape poster', () => {
@@ -128,7 +177,9 @@ describe.skipIf(!chromium)('the printed kit', () => {
   it('puts four cards on each A4 sheet and one on each A6 page', () => {
     const objectives = wb.objectives.filter((o) => o.level !== 'theme').length;
     expect(Number(pdfinfo(byPart(kit, 'objective-cards').path)['Pages'])).toBe(Math.ceil(objectives / 4));
-    expect(Number(pdfinfo(byPart(kit, 'service-cards').path)['Pages'])).toBe(Math.ceil(wb.services.length / 4));
+    expect(Number(pdfinfo(byPart(kit, 'service-cards').path)['Pages'])).toBe(
+      Math.ceil(wb.services.length / 4),
+    );
     expect(Number(pdfinfo(byPart(kit, 'cards-a6').path)['Pages'])).toBe(objectives + wb.services.length);
   });
 
@@ -139,11 +190,19 @@ describe.skipIf(!chromium)('the printed kit', () => {
       expect(info['Title'], f.fileName).not.toBe('');
       const meta = execFileSync('pdfinfo', ['-meta', f.path], { encoding: 'utf8' });
       expect(meta).toContain('<pdfuaid:part>1</pdfuaid:part>');
-      expect(execFileSync('pdfdetach', ['-list', f.path], { encoding: 'utf8' })).toContain('workbook-snapshot.json');
-      const fonts = execFileSync('pdffonts', [f.path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-      for (const row of fonts) expect(row, `${f.fileName}: ${row}`).toMatch(/\byes\s+yes\s+yes\b|\byes\s+yes\b/);
+      expect(execFileSync('pdfdetach', ['-list', f.path], { encoding: 'utf8' })).toContain(
+        'workbook-snapshot.json',
+      );
+      const fonts = execFileSync('pdffonts', [f.path], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean);
+      for (const row of fonts)
+        expect(row, `${f.fileName}: ${row}`).toMatch(/\byes\s+yes\s+yes\b|\byes\s+yes\b/);
     }
-    const struct = execFileSync('pdfinfo', ['-struct', byPart(kit, 'matrix-poster').path], { encoding: 'utf8' });
+    const struct = execFileSync('pdfinfo', ['-struct', byPart(kit, 'matrix-poster').path], {
+      encoding: 'utf8',
+    });
     expect(struct).toMatch(/\bTable\b/);
     expect(struct).toMatch(/\bTH\b/);
   });
@@ -167,7 +226,9 @@ describe.skipIf(!chromium)('the printed kit', () => {
   it('large print needs more pages for the same cards than standard print, never fewer', () => {
     const pages = (f: WrittenFile) => Number(pdfinfo(f.path)['Pages']);
     expect(pages(byPart(largeKit, 'agenda'))).toBeGreaterThanOrEqual(pages(byPart(kit, 'agenda')));
-    expect(pages(byPart(largeKit, 'voting-sheets'))).toBeGreaterThanOrEqual(pages(byPart(kit, 'voting-sheets')));
+    expect(pages(byPart(largeKit, 'voting-sheets'))).toBeGreaterThanOrEqual(
+      pages(byPart(kit, 'voting-sheets')),
+    );
   });
 });
 
@@ -183,12 +244,26 @@ describe.skipIf(!chromium)('the workshop report', () => {
     const pdfPath = report.find((f) => f.format === 'pdf')!.path;
     if (has('qpdf')) expect(spawnSync('qpdf', ['--check', pdfPath]).status).toBe(0);
     const info = pdfinfo(pdfPath);
-    expect(info).toMatchObject({ Tagged: 'yes', Title: 'Workshop report: Libraries and the Council Plan: leadership workshop' });
+    expect(info).toMatchObject({
+      Tagged: 'yes',
+      Title: 'Workshop report: Libraries and the Council Plan: leadership workshop',
+    });
     expectSize(pdfPath, 'A4', false);
     const body = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const s of ['Purpose, scope and authority', 'Disagreements and minority views', 'Ties:', 'joint 1st', 'What happens next', 'Area Manager (East)', '14 people took part, from 5 organisations.'])
+    for (const s of [
+      'Purpose, scope and authority',
+      'Disagreements and minority views',
+      'Ties:',
+      'joint 1st',
+      'What happens next',
+      'Area Manager (East)',
+      '14 people took part, from 5 organisations.',
+    ])
       expect(body).toContain(s);
-    const outline = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', pdfPath], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const outline = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', pdfPath], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(outline).toContain('/Outlines');
   });
 
@@ -200,7 +275,9 @@ describe.skipIf(!chromium)('the workshop report', () => {
     expect(document).toContain('Start recording warm space visitors separately from footfall');
     expect(document).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
     expect(strFromU8(files['word/styles.xml']!)).toContain('w:val="en-GB"');
-    expect(strFromU8(files['docProps/core.xml']!)).toContain('Workshop report: Libraries and the Council Plan: leadership workshop');
+    expect(strFromU8(files['docProps/core.xml']!)).toContain(
+      'Workshop report: Libraries and the Council Plan: leadership workshop',
+    );
     if (!existsPython()) return;
     const script = join(dir, 'read.py');
     writeFileSync(
@@ -211,7 +288,11 @@ describe.skipIf(!chromium)('the workshop report', () => {
         "print(json.dumps({'title': d.core_properties.title, 'headings': [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith('Heading')], 'tables': len(d.tables)}))",
       ].join('\n'),
     );
-    const read = JSON.parse(execFileSync('/usr/bin/python3', [script, docxPath], { encoding: 'utf8' })) as { title: string; headings: Array<[string, string]>; tables: number };
+    const read = JSON.parse(execFileSync('/usr/bin/python3', [script, docxPath], { encoding: 'utf8' })) as {
+      title: string;
+      headings: Array<[string, string]>;
+      tables: number;
+    };
     expect(read.title).toBe('Workshop report: Libraries and the Council Plan: leadership workshop');
     expect(read.headings.filter(([style]) => style === 'Heading 1').map(([, t]) => t)).toEqual([
       'Summary',
@@ -230,11 +311,28 @@ describe.skipIf(!chromium)('the workshop report', () => {
   });
 
   it('without a printer, still writes the Word file and says a PDF cannot be made', async () => {
-    const only = await writeWorkshopReport({ workbook: wb, workshopId: 'wks_nsc_leadership_2025', stem: join(dir, 'no-printer', 'r'), formats: ['docx'] });
+    const only = await writeWorkshopReport({
+      workbook: wb,
+      workshopId: 'wks_nsc_leadership_2025',
+      stem: join(dir, 'no-printer', 'r'),
+      formats: ['docx'],
+    });
     expect(only.ok && only.value.files.map((f) => f.format)).toEqual(['docx']);
-    const refused = await writeWorkshopReport({ workbook: wb, workshopId: 'wks_nsc_leadership_2025', stem: join(dir, 'no-printer', 'r2'), formats: ['pdf'] });
+    const refused = await writeWorkshopReport({
+      workbook: wb,
+      workshopId: 'wks_nsc_leadership_2025',
+      stem: join(dir, 'no-printer', 'r2'),
+      formats: ['pdf'],
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
-    expect(await writeWorkshopReport({ workbook: wb, workshopId: 'wks_gone', stem: join(dir, 'x'), formats: ['docx'] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await writeWorkshopReport({
+        workbook: wb,
+        workshopId: 'wks_gone',
+        stem: join(dir, 'x'),
+        formats: ['docx'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 

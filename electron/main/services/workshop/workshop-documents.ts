@@ -15,7 +15,12 @@ import { officialName } from '../../../../shared/documents/template/data-view';
 import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
 import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
-import { buildKit, type KitPage, type KitPart, type PageSize } from '../../../../shared/workshop/kit/kit-html';
+import {
+  buildKit,
+  type KitPage,
+  type KitPart,
+  type PageSize,
+} from '../../../../shared/workshop/kit/kit-html';
 import { buildWorkshopReport } from '../../../../shared/workshop/report';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
 import { documentFontCss } from '../documents/fonts';
@@ -50,7 +55,10 @@ export interface WrittenFile {
 export function shareableSnapshot(wb: Workbook): string {
   return serialiseWorkbook({
     ...wb,
-    workshops: wb.workshops.map((w) => ({ ...w, activities: w.activities.map((a) => ({ ...a, notes: '' })) })),
+    workshops: wb.workshops.map((w) => ({
+      ...w,
+      activities: w.activities.map((a) => ({ ...a, notes: '' })),
+    })),
   });
 }
 
@@ -87,7 +95,9 @@ async function withPlainPageLabels(pdfBytes: Uint8Array): Promise<Uint8Array> {
 export function chooseWorkshop(wb: Workbook, workshopId: string | null): Result<Workshop | null> {
   if (workshopId) {
     const w = wb.workshops.find((x) => x.id === workshopId);
-    return w ? ok(w) : fail('NOT_FOUND', `There is no workshop with the id “${workshopId}” in this workbook.`);
+    return w
+      ? ok(w)
+      : fail('NOT_FOUND', `There is no workshop with the id “${workshopId}” in this workbook.`);
   }
   if (wb.workshops.length === 0) return ok(null);
   // Otherwise the one still to run, or the most recent.
@@ -117,7 +127,9 @@ export interface KitRequest {
 }
 
 /** Prints every part of the kit to its own PDF in the folder. */
-export async function writeWorkshopKit(r: KitRequest): Promise<Result<{ files: WrittenFile[]; workshop: Workshop | null }>> {
+export async function writeWorkshopKit(
+  r: KitRequest,
+): Promise<Result<{ files: WrittenFile[]; workshop: Workshop | null }>> {
   const chosen = chooseWorkshop(r.workbook, r.workshopId);
   if (!chosen.ok) return chosen;
   const generatedAt = r.generatedAt ?? new Date();
@@ -133,12 +145,22 @@ export async function writeWorkshopKit(r: KitRequest): Promise<Result<{ files: W
     if (r.signal?.aborted) return fail('CANCELLED', 'Printing the kit was cancelled.');
     r.onProgress?.(i, pages.length, page.fileName);
     const printed = await r.printer.print(page.html, r.signal ? { signal: r.signal } : {});
-    const finished = await withPlainPageLabels(await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot }));
+    const finished = await withPlainPageLabels(
+      await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot }),
+    );
     const fileName = `${safeFileStem(`${page.fileName}${r.largePrint ? ' (large print)' : ''}`)}.pdf`;
     const path = join(r.folder, fileName);
     const written = await write(path, finished);
     if (!written.ok) return written;
-    files.push({ path, fileName, bytes: written.value, description: page.description, part: page.part, format: 'pdf', pageSize: page.pageSize });
+    files.push({
+      path,
+      fileName,
+      bytes: written.value,
+      description: page.description,
+      part: page.part,
+      format: 'pdf',
+      pageSize: page.pageSize,
+    });
   }
   r.onProgress?.(pages.length, pages.length, '');
   return ok({ files, workshop: chosen.value });
@@ -161,8 +183,13 @@ export function reportFileStem(w: Pick<Workshop, 'title'>): string {
 }
 
 /** The report in Word and/or PDF. */
-export async function writeWorkshopReport(r: ReportRequest): Promise<Result<{ files: WrittenFile[]; document: DocModel }>> {
-  const doc = buildWorkshopReport(r.workbook, r.workshopId, { generatedAt: r.generatedAt ?? new Date(), includeNames: r.includeNames ?? false });
+export async function writeWorkshopReport(
+  r: ReportRequest,
+): Promise<Result<{ files: WrittenFile[]; document: DocModel }>> {
+  const doc = buildWorkshopReport(r.workbook, r.workshopId, {
+    generatedAt: r.generatedAt ?? new Date(),
+    includeNames: r.includeNames ?? false,
+  });
   if (!doc) return fail('NOT_FOUND', `There is no workshop with the id “${r.workshopId}” in this workbook.`);
   const files: WrittenFile[] = [];
   const formats = [...new Set(r.formats)];
@@ -176,13 +203,31 @@ export async function writeWorkshopReport(r: ReportRequest): Promise<Result<{ fi
     let bytes: Uint8Array;
     if (format === 'docx') bytes = await renderDocx(doc);
     else {
-      if (!r.printer) return fail('UNSUPPORTED', 'A PDF needs a PDF printer, and none is available here. The Word version can still be made.');
-      bytes = (await printDocumentPdf(doc, r.printer, { fontCss: documentFontCss(), workbookSnapshot: shareableSnapshot(r.workbook), ...(r.signal ? { signal: r.signal } : {}) })).pdf;
+      if (!r.printer)
+        return fail(
+          'UNSUPPORTED',
+          'A PDF needs a PDF printer, and none is available here. The Word version can still be made.',
+        );
+      bytes = (
+        await printDocumentPdf(doc, r.printer, {
+          fontCss: documentFontCss(),
+          workbookSnapshot: shareableSnapshot(r.workbook),
+          ...(r.signal ? { signal: r.signal } : {}),
+        })
+      ).pdf;
     }
     const path = `${r.stem}.${format}`;
     const written = await write(path, bytes);
     if (!written.ok) return written;
-    files.push({ path, fileName: path.split(/[\\/]/).pop()!, bytes: written.value, description: doc.properties.title, part: 'report', format, pageSize: 'A4' });
+    files.push({
+      path,
+      fileName: path.split(/[\\/]/).pop()!,
+      bytes: written.value,
+      description: doc.properties.title,
+      part: 'report',
+      format,
+      pageSize: 'A4',
+    });
   }
   return ok({ files, document: doc });
 }

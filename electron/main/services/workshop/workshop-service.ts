@@ -8,7 +8,12 @@ import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { WorkshopFile } from '../../../../shared/ipc/workshop-contract';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
-import { reportFileStem, writeWorkshopKit, writeWorkshopReport, type WrittenFile } from './workshop-documents';
+import {
+  reportFileStem,
+  writeWorkshopKit,
+  writeWorkshopReport,
+  type WrittenFile,
+} from './workshop-documents';
 
 export interface WorkshopServiceOptions {
   readonly startPrinter: () => Promise<PdfPrinter>;
@@ -51,12 +56,16 @@ export class WorkshopService {
       return ok(await this.printer);
     } catch (e) {
       this.printer = null;
-      return fail('UNSUPPORTED', `PDFs cannot be made on this computer (${e instanceof Error ? e.message : String(e)}).`);
+      return fail(
+        'UNSUPPORTED',
+        `PDFs cannot be made on this computer (${e instanceof Error ? e.message : String(e)}).`,
+      );
     }
   }
 
   private async exclusive<T>(job: () => Promise<Result<T>>): Promise<Result<T>> {
-    if (this.running) return fail('FORBIDDEN', 'The kit or report is still being made. Wait for it to finish and try again.');
+    if (this.running)
+      return fail('FORBIDDEN', 'The kit or report is still being made. Wait for it to finish and try again.');
     this.running = true;
     try {
       return await job();
@@ -65,18 +74,36 @@ export class WorkshopService {
     }
   }
 
-  printKit(workbook: Workbook, workshopId: string, folder: string, largePrint: boolean): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
+  printKit(
+    workbook: Workbook,
+    workshopId: string,
+    folder: string,
+    largePrint: boolean,
+  ): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
     return this.exclusive(async () => {
       const printer = await this.startPrinter();
       if (!printer.ok) return printer;
-      const made = await writeWorkshopKit({ workbook, workshopId, folder, largePrint, printer: printer.value, generatedAt: (this.options.now ?? (() => new Date()))() });
+      const made = await writeWorkshopKit({
+        workbook,
+        workshopId,
+        folder,
+        largePrint,
+        printer: printer.value,
+        generatedAt: (this.options.now ?? (() => new Date()))(),
+      });
       if (!made.ok) return made;
       for (const f of made.value.files) this.written.add(f.path);
       return ok({ folder, files: made.value.files.map(toFile) });
     });
   }
 
-  writeReport(workbook: Workbook, workshopId: string, stem: string, formats: ReadonlyArray<'docx' | 'pdf'>, includeNames: boolean): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
+  writeReport(
+    workbook: Workbook,
+    workshopId: string,
+    stem: string,
+    formats: ReadonlyArray<'docx' | 'pdf'>,
+    includeNames: boolean,
+  ): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
     return this.exclusive(async () => {
       let printer: PdfPrinter | undefined;
       if (formats.includes('pdf')) {
@@ -84,7 +111,15 @@ export class WorkshopService {
         if (!p.ok) return p;
         printer = p.value;
       }
-      const made = await writeWorkshopReport({ workbook, workshopId, stem, formats, includeNames, generatedAt: (this.options.now ?? (() => new Date()))(), ...(printer ? { printer } : {}) });
+      const made = await writeWorkshopReport({
+        workbook,
+        workshopId,
+        stem,
+        formats,
+        includeNames,
+        generatedAt: (this.options.now ?? (() => new Date()))(),
+        ...(printer ? { printer } : {}),
+      });
       if (!made.ok) return made;
       for (const f of made.value.files) this.written.add(f.path);
       return ok({ folder: dirname(stem), files: made.value.files.map(toFile) });

@@ -1,0 +1,185 @@
+/**
+ * The facilitator console: the agenda down the side, the current activity in the middle, the room's screen and
+ * the timer alongside, and the parking lot, decisions and actions always to hand. Moving on needs an explicit
+ * click with a confirmation when not everyone has voted; going back never deletes anything.
+ */
+import { useEffect } from 'react';
+import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
+import { ACTIVITY_KINDS, headCount } from '../../../../shared/workshop/kinds';
+import { ask } from '../../app/ui-store';
+import { GridActivity } from './GridActivity';
+import { IdeasActivity } from './IdeasActivity';
+import { LogsPanel } from './LogsPanel';
+import { RoomControls, useRoomShortcuts } from './RoomControls';
+import { useSessionStore } from './session-store';
+import { TimerPanel } from './TimerPanel';
+import { VoteActivity } from './VoteActivity';
+import { WalkActivity } from './WalkActivity';
+import { editWorkshop } from './use-workshop';
+
+function unfinishedVoting(w: Workshop, a: Activity): string | null {
+  if ((a.kind !== 'dot-vote' && a.kind !== 'points') || !a.votingOpen || a.revealed) return null;
+  if (a.kind === 'dot-vote' && a.mode === 'totals')
+    return 'The counted totals have not been revealed to the room.';
+  const n = a.ballots.length;
+  return `${n} of ${headCount(w) || n} have voted, and the results have not been revealed.`;
+}
+
+export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
+  const activityId = useSessionStore((s) => s.activityId);
+  const announcement = useSessionStore((s) => s.announcement);
+  const s = useSessionStore.getState;
+  useRoomShortcuts();
+  const current =
+    w.activities.find((a) => a.id === activityId) ??
+    w.activities.find((a) => a.status === 'running') ??
+    w.activities.find((a) => a.status !== 'done') ??
+    w.activities[0] ??
+    null;
+
+  useEffect(() => {
+    if (current && current.id !== activityId) s().setActivity(current.id);
+  }, [current, activityId, s]);
+
+  const startActivity = (a: Activity) => {
+    editWorkshop(`Start “${a.title}”`, w.id, (d) => {
+      for (const x of d.activities) if (x.status === 'running' && x.id !== a.id) x.status = 'done';
+      d.activities.find((x) => x.id === a.id)!.status = 'running';
+      if (d.status === 'planned') d.status = 'running';
+    });
+    s().setActivity(a.id);
+    s().setTimer(a.minutes, a.title);
+    s().show({ screen: 'activity', activityId: a.id });
+    s().announce(`Now: ${a.title}. The room sees it; the timer is set to ${a.minutes} minutes.`);
+  };
+
+  const finishAndNext = async (a: Activity) => {
+    const warning = unfinishedVoting(w, a);
+    if (warning) {
+      const answer = await ask({
+        title: `Move on from “${a.title}”?`,
+        body: [warning, 'Nothing is lost: you can come back to it.'],
+        buttons: [
+          { id: 'next', label: 'Move on anyway', kind: 'primary' },
+          { id: 'stay', label: 'Stay here' },
+        ],
+        cancelId: 'stay',
+      });
+      if (answer !== 'next') return;
+    }
+    editWorkshop(
+      `Finish “${a.title}”`,
+      w.id,
+      (d) => void (d.activities.find((x) => x.id === a.id)!.status = 'done'),
+    );
+    const next = w.activities[w.activities.findIndex((x) => x.id === a.id) + 1];
+    if (next) startActivity(next);
+    else {
+      s().show({ screen: 'actions' });
+      s().announce('That was the last activity. The room sees the actions.');
+    }
+  };
+
+  return (
+    <div className="ws-console">
+      <div
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        key={announcement.at}
+      >
+        {announcement.text}
+      </div>
+      <nav className="ws-console-agenda" aria-label="Agenda">
+        <h3>Agenda</h3>
+        {w.activities.length === 0 && <p className="muted">Plan the agenda first.</p>}
+        <ol className="plain-list">
+          {w.activities.map((a, i) => (
+            <li key={a.id}>
+              <button
+                type="button"
+                className={`item-button${a.id === current?.id ? ' selected' : ''}`}
+                aria-current={a.id === current?.id ? 'true' : undefined}
+                onClick={() => s().setActivity(a.id)}
+              >
+                <span className="ws-agenda-number">{i + 1}.</span> {a.title}
+                <span className="item-sub">
+                  {ACTIVITY_KINDS[a.kind].label}, {a.minutes} min ·{' '}
+                  {a.status === 'running' ? 'Running now' : a.status === 'done' ? 'Done' : 'Not started'}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="ws-console-main">
+        {current ? (
+          <section aria-labelledby="ws-activity-heading">
+            <div className="ws-activity-head">
+              <h3 id="ws-activity-heading">{current.title}</h3>
+              <span className="tag">{ACTIVITY_KINDS[current.kind].label}</span>
+              <span className="tag">
+                {current.status === 'running'
+                  ? 'Running now'
+                  : current.status === 'done'
+                    ? 'Done'
+                    : 'Not started'}
+              </span>
+            </div>
+            {current.notes && (
+              <details className="ws-notes">
+                <summary>Facilitator’s notes (only on this screen)</summary>
+                <p>{current.notes}</p>
+              </details>
+            )}
+            <div className="button-row">
+              {current.status !== 'running' && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => startActivity(current)}
+                >
+                  {current.status === 'done' ? 'Run this activity again' : 'Start this activity'}
+                </button>
+              )}
+              {current.status === 'running' && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => void finishAndNext(current)}
+                >
+                  Finish and go to the next activity
+                </button>
+              )}
+            </div>
+            <ActivityWorkspace workshop={w} activity={current} />
+          </section>
+        ) : (
+          <p className="muted">No activities yet. Add them to the agenda on the Plan tab.</p>
+        )}
+      </div>
+      <aside className="ws-console-side" aria-label="Screen and timer">
+        <RoomControls workshop={w} activityId={current?.id ?? null} />
+        <TimerPanel minutes={current?.minutes ?? 10} label={current?.title ?? w.title} />
+      </aside>
+      <div className="ws-console-logs">
+        <LogsPanel workshop={w} />
+      </div>
+    </div>
+  );
+}
+
+function ActivityWorkspace({ workshop, activity }: { workshop: Workshop; activity: Activity }) {
+  switch (activity.kind) {
+    case 'ideas':
+      return <IdeasActivity workshop={workshop} activity={activity} />;
+    case 'dot-vote':
+    case 'points':
+      return <VoteActivity workshop={workshop} activity={activity} />;
+    case 'two-by-two':
+      return <GridActivity workshop={workshop} activity={activity} />;
+    case 'walk-the-map':
+      return <WalkActivity workshop={workshop} activity={activity} />;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The facilitator's timer for the current activity: start, pause, +1 and +5 minutes, reset, and a mutable chime.
+ * The clock is shown, not read out every second; the live region announces the start, one minute left and time up.
+ */
+import { useEffect, useState } from 'react';
+import { formatClock, phaseOf, remainingMs } from '../../../../shared/workshop/timer';
+import { useSessionStore } from './session-store';
+
+export function TimerPanel({ minutes, label }: { minutes: number; label: string }) {
+  const timer = useSessionStore((s) => s.timer);
+  const timerLabel = useSessionStore((s) => s.timerLabel);
+  const muted = useSessionStore((s) => s.muted);
+  const store = useSessionStore.getState;
+  const [now, setNow] = useState(() => Date.now());
+  const running = timer?.startedAt !== null && timer !== null;
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [running]);
+
+  const left = timer ? remainingMs(timer, now) : minutes * 60_000;
+  const phase = timer ? phaseOf(timer, now) : 'idle';
+  const words = {
+    idle: 'Not started',
+    running: 'Running',
+    warning: 'One minute left',
+    over: 'Time is up',
+    paused: 'Paused',
+  }[phase];
+  const ours = timer !== null && timerLabel === label;
+
+  return (
+    <section className={`ws-timer ws-timer-${phase}`} aria-labelledby="ws-timer-heading">
+      <h3 id="ws-timer-heading">Timer{timer && !ours ? `: ${timerLabel}` : ''}</h3>
+      <p className="ws-timer-clock">
+        <span aria-hidden="true">{formatClock(left)}</span>
+        <span className="visually-hidden">{formatClock(left)} left</span>{' '}
+        <span className="ws-timer-words">{words}</span>
+      </p>
+      <div className="button-row">
+        {!ours && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => store().setTimer(minutes, label)}
+          >
+            Set to {minutes} min for this activity
+          </button>
+        )}
+        {timer && !running && (
+          <button type="button" className="button button-primary" onClick={() => store().startTimer()}>
+            {phase === 'idle' ? 'Start timer' : 'Resume timer'}
+          </button>
+        )}
+        {timer && running && (
+          <button type="button" className="button button-secondary" onClick={() => store().pauseTimer()}>
+            Pause timer
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!timer}
+          onClick={() => store().extendTimer(1)}
+        >
+          +1 min
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!timer}
+          onClick={() => store().extendTimer(5)}
+        >
+          +5 min
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!timer}
+          onClick={() => store().resetTimer()}
+        >
+          Reset
+        </button>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={muted} onChange={(e) => store().set({ muted: e.target.checked })} />
+        <span>Mute the chime at time up</span>
+      </label>
+    </section>
+  );
+}
