@@ -109,6 +109,17 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await expect(presenter.getByRole('heading', { level: 1, name: 'Partners’ mapping session' })).toBeVisible();
   await expect(presenter.getByText('Who decides:')).toBeVisible();
   await shot(presenter, '02-presenter-welcome', false);
+  // Type sized for the room: about 55 px at 1080 lines by default; a deeper room gets larger type and a warning.
+  const fontSize = () => presenter.locator('main').evaluate((m) => Math.round(parseFloat(getComputedStyle(m).fontSize)));
+  expect(await fontSize()).toBe(55);
+  await page.getByText('Room set-up: type size for the back row').click();
+  await page.getByLabel('Distance to the back row (metres)').fill('12');
+  await page.getByLabel('Height of the projected image (metres)').fill('1.5');
+  await expect(page.getByText('Smallest readable type: about 83 px on a 1080-line image.')).toBeVisible();
+  await expect(page.getByText(/The back row is 8\.0 times the image height away/)).toBeVisible();
+  await expect.poll(fontSize).toBe(83);
+  await page.getByLabel('Distance to the back row (metres)').fill('');
+  await expect.poll(fontSize).toBe(55);
   await expectPresenterAccessible(h, 'Presenter: welcome');
 
   await page.getByRole('button', { name: 'Start this activity' }).click();

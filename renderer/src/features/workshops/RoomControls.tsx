@@ -2,9 +2,10 @@
  * What the room sees, controlled from the console: open or close the presenter view, choose the screen, hold
  * (blank) it with one key, and page through long lists. The console shows in words what is on the projector.
  */
-import { useEffect } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Workshop } from '../../../../shared/model/workbook-schema';
 import { pageCount, type PresenterView } from '../../../../shared/workshop/presenter';
+import { checkRoom, DEFAULT_PROJECTOR_FONT_PX } from '../../../../shared/workshop/room';
 import { showError, showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { call } from '../../platform/api';
@@ -85,6 +86,72 @@ function describeView(w: Workshop, view: PresenterView): string {
     default:
       return SCREENS.find((s) => s.id === view.screen)?.label ?? view.screen;
   }
+}
+
+/** Type size for the room: from the distance to the back row and the height of the projected image. */
+function RoomSetUp() {
+  const [distance, setDistance] = useState('');
+  const [height, setHeight] = useState('');
+  const fontPx = useSessionStore((s) => s.fontPx);
+  const ids = { distance: useId(), height: useId() };
+  const check = checkRoom(Number(distance), Number(height));
+  const apply = (d: string, h: string) => {
+    const c = checkRoom(Number(d), Number(h));
+    useSessionStore.getState().set({ fontPx: c ? c.fontPx : 0 });
+  };
+  return (
+    <details className="ws-room-setup">
+      <summary>Room set-up: type size for the back row</summary>
+      <div className="two-columns">
+        <div className="field">
+          <label htmlFor={ids.distance}>Distance to the back row (metres)</label>
+          <input
+            id={ids.distance}
+            type="number"
+            min={0}
+            step={0.5}
+            value={distance}
+            onChange={(e) => {
+              setDistance(e.target.value);
+              apply(e.target.value, height);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.height}>Height of the projected image (metres)</label>
+          <input
+            id={ids.height}
+            type="number"
+            min={0}
+            step={0.1}
+            value={height}
+            onChange={(e) => {
+              setHeight(e.target.value);
+              apply(distance, e.target.value);
+            }}
+          />
+        </div>
+      </div>
+      {check ? (
+        <>
+          <p>
+            Smallest readable type: about {check.minimumFontPx} px on a 1080-line image. The presenter uses{' '}
+            {fontPx || DEFAULT_PROJECTOR_FONT_PX} px.
+          </p>
+          {check.warnings.map((w) => (
+            <p key={w} className="ws-flag">
+              {w}
+            </p>
+          ))}
+        </>
+      ) : (
+        <p className="muted">
+          The presenter uses {DEFAULT_PROJECTOR_FONT_PX} px type, right for a back row about 8 m from a 1.5 m
+          image.
+        </p>
+      )}
+    </details>
+  );
 }
 
 export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; activityId: string | null }) {
@@ -190,6 +257,7 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
         />
         <span>Single-key shortcut: B holds the screen (not while typing)</span>
       </label>
+      <RoomSetUp />
     </section>
   );
 }
