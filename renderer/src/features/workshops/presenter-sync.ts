@@ -29,6 +29,8 @@ export function currentPresenterState(): PresenterState | null {
 }
 
 function push(): void {
+  // Only while a presenter is open: opening one sends the current state (resendPresenterState).
+  if (!useSessionStore.getState().presenterOpen) return;
   const state = currentPresenterState();
   if (!state) return;
   const json = JSON.stringify(state);
