@@ -85,7 +85,7 @@ export function agendaPage(wb: Workbook, w: Workshop, o: KitOptions): KitPage {
   const big = o.largePrint;
   const css = `${baseCss(o)}
 @page { size: A4 portrait; margin: 18mm 18mm 20mm 18mm;
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: 14pt; color: #${BRAND.secondary}; } }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: ${big ? 18 : 14}pt; color: #${BRAND.secondary}; } }
 h1 { font-size: ${big ? 28 : 24}pt; padding-bottom: 4pt; border-bottom: 2pt solid #${BRAND.heading}; margin-bottom: 8pt; }
 h2 { font-size: ${big ? 22 : 18}pt; margin: 14pt 0 6pt; }
 .facts p { margin: 0 0 3pt; }
@@ -204,11 +204,11 @@ function cardCss(o: KitOptions, layout: 'a4' | 'a6'): string {
 .card:last-child { break-after: auto; }
 .band { display: flex; align-items: center; gap: 3mm; border-top: 5mm solid var(--band); padding-top: 3mm; margin: -8mm -8mm 3mm; padding-left: 8mm; padding-right: 8mm; }
 .badge { flex: none; line-height: 0; }
-.cat { margin: 0; font-size: 14pt; font-weight: 700; line-height: 1.2; }
+.cat { margin: 0; font-size: ${big ? 18 : 14}pt; font-weight: 700; line-height: 1.2; }
 .number { margin: 0 0 2mm; font-size: ${big ? 20 : 16}pt; font-weight: 700; color: #${BRAND.secondary}; }
 .card h1 { font-size: ${big ? 24 : 18}pt; margin: 0 0 3mm; color: #${BRAND.text}; }
 .desc { font-size: ${big ? 18 : 14}pt; margin: 0; line-height: 1.35; }
-.key { margin-top: auto; font-size: 14pt; color: #${BRAND.secondary}; }
+.key { margin-top: auto; font-size: ${big ? 18 : 14}pt; color: #${BRAND.secondary}; }
 `;
 }
 
