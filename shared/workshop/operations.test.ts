@@ -8,6 +8,7 @@ import {
   mergeIdeas,
   moveActivity,
   newActivity,
+  openVotesUsing,
   openVoting,
   recordAbstention,
   recordBallot,
@@ -71,6 +72,15 @@ describe('workshop operations keep references whole', () => {
     expect(grid.placements.some((p) => p.optionId === b.id)).toBe(false);
     expect(checkIntegrity(wb)).toEqual([]);
     expect(mergeIdeas(w, 'ide_missing', [a.id])).toBe(false);
+  });
+
+  it('says which open votes would be changed by merging or deleting an idea', () => {
+    const { w, vote, a, c } = session();
+    expect(openVotesUsing(w, [a.id])).toEqual([]);
+    openVoting(vote);
+    expect(openVotesUsing(w, [a.id, c.id])).toEqual([vote.title]);
+    reveal(vote);
+    expect(openVotesUsing(w, [a.id])).toEqual([]);
   });
 
   it('removes ideas from every vote and grid that used them', () => {

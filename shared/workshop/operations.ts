@@ -62,6 +62,20 @@ function dropOptions(w: Workshop, ids: ReadonlySet<string>): void {
   }
 }
 
+/** Votes now open (not yet revealed) that have any of these ideas as an option: their option list is frozen. */
+export function openVotesUsing(w: Pick<Workshop, 'activities'>, ideaIds: readonly string[]): string[] {
+  const ids = new Set(ideaIds);
+  return w.activities
+    .filter(
+      (a) =>
+        (a.kind === 'dot-vote' || a.kind === 'points') &&
+        a.votingOpen &&
+        !a.revealed &&
+        a.optionIds.some((id) => ids.has(id)),
+    )
+    .map((a) => a.title);
+}
+
 export function removeIdeas(w: Workshop, ideaIds: readonly string[]): void {
   const ids = new Set(ideaIds);
   for (const a of w.activities) if (a.kind === 'ideas') removeFrom(a.ideas, (i) => ids.has(i.id));

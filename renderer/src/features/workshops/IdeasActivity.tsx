@@ -6,8 +6,8 @@
 import { useId, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import type { Activity, Idea, Workshop } from '../../../../shared/model/workbook-schema';
-import { mergeIdeas, removeIdeas } from '../../../../shared/workshop/operations';
-import { ask, showStatus } from '../../app/ui-store';
+import { mergeIdeas, openVotesUsing, removeIdeas } from '../../../../shared/workshop/operations';
+import { ask, showError, showStatus } from '../../app/ui-store';
 import { InlineText } from './InlineText';
 import { editWorkshop, useOptionLabel } from './use-workshop';
 
@@ -63,9 +63,19 @@ export function IdeasActivity({
       `idea:${ideaId}:${key}`,
     );
 
+  // Once voting opens its options are frozen: an idea on an open ballot is neither merged nor deleted.
+  const frozen = (ids: string[]) => {
+    const votes = openVotesUsing(w, ids);
+    if (votes.length > 0)
+      showError(
+        `Voting is open on ${votes.map((t) => `“${t}”`).join(' and ')}, which has this idea as an option. Reveal the results first.`,
+      );
+    return votes.length > 0;
+  };
+
   const merge = async () => {
     const [keep, ...rest] = a.ideas.filter((i) => selected.includes(i.id));
-    if (!keep || rest.length === 0) return;
+    if (!keep || rest.length === 0 || frozen(selected)) return;
     const answer = await ask({
       title: 'Merge these ideas?',
       body: [
@@ -224,7 +234,10 @@ export function IdeasActivity({
                 <button
                   type="button"
                   className="button button-secondary"
-                  onClick={() => editWorkshop('Delete an idea', w.id, (d) => removeIdeas(d, [idea.id]))}
+                  onClick={() =>
+                    !frozen([idea.id]) &&
+                    editWorkshop('Delete an idea', w.id, (d) => removeIdeas(d, [idea.id]))
+                  }
                 >
                   Delete<span className="visually-hidden"> “{idea.text}”</span>
                 </button>
