@@ -49,7 +49,7 @@ test('create a workbook, choose an authority, save, and reopen it identically', 
 
   const saved = JSON.parse(readFileSync(path, 'utf8'));
   expect(saved.format).toBe('alignment-workbench');
-  expect(saved.workbook.authority).toEqual({ gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England' });
+  expect(saved.workbook.authority).toEqual({ gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null });
   expect(saved.workbook.title).toBe('Essex libraries and Everyone’s Essex');
   expect(saved.workbook.author).toBe('Jo Bloggs, Head of Libraries');
   expect(existsSync(join(folder, '~$Essex alignment.awbook.lock'))).toBe(true);

@@ -35,7 +35,7 @@ export function OutlinePreview(props: {
 }) {
   const render = (list: readonly OutlineNode[], depth: number, parentOut: boolean) => (
     <ul className={depth === 0 ? 'outline-preview' : undefined}>
-      {list.map((n, i) => {
+      {list.map((n) => {
         const out = parentOut || props.excluded.has(n.key);
         return (
           <li key={n.key} className={out ? 'excluded' : undefined}>
