@@ -34,7 +34,7 @@ import type { Strength } from '../shared/model/vocabulary';
 import { validateWorkbook } from '../shared/model/workbook-format';
 import type { Confidence } from '../shared/model/vocabulary';
 import type { Workbook } from '../shared/model/workbook-schema';
-import { SERVICE_CATALOGUE, THEMES } from '../shared/reference/catalogue';
+import { SERVICE_CATALOGUE, serviceFromCatalogue, THEMES } from '../shared/reference/catalogue';
 import { buildMapModel, NO_FILTERS } from '../renderer/src/features/map/map-model';
 
 /** With --profile, a CPU profile of the edits is summarised: where the time of an edit goes, function by function. */
@@ -149,22 +149,7 @@ export function largeWorkbook(): Workbook {
   for (let i = 0; i < SERVICES; i++) {
     const c = SERVICE_CATALOGUE[i % SERVICE_CATALOGUE.length]!;
     const round = Math.floor(i / SERVICE_CATALOGUE.length);
-    wb.services.push({
-      id: newId('service'),
-      name: round === 0 ? c.name : `${c.name} (${LOCALITIES[(i + round) % LOCALITIES.length]} locality)`,
-      description: c.description,
-      offer: c.offer,
-      outcomes: [...c.outcomes],
-      targetGroups: [...c.targetGroups],
-      branches: [],
-      measures: [],
-      cost: null,
-      staffFte: null,
-      volunteers: null,
-      catalogueRef: c.id,
-      evidenceIds: [],
-      priority: null,
-    });
+    wb.services.push(serviceFromCatalogue(c, round === 0 ? c.name : `${c.name} (${LOCALITIES[(i + round) % LOCALITIES.length]} locality)`));
   }
   const provenance = {
     kind: 'officer' as const,

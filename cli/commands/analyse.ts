@@ -6,10 +6,10 @@
  */
 import { basename } from 'node:path';
 import type { CoverageStatus, WeakClaimReason } from '../../shared/analysis/coverage';
-import { inTreeOrder } from '../../shared/analysis/hierarchy';
+import { inTreeOrder, objectiveCodes } from '../../shared/analysis/hierarchy';
 import { analyseWorkbook, type AnalysisReport } from '../../shared/analysis/report';
 import { STRENGTHS } from '../../shared/model/vocabulary';
-import type { Objective, Workbook } from '../../shared/model/workbook-schema';
+import type { Workbook } from '../../shared/model/workbook-schema';
 import type { CliCommand } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, shorten, table } from '../output';
@@ -26,19 +26,6 @@ const REASON_LABEL: Record<WeakClaimReason, string> = {
   'weak-evidence': 'only limited or anecdotal evidence',
   'low-confidence': 'low confidence',
 };
-
-/** Tree numbers as the map and the Review step show them: 1, 1.2, 1.2.3, in display order. */
-export function objectiveCodes(objectives: readonly Objective[]): Map<string, string> {
-  const codes = new Map<string, string>();
-  const counters = new Map<string | null, number>();
-  for (const { objective } of inTreeOrder(objectives)) {
-    const n = (counters.get(objective.parentId) ?? 0) + 1;
-    counters.set(objective.parentId, n);
-    const parentCode = objective.parentId ? codes.get(objective.parentId) : undefined;
-    codes.set(objective.id, parentCode ? `${parentCode}.${n}` : String(n));
-  }
-  return codes;
-}
 
 type Align = 'left' | 'right';
 

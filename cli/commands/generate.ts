@@ -15,7 +15,7 @@ import { formatPath } from '../../shared/model/integrity';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../shared/model/workbook-schema';
 import { createChromiumPrinter } from '../../electron/main/services/documents';
-import { safeFileStem } from '../../electron/main/services/documents/document-service';
+import { documentFileStem } from '../../electron/main/services/documents/document-service';
 import type { CliCommand } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, type ExitCode, type Io } from '../output';
@@ -212,7 +212,7 @@ export async function runGenerate(
     } catch (e) {
       throw unusable(`Cannot create the output folder “${out}” (${e instanceof Error ? e.message : String(e)}).`);
     }
-    const stem = safeFileStem(options.name ?? template.id);
+    const stem = documentFileStem(options.name ?? template.id);
     const made = await service.generate({
       jobId: 'cli',
       workbook: { ...workbook, drafts: [...workbook.drafts, draft] },

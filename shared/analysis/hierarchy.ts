@@ -59,6 +59,19 @@ export function inTreeOrder(objectives: readonly Objective[]): Array<{ objective
   return out;
 }
 
+/** Tree numbers as the map, the Review step, the documents and the command line show them: 1, 1.2, 1.2.3. */
+export function objectiveCodes(objectives: readonly Objective[]): Map<string, string> {
+  const codes = new Map<string, string>();
+  const counters = new Map<string | null, number>();
+  for (const { objective } of inTreeOrder(objectives)) {
+    const n = (counters.get(objective.parentId) ?? 0) + 1;
+    counters.set(objective.parentId, n);
+    const parentCode = objective.parentId ? codes.get(objective.parentId) : undefined;
+    codes.set(objective.id, parentCode ? `${parentCode}.${n}` : String(n));
+  }
+  return codes;
+}
+
 /** Objectives that are assessed on their own: those without children (a theme with children is judged through them). */
 export function assessableObjectives(wb: Pick<Workbook, 'objectives'>): Objective[] {
   const index = indexObjectives(wb.objectives);

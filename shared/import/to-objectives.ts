@@ -3,7 +3,7 @@
  * top level is a choice (themes, or objectives); below it the hierarchy's own rules decide: objectives sit
  * under themes, outcomes under objectives, and anything deeper becomes further outcomes of the same objective.
  */
-import { newId } from '../model/ids';
+import { newObjective } from '../model/factories';
 import type { ObjectiveLevel } from '../model/vocabulary';
 import type { Objective, SourceRef } from '../model/workbook-schema';
 import { outlineDepth, type OutlineNode } from './outline';
@@ -54,18 +54,13 @@ export function outlineToObjectives(
         level = 'outcome';
         parentId = parent.parentId;
       }
-      const objective: Objective = {
-        id: newId('objective'),
+      const objective = newObjective({
         parentId,
         level,
         title: node.title.slice(0, 500),
         description: node.description.slice(0, 20_000),
         source: typeof options.source === 'function' ? options.source(node) : options.source,
-        themeRef: '',
-        kpis: [],
-        evidenceIds: [],
-        priority: null,
-      };
+      });
       out.push(objective);
       visit(node.children, { id: objective.id, level, parentId });
     }

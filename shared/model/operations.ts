@@ -4,6 +4,7 @@
  * always be saved and reopened. Each function mutates the workbook it is given; callers pass an immer draft
  * (the renderer's store, the command line) so the change is one undoable step.
  */
+import type { LibraryEvidence } from '../reference/catalogue';
 import { newId } from './ids';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
 import type { Strength } from './vocabulary';
@@ -357,21 +358,8 @@ export function outdentObjective(wb: Workbook, objectiveId: string): boolean {
   return true;
 }
 
-/** An evidence-library item as the workbook stores it (copied in, so the workbook stands alone). */
-export interface LibraryEvidenceItem {
-  readonly id: string;
-  readonly title: string;
-  readonly publisher: string;
-  readonly year: string;
-  readonly url: string;
-  readonly keyFinding: string;
-  readonly figure: string;
-  readonly kind: Workbook['evidence'][number]['kind'];
-  readonly quality: Workbook['evidence'][number]['quality'];
-}
-
 /** Copies a library item into the workbook once; returns the workbook evidence id. */
-export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidenceItem): string {
+export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidence): string {
   const existing = wb.evidence.find((e) => e.origin === 'library' && e.libraryRef === item.id);
   if (existing) return existing.id;
   const id = newId('evidence');

@@ -3,7 +3,9 @@
  * evidence library. Derived from ../shared/data/reference-sets (see data/SOURCES.md); offers, outcome links and
  * theme judgements are editorial and shown as such.
  */
+import { newService } from '../model/factories';
 import type { AmbitionOutcomeId, EvidenceKind, EvidenceQuality, KpiDirection, UniversalOffer } from '../model/vocabulary';
+import type { Service } from '../model/workbook-schema';
 import catalogueData from './data/service-catalogue.json' with { type: 'json' };
 import serviceEvidenceData from './data/service-evidence.json' with { type: 'json' };
 import headlineEvidenceData from './data/headline-evidence.json' with { type: 'json' };
@@ -68,6 +70,11 @@ export const THEMES = themesData as readonly Theme[];
 export const INDICATORS = indicatorsData as readonly Indicator[];
 /** Headline national figures first, then the findings gathered for each catalogue service. */
 export const EVIDENCE_LIBRARY = [...(headlineEvidenceData as LibraryEvidence[]), ...(serviceEvidenceData as LibraryEvidence[])] as readonly LibraryEvidence[];
+
+/** A workbook service made from a catalogue entry (its offer, outcomes and target groups to start from). */
+export function serviceFromCatalogue(c: CatalogueService, name = c.name): Service {
+  return newService({ name, description: c.description, offer: c.offer, outcomes: [...c.outcomes], targetGroups: [...c.targetGroups], catalogueRef: c.id });
+}
 
 export const findCatalogueService = (id: string) => SERVICE_CATALOGUE.find((s) => s.id === id);
 export const findTheme = (id: string) => THEMES.find((t) => t.id === id);

@@ -8,10 +8,11 @@
  * - Ideas become new services, evidence items or actions, once each (the idea remembers what it became).
  */
 import { produce } from 'immer';
+import { newService } from '../model/factories';
 import { newId } from '../model/ids';
 import { setLink } from '../model/operations';
 import { STRENGTHS, type UniversalOffer } from '../model/vocabulary';
-import type { Activity, Priority, Provenance, Service, Workbook, Workshop } from '../model/workbook-schema';
+import type { Activity, Priority, Provenance, Workbook, Workshop } from '../model/workbook-schema';
 import { describeDotVote, dotTotals } from './dot-vote';
 import { longDate } from './format';
 import { describePoints, pointTotals } from './points';
@@ -224,22 +225,7 @@ export function transferIdeas(
     const context = `Suggested at ${where}${idea.group ? ` (group: ${idea.group})` : ''}${targetName ? `, against “${targetName}”` : ''}.`;
     switch (r.destination.as) {
       case 'service': {
-        const service: Service = {
-          id: newId('service'),
-          name: clip(idea.text),
-          description: context,
-          offer: r.destination.offer,
-          outcomes: [],
-          targetGroups: [],
-          branches: [],
-          measures: [],
-          cost: null,
-          staffFte: null,
-          volunteers: null,
-          catalogueRef: '',
-          evidenceIds: [],
-          priority: null,
-        };
+        const service = newService({ name: clip(idea.text), description: context, offer: r.destination.offer });
         wb.services.push(service);
         idea.becameId = service.id;
         changes.push({

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PdfPrinter } from '../../../shared/documents';
+import { SECURE_WEB_PREFERENCES } from '../window';
 
 const PARTITION = 'awb-document-printing';
 /** An isolated world of our own for the one script the app runs in the page (waiting for fonts). */
@@ -64,14 +65,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
       width: 794,
       height: 1123,
       webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webviewTag: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
+        ...SECURE_WEB_PREFERENCES,
         // On only so the app can wait for fonts from its own world; the page's policy forbids scripts of its own.
         javascript: true,
         images: true,

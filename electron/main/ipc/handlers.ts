@@ -10,7 +10,8 @@ import type { EventName } from '../../../shared/ipc/channel-names';
 import type { DocumentFormat } from '../../../shared/ipc/documents-contract';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSessions } from '../services/document-sessions';
-import { destinationStem, safeFileStem, type DocumentService } from '../services/documents/document-service';
+import { destinationStem, documentFileStem, type DocumentService } from '../services/documents/document-service';
+import { safeFileStem } from '../services/file-names';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
@@ -75,14 +76,7 @@ export interface Services {
 
 /** "Essex libraries 2026/27" → "Essex libraries 2026-27.awbook" */
 export function suggestedFileName(workbook: Workbook): string {
-  const stem = workbook.title
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
-    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.-]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  return `${stem || 'Workbook'}.${FILE_EXTENSION}`;
+  return `${safeFileStem(workbook.title, 'Workbook')}.${FILE_EXTENSION}`;
 }
 
 function withExtension(path: string): string {
@@ -237,7 +231,7 @@ export function createHandlers(s: Services): Handlers {
       if (s.documentService.busy)
         return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
       const unique = [...new Set(formats)];
-      const destination = await s.dialogs.chooseDocumentDestination(`${safeFileStem(draft.title)}.${unique[0]}`, unique);
+      const destination = await s.dialogs.chooseDocumentDestination(`${documentFileStem(draft.title)}.${unique[0]}`, unique);
       if (destination === null) return ok({ status: 'cancelled' });
       // The dialog confirmed replacing the file it showed; ask about its companion in the other format too.
       const chosen = destination.toLowerCase();

@@ -10,7 +10,7 @@
  *   answers {question id → answer}, choices {question id → chosen option's label}
  */
 import type { AnalysisReport } from '../../analysis/report';
-import { inTreeOrder } from '../../analysis/hierarchy';
+import { inTreeOrder, objectiveCodes } from '../../analysis/hierarchy';
 import { findAuthority } from '../../reference/authorities';
 import {
   PARTNER_TYPE_LABELS,
@@ -179,14 +179,8 @@ export function buildDataView(input: DataViewInput): ViewRecord {
   const coverage = new Map(analysis.objectives.map((c) => [c.objectiveId, c]));
   const links = wb.alignments.filter((a) => a.strength > 0);
 
-  // Numbering follows the tree: themes 1, 2…; their objectives 1.1, 1.2…
-  const numbers = new Map<string, string>();
-  const counters: number[] = [];
-  for (const { objective, depth } of inTreeOrder(wb.objectives)) {
-    counters.length = depth + 1;
-    counters[depth] = (counters[depth] ?? 0) + 1;
-    numbers.set(objective.id, counters.map((n) => n ?? 1).join('.'));
-  }
+  // Numbering follows the tree, as on the map: themes 1, 2…; their objectives 1.1, 1.2…
+  const numbers = objectiveCodes(wb.objectives);
 
   const evidenceView = (e: Evidence, i: number): ViewRecord =>
     rec({

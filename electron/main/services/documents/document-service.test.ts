@@ -13,7 +13,7 @@ import type { DocumentProgress } from '../../../../shared/ipc/documents-contract
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { createChromiumPrinter } from './chromium-printer';
-import { answersOf, destinationStem, DocumentService, safeFileStem, type DocumentServiceOptions } from './document-service';
+import { answersOf, destinationStem, documentFileStem, DocumentService, type DocumentServiceOptions } from './document-service';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplateFolder } from './template-folders';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,8 +97,8 @@ describe('file names', () => {
     expect(destinationStem('/a/Business case.DOCX')).toBe('/a/Business case');
     expect(destinationStem('/a/Business case.pdf')).toBe('/a/Business case');
     expect(destinationStem('/a/Business case v1.2')).toBe('/a/Business case v1.2');
-    expect(safeFileStem('Case: “A/B” <draft>?')).toBe('Case- “A-B” -draft-');
-    expect(safeFileStem('  ...  ')).toBe('Document');
+    expect(documentFileStem('Case: “A/B” <draft>?')).toBe('Case- “A-B” -draft-');
+    expect(documentFileStem('  ...  ')).toBe('Document');
   });
 });
 

@@ -6,6 +6,7 @@
  * The preview and the exported PDF are rendered from one bound document by the same engine functions, so what
  * the officer sees is what is printed (the PDF adds the page numbers to its table of contents).
  */
+import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import { bindDocument, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
@@ -68,16 +69,7 @@ export function destinationStem(path: string): string {
 }
 
 /** A file name Windows, macOS and Linux all accept, from a document title. */
-export function safeFileStem(title: string): string {
-  const stem = title
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
-    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.-]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  return stem || 'Document';
-}
+export const documentFileStem = (title: string): string => safeFileStem(title, 'Document');
 
 /**
  * The draft's answers as the engine takes them. A table row the officer added but left empty is dropped here

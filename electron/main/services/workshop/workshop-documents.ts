@@ -4,6 +4,7 @@
  * conventions (shared/workshop/kit) printed by the same PdfPrinter and finished by the same finishPdf, so every
  * PDF is tagged, titled, in en-GB and carries its source. Used by the app (IPC) and the command line alike.
  */
+import { safeFileStem } from '../file-names';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
@@ -26,17 +27,7 @@ import { describeWriteError, writeFileAtomic } from '../atomic-write';
 import { documentFontCss } from '../documents/fonts';
 import { renderDocx } from '../documents/render-docx';
 
-/** A file name Windows, macOS and Linux all accept. */
-export function safeFileStem(title: string): string {
-  const stem = title
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in Windows file names
-    .replace(/[<>:"/\\|?*\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.-]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  return stem || 'Workshop';
-}
+const workshopFileStem = (title: string): string => safeFileStem(title, 'Workshop');
 
 export interface WrittenFile {
   readonly path: string;
@@ -148,7 +139,7 @@ export async function writeWorkshopKit(
     const finished = await withPlainPageLabels(
       await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot }),
     );
-    const fileName = `${safeFileStem(`${page.fileName}${r.largePrint ? ' (large print)' : ''}`)}.pdf`;
+    const fileName = `${workshopFileStem(`${page.fileName}${r.largePrint ? ' (large print)' : ''}`)}.pdf`;
     const path = join(r.folder, fileName);
     const written = await write(path, finished);
     if (!written.ok) return written;
@@ -179,7 +170,7 @@ export interface ReportRequest {
 }
 
 export function reportFileStem(w: Pick<Workshop, 'title'>): string {
-  return safeFileStem(`Workshop report - ${w.title.replace(/\s*:\s*/g, ' - ')}`);
+  return workshopFileStem(`Workshop report - ${w.title.replace(/\s*:\s*/g, ' - ')}`);
 }
 
 /** The report in Word and/or PDF. */

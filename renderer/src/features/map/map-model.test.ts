@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { pairKey, suggestLinks } from '../../../../shared/analysis/suggestions';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { handBuiltWorkbook, link } from '../../../../tests/fixtures/hand-built-workbook';
-import { buildMapModel, NO_FILTERS, objectiveCodes, parseStrength, type MapModel } from './map-model';
+import { objectiveCodes } from '../../../../shared/analysis/hierarchy';
+import { buildMapModel, NO_FILTERS, parseStrength, type MapModel } from './map-model';
 
 /** The model as plain data, to compare two builds. */
 function plain(m: MapModel) {

@@ -2,7 +2,7 @@
  * What the map shows, derived from the workbook: which services (rows) and objectives (columns) survive the
  * filters, their codes, the links and suggestions by cell, and the row and column summaries.
  */
-import { inTreeOrder, indexObjectives } from '../../../../shared/analysis/hierarchy';
+import { inTreeOrder, indexObjectives, objectiveCodes } from '../../../../shared/analysis/hierarchy';
 import { pairKey, suggestLinks, type Suggestion } from '../../../../shared/analysis/suggestions';
 import { STRENGTH_WEIGHT, statusFor, type CoverageStatus } from '../../../../shared/analysis/coverage';
 import type { AmbitionOutcomeId, Strength, UniversalOffer } from '../../../../shared/model/vocabulary';
@@ -35,18 +35,6 @@ export interface MapModel {
   readonly rowSummary: ReadonlyMap<string, { links: number; score: number }>;
   readonly columnSummary: ReadonlyMap<string, { services: number; score: number; status: CoverageStatus }>;
   readonly councilThemes: readonly Objective[];
-}
-
-export function objectiveCodes(objectives: readonly Objective[]): Map<string, string> {
-  const codes = new Map<string, string>();
-  const counters = new Map<string | null, number>();
-  for (const { objective } of inTreeOrder(objectives)) {
-    const n = (counters.get(objective.parentId) ?? 0) + 1;
-    counters.set(objective.parentId, n);
-    const parentCode = objective.parentId ? codes.get(objective.parentId) : undefined;
-    codes.set(objective.id, parentCode ? `${parentCode}.${n}` : String(n));
-  }
-  return codes;
 }
 
 interface Layout {

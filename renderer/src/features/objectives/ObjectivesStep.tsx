@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
+import { newObjective } from '../../../../shared/model/factories';
 import { PLAN_FILE_ACCEPT, readPlanFile } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showError, useUiStore } from '../../app/ui-store';
@@ -8,10 +8,6 @@ import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDia
 import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
 import { ThemeLibraryDialog } from './ThemeLibraryDialog';
-
-function blankObjective(level: Objective['level'], parentId: string | null, title: string): Objective {
-  return { id: newId('objective'), parentId, level, title, description: '', source: null, themeRef: '', kpis: [], evidenceIds: [], priority: null };
-}
 
 export function ObjectivesStep() {
   const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
@@ -28,7 +24,7 @@ export function ObjectivesStep() {
   const add = (level: Objective['level']) => {
     const parent =
       level === 'theme' ? null : selected && (level === 'objective' ? (selected.level === 'theme' ? selected : null) : selected.level === 'objective' ? selected : null);
-    const o = blankObjective(level, parent?.id ?? null, level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome');
+    const o = newObjective({ level, parentId: parent?.id ?? null, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
     edit(`Add ${level}`, (wb) => void wb.objectives.push(o));
     setSelectedId(o.id);
     requestAnimationFrame(() => document.getElementById('objective-details')?.querySelector<HTMLInputElement>('input')?.select());

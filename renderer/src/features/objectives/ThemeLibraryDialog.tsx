@@ -1,18 +1,10 @@
 import { useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
+import { newObjective } from '../../../../shared/model/factories';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { THEMES } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
-
-const blank = (o: Pick<Objective, 'id' | 'parentId' | 'level' | 'title' | 'description' | 'themeRef'>): Objective => ({
-  ...o,
-  source: null,
-  kpis: [],
-  evidenceIds: [],
-  priority: null,
-});
 
 /** Common council themes to start from, each with example objectives the officer can tick to add. */
 export function ThemeLibraryDialog(props: { onClose: () => void }) {
@@ -29,11 +21,11 @@ export function ThemeLibraryDialog(props: { onClose: () => void }) {
   const add = () => {
     const created: Objective[] = [];
     for (const t of chosen) {
-      const theme = blank({ id: newId('objective'), parentId: null, level: 'theme', title: t.name, description: t.description, themeRef: t.id });
+      const theme = newObjective({ level: 'theme', title: t.name, description: t.description, themeRef: t.id });
       created.push(theme);
       t.exampleObjectives.forEach((text, i) => {
         if (examples.has(`${t.id}:${i}`))
-          created.push(blank({ id: newId('objective'), parentId: theme.id, level: 'objective', title: text, description: '', themeRef: t.id }));
+          created.push(newObjective({ parentId: theme.id, level: 'objective', title: text, themeRef: t.id }));
       });
     }
     useWorkbookStore.getState().edit('Add themes from the library', (wb) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { inTreeOrder } from '../../../../shared/analysis/hierarchy';
+import { inTreeOrder, objectiveCodes } from '../../../../shared/analysis/hierarchy';
 import { newId } from '../../../../shared/model/ids';
 import { removePartner } from '../../../../shared/model/operations';
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/vocabulary';
@@ -8,7 +8,6 @@ import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { ask, showStatus, useUiStore } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
-import { objectiveCodes } from '../map/map-model';
 
 const findPartner = (wb: Workbook, id: string) => wb.partners.find((p) => p.id === id);
 

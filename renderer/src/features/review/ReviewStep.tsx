@@ -1,4 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
+import { objectiveCodes } from '../../../../shared/analysis/hierarchy';
 import { analyseWorkbook } from '../../../../shared/analysis/report';
 import type { CoverageStatus, WeakClaimReason } from '../../../../shared/analysis/coverage';
 import { coverageAlt, coverageChartSpec } from '../../../../shared/documents/charts/coverage-chart';
@@ -7,7 +8,6 @@ import { renderChartSvg } from '../../../../shared/documents/charts/render-chart
 import { STRENGTHS } from '../../../../shared/model/vocabulary';
 import { useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
-import { objectiveCodes } from '../map/map-model';
 
 const STATUS_LABEL: Record<CoverageStatus, string> = { gap: 'No contribution', weak: 'Weak only', moderate: 'Medium', strong: 'Strong' };
 const REASON_LABEL: Record<WeakClaimReason, string> = {

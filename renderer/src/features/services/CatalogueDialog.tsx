@@ -1,31 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
 import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import { ambitionOutcomeName, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
-import type { Service } from '../../../../shared/model/workbook-schema';
-import { findLibraryEvidence, SERVICE_CATALOGUE, type CatalogueService } from '../../../../shared/reference/catalogue';
+import { findLibraryEvidence, SERVICE_CATALOGUE, serviceFromCatalogue } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
-
-export function serviceFromCatalogue(c: CatalogueService): Service {
-  return {
-    id: newId('service'),
-    name: c.name,
-    description: c.description,
-    offer: c.offer,
-    outcomes: [...c.outcomes],
-    targetGroups: [...c.targetGroups],
-    branches: [],
-    measures: [],
-    cost: null,
-    staffFte: null,
-    volunteers: null,
-    catalogueRef: c.id,
-    evidenceIds: [],
-    priority: null,
-  };
-}
 
 /** The starter catalogue grouped by Universal Library Offer; tick services to add them. */
 export function CatalogueDialog(props: { onClose: (firstId: string | null) => void }) {
@@ -45,7 +24,7 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
 
   const add = () => {
     const picked = SERVICE_CATALOGUE.filter((c) => chosen.has(c.id));
-    const services = picked.map(serviceFromCatalogue);
+    const services = picked.map((c) => serviceFromCatalogue(c));
     useWorkbookStore.getState().edit(`Add ${services.length} services from the catalogue`, (wb) => {
       services.forEach((s, i) => {
         if (withEvidence)

@@ -1,30 +1,10 @@
 import { useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
+import { newService } from '../../../../shared/model/factories';
 import { UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
-import type { Service } from '../../../../shared/model/workbook-schema';
 import { useUiStore } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
 import { CatalogueDialog } from './CatalogueDialog';
 import { ServiceDetails } from './ServiceDetails';
-
-function ownService(): Service {
-  return {
-    id: newId('service'),
-    name: 'New service',
-    description: '',
-    offer: 'Reading',
-    outcomes: [],
-    targetGroups: [],
-    branches: [],
-    measures: [],
-    cost: null,
-    staffFte: null,
-    volunteers: null,
-    catalogueRef: '',
-    evidenceIds: [],
-    priority: null,
-  };
-}
 
 export function ServicesStep() {
   const services = useWorkbookStore((s) => s.workbook?.services ?? NONE);
@@ -35,7 +15,7 @@ export function ServicesStep() {
   const selected = services.find((s) => s.id === selectedId) ?? null;
 
   const addOwn = () => {
-    const s = ownService();
+    const s = newService({ name: 'New service', offer: 'Reading' });
     edit('Add a service', (wb) => void wb.services.push(s));
     setSelectedId(s.id);
     requestAnimationFrame(() => document.getElementById('service-details')?.querySelector<HTMLInputElement>('input')?.select());
