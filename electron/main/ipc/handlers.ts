@@ -10,7 +10,8 @@ import type { EventName } from '../../../shared/ipc/channel-names';
 import type { DocumentFormat } from '../../../shared/ipc/documents-contract';
 import { fail, ok } from '../../../shared/result';
 import type { DocumentSessions } from '../services/document-sessions';
-import { destinationStem, documentFileStem, type DocumentService } from '../services/documents/document-service';
+import { documentFileStem, type DocumentService } from '../services/documents/document-service';
+import { chooseExportDestination } from './export-destination';
 import { safeFileStem } from '../services/file-names';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
@@ -231,14 +232,8 @@ export function createHandlers(s: Services): Handlers {
       if (s.documentService.busy)
         return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
       const unique = [...new Set(formats)];
-      const destination = await s.dialogs.chooseDocumentDestination(`${documentFileStem(draft.title)}.${unique[0]}`, unique);
+      const destination = await chooseExportDestination(s.dialogs, `${documentFileStem(draft.title)}.${unique[0]}`, unique);
       if (destination === null) return ok({ status: 'cancelled' });
-      // The dialog confirmed replacing the file it showed; ask about its companion in the other format too.
-      const chosen = destination.toLowerCase();
-      const companions = unique.map((f) => `${destinationStem(destination)}.${f}`).filter((p) => p.toLowerCase() !== chosen);
-      const existing: string[] = [];
-      for (const p of companions) if (await exists(p)) existing.push(basename(p));
-      if (existing.length > 0 && !(await s.dialogs.confirmReplace(existing))) return ok({ status: 'cancelled' });
       return s.documentService.generate({
         jobId,
         workbook,
@@ -261,7 +256,7 @@ export function createHandlers(s: Services): Handlers {
       presenter: s.presenter,
       workshop: s.workshop,
       chooseOutputFolder: (title) => s.dialogs.chooseOutputFolder(title),
-      chooseDocumentDestination: (name, formats) => s.dialogs.chooseDocumentDestination(name, formats),
+      chooseDocumentDestination: (name, formats) => chooseExportDestination(s.dialogs, name, formats),
       openFile: (path) => s.shell.openFile(path),
     }),
   };

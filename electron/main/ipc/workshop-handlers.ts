@@ -2,6 +2,7 @@
  * The workshop channels: the presenter window and the printed kit and report. Plain functions over injected
  * ports, like the other handlers, so the browser harness runs them with a second page for the presenter.
  */
+import { destinationStem } from '../services/documents/document-service';
 import { access } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { PresenterPlacement } from '../../../shared/ipc/workshop-contract';
@@ -51,10 +52,6 @@ type WorkshopChannel =
   | 'openWorkshopFile';
 
 /** "…/Workshop report.docx" → "…/Workshop report" (only our own extensions are taken off). */
-function stemOf(path: string): string {
-  return path.replace(/\.(docx|pdf)$/i, '');
-}
-
 export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChannel]: Handler<K> } {
   let latest: PresenterState | null = null;
   return {
@@ -116,7 +113,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
       const made = await p.workshop.writeReport(
         workbook,
         workshopId,
-        stemOf(destination),
+        destinationStem(destination),
         unique,
         includeNames,
       );
