@@ -7,85 +7,123 @@
  * The tokeniser reads the whole content-stream grammar (strings with nesting and escapes, hex strings, names,
  * arrays, dictionaries, comments). Inline images (BI … EI) are binary and rare in Chromium output; a stream that
  * has one is returned unchanged rather than risk damaging it.
+ *
+ * It works on the stream's bytes and records where each operation starts and ends rather than copying its text:
+ * a long report's pages hold a quarter of a million operations, and the result is the original bytes with a few
+ * thousand markers spliced in.
  */
 
+/** One operation: its operands and operator occupy bytes [start, end) of the stream. */
 interface Op {
-  /** Source text of the operands and the operator, as written. */
-  readonly text: string;
+  readonly start: number;
+  readonly end: number;
   readonly operator: string;
 }
 
-const DELIMS = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
-const isWhite = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
+const enum Ch {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  FormFeed = 0x0c,
+  Return = 0x0d,
+  Space = 0x20,
+  Percent = 0x25,
+  OpenParen = 0x28,
+  CloseParen = 0x29,
+  Plus = 0x2b,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Less = 0x3c,
+  Greater = 0x3e,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
 
-/** Splits a content stream (latin1 text) into operations; null when it cannot be read safely. */
-export function splitOperations(src: string): Op[] | null {
+const isWhite = (c: number) => c === Ch.Space || c === Ch.LineFeed || c === Ch.Return || c === Ch.Tab || c === Ch.FormFeed || c === 0;
+const isDelim = (c: number) =>
+  c === Ch.OpenParen ||
+  c === Ch.CloseParen ||
+  c === Ch.Less ||
+  c === Ch.Greater ||
+  c === Ch.OpenBracket ||
+  c === Ch.CloseBracket ||
+  c === Ch.OpenBrace ||
+  c === Ch.CloseBrace ||
+  c === Ch.Slash ||
+  c === Ch.Percent;
+
+const text = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+
+/** Splits a content stream into operations; null when it cannot be read safely. */
+export function splitOperations(src: Uint8Array): Op[] | null {
   const ops: Op[] = [];
   let i = 0;
   let start = -1;
   const n = src.length;
   while (i < n) {
-    const c = src.charCodeAt(i);
+    const c = src[i]!;
     if (isWhite(c)) {
       i++;
       continue;
     }
-    if (start < 0) start = i;
-    const ch = src[i]!;
-    if (ch === '%') {
-      while (i < n && src[i] !== '\n' && src[i] !== '\r') i++;
-      if (start === i || src.slice(start, i).trim().startsWith('%')) start = -1;
+    if (c === Ch.Percent) {
+      // A comment ends at the line's end and is not part of any operation.
+      while (i < n && src[i] !== Ch.LineFeed && src[i] !== Ch.Return) i++;
       continue;
     }
-    if (ch === '(') {
+    if (start < 0) start = i;
+    if (c === Ch.OpenParen) {
       let depth = 1;
       i++;
       while (i < n && depth > 0) {
         const x = src[i]!;
-        if (x === '\\') i += 2;
+        if (x === Ch.Backslash) i += 2;
         else {
-          if (x === '(') depth++;
-          else if (x === ')') depth--;
+          if (x === Ch.OpenParen) depth++;
+          else if (x === Ch.CloseParen) depth--;
           i++;
         }
       }
       if (depth !== 0) return null;
       continue;
     }
-    if (ch === '<' && src[i + 1] === '<') {
+    if ((c === Ch.Less || c === Ch.Greater) && src[i + 1] === c) {
       i += 2;
       continue;
     }
-    if (ch === '>' && src[i + 1] === '>') {
-      i += 2;
-      continue;
-    }
-    if (ch === '<') {
-      const end = src.indexOf('>', i);
+    if (c === Ch.Less) {
+      const end = src.indexOf(Ch.Greater, i);
       if (end < 0) return null;
       i = end + 1;
       continue;
     }
-    if (ch === '[' || ch === ']' || ch === '{' || ch === '}') {
+    if (c === Ch.OpenBracket || c === Ch.CloseBracket || c === Ch.OpenBrace || c === Ch.CloseBrace) {
       i++;
       continue;
     }
-    if (ch === '/') {
+    if (c === Ch.Slash) {
       i++;
-      while (i < n && !isWhite(src.charCodeAt(i)) && !DELIMS.has(src[i]!)) i++;
+      while (i < n && !isWhite(src[i]!) && !isDelim(src[i]!)) i++;
       continue;
     }
-    // A bare word: a number or an operator.
+    // A bare word: a number, true/false/null (operands), or an operator.
     const wordStart = i;
-    while (i < n && !isWhite(src.charCodeAt(i)) && !DELIMS.has(src[i]!)) i++;
+    while (i < n && !isWhite(src[i]!) && !isDelim(src[i]!)) i++;
     if (i === wordStart) return null;
-    const word = src.slice(wordStart, i);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || word === 'true' || word === 'false' || word === 'null') continue;
+    if ((c >= Ch.Zero && c <= Ch.Nine) || c === Ch.Plus || c === Ch.Minus || c === Ch.Dot) continue;
+    const word = text(src, wordStart, i);
+    if (word === 'true' || word === 'false' || word === 'null') continue;
     if (word === 'BI' || word === 'ID') return null;
-    ops.push({ text: src.slice(start, i), operator: word });
+    ops.push({ start, end: i, operator: word });
     start = -1;
   }
-  if (start >= 0 && src.slice(start).trim() !== '') return null;
+  // Operands with no operator after them: the stream is cut short or not a content stream.
+  if (start >= 0) return null;
   return ops;
 }
 
@@ -96,9 +134,12 @@ const CLIP = new Set(['W', 'W*']);
 const TEXT_SHOW = new Set(['Tj', 'TJ', "'", '"']);
 
 export interface ArtifactResult {
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly wrapped: number;
 }
+
+const OPEN = new TextEncoder().encode('/Artifact BMC\n');
+const CLOSE = new TextEncoder().encode('\nEMC\n');
 
 /**
  * Wraps every painting operation outside marked content in an artifact sequence. Paths are wrapped from their
@@ -107,109 +148,107 @@ export interface ArtifactResult {
  * of its own) and sh are wrapped alone. Returns null when the stream cannot be read.
  */
 export function artifactUntagged(
-  src: string,
+  src: Uint8Array,
   isTaggedForm: (name: string) => boolean = () => false,
   /** Marked content to turn into artifacts (repeated table headers on continuation pages). */
   artifactMcids: ReadonlySet<number> = new Set(),
 ): ArtifactResult | null {
   const ops = splitOperations(src);
   if (!ops) return null;
-  const out: string[] = [];
-  let depth = 0;
+  // Edits in stream order: bytes [start, end) are replaced by `insert` (an insertion when start === end).
+  const edits: Array<{ start: number; end: number; insert: Uint8Array }> = [];
   let wrapped = 0;
-  const wrap = (texts: string[]) => {
-    out.push('/Artifact BMC', ...texts, 'EMC');
+  const wrap = (first: Op, last: Op) => {
+    edits.push({ start: first.start, end: first.start, insert: OPEN }, { start: last.end, end: last.end, insert: CLOSE });
     wrapped++;
   };
+  let depth = 0;
   for (let k = 0; k < ops.length; k++) {
     const op = ops[k]!;
     const o = op.operator;
     if (o === 'BDC' || o === 'BMC') {
       depth++;
-      const mcid = o === 'BDC' ? /\/MCID\s+(\d+)/.exec(op.text) : null;
-      if (mcid && artifactMcids.has(Number(mcid[1]))) {
-        out.push('/Artifact BMC');
-        wrapped++;
-      } else out.push(op.text);
+      if (o === 'BDC' && artifactMcids.size > 0) {
+        const mcid = /\/MCID\s+(\d+)/.exec(text(src, op.start, op.end));
+        if (mcid && artifactMcids.has(Number(mcid[1]))) {
+          edits.push({ start: op.start, end: op.end, insert: OPEN });
+          wrapped++;
+        }
+      }
       continue;
     }
     if (o === 'EMC') {
       depth = Math.max(0, depth - 1);
-      out.push(op.text);
       continue;
     }
-    if (depth > 0) {
-      out.push(op.text);
-      continue;
-    }
+    if (depth > 0) continue;
     if (PATH_START.has(o)) {
       // Collect the path through its painting operator; clipping paths (W n) paint nothing and stay as they are.
       let j = k;
       while (j < ops.length && PATH_BUILD.has(ops[j]!.operator)) j++;
-      const texts = ops.slice(k, j).map((x) => x.text);
       let clip = false;
       while (j < ops.length && CLIP.has(ops[j]!.operator)) {
-        texts.push(ops[j]!.text);
         clip = true;
         j++;
       }
       const paint = ops[j];
       if (paint && PATH_PAINT.has(paint.operator)) {
-        texts.push(paint.text);
-        if (clip || paint.operator === 'n') out.push(...texts);
-        else wrap(texts);
+        if (!clip && paint.operator !== 'n') wrap(op, paint);
         k = j;
-      } else {
-        out.push(...texts);
-        k = j - 1;
-      }
+      } else k = j - 1;
       continue;
     }
     if (o === 'BT') {
       let j = k + 1;
       let marked = false;
+      let shows = false;
       while (j < ops.length && ops[j]!.operator !== 'ET') {
-        if (ops[j]!.operator === 'BDC' || ops[j]!.operator === 'BMC') marked = true;
+        const x = ops[j]!.operator;
+        if (x === 'BDC' || x === 'BMC') marked = true;
+        else if (TEXT_SHOW.has(x)) shows = true;
         j++;
       }
       if (j >= ops.length) return null;
       if (!marked) {
-        const texts = ops.slice(k, j + 1).map((x) => x.text);
-        if (ops.slice(k, j).some((x) => TEXT_SHOW.has(x.operator))) wrap(texts);
-        else out.push(...texts);
+        if (shows) wrap(op, ops[j]!);
         k = j;
         continue;
       }
       // Mixed text object: walk it, wrapping unmarked show operators one by one.
-      out.push(op.text);
       let inner = 0;
       for (k = k + 1; k < j; k++) {
         const x = ops[k]!;
         if (x.operator === 'BDC' || x.operator === 'BMC') inner++;
         else if (x.operator === 'EMC') inner = Math.max(0, inner - 1);
-        if (inner === 0 && TEXT_SHOW.has(x.operator)) wrap([x.text]);
-        else out.push(x.text);
+        else if (inner === 0 && TEXT_SHOW.has(x.operator)) wrap(x, x);
       }
-      out.push(ops[j]!.text);
       k = j;
       continue;
     }
     if (o === 'sh') {
-      wrap([op.text]);
+      wrap(op, op);
       continue;
     }
     if (o === 'Do') {
-      const name = /\/([^\s/]+)\s*Do$/.exec(op.text)?.[1] ?? '';
-      if (isTaggedForm(name)) out.push(op.text);
-      else wrap([op.text]);
+      const name = /\/([^\s/]+)\s*Do$/.exec(text(src, op.start, op.end))?.[1] ?? '';
+      if (!isTaggedForm(name)) wrap(op, op);
       continue;
     }
-    if (TEXT_SHOW.has(o) || PATH_PAINT.has(o)) {
-      // A painting operator with no recognisable object around it: wrap it alone.
-      wrap([op.text]);
-      continue;
-    }
-    out.push(op.text);
+    // A painting operator with no recognisable object around it: wrap it alone.
+    if (TEXT_SHOW.has(o) || PATH_PAINT.has(o)) wrap(op, op);
   }
-  return { text: `${out.join('\n')}\n`, wrapped };
+  if (edits.length === 0) return { bytes: src, wrapped };
+  const size = src.length + edits.reduce((n, e) => n + e.insert.length - (e.end - e.start), 0);
+  const out = new Uint8Array(size);
+  let from = 0;
+  let at = 0;
+  for (const e of edits) {
+    out.set(src.subarray(from, e.start), at);
+    at += e.start - from;
+    out.set(e.insert, at);
+    at += e.insert.length;
+    from = e.end;
+  }
+  out.set(src.subarray(from), at);
+  return { bytes: out, wrapped };
 }

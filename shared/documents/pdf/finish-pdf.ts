@@ -12,21 +12,22 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
-  PDFNull,
-  PDFNumber,
   PDFRawStream,
   PDFRef,
   PDFStream,
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
-import { unzlibSync, zlibSync } from 'fflate';
 import { headingsOf, inlineText, referenceNumbers, type DocModel, type Inline } from '../model';
 import { artifactUntagged } from './content-stream';
+import { demoteRepeatedHeaders, fixListItems, roleMapNonStandard, surveyStructure } from './structure-fixes';
+import { portableZlib, type ZlibCodec } from './zlib-codec';
 
 export interface FinishOptions {
   /** The workbook the document was generated from (its file text), attached as workbook-snapshot.json. */
   readonly workbookSnapshot: string;
+  /** Flate for the page streams; portable by default. */
+  readonly zlib?: ZlibCodec;
 }
 
 export const SNAPSHOT_NAME = 'workbook-snapshot.json';
@@ -37,18 +38,23 @@ const latin1 = (bytes: Uint8Array) => {
   for (let i = 0; i < bytes.length; i += 0x8000) parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]));
   return parts.join('');
 };
-const fromLatin1 = (s: string) => {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
+function joinStreams(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    out[at + p.length] = 0x0a;
+    at += p.length + 1;
+  }
   return out;
-};
+}
 const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function streamBytes(s: PDFObject | undefined): Uint8Array | null {
-  // fflate inflates an order of magnitude faster than pdf-lib's own decoder; used for plain Flate streams.
+function streamBytes(s: PDFObject | undefined, zlib: ZlibCodec): Uint8Array | null {
+  // Either codec inflates an order of magnitude faster than pdf-lib's own decoder; used for plain Flate streams.
   if (s instanceof PDFRawStream && s.dict.get(N('Filter')) === N('FlateDecode') && !s.dict.get(N('DecodeParms'))) {
     try {
-      return unzlibSync(s.contents);
+      return zlib.inflate(s.contents);
     } catch {
       return decodePDFRawStream(s).decode();
     }
@@ -105,73 +111,6 @@ function xmp(doc: DocModel, producer: string): string {
 <?xpacket end="w"?>`;
 }
 
-function kidsOf(el: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): PDFObject[] {
-  const k = el.get(N('K'));
-  if (k === undefined) return [];
-  const v = lookup(k);
-  return v instanceof PDFArray ? v.asArray() : [k];
-}
-
-/** LI → Lbl + LBody: everything in an LI that is not its label moves into one new LBody (veraPDF 7.2-20). */
-function fixListItems(pdf: PDFDocument): number {
-  const ctx = pdf.context;
-  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
-  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
-  if (!(root instanceof PDFDict)) return 0;
-  const parentTree = lookup(root.get(N('ParentTree')));
-  const mcidOwners: Array<{ arr: PDFArray; index: number }> = [];
-  // Collect the parent tree's arrays, to repoint direct MCIDs that move.
-  const collect = (node: PDFObject | undefined) => {
-    const d = lookup(node);
-    if (!(d instanceof PDFDict)) return;
-    const nums = lookup(d.get(N('Nums')));
-    if (nums instanceof PDFArray)
-      for (let i = 1; i < nums.size(); i += 2) {
-        const v = lookup(nums.get(i));
-        if (v instanceof PDFArray) for (let j = 0; j < v.size(); j++) mcidOwners.push({ arr: v, index: j });
-      }
-    const kids = lookup(d.get(N('Kids')));
-    if (kids instanceof PDFArray) for (const k of kids.asArray()) collect(k);
-  };
-  collect(parentTree);
-  let fixed = 0;
-  const walk = (ref: PDFObject, seen: Set<PDFObject>) => {
-    if (seen.has(ref)) return;
-    seen.add(ref);
-    const el = lookup(ref);
-    if (!(el instanceof PDFDict)) return;
-    const kids = kidsOf(el, lookup);
-    if (el.get(N('S')) === N('LI') && ref instanceof PDFRef) {
-      const keep: PDFObject[] = [];
-      const move: PDFObject[] = [];
-      for (const k of kids) {
-        const kd = lookup(k);
-        const isLbl = kd instanceof PDFDict && kd.get(N('S')) === N('Lbl');
-        const isBody = kd instanceof PDFDict && kd.get(N('S')) === N('LBody');
-        (isLbl || isBody ? keep : move).push(k);
-      }
-      if (move.length > 0) {
-        const body = ctx.obj({ Type: 'StructElem', S: 'LBody', P: ref, K: move });
-        const pg = el.get(N('Pg'));
-        if (pg) body.set(N('Pg'), pg);
-        const bodyRef = ctx.register(body);
-        for (const k of move) {
-          const kd = lookup(k);
-          if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) kd.set(N('P'), bodyRef);
-        }
-        // Direct marked content (an MCID or MCR) now belongs to the LBody: repoint its parent-tree entries.
-        if (move.some((k) => k instanceof PDFNumber || (lookup(k) instanceof PDFDict && (lookup(k) as PDFDict).get(N('MCID')) !== undefined)))
-          for (const o of mcidOwners) if (o.arr.get(o.index) === ref) o.arr.set(o.index, bodyRef);
-        el.set(N('K'), ctx.obj([...keep, bodyRef]));
-        fixed++;
-      }
-    }
-    for (const k of kids) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k, seen);
-  };
-  for (const k of kidsOf(root, lookup)) walk(k, new Set());
-  return fixed;
-}
-
 function linkTarget(annot: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): string {
   const text = (o: PDFObject | undefined) => {
     const v = lookup(o);
@@ -189,153 +128,29 @@ function linkTarget(annot: PDFDict, lookup: (o: PDFObject | undefined) => PDFObj
   return text(annot.get(N('Dest')));
 }
 
-const STANDARD_TYPES = new Set(
-  'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'.split(' '),
-);
-/** PDF 2.0 types Chromium writes, mapped to their PDF 1.7 equivalents (PDF/UA-1 needs every type standard or mapped). */
-const PDF2_ROLES: Readonly<Record<string, string>> = { Strong: 'Span', Em: 'Span', Sub: 'Span', Aside: 'Div', Title: 'P', FENote: 'Note', DocumentFragment: 'Div' };
-
-function roleMapNonStandard(pdf: PDFDocument): void {
-  const ctx = pdf.context;
-  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
-  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
-  if (!(root instanceof PDFDict)) return;
-  const used = new Set<string>();
-  const seen = new Set<PDFObject>();
-  const walk = (ref: PDFObject) => {
-    if (seen.has(ref)) return;
-    seen.add(ref);
-    const el = lookup(ref);
-    if (!(el instanceof PDFDict)) return;
-    const s = el.get(N('S'));
-    if (s instanceof PDFName) used.add(s.decodeText());
-    for (const k of kidsOf(el, lookup)) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k);
-  };
-  for (const k of kidsOf(root, lookup)) walk(k);
-  let roleMap = lookup(root.get(N('RoleMap')));
-  if (!(roleMap instanceof PDFDict)) {
-    roleMap = ctx.obj({});
-    root.set(N('RoleMap'), roleMap);
-  }
-  for (const type of used)
-    if (!STANDARD_TYPES.has(type) && (roleMap as PDFDict).get(N(type)) === undefined) (roleMap as PDFDict).set(N(type), N(PDF2_ROLES[type] ?? 'Span'));
-}
-
-/**
- * Chromium repeats a table's header row on each page it runs onto and adds every repeat to the same TH, so a
- * screen reader hears "Service Service Service". The repeats (marked content on pages after the cell's first) are
- * taken out of the structure tree and the parent tree here, and made artifacts in the pages' content.
- */
-function demoteRepeatedHeaders(pdf: PDFDocument): Map<PDFObject, Set<number>> {
-  const ctx = pdf.context;
-  const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
-  const out = new Map<PDFObject, Set<number>>();
-  const root = lookup(pdf.catalog.get(N('StructTreeRoot')));
-  if (!(root instanceof PDFDict)) return out;
-  const record = (page: PDFObject, mcid: number) => {
-    const set = out.get(page) ?? new Set<number>();
-    set.add(mcid);
-    out.set(page, set);
-  };
-  /** Drops content not on `first` from el's subtree; returns whether anything is left. */
-  const prune = (el: PDFDict, first: PDFObject, inherited: PDFObject | undefined): boolean => {
-    const pg = el.get(N('Pg')) ?? inherited;
-    const kept: PDFObject[] = [];
-    for (const k of kidsOf(el, lookup)) {
-      const kd = lookup(k);
-      if (k instanceof PDFNumber) {
-        if (pg === first || pg === undefined) kept.push(k);
-        else record(pg, k.asNumber());
-      } else if (kd instanceof PDFDict && kd.get(N('Type')) === N('MCR')) {
-        const mpg = kd.get(N('Pg')) ?? pg;
-        const mcid = lookup(kd.get(N('MCID')));
-        if (mpg === first || !(mcid instanceof PDFNumber) || mpg === undefined) kept.push(k);
-        else record(mpg, mcid.asNumber());
-      } else if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) {
-        if (prune(kd, first, pg)) kept.push(k);
-      } else kept.push(k);
-    }
-    el.set(N('K'), ctx.obj(kept));
-    return kept.length > 0;
-  };
-  const firstPage = (el: PDFDict, inherited: PDFObject | undefined): PDFObject | undefined => {
-    const pg = el.get(N('Pg')) ?? inherited;
-    for (const k of kidsOf(el, lookup)) {
-      const kd = lookup(k);
-      if (k instanceof PDFNumber) return pg;
-      if (kd instanceof PDFDict && kd.get(N('Type')) === N('MCR')) return kd.get(N('Pg')) ?? pg;
-      if (kd instanceof PDFDict && kd.get(N('S')) !== undefined) {
-        const f = firstPage(kd, pg);
-        if (f) return f;
-      }
-    }
-    return undefined;
-  };
-  const seen = new Set<PDFObject>();
-  const walk = (ref: PDFObject) => {
-    if (seen.has(ref)) return;
-    seen.add(ref);
-    const el = lookup(ref);
-    if (!(el instanceof PDFDict)) return;
-    if (el.get(N('S')) === N('TH')) {
-      const first = firstPage(el, undefined);
-      if (first) prune(el, first, undefined);
-      return;
-    }
-    for (const k of kidsOf(el, lookup)) if (k instanceof PDFRef || (k instanceof PDFDict && k.get(N('S')) !== undefined)) walk(k);
-  };
-  for (const k of kidsOf(root, lookup)) walk(k);
-  if (out.size === 0) return out;
-  // The parent tree must no longer name an owner for the demoted marked content.
-  const parentTree = lookup(root.get(N('ParentTree')));
-  const arrays = new Map<number, PDFArray>();
-  const collect = (node: PDFObject | undefined) => {
-    const d = lookup(node);
-    if (!(d instanceof PDFDict)) return;
-    const nums = lookup(d.get(N('Nums')));
-    if (nums instanceof PDFArray)
-      for (let i = 0; i + 1 < nums.size(); i += 2) {
-        const key = lookup(nums.get(i));
-        const v = lookup(nums.get(i + 1));
-        if (key instanceof PDFNumber && v instanceof PDFArray) arrays.set(key.asNumber(), v);
-      }
-    const kids = lookup(d.get(N('Kids')));
-    if (kids instanceof PDFArray) for (const k of kids.asArray()) collect(k);
-  };
-  collect(parentTree);
-  for (const page of pdf.getPages()) {
-    const mcids = out.get(page.ref);
-    const sp = lookup(page.node.get(N('StructParents')));
-    if (!mcids || !(sp instanceof PDFNumber)) continue;
-    const arr = arrays.get(sp.asNumber());
-    if (arr) for (const m of mcids) if (m < arr.size()) arr.set(m, PDFNull);
-  }
-  return out;
-}
-
 /** Artifacts untagged painting on every page; pages whose streams cannot be read safely are left unchanged. */
-function artifactPages(pdf: PDFDocument, demoted: ReadonlyMap<PDFObject, ReadonlySet<number>> = new Map()): number {
+function artifactPages(pdf: PDFDocument, zlib: ZlibCodec, demoted: ReadonlyMap<PDFObject, ReadonlySet<number>>): number {
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   let total = 0;
   for (const page of pdf.getPages()) {
     const contents = lookup(page.node.get(N('Contents')));
     const streams = contents instanceof PDFArray ? contents.asArray().map(lookup) : [contents];
-    const parts = streams.map(streamBytes);
+    const parts = streams.map((x) => streamBytes(x, zlib));
     if (parts.some((p) => p === null)) continue;
-    const source = parts.map((p) => latin1(p!)).join('\n');
+    // Several streams are one content stream, read as if joined by white space.
+    const source = parts.length === 1 ? parts[0]! : joinStreams(parts as Uint8Array[]);
     const xobjects = lookup((lookup(page.node.get(N('Resources'))) as PDFDict | undefined)?.get(N('XObject')));
     const taggedForm = (name: string) => {
       if (!(xobjects instanceof PDFDict)) return false;
       const x = lookup(xobjects.get(N(name)));
       if (!(x instanceof PDFStream) || x.dict.get(N('Subtype')) !== N('Form')) return false;
-      const bytes = streamBytes(x);
+      const bytes = streamBytes(x, zlib);
       return bytes !== null && /BDC|BMC/.test(latin1(bytes));
     };
     const result = artifactUntagged(source, taggedForm, demoted.get(page.ref) ?? new Set());
     if (!result || result.wrapped === 0) continue;
-    // Fast, light compression: the page streams are rewritten for every export.
-    const stream = ctx.stream(zlibSync(fromLatin1(result.text), { level: 3 }), { Filter: 'FlateDecode' });
+    const stream = ctx.stream(zlib.deflate(result.bytes), { Filter: 'FlateDecode' });
     page.node.set(N('Contents'), ctx.register(stream));
     total += result.wrapped;
   }
@@ -347,6 +162,7 @@ export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: Fi
   const pdf = await PDFDocument.load(pdfBytes, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
+  const zlib = options.zlib ?? portableZlib;
   const p = doc.properties;
   const when = new Date(p.generatedAt);
   const producer = 'Alignment Workbench (Chromium, pdf-lib)';
@@ -387,9 +203,12 @@ export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: Fi
     }
   }
 
-  fixListItems(pdf);
-  roleMapNonStandard(pdf);
-  artifactPages(pdf, demoteRepeatedHeaders(pdf));
+  const survey = surveyStructure(pdf);
+  if (survey) {
+    fixListItems(pdf, survey);
+    roleMapNonStandard(pdf, survey);
+  }
+  artifactPages(pdf, zlib, survey ? demoteRepeatedHeaders(pdf, survey) : new Map());
 
   await pdf.attach(new TextEncoder().encode(options.workbookSnapshot), SNAPSHOT_NAME, {
     mimeType: 'application/json',

@@ -10,10 +10,12 @@ import { allBlocks, headingsOf, type DocModel } from '../model';
 import { buildPrintHtml } from '../html/build-print-html';
 import { finishPdf, headingPagesFromPdf } from './finish-pdf';
 import type { PdfPrinter } from './printer';
+import type { ZlibCodec } from './zlib-codec';
 
 export interface PrintDocumentOptions {
   readonly fontCss: string;
   readonly workbookSnapshot: string;
+  readonly zlib?: ZlibCodec;
   readonly signal?: AbortSignal;
   readonly onStep?: (step: 'printing' | 'numbering' | 'finishing') => void;
 }
@@ -44,6 +46,6 @@ export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, optio
   }
   if (signal?.aborted) throw abortError();
   options.onStep?.('finishing');
-  const pdf = await finishPdf(printed, doc, { workbookSnapshot: options.workbookSnapshot });
+  const pdf = await finishPdf(printed, doc, { workbookSnapshot: options.workbookSnapshot, ...(options.zlib ? { zlib: options.zlib } : {}) });
   return { pdf, html };
 }

@@ -13,6 +13,7 @@ import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { documentFontCss } from './fonts';
+import { nodeZlib } from './node-zlib';
 import { renderDocx } from './render-docx';
 
 export type ExportStep = 'binding' | 'docx' | 'html' | 'pdf' | 'finishing';
@@ -74,6 +75,7 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       const printed = await printDocumentPdf(document, input.printer, {
         fontCss,
         workbookSnapshot: serialiseWorkbook(input.workbook),
+        zlib: nodeZlib,
         ...(signal ? { signal } : {}),
         onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
       });

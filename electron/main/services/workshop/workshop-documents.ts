@@ -25,6 +25,7 @@ import {
 import { buildWorkshopReport } from '../../../../shared/workshop/report';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
 import { documentFontCss } from '../documents/fonts';
+import { nodeZlib } from '../documents/node-zlib';
 import { renderDocx } from '../documents/render-docx';
 
 const workshopFileStem = (title: string): string => safeFileStem(title, 'Workshop');
@@ -137,7 +138,7 @@ export async function writeWorkshopKit(
     r.onProgress?.(i, pages.length, page.fileName);
     const printed = await r.printer.print(page.html, r.signal ? { signal: r.signal } : {});
     const finished = await withPlainPageLabels(
-      await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot }),
+      await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot, zlib: nodeZlib }),
     );
     const fileName = `${workshopFileStem(`${page.fileName}${r.largePrint ? ' (large print)' : ''}`)}.pdf`;
     const path = join(r.folder, fileName);
@@ -203,6 +204,7 @@ export async function writeWorkshopReport(
         await printDocumentPdf(doc, r.printer, {
           fontCss: documentFontCss(),
           workbookSnapshot: shareableSnapshot(r.workbook),
+          zlib: nodeZlib,
           ...(r.signal ? { signal: r.signal } : {}),
         })
       ).pdf;
