@@ -25,6 +25,11 @@ describe('splitOperations', () => {
     expect(splitOperations(bytes('0 0 10 10 re f 1 0 0'))).toBeNull();
     expect(splitOperations(bytes('<0041 Tj'))).toBeNull();
   });
+
+  it('copes with an operator word longer than a function call can take as arguments', () => {
+    const long = 'x'.repeat(300_000);
+    expect(splitOperations(bytes(`0 0 1 1 re f ${long}`))!.map((o) => o.operator.length)).toEqual([2, 1, 300_000]);
+  });
 });
 
 describe('artifactUntagged', () => {

@@ -57,7 +57,12 @@ const isDelim = (c: number) =>
   c === Ch.Slash ||
   c === Ch.Percent;
 
-const text = (bytes: Uint8Array, start: number, end: number) => String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+/** Bytes [start, end) as latin1 text, in slices small enough for fromCharCode's argument limit. */
+function text(bytes: Uint8Array, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i += 0x8000) out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 0x8000)) as unknown as number[]);
+  return out;
+}
 
 /** Splits a content stream into operations; null when it cannot be read safely. */
 export function splitOperations(src: Uint8Array): Op[] | null {
