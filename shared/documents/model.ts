@@ -72,6 +72,13 @@ export interface ChartSpec {
   readonly valueLabel: string;
 }
 
+/** Headline numbers, laid out as a three-column table (`keyFiguresTable`): the value, what it shows, its source. */
+export interface KeyFiguresBlock {
+  readonly kind: 'key-figures';
+  readonly title: string;
+  readonly items: ReadonlyArray<{ readonly value: string; readonly label: string; readonly source: string }>;
+}
+
 export interface FigureBlock {
   readonly kind: 'figure';
   readonly id: string;
@@ -102,12 +109,7 @@ export type Block =
   | TableBlock
   | FigureBlock
   | { readonly kind: 'callout'; readonly tone: CalloutTone; readonly title: string; readonly blocks: readonly Block[] }
-  /** Headline numbers in a row of boxes: value, label, period and source. */
-  | {
-      readonly kind: 'key-figures';
-      readonly title: string;
-      readonly items: ReadonlyArray<{ readonly value: string; readonly label: string; readonly source: string }>;
-    }
+  | KeyFiguresBlock
   | { readonly kind: 'page-break' }
   | { readonly kind: 'toc'; readonly title: string; readonly maxLevel: 1 | 2 | 3 }
   | { readonly kind: 'references'; readonly title: string };
@@ -165,6 +167,21 @@ export const MARKING_TEXT: Readonly<Record<ProtectiveMarking, string>> = {
 // ---- Small helpers every renderer needs ------------------------------------------------------------------
 
 export const text = (t: string, emphasis?: Emphasis): Inline => (emphasis ? { kind: 'text', text: t, emphasis } : { kind: 'text', text: t });
+
+/** Key figures as the table the Word file shows and its page estimate measures: the value bold on an accent shade. */
+export function keyFiguresTable(b: KeyFiguresBlock): TableBlock {
+  return {
+    kind: 'table',
+    id: 'key-figures',
+    caption: b.title,
+    columns: [
+      { header: 'Figure', width: 22 },
+      { header: 'What it shows', width: 48 },
+      { header: 'Source', width: 30 },
+    ],
+    rows: b.items.map((i) => [{ content: [text(i.value, 'strong')], shade: 'accent' }, { content: [text(i.label)] }, { content: [text(i.source)] }]),
+  };
+}
 
 export function inlineText(content: readonly Inline[]): string {
   let out = '';

@@ -7,7 +7,7 @@
  */
 import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import { renderChartSvg } from '../charts/render-chart-svg';
-import { inlineText, type Block, type DocModel, type Inline, type ListBlock } from '../model';
+import { inlineText, keyFiguresTable, type Block, type DocModel, type Inline, type ListBlock } from '../model';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
 
 type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
@@ -176,20 +176,7 @@ export function estimatePages(doc: DocModel): PageEstimate {
         y += CALLOUT_GAP;
         break;
       case 'key-figures':
-        block(
-          {
-            kind: 'table',
-            id: 'kf',
-            caption: b.title,
-            columns: [
-              { header: 'Figure', width: 22 },
-              { header: 'What it shows', width: 48 },
-              { header: 'Source', width: 30 },
-            ],
-            rows: b.items.map((i) => [i.value, i.label, i.source].map((t) => ({ content: [{ kind: 'text' as const, text: t }] }))),
-          },
-          width,
-        );
+        block(keyFiguresTable(b), width);
         break;
       case 'page-break':
         newPage();

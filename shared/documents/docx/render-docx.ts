@@ -42,7 +42,7 @@ import {
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderChartSvg } from '../charts/render-chart-svg';
-import { MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
+import { keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
@@ -296,25 +296,7 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
       return out;
     }
     case 'key-figures':
-      return table(
-        {
-          kind: 'table',
-          id: 'key-figures',
-          caption: b.title,
-          columns: [
-            { header: 'Figure', width: 22 },
-            { header: 'What it shows', width: 48 },
-            { header: 'Source', width: 30 },
-          ],
-          rows: b.items.map((i) => [
-            { content: [{ kind: 'text', text: i.value, emphasis: 'strong' }], shade: 'accent' },
-            { content: [{ kind: 'text', text: i.label }] },
-            { content: [{ kind: 'text', text: i.source }] },
-          ]),
-        },
-        ctx,
-        textWidthPt,
-      );
+      return table(keyFiguresTable(b), ctx, textWidthPt);
     case 'page-break':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'toc':
