@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { FieldFrame, fieldDescribedBy } from './fields';
 
 export interface TextFieldProps {
   label: string;
@@ -25,9 +26,6 @@ export function TextField(props: TextFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? props.value;
   const error = draft !== null ? (props.validate?.(draft) ?? null) : null;
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [props.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
 
   const change = (text: string) => {
     const problem = props.validate?.(text) ?? null;
@@ -42,33 +40,28 @@ export function TextField(props: TextFieldProps) {
     id,
     value: shown,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
+    'aria-describedby': fieldDescribedBy(id, props.hint, error),
     'aria-required': props.required || undefined,
     maxLength: props.maxLength,
   } as const;
 
   return (
-    <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.required && <span className="required"> (required)</span>}
-      </label>
-      {props.hint && (
-        <div id={hintId} className="hint">
-          {props.hint}
-        </div>
-      )}
-      {error && (
-        <div id={errorId} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </div>
-      )}
+    <FieldFrame
+      id={id}
+      error={error}
+      hint={props.hint}
+      label={
+        <>
+          {props.label}
+          {props.required && <span className="required"> (required)</span>}
+        </>
+      }
+    >
       {props.multiline ? (
         <textarea {...common} rows={4} onChange={(e) => change(e.target.value)} />
       ) : (
         <input {...common} type="text" autoComplete={props.autoComplete ?? 'off'} onChange={(e) => change(e.target.value)} />
       )}
-    </div>
+    </FieldFrame>
   );
 }

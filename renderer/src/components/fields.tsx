@@ -1,5 +1,31 @@
 import { useId, useState, type ReactNode } from 'react';
 
+/** The ids a control names in aria-describedby: its hint and its error, when it has them. */
+export function fieldDescribedBy(id: string, hint: ReactNode, error?: string | null): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** What every field has around its control: the label, a hint, and an error that is also announced as one. */
+export function FieldFrame(props: { id: string; label: ReactNode; hint?: ReactNode; error?: string | null; className?: string; children: ReactNode }) {
+  return (
+    <div className={`${props.className ?? 'field'}${props.error ? ' field-error' : ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.hint && (
+        <div id={`${props.id}-hint`} className="hint">
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <div id={`${props.id}-error`} className="error-message">
+          <span className="visually-hidden">Error: </span>
+          {props.error}
+        </div>
+      )}
+      {props.children}
+    </div>
+  );
+}
+
 /** A labelled select bound to a value. */
 export function SelectField<T extends string>(props: {
   label: string;
@@ -11,18 +37,12 @@ export function SelectField<T extends string>(props: {
 }) {
   const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <div id={`${id}-hint`} className="hint">
-          {props.hint}
-        </div>
-      )}
+    <FieldFrame id={id} label={props.label} hint={props.hint}>
       <select
         id={id}
         value={props.value}
         disabled={props.disabled}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        aria-describedby={fieldDescribedBy(id, props.hint)}
         onChange={(e) => props.onChange(e.target.value as T)}
       >
         {props.options.map((o) => (
@@ -31,7 +51,23 @@ export function SelectField<T extends string>(props: {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** A labelled date input; clearing it commits null ("no date"). */
+export function DateField(props: { label: string; value: string | null; onCommit: (v: string | null) => void; hint?: string }) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint}>
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        aria-describedby={fieldDescribedBy(id, props.hint)}
+        onChange={(e) => props.onCommit(e.target.value || null)}
+      />
+    </FieldFrame>
   );
 }
 
@@ -62,29 +98,25 @@ export function NumberField(props: {
   const parsed = draft === null ? null : parse(draft);
   const error = parsed && !parsed.ok ? parsed.message : null;
   return (
-    <div className={`field field-number${error ? ' field-error' : ''}`}>
-      <label htmlFor={id}>
-        {props.label}
-        {props.unit && <span className="muted"> ({props.unit})</span>}
-      </label>
-      {props.hint && (
-        <div id={`${id}-hint`} className="hint">
-          {props.hint}
-        </div>
-      )}
-      {error && (
-        <div id={`${id}-error`} className="error-message">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </div>
-      )}
+    <FieldFrame
+      id={id}
+      className="field field-number"
+      error={error}
+      hint={props.hint}
+      label={
+        <>
+          {props.label}
+          {props.unit && <span className="muted"> ({props.unit})</span>}
+        </>
+      }
+    >
       <input
         id={id}
         type="text"
         inputMode="decimal"
         value={shown}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={fieldDescribedBy(id, props.hint, error)}
         onChange={(e) => {
           const text = e.target.value;
           const p = parse(text);
@@ -97,7 +129,7 @@ export function NumberField(props: {
           if (draft !== null && parse(draft).ok) setDraft(null);
         }}
       />
-    </div>
+    </FieldFrame>
   );
 }
 

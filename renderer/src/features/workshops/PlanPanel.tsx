@@ -3,42 +3,16 @@
  * report), who facilitates and their stake, who is coming (by name, or just a count with organisations), the
  * anonymity chosen before anything is captured, and the agenda of timed activities.
  */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import { INFLUENCE_LEVELS, type Workshop } from '../../../../shared/model/workbook-schema';
 import { headCount, INFLUENCE_TEXT } from '../../../../shared/workshop/kinds';
 import { hasContent, removeParticipant, setAnonymity } from '../../../../shared/workshop/operations';
-import { NumberField } from '../../components/fields';
+import { DateField, NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { ask, showStatus } from '../../app/ui-store';
 import { AgendaEditor } from './AgendaEditor';
 import { editWorkshop } from './use-workshop';
-
-function DateField(props: {
-  label: string;
-  value: string | null;
-  onCommit: (v: string | null) => void;
-  hint?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.hint && (
-        <div id={`${id}-hint`} className="hint">
-          {props.hint}
-        </div>
-      )}
-      <input
-        id={id}
-        type="date"
-        value={props.value ?? ''}
-        aria-describedby={props.hint ? `${id}-hint` : undefined}
-        onChange={(e) => props.onCommit(e.target.value || null)}
-      />
-    </div>
-  );
-}
 
 export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
   const [namesMode, setNamesMode] = useState(w.participants.length > 0);
