@@ -12,7 +12,7 @@ export { buildPrintHtml, type PrintHtmlOptions } from './html/build-print-html';
 export { renderChartSvg, type RenderedChart } from './charts/render-chart-svg';
 export { finishPdf, headingPagesFromPdf, linkNames, SNAPSHOT_NAME, type FinishOptions } from './pdf/finish-pdf';
 export { printDocumentPdf, type PrintDocumentOptions } from './pdf/print-document-pdf';
-export type { PdfPrinter } from './pdf/printer';
+export { isCancellation, printCancelled, type PdfPrinter } from './pdf/printer';
 export { renderDocxWith, type DocxRenderOptions } from './docx/render-docx';
 export { documentPlainText, normaliseText } from './plain-text';
 export { formatDate, formatMoney, formatNumber, formatPercent, formatPerThousand } from './template/format';

@@ -16,7 +16,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PdfPrinter } from '../../../shared/documents';
+import { printCancelled, type PdfPrinter } from '../../../shared/documents';
 import { SECURE_WEB_PREFERENCES } from '../window';
 
 const PARTITION = 'awb-document-printing';
@@ -31,11 +31,6 @@ export function lockedDownHtml(html: string): string {
   return head ? `${html.slice(0, head.index + head[0].length)}${meta}${html.slice(head.index + head[0].length)}` : `${meta}${html}`;
 }
 
-function abortError(): Error {
-  const e = new Error('The PDF was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
 
 export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void> } {
   let win: BrowserWindow | null = null;
@@ -78,7 +73,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
   };
 
   const printOnce = async (html: string, signal?: AbortSignal): Promise<Uint8Array> => {
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw printCancelled();
     folder ??= mkdtemp(join(tmpdir(), 'awb-print-'));
     const file = join(await folder, `document-${++count}.html`);
     await writeFile(file, lockedDownHtml(html), 'utf8');
@@ -87,7 +82,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
       allowedUrl = pathToFileURL(file).href;
       await target.loadFile(file);
       await target.webContents.executeJavaScriptInIsolatedWorld(FONTS_WORLD, [{ code: 'document.fonts.ready.then(() => true)' }]);
-      if (signal?.aborted) throw abortError();
+      if (signal?.aborted) throw printCancelled();
       const pdf = await target.webContents.printToPDF({
         pageSize: 'A4',
         preferCSSPageSize: true,
@@ -97,7 +92,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
         displayHeaderFooter: false,
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
-      if (signal?.aborted) throw abortError();
+      if (signal?.aborted) throw printCancelled();
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
       allowedUrl = '';

@@ -9,7 +9,7 @@ import { estimatePages } from '../docx/page-estimate';
 import { allBlocks, headingsOf, type DocModel } from '../model';
 import { buildPrintHtml } from '../html/build-print-html';
 import { finishPdf, headingPagesFromPdf } from './finish-pdf';
-import type { PdfPrinter } from './printer';
+import { printCancelled, type PdfPrinter } from './printer';
 import type { ZlibCodec } from './zlib-codec';
 
 export interface PrintDocumentOptions {
@@ -20,11 +20,6 @@ export interface PrintDocumentOptions {
   readonly onStep?: (step: 'printing' | 'numbering' | 'finishing') => void;
 }
 
-function abortError(): Error {
-  const e = new Error('The PDF was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
 
 export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, options: PrintDocumentOptions): Promise<{ pdf: Uint8Array; html: string }> {
   const signal = options.signal;
@@ -35,7 +30,7 @@ export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, optio
   let html = buildPrintHtml(doc, { fontCss: options.fontCss, pageNumbers: predicted });
   let printed = await printer.print(html, signal ? { signal } : {});
   if (predicted) {
-    if (signal?.aborted) throw abortError();
+    if (signal?.aborted) throw printCancelled();
     options.onStep?.('numbering');
     const actual = await headingPagesFromPdf(printed);
     const wrong = headingsOf(doc).some((h) => h.level <= depth && actual[h.id] !== undefined && actual[h.id] !== predicted[h.id]);
@@ -44,7 +39,7 @@ export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, optio
       printed = await printer.print(html, signal ? { signal } : {});
     }
   }
-  if (signal?.aborted) throw abortError();
+  if (signal?.aborted) throw printCancelled();
   options.onStep?.('finishing');
   const pdf = await finishPdf(printed, doc, { workbookSnapshot: options.workbookSnapshot, ...(options.zlib ? { zlib: options.zlib } : {}) });
   return { pdf, html };

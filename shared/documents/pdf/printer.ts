@@ -2,9 +2,21 @@
  * The one thing a PDF printer must do: print self-contained print HTML (from buildPrintHtml) to a tagged PDF with
  * an outline. Page size, margins, landscape sections and the running header and footer come from the HTML's CSS,
  * so an implementation must honour CSS page sizes. Implementations: Chromium through playwright-core (tests, the
- * command line) and Electron's webContents.printToPDF (the app).
+ * command line) and Electron's webContents.printToPDF (the app). A cancelled print rejects with `printCancelled()`.
  */
 export interface PdfPrinter {
   print(html: string, options?: { readonly signal?: AbortSignal }): Promise<Uint8Array>;
   close?(): Promise<void>;
+}
+
+/** The error a cancelled print (or PDF) rejects with: an AbortError, as fetch and Node's own APIs use. */
+export function printCancelled(): Error {
+  const e = new Error('The PDF was cancelled.');
+  e.name = 'AbortError';
+  return e;
+}
+
+/** Whether an error means "cancelled": ours, the DOM's AbortError, or Node's (code ABORT_ERR). */
+export function isCancellation(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || (e as { code?: unknown }).code === 'ABORT_ERR');
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import { isCancellation, printCancelled, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
 
@@ -35,11 +35,6 @@ export function findChromium(): string | null {
   return chromiumCandidates().find((p) => existsSync(p)) ?? null;
 }
 
-function abortError(): Error {
-  const e = new Error('The PDF was cancelled.');
-  e.name = 'AbortError';
-  return e;
-}
 
 export async function createChromiumPrinter(opts: { executablePath?: string } = {}): Promise<PdfPrinter & { close(): Promise<void> }> {
   const executablePath = opts.executablePath ?? findChromium();
@@ -62,18 +57,18 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
   return {
     print(html, options = {}) {
       const run = async () => {
-        if (options.signal?.aborted) throw abortError();
+        if (options.signal?.aborted) throw printCancelled();
         const p = await openPage();
         try {
           await p.setContent(html, { waitUntil: 'load' });
           // Web fonts load during layout, after the load event; printing before they are ready would use a fallback.
           await p.evaluate(() => document.fonts.ready.then(() => undefined));
-          if (options.signal?.aborted) throw abortError();
+          if (options.signal?.aborted) throw printCancelled();
           const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, displayHeaderFooter: false });
           return new Uint8Array(pdf);
         } catch (e) {
           // A page that failed part-way is not trusted for the next print.
-          if (!(e instanceof Error && e.name === 'AbortError')) {
+          if (!isCancellation(e)) {
             await p.close().catch(() => undefined);
             page = null;
           }

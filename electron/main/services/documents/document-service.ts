@@ -9,7 +9,7 @@
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { bindDocument, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
+import { bindDocument, isCancellation, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
 import type {
   DocumentFormat,
   DocumentPreview,
@@ -110,9 +110,6 @@ function whenAborted(signal: AbortSignal): Promise<typeof ABORTED> {
   });
 }
 
-function isAbort(e: unknown): boolean {
-  return e instanceof Error && (e.name === 'AbortError' || (e as { code?: unknown }).code === 'ABORT_ERR');
-}
 
 function toQuestionInfo(q: Question): TemplateQuestion {
   return {
@@ -318,7 +315,7 @@ export class DocumentService {
         warnings: result.value.warnings.map(toWarning),
       });
     } catch (e) {
-      if (signal.aborted || isAbort(e)) return cancelled();
+      if (signal.aborted || isCancellation(e)) return cancelled();
       if (writing) return fail('WRITE_FAILED', describeWriteError(e, writing));
       throw e;
     } finally {

@@ -6,7 +6,7 @@ import { bindDocument, type BindOptions, type PreExportWarning } from '../../../
 import { buildPrintHtml } from '../../../../shared/documents/html/build-print-html';
 import type { DocModel } from '../../../../shared/documents/model';
 import { printDocumentPdf } from '../../../../shared/documents/pdf/print-document-pdf';
-import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import { isCancellation, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { Template } from '../../../../shared/documents/template/load-template';
 import type { Question } from '../../../../shared/documents/template/manifest';
 import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
@@ -40,9 +40,6 @@ export interface ExportOutput {
   readonly unanswered: readonly Question[];
 }
 
-function isAbort(e: unknown): boolean {
-  return e instanceof Error && e.name === 'AbortError';
-}
 
 export async function exportDocument(input: ExportInput): Promise<Result<ExportOutput>> {
   const { signal, onProgress } = input;
@@ -85,7 +82,7 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       html = buildPrintHtml(document, { fontCss });
     }
   } catch (e) {
-    if (isAbort(e) || signal?.aborted) return cancelled();
+    if (isCancellation(e) || signal?.aborted) return cancelled();
     return fail('INTERNAL', `The document could not be produced: ${e instanceof Error ? e.message : String(e)}.`);
   }
   onProgress?.('finishing', 1);
