@@ -31,7 +31,6 @@ export function lockedDownHtml(html: string): string {
   return head ? `${html.slice(0, head.index + head[0].length)}${meta}${html.slice(head.index + head[0].length)}` : `${meta}${html}`;
 }
 
-
 export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void> } {
   let win: BrowserWindow | null = null;
   let folder: Promise<string> | null = null;

@@ -20,7 +20,6 @@ export interface PrintDocumentOptions {
   readonly onStep?: (step: 'printing' | 'numbering' | 'finishing') => void;
 }
 
-
 export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, options: PrintDocumentOptions): Promise<{ pdf: Uint8Array; html: string }> {
   const signal = options.signal;
   const tocs = allBlocks(doc).filter((b) => b.kind === 'toc');

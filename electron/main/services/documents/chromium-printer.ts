@@ -35,7 +35,6 @@ export function findChromium(): string | null {
   return chromiumCandidates().find((p) => existsSync(p)) ?? null;
 }
 
-
 export async function createChromiumPrinter(opts: { executablePath?: string } = {}): Promise<PdfPrinter & { close(): Promise<void> }> {
   const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath)

@@ -110,7 +110,6 @@ function whenAborted(signal: AbortSignal): Promise<typeof ABORTED> {
   });
 }
 
-
 function toQuestionInfo(q: Question): TemplateQuestion {
   return {
     id: q.id,

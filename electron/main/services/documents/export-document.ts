@@ -40,7 +40,6 @@ export interface ExportOutput {
   readonly unanswered: readonly Question[];
 }
 
-
 export async function exportDocument(input: ExportInput): Promise<Result<ExportOutput>> {
   const { signal, onProgress } = input;
   const cancelled = () => fail('CANCELLED', 'The export was cancelled; no files were written.');
