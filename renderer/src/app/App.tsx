@@ -19,7 +19,7 @@ export function App() {
   const step = useUiStore((s) => s.step);
   const setStep = useUiStore((s) => s.setStep);
   const overlay = useUiStore((s) => s.overlay);
-  const focusRequest = useUiStore((s) => s.focusRequest);
+  const focusSeq = useUiStore((s) => (s.focusRequest ? s.focusSeq : null));
   const setOverlay = useUiStore((s) => s.setOverlay);
   const hasWorkbook = useWorkbookStore((s) => s.workbook !== null);
   const dirty = useWorkbookStore(selectDirty);
@@ -134,7 +134,7 @@ export function App() {
       <Notices />
       <main id="main" tabIndex={-1}>
         {/* A new focus request (Find, a link from Review) reopens the step with that item selected. */}
-        <Current key={focusRequest ? `${focusRequest.kind}:${focusRequest.id}` : 'step'} />
+        <Current key={focusSeq === null ? 'step' : `focus-${focusSeq}`} />
       </main>
       <DialogHost />
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}

@@ -42,6 +42,8 @@ interface UiState {
   notices: ReadonlyArray<Notice>;
   overlay: Overlay;
   focusRequest: FocusRequest | null;
+  /** Counts focus requests, so asking again for the item already shown still reopens it (Find, twice). */
+  focusSeq: number;
   setStep(step: string): void;
   /** Opens a step with an item selected. */
   goTo(request: FocusRequest): void;
@@ -57,8 +59,9 @@ export const useUiStore = create<UiState>()((set) => ({
   notices: [],
   overlay: null,
   focusRequest: null,
+  focusSeq: 0,
   setStep: (step) => set({ step, focusRequest: null }),
-  goTo: (request) => set({ step: request.step, focusRequest: request }),
+  goTo: (request) => set((s) => ({ step: request.step, focusRequest: request, focusSeq: s.focusSeq + 1 })),
   setOverlay: (overlay) => set({ overlay }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
