@@ -3,6 +3,7 @@ import type { Suggestion } from '../../../../shared/analysis/suggestions';
 import { objectiveWithDescendants } from '../../../../shared/model/operations';
 import { CONFIDENCE_LEVELS, STRENGTHS, type Confidence, type Strength } from '../../../../shared/model/vocabulary';
 import type { Alignment, Service, Workbook } from '../../../../shared/model/workbook-schema';
+import { longDate } from '../../../../shared/workshop/format';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { showStatus } from '../../app/ui-store';
@@ -14,7 +15,7 @@ import { applyStrengths } from './MapStep';
 const CONFIDENCE_LABELS: Record<Confidence, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
 function provenanceText(a: Alignment, wb: Workbook): string {
-  const when = new Date(`${a.provenance.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const when = longDate(a.provenance.date);
   switch (a.provenance.kind) {
     case 'workshop': {
       const w = wb.workshops.find((x) => x.id === a.provenance.workshopId);

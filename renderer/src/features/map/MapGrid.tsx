@@ -4,11 +4,11 @@ import { pairKey } from '../../../../shared/analysis/suggestions';
 import { STRENGTHS, type Strength } from '../../../../shared/model/vocabulary';
 import type { MapModel } from './map-model';
 
-export const ROW_HEIGHT = 44;
-export const COL_WIDTH = 96;
-export const HEADER_HEIGHT = 112;
-export const ROW_HEADER_WIDTH = 260;
-export const SUMMARY_WIDTH = 104;
+const ROW_HEIGHT = 44;
+const COL_WIDTH = 96;
+const HEADER_HEIGHT = 112;
+const ROW_HEADER_WIDTH = 260;
+const SUMMARY_WIDTH = 104;
 
 export interface CellPosition {
   readonly row: number;
@@ -22,20 +22,6 @@ export interface Selection {
 
 const STATUS_TEXT = { gap: 'No link', weak: 'Weak', moderate: 'Medium', strong: 'Strong' } as const;
 
-export function cellLabel(model: MapModel, row: number, col: number): string {
-  const service = model.rows[row]!;
-  const column = model.columns[col]!;
-  const key = pairKey(service.id, column.objective.id);
-  const link = model.links.get(key);
-  const suggestion = model.suggestions.get(key);
-  const what = link
-    ? `${STRENGTHS[link.strength].label}${link.strength > 0 ? ` (${link.strength})` : ''}${link.evidenceIds.length > 0 ? `, ${link.evidenceIds.length} evidence` : link.strength > 0 ? ', no evidence' : ''}`
-    : suggestion
-      ? `Not assessed; suggested ${STRENGTHS[suggestion.strength].label.toLowerCase()}`
-      : 'Not assessed';
-  return what;
-}
-
 interface CellView {
   readonly strength: Strength | null;
   readonly evidence: number;
@@ -48,11 +34,16 @@ function cellView(model: MapModel, row: number, col: number): CellView {
   const key = pairKey(model.rows[row]!.id, model.columns[col]!.objective.id);
   const link = model.links.get(key);
   const suggestion = link ? undefined : model.suggestions.get(key);
+  const label = link
+    ? `${STRENGTHS[link.strength].label}${link.strength > 0 ? ` (${link.strength})` : ''}${link.evidenceIds.length > 0 ? `, ${link.evidenceIds.length} evidence` : link.strength > 0 ? ', no evidence' : ''}`
+    : suggestion
+      ? `Not assessed; suggested ${STRENGTHS[suggestion.strength].label.toLowerCase()}`
+      : 'Not assessed';
   return {
     strength: link ? link.strength : null,
     evidence: link ? link.evidenceIds.length : 0,
     suggested: suggestion ? suggestion.strength : null,
-    label: cellLabel(model, row, col),
+    label,
   };
 }
 
@@ -100,12 +91,19 @@ function cellAt(target: EventTarget): CellPosition | null {
   return el ? { row: Number(el.dataset.row), col: Number(el.dataset.col) } : null;
 }
 
+/** The first and last row and column a selection covers, whichever way it was dragged. */
+export function selectionBounds(sel: Selection) {
+  return {
+    r0: Math.min(sel.anchor.row, sel.focus.row),
+    r1: Math.max(sel.anchor.row, sel.focus.row),
+    c0: Math.min(sel.anchor.col, sel.focus.col),
+    c1: Math.max(sel.anchor.col, sel.focus.col),
+  };
+}
+
 function inRange(sel: Selection | null, row: number, col: number): boolean {
   if (!sel) return false;
-  const r0 = Math.min(sel.anchor.row, sel.focus.row);
-  const r1 = Math.max(sel.anchor.row, sel.focus.row);
-  const c0 = Math.min(sel.anchor.col, sel.focus.col);
-  const c1 = Math.max(sel.anchor.col, sel.focus.col);
+  const { r0, r1, c0, c1 } = selectionBounds(sel);
   return row >= r0 && row <= r1 && col >= c0 && col <= c1;
 }
 

@@ -3,16 +3,15 @@ import { pairKey } from '../../../../shared/analysis/suggestions';
 import { newId } from '../../../../shared/model/ids';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
+import { isoToday } from '../../../../shared/workshop/format';
 import { showError, showStatus, useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { LinkDetails } from './LinkDetails';
 import { buildMapModel, NO_FILTERS, parseStrength, type MapFilters, type MapModel } from './map-model';
-import { MapGrid, type CellPosition, type Selection } from './MapGrid';
+import { MapGrid, selectionBounds, type CellPosition, type Selection } from './MapGrid';
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-export function officerProvenance(): Provenance {
-  return { kind: 'officer', date: today(), by: useWorkbookStore.getState().workbook?.author ?? '', workshopId: null, note: '' };
+function officerProvenance(): Provenance {
+  return { kind: 'officer', date: isoToday(), by: useWorkbookStore.getState().workbook?.author ?? '', workshopId: null, note: '' };
 }
 
 /**
@@ -62,17 +61,8 @@ export function applyStrengths(changes: ReadonlyArray<{ serviceId: string; objec
   });
 }
 
-function selectionBounds(sel: Selection) {
-  return {
-    r0: Math.min(sel.anchor.row, sel.focus.row),
-    r1: Math.max(sel.anchor.row, sel.focus.row),
-    c0: Math.min(sel.anchor.col, sel.focus.col),
-    c1: Math.max(sel.anchor.col, sel.focus.col),
-  };
-}
-
 /** The selection as tab-separated text with headers, for a spreadsheet. */
-export function selectionToTsv(model: MapModel, sel: Selection): string {
+function selectionToTsv(model: MapModel, sel: Selection): string {
   const { r0, r1, c0, c1 } = selectionBounds(sel);
   const header = ['Service', ...model.columns.slice(c0, c1 + 1).map((c) => `${c.code} ${c.objective.title}`)];
   const lines = [header.join('\t')];
@@ -91,7 +81,7 @@ export function selectionToTsv(model: MapModel, sel: Selection): string {
  * Pasted text onto the grid from the active cell: a block of strengths (0–3, or none/weak/medium/strong).
  * A header row and a first column of service names, as copied from this grid, are recognised and skipped.
  */
-export function pasteChanges(model: MapModel, at: CellPosition, text: string): { changes: Array<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }>; error: string | null } {
+function pasteChanges(model: MapModel, at: CellPosition, text: string): { changes: Array<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }>; error: string | null } {
   let rows = text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
   if (rows.length > 0 && rows[0]![0]?.trim().toLowerCase() === 'service') rows = rows.slice(1);
   const names = new Set(model.rows.map((r) => r.name));
