@@ -3,18 +3,10 @@ import type { Evidence } from '../../../../shared/model/workbook-schema';
 import { EVIDENCE_LIBRARY, type LibraryEvidence } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { wordMatcher } from '../../app/word-search';
 import { QUALITY_LABELS } from './evidence-labels';
 
 type Item = { source: 'workbook'; evidence: Evidence } | { source: 'library'; evidence: LibraryEvidence };
-
-function matches(e: { title: string; publisher: string; keyFinding: string; figure: string; year: string }, q: string) {
-  if (!q) return true;
-  const text = `${e.title} ${e.publisher} ${e.keyFinding} ${e.figure} ${e.year}`.toLowerCase();
-  return q
-    .toLowerCase()
-    .split(/\s+/)
-    .every((w) => text.includes(w));
-}
 
 /**
  * Choose evidence to attach: the workbook's own first, then the evidence library (copied into the workbook
@@ -35,8 +27,10 @@ export function EvidencePicker(props: {
   const inWorkbookFromLibrary = useMemo(() => new Set(evidence.filter((e) => e.origin === 'library').map((e) => e.libraryRef)), [evidence]);
 
   const items = useMemo((): Item[] => {
-    const own: Item[] = evidence.filter((e) => matches(e, query)).map((e) => ({ source: 'workbook', evidence: e }));
-    const library: Item[] = EVIDENCE_LIBRARY.filter((e) => !inWorkbookFromLibrary.has(e.id) && matches(e, query))
+    const has = wordMatcher(query);
+    const matches = (e: Evidence | LibraryEvidence) => has(e.title, e.publisher, e.keyFinding, e.figure, e.year);
+    const own: Item[] = evidence.filter(matches).map((e) => ({ source: 'workbook', evidence: e }));
+    const library: Item[] = EVIDENCE_LIBRARY.filter((e) => !inWorkbookFromLibrary.has(e.id) && matches(e))
       .sort((a, b) => Number(b.serviceRef === props.serviceRef) - Number(a.serviceRef === props.serviceRef))
       .slice(0, 60)
       .map((e) => ({ source: 'library', evidence: e }));

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { Modal } from '../../components/Modal';
 import { useUiStore, type FocusRequest } from '../../app/ui-store';
+import { wordMatcher } from '../../app/word-search';
 import { useWorkbookStore } from '../../app/workbook-store';
 
 interface Hit {
@@ -12,12 +13,8 @@ interface Hit {
 }
 
 function search(wb: Workbook, query: string): Hit[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const has = (...texts: string[]) => {
-    const t = texts.join(' ').toLowerCase();
-    return words.every((w) => t.includes(w));
-  };
+  if (query.trim() === '') return [];
+  const has = wordMatcher(query);
   const hits: Hit[] = [];
   for (const o of wb.objectives)
     if (has(o.title, o.description, ...o.kpis.map((k) => k.name)))

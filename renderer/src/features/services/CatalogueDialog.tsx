@@ -5,6 +5,7 @@ import { findLibraryEvidence, SERVICE_CATALOGUE, serviceFromCatalogue } from '..
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
+import { wordMatcher } from '../../app/word-search';
 
 /** The starter catalogue grouped by Universal Library Offer; tick services to add them. */
 export function CatalogueDialog(props: { onClose: (firstId: string | null) => void }) {
@@ -15,11 +16,8 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
   const services = useWorkbookStore((s) => s.workbook?.services);
   const existing = useMemo(() => new Set(services?.map((x) => x.catalogueRef) ?? []), [services]);
   const shown = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return SERVICE_CATALOGUE.filter((c) => {
-      const text = `${c.name} ${c.description} ${c.programme} ${c.targetGroups.join(' ')}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
+    const has = wordMatcher(query);
+    return SERVICE_CATALOGUE.filter((c) => has(c.name, c.description, c.programme, ...c.targetGroups));
   }, [query]);
 
   const add = () => {
