@@ -6,7 +6,7 @@ import { previewHtml } from './preview-html';
  * its headings and styles stay apart from the app's, and the sandbox gives it an opaque origin: it cannot reach the
  * app, the bridge or the parent page, submit forms, open windows or navigate the app. It inherits the app's
  * Content Security Policy, so it cannot load anything from outside or run any script it might contain (the
- engine's HTML has none, and templates cannot add any). Scripts are allowed in the sandbox only so that tools
+ * engine's HTML has none, and templates cannot add any). Scripts are allowed in the sandbox only so that tools
  * which inspect the page from inside the frame, such as the axe accessibility checker the tests run on every
  * screen, can work there: the inherited policy still refuses inline scripts and event handlers, and previewHtml
  * takes out every script element and other active content before the document is shown. Chromium (and so

@@ -103,10 +103,10 @@ export function QuestionField({ question: q, value, error, onChange }: Props) {
 function TableQuestion(props: Props & { hint: string }) {
   const { question: q, error } = props;
   const id = questionFieldId(q.id);
-  const rows = parseTableAnswer(props.value, q.columns);
-  const shown: TableRow[] = rows.length > 0 ? rows : [Object.fromEntries(q.columns.map((c) => [c.id, '']))];
-  const commit = (next: TableRow[]) => props.onChange(serialiseTableAnswer(next));
   const blank = () => Object.fromEntries(q.columns.map((c) => [c.id, ''])) as TableRow;
+  const rows = parseTableAnswer(props.value, q.columns);
+  const shown: TableRow[] = rows.length > 0 ? rows : [blank()];
+  const commit = (next: TableRow[]) => props.onChange(serialiseTableAnswer(next));
 
   return (
     <fieldset
@@ -168,6 +168,7 @@ function TableQuestion(props: Props & { hint: string }) {
         <button
           type="button"
           className="button button-secondary"
+          // Not through commit: a table of blank rows serialises as no answer, and the new row must stay.
           onClick={() => props.onChange(JSON.stringify([...shown, blank()]))}
         >
           Add a row<span className="visually-hidden"> to {q.label}</span>

@@ -15,15 +15,14 @@ export const MARKING_LABELS: Record<ProtectiveMarking, string> = {
   NONE: 'No marking',
 };
 
-/** The draft the officer worked on most recently for this template. */
-export function latestDraftFor(workbook: Workbook, templateId: string): Draft | undefined {
-  return workbook.drafts
-    .filter((d) => d.templateId === templateId)
-    .reduce<Draft | undefined>((best, d) => (!best || d.modified > best.modified ? d : best), undefined);
+/** The draft the officer worked on most recently. */
+export function latestDraft(workbook: Pick<Workbook, 'drafts'>): Draft | undefined {
+  return workbook.drafts.reduce<Draft | undefined>((best, d) => (!best || d.modified > best.modified ? d : best), undefined);
 }
 
-export function latestDraft(workbook: Workbook): Draft | undefined {
-  return workbook.drafts.reduce<Draft | undefined>((best, d) => (!best || d.modified > best.modified ? d : best), undefined);
+/** The draft the officer worked on most recently for this template. */
+export function latestDraftFor(workbook: Workbook, templateId: string): Draft | undefined {
+  return latestDraft({ drafts: workbook.drafts.filter((d) => d.templateId === templateId) });
 }
 
 export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, now = new Date()): Draft {

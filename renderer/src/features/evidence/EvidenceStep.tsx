@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import { ensureLibraryEvidence, removeEvidence } from '../../../../shared/model/operations';
 import { EVIDENCE_KINDS, EVIDENCE_QUALITIES } from '../../../../shared/model/vocabulary';
-import type { Evidence, Workbook } from '../../../../shared/model/workbook-schema';
+import { type Evidence, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
 import { SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { ask, showStatus, useUiStore } from '../../app/ui-store';
@@ -83,7 +83,7 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
           label="Web address"
           value={e.url}
           maxLength={2000}
-          validate={(v) => (v === '' || /^https?:\/\/\S+$/i.test(v) ? null : 'Enter a web address starting with https://')}
+          validate={(v) => (WebUrl.safeParse(v).success ? null : 'Enter a web address starting with https://')}
           onCommit={(v) => update('Change web address', (x) => void (x.url = v), 'url')}
         />
       </div>

@@ -124,7 +124,7 @@ export function KpiEditor(props: { objective: Objective; themeId: string | null 
                   <strong>{i.name}</strong>
                   <div className="muted">
                     {i.framework}
-                    {i.code ? ` ${i.code}` : ''} · {i.unit} · {i.direction === 'decrease' ? 'lower is better' : 'higher is better'} · library contribution: {i.contribution}
+                    {i.code ? ` ${i.code}` : ''} · {i.unit} · {DIRECTION_LABELS[i.direction].toLowerCase()} · library contribution: {i.contribution}
                   </div>
                 </div>
                 <button type="button" className="button button-secondary" onClick={() => addIndicator(i)}>

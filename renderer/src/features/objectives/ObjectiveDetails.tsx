@@ -10,7 +10,7 @@ import {
   removeObjective,
 } from '../../../../shared/model/operations';
 import type { ObjectiveLevel } from '../../../../shared/model/vocabulary';
-import type { Objective, Workbook } from '../../../../shared/model/workbook-schema';
+import { type Objective, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
 import { THEMES } from '../../../../shared/reference/catalogue';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
@@ -188,7 +188,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
           label="Web address of the plan"
           value={o.source?.url ?? ''}
           maxLength={2000}
-          validate={(v) => (v === '' || /^https?:\/\/\S+$/i.test(v) ? null : 'Enter a web address starting with https://')}
+          validate={(v) => (WebUrl.safeParse(v).success ? null : 'Enter a web address starting with https://')}
           onCommit={(v) => own('Change source link', (x) => void (x.source = { document: x.source?.document ?? '', page: x.source?.page ?? '', url: v }), 'url')}
         />
       </fieldset>

@@ -1,8 +1,7 @@
 import type { ObjectiveLevel } from '../../../../shared/model/vocabulary';
 import type { OutlineNode } from '../../../../shared/import/outline';
 import type { TopLevel } from '../../../../shared/import/to-objectives';
-
-const LEVEL_NAMES: Record<ObjectiveLevel, string> = { theme: 'Theme', objective: 'Objective', outcome: 'Outcome' };
+import { LEVEL_LABEL } from './ObjectiveTree';
 
 function levelAt(top: TopLevel, depth: number): ObjectiveLevel {
   if (depth === 0) return top;
@@ -42,7 +41,7 @@ export function OutlinePreview(props: {
             <label className="checkbox">
               <input type="checkbox" checked={!out} disabled={parentOut} onChange={() => props.onToggle(n.key)} />
               <span>
-                <span className={`level-badge level-badge-${levelAt(props.topLevel, depth)}`}>{LEVEL_NAMES[levelAt(props.topLevel, depth)]}</span> {n.title}
+                <span className={`level-badge level-badge-${levelAt(props.topLevel, depth)}`}>{LEVEL_LABEL[levelAt(props.topLevel, depth)]}</span> {n.title}
               </span>
             </label>
             {n.description && <div className="muted preview-description">{n.description}</div>}

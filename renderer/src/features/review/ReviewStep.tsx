@@ -44,12 +44,13 @@ export function ReviewStep() {
   const objectiveTitle = new Map(wb.objectives.map((o) => [o.id, o.title]));
   const t = report.totals;
 
-  const coverage = coverageChartSpec(wb, report, codes);
-  const coverageSvg = renderChartSvg(coverage, 720);
-  const heat = themeOfferHeatmap(wb);
-  const heatSvg = heatmapSvg(heat);
-  const flow = outcomeFlow(wb);
-  const flowPicture = flowSvg(flow);
+  // The charts depend on the workbook alone: drawn once per change, not on every render of the step.
+  const { coverage, coverageSvg, heat, heatSvg, flow, flowPicture } = useMemo(() => {
+    const coverage = coverageChartSpec(wb, report, codes);
+    const heat = themeOfferHeatmap(wb);
+    const flow = outcomeFlow(wb);
+    return { coverage, coverageSvg: renderChartSvg(coverage, 720), heat, heatSvg: heatmapSvg(heat), flow, flowPicture: flowSvg(flow) };
+  }, [wb, report, codes]);
 
   const objectiveLink = (id: string) => (
     <button type="button" className="link-button" onClick={() => goTo({ kind: 'objective', id, step: 'objectives' })}>
