@@ -9,7 +9,7 @@ import { ask, showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { objectiveGroups, serviceGroups } from './option-groups';
-import { editWorkshop } from './use-workshop';
+import { editActivity, editWorkshop } from './use-workshop';
 
 function activityHasContent(a: Activity): boolean {
   switch (a.kind) {
@@ -201,9 +201,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
             setScoping(null);
             if (!ids) return;
             const objectives = new Set(wb.objectives.map((o) => o.id));
-            editWorkshop(`Change the scope of “${scoped.title}”`, w.id, (d) => {
-              const a = d.activities.find((x) => x.id === scoped.id);
-              if (!a) return;
+            editActivity(`Change the scope of “${scoped.title}”`, w.id, scoped, (a) => {
               a.scope.objectiveIds = ids.filter((id) => objectives.has(id));
               a.scope.serviceIds = ids.filter((id) => !objectives.has(id));
             });

@@ -5,7 +5,6 @@
  * words, and the quadrants carry a letter and a shape as well as a colour.
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { newId } from '../../../../shared/model/ids';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import {
   axesProblems,
@@ -23,23 +22,11 @@ import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
-import { editWorkshop, useOptionLabel } from './use-workshop';
+import { editActivity, park, useOptionLabel } from './use-workshop';
 
 type Grid = Extract<Activity, { kind: 'two-by-two' }>;
 
 const SHAPES: Record<string, string> = { circle: '●', square: '■', triangle: '▲', diamond: '◆' };
-
-function editGrid(w: Workshop, a: Grid, label: string, recipe: (g: Grid) => void, key?: string) {
-  editWorkshop(
-    label,
-    w.id,
-    (d) => {
-      const g = d.activities.find((x) => x.id === a.id);
-      if (g?.kind === 'two-by-two') recipe(g);
-    },
-    key,
-  );
-}
 
 export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop; activity: Grid }) {
   const wb = useWorkbookStore((s) => s.workbook);
@@ -63,7 +50,13 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
     };
   };
   const move = (id: string, pos: { x: number; y: number }, how: string) =>
-    editGrid(w, a, `Move “${label(id)}” on the grid`, (g) => place(g, id, pos), `grid:${a.id}:${id}:${how}`);
+    editActivity(
+      `Move “${label(id)}” on the grid`,
+      w.id,
+      a,
+      (g) => place(g, id, pos),
+      `grid:${a.id}:${id}:${how}`,
+    );
 
   const onKey = (e: KeyboardEvent, id: string, pos: { x: number; y: number }) => {
     const next = nudge(pos, e.key, e.shiftKey ? 0.2 : 0.05);
@@ -102,7 +95,7 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
             label="Vertical axis"
             value={a.yAxis}
             onCommit={(v) =>
-              editGrid(w, a, 'Rename the vertical axis', (g) => void (g.yAxis = v), `grid:${a.id}:y`)
+              editActivity('Rename the vertical axis', w.id, a, (g) => void (g.yAxis = v), `grid:${a.id}:y`)
             }
           />
           <TextField
@@ -110,14 +103,20 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
             value={a.yDefinition}
             hint="For example: contribution to the objectives voted first"
             onCommit={(v) =>
-              editGrid(w, a, 'Define the vertical axis', (g) => void (g.yDefinition = v), `grid:${a.id}:yd`)
+              editActivity(
+                'Define the vertical axis',
+                w.id,
+                a,
+                (g) => void (g.yDefinition = v),
+                `grid:${a.id}:yd`,
+              )
             }
           />
           <TextField
             label="Horizontal axis"
             value={a.xAxis}
             onCommit={(v) =>
-              editGrid(w, a, 'Rename the horizontal axis', (g) => void (g.xAxis = v), `grid:${a.id}:x`)
+              editActivity('Rename the horizontal axis', w.id, a, (g) => void (g.xAxis = v), `grid:${a.id}:x`)
             }
           />
           <TextField
@@ -125,7 +124,13 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
             value={a.xDefinition}
             hint="For example: money, staff time and lead time"
             onCommit={(v) =>
-              editGrid(w, a, 'Define the horizontal axis', (g) => void (g.xDefinition = v), `grid:${a.id}:xd`)
+              editActivity(
+                'Define the horizontal axis',
+                w.id,
+                a,
+                (g) => void (g.xDefinition = v),
+                `grid:${a.id}:xd`,
+              )
             }
           />
         </div>
@@ -217,7 +222,7 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
                     type="button"
                     className="button button-secondary"
                     onClick={() =>
-                      editGrid(w, a, `Take “${label(p.optionId)}” off the grid`, (g) =>
+                      editActivity(`Take “${label(p.optionId)}” off the grid`, w.id, a, (g) =>
                         unplace(g, p.optionId),
                       )
                     }
@@ -228,24 +233,13 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
                     type="button"
                     className="button button-secondary"
                     aria-label={`Park for evidence: ${label(p.optionId)}`}
-                    onClick={() => {
-                      editWorkshop(
+                    onClick={() =>
+                      park(
                         'Park an item for evidence',
                         w.id,
-                        (d) =>
-                          void d.parkingLot.push({
-                            id: newId('parked'),
-                            text: `Find evidence for where “${label(p.optionId)}” sits on “${a.title}”`.slice(
-                              0,
-                              500,
-                            ),
-                            disposition: 'open',
-                            detail: '',
-                            owner: '',
-                          }),
-                      );
-                      showStatus('Added to the parking lot.');
-                    }}
+                        `Find evidence for where “${label(p.optionId)}” sits on “${a.title}”`,
+                      )
+                    }
                   >
                     Park for evidence
                   </button>
@@ -271,7 +265,7 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
                   disabled={!ready}
                   aria-label={`Place at the centre: ${label(id)}`}
                   onClick={() =>
-                    editGrid(w, a, `Place “${label(id)}” on the grid`, (g) => place(g, id, CENTRE))
+                    editActivity(`Place “${label(id)}” on the grid`, w.id, a, (g) => place(g, id, CENTRE))
                   }
                 >
                   Place at the centre
@@ -290,7 +284,7 @@ export function GridActivity({ workshop: w, activity: a }: { workshop: Workshop;
           onDone={(chosen) => {
             setChoosing(false);
             if (chosen)
-              editGrid(w, a, `Choose the items for “${a.title}”`, (g) => {
+              editActivity(`Choose the items for “${a.title}”`, w.id, a, (g) => {
                 g.optionIds = chosen;
                 g.placements = g.placements.filter((p) => chosen.includes(p.optionId));
               });

@@ -9,7 +9,7 @@ import type { Activity, Idea, Workshop } from '../../../../shared/model/workbook
 import { mergeIdeas, openVotesUsing, removeIdeas } from '../../../../shared/workshop/operations';
 import { ask, showError, showStatus } from '../../app/ui-store';
 import { InlineText } from './InlineText';
-import { editWorkshop, useOptionLabel } from './use-workshop';
+import { editActivity, editWorkshop, useOptionLabel } from './use-workshop';
 
 type IdeasActivityT = Extract<Activity, { kind: 'ideas' }>;
 
@@ -42,22 +42,19 @@ export function IdeasActivity({
       author: named ? author.trim().slice(0, 500) : '',
       becameId: null,
     };
-    editWorkshop('Add an idea', w.id, (d) => {
-      const act = d.activities.find((x) => x.id === a.id);
-      if (act?.kind === 'ideas') act.ideas.push(idea);
-    });
+    editActivity('Add an idea', w.id, a, (act) => void act.ideas.push(idea));
     setText('');
     showStatus(`Idea added: ${t}`);
     document.getElementById(ids.text)?.focus();
   };
 
   const update = (ideaId: string, patch: Partial<Pick<Idea, 'text' | 'group' | 'targetId'>>, key: string) =>
-    editWorkshop(
+    editActivity(
       'Edit an idea',
       w.id,
-      (d) => {
-        const act = d.activities.find((x) => x.id === a.id);
-        const idea = act?.kind === 'ideas' ? act.ideas.find((i) => i.id === ideaId) : undefined;
+      a,
+      (act) => {
+        const idea = act.ideas.find((i) => i.id === ideaId);
         if (idea) Object.assign(idea, patch);
       },
       `idea:${ideaId}:${key}`,

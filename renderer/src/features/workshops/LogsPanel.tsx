@@ -10,7 +10,7 @@ import { showStatus } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
 import { InlineText } from './InlineText';
 import { Tabs } from './Tabs';
-import { editWorkshop } from './use-workshop';
+import { editWorkshop, park } from './use-workshop';
 
 type LogTab = 'parking' | 'decisions' | 'actions';
 
@@ -98,21 +98,7 @@ function ParkingLot({ workshop: w }: { workshop: Workshop }) {
     <div>
       <AddForm
         label="Park something for later"
-        onAdd={(text) => {
-          editWorkshop(
-            'Add to the parking lot',
-            w.id,
-            (d) =>
-              void d.parkingLot.push({
-                id: newId('parked'),
-                text,
-                disposition: 'open',
-                detail: '',
-                owner: '',
-              }),
-          );
-          showStatus('Added to the parking lot.');
-        }}
+        onAdd={(text) => park('Add to the parking lot', w.id, text)}
       />
       {w.parkingLot.length === 0 && <p className="muted">Nothing parked.</p>}
       <ul className="plain-list">

@@ -11,7 +11,7 @@ import { recordAbstention, recordBallot } from '../../../../shared/workshop/oper
 import { checkAllocation } from '../../../../shared/workshop/points';
 import { progressText } from '../../../../shared/workshop/presenter';
 import { useWorkbookStore } from '../../app/workbook-store';
-import { editWorkshop, useOptionLabel } from './use-workshop';
+import { editActivity, useOptionLabel } from './use-workshop';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
 type Stage = 'ready' | 'voting' | 'thanks';
@@ -75,10 +75,12 @@ export function PrivateBallot({
       setProblems(found);
       return;
     }
-    editWorkshop(abstain ? 'Record an abstention' : 'Record a ballot', w.id, (d) => {
-      const target = d.activities.find((x) => x.id === a.id);
-      if (target && (target.kind === 'dot-vote' || target.kind === 'points')) record(target, d);
-    });
+    editActivity(
+      abstain ? 'Record an abstention' : 'Record a ballot',
+      w.id,
+      a,
+      (target, d) => void record(target, d),
+    );
     setAmounts({});
     setVoter('');
     setProblems([]);

@@ -29,21 +29,9 @@ import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
 import { PrivateBallot } from './PrivateBallot';
 import { useSessionStore } from './session-store';
-import { editWorkshop, useOptionLabel } from './use-workshop';
+import { editActivity, editWorkshop, useOptionLabel } from './use-workshop';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
-
-function editVote(w: Workshop, a: Vote, label: string, recipe: (v: Vote) => void, key?: string) {
-  editWorkshop(
-    label,
-    w.id,
-    (d) => {
-      const v = d.activities.find((x) => x.id === a.id);
-      if (v && (v.kind === 'dot-vote' || v.kind === 'points')) recipe(v);
-    },
-    key,
-  );
-}
 
 export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop; activity: Vote }) {
   const wb = useWorkbookStore((s) => s.workbook);
@@ -59,7 +47,7 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
     const probe = structuredClone(a);
     const problems = openVoting(probe);
     if (problems.length > 0) return showError(`Voting cannot open yet: ${problems.join(' ')}`);
-    editVote(w, a, `Open voting on “${a.title}”`, (v) => void openVoting(v));
+    editActivity(`Open voting on “${a.title}”`, w.id, a, (v) => void openVoting(v));
     useSessionStore.getState().show({ screen: 'activity', activityId: a.id });
     useSessionStore.getState().announce('Voting is open. The options and the budget are now fixed.');
   };
@@ -82,7 +70,7 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
       });
       if (answer !== 'reveal') return;
     }
-    editVote(w, a, `Reveal the results of “${a.title}”`, (v) => reveal(v));
+    editActivity(`Reveal the results of “${a.title}”`, w.id, a, (v) => reveal(v));
     useSessionStore.getState().show({ screen: 'activity', activityId: a.id });
     useSessionStore.getState().announce('The results are revealed on the screen. Read them aloud.');
   };
@@ -128,10 +116,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                       name={ids.preset}
                       checked={a.budget === budgetFor(a.optionIds.length, p)}
                       onChange={() =>
-                        editVote(
-                          w,
-                          a,
+                        editActivity(
                           'Change the dot budget',
+                          w.id,
+                          a,
                           (v) =>
                             void (
                               v.kind === 'dot-vote' &&
@@ -153,10 +141,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                   value={a.budget}
                   min={1}
                   onCommit={(v) =>
-                    editVote(
-                      w,
-                      a,
+                    editActivity(
                       'Change the dot budget',
+                      w.id,
+                      a,
                       (x) =>
                         void (
                           x.kind === 'dot-vote' && (x.budget = Math.min(100, Math.max(1, Math.round(v ?? 1))))
@@ -171,10 +159,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                   min={1}
                   hint="1 means one dot per option."
                   onCommit={(v) =>
-                    editVote(
-                      w,
-                      a,
+                    editActivity(
                       'Change the cap per option',
+                      w.id,
+                      a,
                       (x) => void (x.maxPerOption = Math.min(100, Math.max(1, Math.round(v ?? 1)))),
                       `vote:${a.id}:cap`,
                     )
@@ -189,10 +177,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                     name={ids.mode}
                     checked={a.mode === 'ballots'}
                     onChange={() =>
-                      editVote(
-                        w,
-                        a,
+                      editActivity(
                         'Vote on the laptop',
+                        w.id,
+                        a,
                         (v) => void (v.kind === 'dot-vote' && (v.mode = 'ballots')),
                       )
                     }
@@ -205,10 +193,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                     name={ids.mode}
                     checked={a.mode === 'totals'}
                     onChange={() =>
-                      editVote(
-                        w,
-                        a,
+                      editActivity(
                         'Count totals from the wall',
+                        w.id,
+                        a,
                         (v) => void (v.kind === 'dot-vote' && (v.mode = 'totals')),
                       )
                     }
@@ -227,10 +215,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                   value={a.total}
                   min={1}
                   onCommit={(v) =>
-                    editVote(
-                      w,
-                      a,
+                    editActivity(
                       'Change the points total',
+                      w.id,
+                      a,
                       (x) =>
                         void (
                           x.kind === 'points' && (x.total = Math.min(1000, Math.max(1, Math.round(v ?? 100))))
@@ -246,10 +234,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                   min={1}
                   hint={`Leave empty for no limit; ${DEFAULT_POINTS_CAP} is usual.`}
                   onCommit={(v) =>
-                    editVote(
-                      w,
-                      a,
+                    editActivity(
                       'Change the cap per option',
+                      w.id,
+                      a,
                       (x) =>
                         void (
                           x.kind === 'points' &&
@@ -273,10 +261,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                 type="checkbox"
                 checked={a.anonymous}
                 onChange={(e) =>
-                  editVote(
-                    w,
-                    a,
+                  editActivity(
                     e.target.checked ? 'Make the vote secret' : 'Make the vote open',
+                    w.id,
+                    a,
                     (v) => void (v.anonymous = e.target.checked),
                   )
                 }
@@ -395,7 +383,12 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
           onDone={(chosen) => {
             setChoosing(false);
             if (chosen)
-              editVote(w, a, `Choose the options for “${a.title}”`, (v) => void (v.optionIds = chosen));
+              editActivity(
+                `Choose the options for “${a.title}”`,
+                w.id,
+                a,
+                (v) => void (v.optionIds = chosen),
+              );
           }}
         />
       )}
@@ -433,8 +426,7 @@ function TotalsEntry({
     ];
     setProblems(found);
     if (found.length > 0) return;
-    editVote(w, a, 'Enter the counted totals', (v) => {
-      if (v.kind !== 'dot-vote') return;
+    editActivity('Enter the counted totals', w.id, a, (v) => {
       v.totals = totals;
       v.paperVoters = people;
     });

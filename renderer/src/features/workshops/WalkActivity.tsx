@@ -4,7 +4,6 @@
  * objections, and marks the link agreed. Only agreed links go to the map (on the Results tab).
  */
 import { useId, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
 import { CONFIDENCE_LEVELS, STRENGTHS, type Strength } from '../../../../shared/model/vocabulary';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import {
@@ -19,11 +18,10 @@ import {
   walkServices,
   type ProposalPatch,
 } from '../../../../shared/workshop/walk-the-map';
-import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { InlineText } from './InlineText';
 import { useSessionStore } from './session-store';
-import { editWorkshop } from './use-workshop';
+import { editActivity, park } from './use-workshop';
 
 type Walk = Extract<Activity, { kind: 'walk-the-map' }>;
 
@@ -57,19 +55,15 @@ export function WalkActivity({ workshop: w, activity: a }: { workshop: Workshop;
     useSessionStore.getState().show({ screen: 'activity', activityId: a.id, objectiveIndex: next });
   };
   const change = (serviceId: string, patch: ProposalPatch, label: string, key?: string) =>
-    editWorkshop(
+    editActivity(
       label,
       w.id,
-      (d, dwb) => {
-        const act = d.activities.find((x) => x.id === a.id);
-        if (act?.kind === 'walk-the-map') propose(act, dwb, serviceId, objective.id, patch);
-      },
+      a,
+      (act, _w, dwb) => void propose(act, dwb, serviceId, objective.id, patch),
       key,
     );
   const agree = (serviceId: string, agreed: boolean) =>
-    editWorkshop(agreed ? 'Agree a link' : 'Reopen a link', w.id, (d, dwb) => {
-      const act = d.activities.find((x) => x.id === a.id);
-      if (act?.kind !== 'walk-the-map') return;
+    editActivity(agreed ? 'Agree a link' : 'Reopen a link', w.id, a, (act, _w, dwb) => {
       propose(act, dwb, serviceId, objective.id, {});
       setAgreed(act, serviceId, objective.id, agreed);
     });
@@ -231,21 +225,13 @@ export function WalkActivity({ workshop: w, activity: a }: { workshop: Workshop;
                 <button
                   type="button"
                   className="button button-secondary"
-                  onClick={() => {
-                    editWorkshop(
+                  onClick={() =>
+                    park(
                       'Park a link for later',
                       w.id,
-                      (d) =>
-                        void d.parkingLot.push({
-                          id: newId('parked'),
-                          text: `${s.name} and “${objective.title}”: agree the strength`.slice(0, 500),
-                          disposition: 'open',
-                          detail: '',
-                          owner: '',
-                        }),
-                    );
-                    showStatus('Added to the parking lot.');
-                  }}
+                      `${s.name} and “${objective.title}”: agree the strength`,
+                    )
+                  }
                 >
                   Park<span className="visually-hidden"> the link between {s.name} and this objective</span>
                 </button>

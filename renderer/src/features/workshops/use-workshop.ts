@@ -1,7 +1,9 @@
 /** The selected workshop from the workbook, and edits to it as single undoable steps. */
 import type { Draft } from 'immer';
-import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
+import { newId } from '../../../../shared/model/ids';
+import type { Activity, Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import { describeOption } from '../../../../shared/workshop/kinds';
+import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { useSessionStore } from './session-store';
 
@@ -25,6 +27,45 @@ export function editWorkshop(
     },
     coalesceKey ? { coalesceKey } : undefined,
   );
+}
+
+/**
+ * Edits one activity of a workshop, found again in the draft by id and kind, so the recipe gets the narrowed type;
+ * returns false when it is gone or nothing changed.
+ */
+export function editActivity<K extends Activity['kind']>(
+  label: string,
+  workshopId: string,
+  activity: { readonly id: string; readonly kind: K },
+  recipe: (a: Draft<Extract<Activity, { kind: K }>>, w: Draft<Workshop>, wb: Draft<Workbook>) => void,
+  coalesceKey?: string,
+): boolean {
+  return editWorkshop(
+    label,
+    workshopId,
+    (w, wb) => {
+      const a = w.activities.find((x) => x.id === activity.id);
+      if (a?.kind === activity.kind) recipe(a as Draft<Extract<Activity, { kind: K }>>, w, wb);
+    },
+    coalesceKey,
+  );
+}
+
+/** Adds an open item to the workshop's parking lot, as one undoable step. */
+export function park(label: string, workshopId: string, text: string): void {
+  editWorkshop(
+    label,
+    workshopId,
+    (w) =>
+      void w.parkingLot.push({
+        id: newId('parked'),
+        text: text.slice(0, 500),
+        disposition: 'open',
+        detail: '',
+        owner: '',
+      }),
+  );
+  showStatus('Added to the parking lot.');
 }
 
 /** A name for an option id: the objective, service or idea it names. */
