@@ -17,6 +17,12 @@ import { VoteActivity } from './VoteActivity';
 import { WalkActivity } from './WalkActivity';
 import { editWorkshop } from './use-workshop';
 
+const STATUS_TEXT: Readonly<Record<Activity['status'], string>> = {
+  planned: 'Not started',
+  running: 'Running now',
+  done: 'Done',
+};
+
 function unfinishedVoting(w: Workshop, a: Activity): string | null {
   if ((a.kind !== 'dot-vote' && a.kind !== 'points') || !a.votingOpen || a.revealed) return null;
   if (a.kind === 'dot-vote' && a.mode === 'totals')
@@ -105,8 +111,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
               >
                 <span className="ws-agenda-number">{i + 1}.</span> {a.title}
                 <span className="item-sub">
-                  {ACTIVITY_KINDS[a.kind].label}, {a.minutes} min ·{' '}
-                  {a.status === 'running' ? 'Running now' : a.status === 'done' ? 'Done' : 'Not started'}
+                  {ACTIVITY_KINDS[a.kind].label}, {a.minutes} min · {STATUS_TEXT[a.status]}
                 </span>
               </button>
             </li>
@@ -119,13 +124,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
             <div className="ws-activity-head">
               <h3 id="ws-activity-heading">{current.title}</h3>
               <span className="tag">{ACTIVITY_KINDS[current.kind].label}</span>
-              <span className="tag">
-                {current.status === 'running'
-                  ? 'Running now'
-                  : current.status === 'done'
-                    ? 'Done'
-                    : 'Not started'}
-              </span>
+              <span className="tag">{STATUS_TEXT[current.status]}</span>
             </div>
             {current.notes && (
               <details className="ws-notes">

@@ -23,7 +23,7 @@ const SCREENS: ReadonlyArray<{
   { id: 'actions', label: 'Actions' },
 ];
 
-export async function openPresenter(): Promise<void> {
+async function openPresenter(): Promise<void> {
   const r = await call('openPresenter', {});
   if (!r.ok) return showError(r.error);
   useSessionStore.getState().set({ presenterOpen: true });
@@ -36,7 +36,7 @@ export async function openPresenter(): Promise<void> {
   showStatus(`The presenter view is open ${where}.`);
 }
 
-export async function closePresenter(): Promise<void> {
+async function closePresenter(): Promise<void> {
   await call('closePresenter', {});
   useSessionStore.getState().set({ presenterOpen: false });
 }

@@ -1,6 +1,7 @@
 /**
- * The facilitator's timer for the current activity: start, pause, +1 and +5 minutes, reset, and a mutable chime.
- * The clock is shown, not read out every second; the live region announces the start, one minute left and time up.
+ * The facilitator's timer for the current activity: start, pause, +1 and +5 minutes, reset, and a chime that can
+ * be muted. The clock is shown, not read out every second; the live region announces the start, one minute left
+ * and time up.
  */
 import { useEffect, useState } from 'react';
 import { formatClock, phaseOf, remainingMs } from '../../../../shared/workshop/timer';

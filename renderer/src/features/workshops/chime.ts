@@ -21,7 +21,8 @@ export function playChime(): void {
   const ctx = context;
   if (!ctx) return;
   const start = ctx.currentTime + 0.02;
-  // A major sixth, as a doorbell: two sine notes with a quick attack and a gentle decay, about 1.6 seconds.
+  // A rising minor sixth (E5 to C6), as a doorbell: two sine notes with a quick attack and a gentle decay,
+  // about 1.6 seconds.
   [659.25, 1046.5].forEach((frequency, i) => {
     const at = start + i * 0.32;
     const osc = ctx.createOscillator();

@@ -13,7 +13,7 @@ import { useSessionStore } from './session-store';
 let started = false;
 let lastJson = '';
 
-export function currentPresenterState(): PresenterState | null {
+function currentPresenterState(): PresenterState | null {
   const wb = useWorkbookStore.getState().workbook;
   const s = useSessionStore.getState();
   if (!wb || !s.workshopId) return null;

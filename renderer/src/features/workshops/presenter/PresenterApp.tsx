@@ -10,7 +10,7 @@ import type {
   PresenterTimer,
 } from '../../../../../shared/workshop/presenter-state';
 import { listInWords } from '../../../../../shared/workshop/format';
-import { formatClock, ONE_MINUTE_MS } from '../../../../../shared/workshop/timer';
+import { formatClock, ONE_MINUTE_MS, remainingMs } from '../../../../../shared/workshop/timer';
 import { call, onEvent } from '../../../platform/api';
 import './presenter.css';
 
@@ -27,7 +27,7 @@ function useNow(active: boolean): number {
 function Timer({ timer }: { timer: PresenterTimer }) {
   const running = timer.startedAt !== null;
   const now = useNow(running);
-  const left = running ? timer.remainingAtStartMs - (now - timer.startedAt!) : timer.remainingAtStartMs;
+  const left = remainingMs(timer, now);
   const phase = left <= 0 ? 'over' : left <= ONE_MINUTE_MS ? 'warning' : 'normal';
   const words =
     left <= 0 ? 'Time is up' : left <= ONE_MINUTE_MS ? 'One minute left' : running ? '' : 'Paused';
