@@ -46,7 +46,9 @@ export function AttachedEvidence(props: {
                   onClick={() =>
                     edit(`Remove evidence from ${props.what}`, (wb) => {
                       const list = props.target(wb);
-                      if (list) list.splice(list.indexOf(id), 1);
+                      // splice(-1) would remove the last item: only remove what is there.
+                      const at = list ? list.indexOf(id) : -1;
+                      if (list && at >= 0) list.splice(at, 1);
                     })
                   }
                 >

@@ -31,7 +31,8 @@ export function ThemeLibraryDialog(props: { onClose: () => void }) {
     useWorkbookStore.getState().edit('Add themes from the library', (wb) => {
       wb.objectives.push(...created);
     });
-    showStatus(`Added ${chosen.length} theme${chosen.length === 1 ? '' : 's'} and ${created.length - chosen.length} objectives. Edit the wording to match your council’s plan.`);
+    const objectives = created.length - chosen.length;
+    showStatus(`Added ${chosen.length} theme${chosen.length === 1 ? '' : 's'} and ${objectives} objective${objectives === 1 ? '' : 's'}. Edit the wording to match your council’s plan.`);
     props.onClose();
   };
 
