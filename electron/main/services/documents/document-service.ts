@@ -221,7 +221,7 @@ export class DocumentService {
     if (!bound.ok) return bound;
     const { document, warnings, unanswered } = bound.value;
     return ok({
-      html: renderPrintHtml(document, { fonts: 'embedded-css' }),
+      html: renderPrintHtml(document),
       title: document.properties.title,
       warnings: warnings.map(toWarning),
       unanswered: unanswered.map(toUnanswered),

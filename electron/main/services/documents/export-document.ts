@@ -1,9 +1,8 @@
 /**
  * The whole export in one call: bind, then Word and/or PDF, with progress and cancellation between steps. Used
- * by the app's document service, the command line and the benchmark, so they all produce the same files.
+ * by the document service, which the app and the command line share, so both produce the same files.
  */
 import { bindDocument, type BindOptions, type PreExportWarning } from '../../../../shared/documents/bind';
-import { buildPrintHtml } from '../../../../shared/documents/html/build-print-html';
 import type { DocModel } from '../../../../shared/documents/model';
 import { printDocumentPdf } from '../../../../shared/documents/pdf/print-document-pdf';
 import { isCancellation, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
@@ -34,7 +33,6 @@ export interface ExportInput {
 export interface ExportOutput {
   readonly docx?: Uint8Array;
   readonly pdf?: Uint8Array;
-  readonly html: string;
   readonly document: DocModel;
   readonly warnings: readonly PreExportWarning[];
   readonly unanswered: readonly Question[];
@@ -48,10 +46,8 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
   if (!bound.ok) return bound;
   if (signal?.aborted) return cancelled();
   const { document } = bound.value;
-  const fontCss = documentFontCss();
   let docx: Uint8Array | undefined;
   let pdf: Uint8Array | undefined;
-  let html = '';
   const wantPdf = input.formats.includes('pdf');
   try {
     if (input.formats.includes('docx')) {
@@ -69,16 +65,13 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       if (!input.printer) return fail('UNSUPPORTED', 'PDF export needs a PDF printer, and none is available.');
       onProgress?.('pdf', 0.5);
       const printed = await printDocumentPdf(document, input.printer, {
-        fontCss,
+        fontCss: documentFontCss(),
         workbookSnapshot: serialiseWorkbook(input.workbook),
         zlib: nodeZlib,
         ...(signal ? { signal } : {}),
         onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
       });
       pdf = printed.pdf;
-      html = printed.html;
-    } else {
-      html = buildPrintHtml(document, { fontCss });
     }
   } catch (e) {
     if (isCancellation(e) || signal?.aborted) return cancelled();
@@ -88,7 +81,6 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
   return ok({
     ...(docx ? { docx } : {}),
     ...(pdf ? { pdf } : {}),
-    html,
     document,
     warnings: bound.value.warnings,
     unanswered: bound.value.unanswered,
