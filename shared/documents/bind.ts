@@ -7,6 +7,7 @@ import type { ProtectiveMarking } from '../model/vocabulary';
 import type { Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
 import { allBlocks, type DocModel, type DocumentSection, type Inline, type Reference } from './model';
+import { countWords } from './plain-text';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
@@ -68,10 +69,6 @@ function plainText(nodes: readonly Node[], root: ViewValue): string {
     }
   }
   return out.trim();
-}
-
-function wordCount(s: string): number {
-  return s.trim() === '' ? 0 : s.trim().split(/\s+/).length;
 }
 
 export function bindDocument(
@@ -167,8 +164,8 @@ export function bindDocument(
     if (raw.trim() === '') {
       if (q.required) warnings.push({ kind: 'unanswered-required', questionId: q.id, message: `“${q.label}” is required but not answered; the document shows guidance in its place.` });
       else if (unanswered.has(q.id)) warnings.push({ kind: 'unanswered', questionId: q.id, message: `“${q.label}” is not answered; the document shows guidance in its place.` });
-    } else if (q.wordLimit && wordCount(raw) > q.wordLimit)
-      warnings.push({ kind: 'word-limit', questionId: q.id, message: `“${q.label}” has ${wordCount(raw)} words; the limit is ${q.wordLimit}.` });
+    } else if (q.wordLimit && countWords(raw) > q.wordLimit)
+      warnings.push({ kind: 'word-limit', questionId: q.id, message: `“${q.label}” has ${countWords(raw)} words; the limit is ${q.wordLimit}.` });
   }
   const services = new Map(workbook.services.map((s) => [s.id, s.name]));
   const objectives = new Map(workbook.objectives.map((o) => [o.id, o.title]));

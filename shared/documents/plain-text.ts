@@ -1,8 +1,13 @@
 /**
  * The words of a document in reading order, normalised (whitespace collapsed, punctuation spacing and quotes
- * unified), for checking that the Word file and the PDF say the same thing.
+ * unified), for checking that the Word file and the PDF say the same thing; and the word count word limits use.
  */
 import { inlineText, referenceNumbers, type Block, type DocModel, type Inline } from './model';
+
+/** Words as a reader counts them, for word limits on answers: a dash or bullet standing alone is not a word. */
+export function countWords(text: string): number {
+  return (text.match(/[^\s]+/g) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
 
 export function normaliseText(s: string): string {
   return s

@@ -190,6 +190,20 @@ describe('binding', () => {
     const r = bindDocument(t.value, fixture(), {}, { protectiveMarking: 'NONE', generatedAt: new Date(), partnerId: null });
     expect(r.ok && r.value.warnings.map((w) => w.kind)).toContain('missing-partner');
   });
+
+  it('counts words for a word limit as the Documents step does: a bullet or dash alone is not a word', () => {
+    const t = load('{{answers.decision}}', {
+      questions: [{ id: 'decision', label: 'Decision sought', kind: 'paragraphs', wordLimit: 4 }],
+    });
+    if (!t.ok) throw new Error(t.error.message);
+    const warnings = (answer: string) => {
+      const r = bindDocument(t.value, fixture(), { decision: answer }, { protectiveMarking: 'NONE', generatedAt: new Date() });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.warnings.filter((w) => w.kind === 'word-limit').map((w) => w.message);
+    };
+    expect(warnings('- Approve the\n- pilot — now')).toEqual([]);
+    expect(warnings('Approve the pilot now, please')).toEqual(['“Decision sought” has 5 words; the limit is 4.']);
+  });
 });
 
 describe('UK formats', () => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TemplateQuestion } from '../../../../shared/ipc/documents-contract';
-import { countWords, parseTableAnswer, questionFieldId, serialiseTableAnswer, type TableRow } from './answers';
+import { countWords } from '../../../../shared/documents/plain-text';
+import { parseTableAnswer, questionFieldId, serialiseTableAnswer, type TableRow } from './answers';
 
 interface Props {
   question: TemplateQuestion;

@@ -1,12 +1,12 @@
 import { produce } from 'immer';
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../../../../shared/documents/plain-text';
 import type { TemplateInfo, TemplateQuestion } from '../../../../shared/ipc/documents-contract';
 import type { Draft } from '../../../../shared/model/workbook-schema';
 import {
   answerOf,
   answerProblem,
   checkAnswers,
-  countWords,
   filledRows,
   groupQuestions,
   newDraft,

@@ -95,12 +95,6 @@ export function filledRows(value: string, columns: TemplateQuestion['columns']):
 
 // ---- Checks ------------------------------------------------------------------------------------------------
 
-/** Words as a reader counts them, for word limits on bid answers. */
-export function countWords(text: string): number {
-  // A dash or bullet standing alone is punctuation, not a word.
-  return (text.match(/[^\s]+/g) ?? []).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 const MONEY = /^£?\s*\d{1,3}(,\d{3})*(\.\d+)?\s*(k|m|bn)?$|^£?\s*\d+(\.\d+)?\s*(k|m|bn)?$/i;
 const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 
