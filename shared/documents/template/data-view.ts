@@ -21,7 +21,7 @@ import {
   type Strength,
 } from '../../model/vocabulary';
 import type { Evidence, Workbook } from '../../model/workbook-schema';
-import { formatMoney, formatNumber, listInWords, parseMoney, parseNumber } from './format';
+import { formatMoney, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
 import type { Question } from './manifest';
 
 /** A paragraphs answer: Markdown written by the officer. */
@@ -335,7 +335,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
   const evidenceList = wb.evidence.map(evidenceView);
 
   return rec({
-    generated: rec({ date: input.generatedAt.toISOString().slice(0, 10), marking: input.marking === 'NONE' ? '' : input.marking }),
+    generated: rec({ date: isoDate(input.generatedAt), marking: input.marking === 'NONE' ? '' : input.marking }),
     workbook: rec({ title: wb.title, author: wb.author, notes: wb.notes }),
     authority: wb.authority
       ? rec({

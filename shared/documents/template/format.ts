@@ -11,16 +11,21 @@ export function formatNumber(n: number, decimals?: number): string {
   return n.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: d });
 }
 
-/** "28 November 2026" from an ISO date or date-time; "" for anything else. style "short" gives 28/11/2026, "month" November 2026. */
+/** The calendar day of a moment where the officer is (yyyy-mm-dd): a document made at 00:30 in British Summer Time is dated that day, not the day before as UTC would have it. */
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "28 November 2026" from an ISO date or date-time (a Date is read as the local day); "" for an invalid Date. style "short" gives 28/11/2026, "month" November 2026. */
 export function formatDate(value: string | Date, style: 'long' | 'short' | 'month' = 'long'): string {
   let y: number;
   let m: number;
   let d: number;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
-    y = value.getUTCFullYear();
-    m = value.getUTCMonth() + 1;
-    d = value.getUTCDate();
+    y = value.getFullYear();
+    m = value.getMonth() + 1;
+    d = value.getDate();
   } else {
     const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
     if (!match) return value;

@@ -5,7 +5,7 @@ import type { Workbook } from '../../model/workbook-schema';
 import { bindDocument } from '../bind';
 import { allBlocks, inlineText, type Block, type DocModel } from '../model';
 import { documentPlainText } from '../plain-text';
-import { formatDate, formatMoney, formatPercent, formatPerThousand, parseMoney } from './format';
+import { formatDate, formatMoney, formatPercent, formatPerThousand, isoDate, parseMoney } from './format';
 import { loadTemplate, type Template } from './load-template';
 
 const fixture = (): Workbook => {
@@ -220,5 +220,21 @@ describe('UK formats', () => {
     expect(parseMoney('£450k')).toBe(450000);
     expect(parseMoney('1,250,000')).toBe(1250000);
     expect(parseMoney('a lot')).toBeNull();
+  });
+
+  it('dates a document by the day where the officer is, not the UTC day', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Europe/London';
+    try {
+      const halfPastMidnightBst = new Date('2026-07-01T23:30:00Z');
+      expect(isoDate(halfPastMidnightBst)).toBe('2026-07-02');
+      expect(formatDate(halfPastMidnightBst)).toBe('2 July 2026');
+      const r = bindDocument(loaded('Made on {{generated.date | date}}'), fixture(), {}, { protectiveMarking: 'NONE', generatedAt: halfPastMidnightBst });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(text(r.value.document)).toContain('Made on 2 July 2026');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 });
