@@ -135,7 +135,10 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await shot(page, '03-console-ideas');
   await expectAccessible(h, 'Console: idea capture');
 
-  // The timer: start, pause, extend (the time-up chime is tested with a fake clock below).
+  // The timer: start, pause, extend (the time-up chime is tested with a fake clock below). Set but not yet started,
+  // the room's timer shows the time and no "Paused".
+  await expect(presenter.getByRole('timer')).toContainText('15:00');
+  await expect(presenter.getByRole('timer')).not.toContainText('Paused');
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(
     page.locator('[role="status"][aria-live="polite"]').filter({ hasText: 'Timer started: 15 minutes.' }),
@@ -144,6 +147,7 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await page.getByRole('button', { name: 'Pause timer' }).click();
   await page.getByRole('button', { name: '+1 min' }).click();
   await expect(page.locator('.ws-timer-clock')).toContainText('16:00');
+  await expect(presenter.getByRole('timer')).toContainText('Paused');
 
   // ---- Dot vote: options from the ideas, secret ballots passed round, blind until reveal --------------------
   await page.getByRole('button', { name: 'Finish and go to the next activity' }).click();

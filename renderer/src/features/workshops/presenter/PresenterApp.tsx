@@ -10,7 +10,7 @@ import type {
   PresenterTimer,
 } from '../../../../../shared/workshop/presenter-state';
 import { listInWords } from '../../../../../shared/workshop/format';
-import { formatClock, ONE_MINUTE_MS, remainingMs } from '../../../../../shared/workshop/timer';
+import { formatClock, ONE_MINUTE_MS, phaseOf, remainingMs } from '../../../../../shared/workshop/timer';
 import { call, onEvent } from '../../../platform/api';
 import './presenter.css';
 
@@ -29,8 +29,9 @@ function Timer({ timer }: { timer: PresenterTimer }) {
   const now = useNow(running);
   const left = remainingMs(timer, now);
   const phase = left <= 0 ? 'over' : left <= ONE_MINUTE_MS ? 'warning' : 'normal';
+  // A timer set for a new activity but not yet started says nothing: "Paused" is only for one stopped part-way.
   const words =
-    left <= 0 ? 'Time is up' : left <= ONE_MINUTE_MS ? 'One minute left' : running ? '' : 'Paused';
+    left <= 0 ? 'Time is up' : left <= ONE_MINUTE_MS ? 'One minute left' : phaseOf(timer, now) === 'paused' ? 'Paused' : '';
   return (
     // role="timer" is not announced second by second; the console announces milestones instead.
     <div className={`p-timer p-timer-${phase}`} role="timer" aria-label={`Time left: ${formatClock(left)}`}>
