@@ -43,6 +43,18 @@ describe('the workshop report', () => {
     expect(new Set(headingsOf(doc).map((h) => h.id)).size).toBe(headingsOf(doc).length);
   });
 
+  it('gives headings that repeat a title starting with a digit distinct ids that still start with a letter', () => {
+    const wb = sample();
+    const w = wb.workshops.find((x) => x.id === 'wks_nsc_leadership_2025')!;
+    for (const a of w.activities) a.title = '100 points';
+    const ids = headingsOf(buildWorkshopReport(wb, w.id, { generatedAt: AT })!)
+      .filter((h) => h.text === '100 points')
+      .map((h) => h.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+  });
+
   it('states the methods, voting modes, number of voters and the ties', () => {
     const text = documentPlainText(
       buildWorkshopReport(sample(), 'wks_nsc_leadership_2025', { generatedAt: AT })!,

@@ -15,9 +15,10 @@ import type {
   TableColumn,
 } from '../documents/model';
 import { officialName } from '../documents/template/data-view';
+import { uniqueId } from '../documents/template/markdown';
 import type { ProtectiveMarking } from '../model/vocabulary';
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
-import { describeDotVote, rankDotVote, voterCount } from './dot-vote';
+import { describeDotVote, isAbstention, rankDotVote, voterCount } from './dot-vote';
 import { listInWords, longDate, plural } from './format';
 import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from './kinds';
 import { describePoints, pointShares, rankPoints } from './points';
@@ -53,20 +54,8 @@ class Builder {
   private ids = new Set<string>();
   private tables = 0;
 
-  id(base: string): string {
-    const stem = base
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40);
-    let id = /^[a-z]/.test(stem) ? stem : `s-${stem || 'section'}`;
-    for (let n = 2; this.ids.has(id); n++) id = `${stem}-${n}`;
-    this.ids.add(id);
-    return id;
-  }
-
   heading(level: 1 | 2 | 3, text: string): void {
-    this.blocks.push({ kind: 'heading', level, id: this.id(text), content: [t(text)] });
+    this.blocks.push({ kind: 'heading', level, id: uniqueId(this.ids, text), content: [t(text)] });
   }
 
   add(...blocks: Block[]): void {
@@ -119,7 +108,7 @@ function voteSection(b: Builder, wb: Workbook, w: Workshop, a: Vote): void {
   const voters = a.kind === 'dot-vote' ? voterCount(a) : a.ballots.length;
   b.add(p(t(`Method: ${a.kind === 'dot-vote' ? describeDotVote(a) : describePoints(a)}.`)));
   if (voters !== null) {
-    const abstained = a.ballots.filter((x) => x.allocations.every((al) => al.amount === 0)).length;
+    const abstained = a.ballots.filter(isAbstention).length;
     b.add(
       p(
         t(
