@@ -2,6 +2,7 @@
  * The whole analysis in one value, as the Review step, `cli analyse` and the documents use it, with a
  * plain-English summary written from the numbers.
  */
+import { plural } from '../documents/template/format';
 import type { Workbook } from '../model/workbook-schema';
 import {
   byAmbitionOutcome,
@@ -75,10 +76,6 @@ export function analyseWorkbook(wb: Workbook): AnalysisReport {
 }
 
 const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 function listNames(names: readonly string[], max = 3): string {
   const quoted = names.slice(0, max).map((n) => `“${n}”`);

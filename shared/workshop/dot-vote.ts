@@ -121,20 +121,18 @@ export function checkTotals(
   return { ok: problems.length === 0, problems, used, remaining: 0 };
 }
 
+/** Amount per option, every option listed (0 when nothing was given to it); amounts for anything else are ignored. */
+export function sumByOption(optionIds: readonly string[], allocations: readonly Allocation[]): Map<string, number> {
+  const totals = new Map<string, number>(optionIds.map((id) => [id, 0]));
+  for (const a of allocations) if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
+  return totals;
+}
+
 /** Dots per option: summed ballots, or the counted totals from a paper wall. */
 export function dotTotals(
   v: Pick<DotVote, 'mode' | 'ballots' | 'totals' | 'optionIds'>,
 ): Map<string, number> {
-  const totals = new Map<string, number>(v.optionIds.map((id) => [id, 0]));
-  if (v.mode === 'totals') {
-    for (const t of v.totals)
-      if (totals.has(t.optionId)) totals.set(t.optionId, totals.get(t.optionId)! + t.amount);
-  } else {
-    for (const b of v.ballots)
-      for (const a of b.allocations)
-        if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
-  }
-  return totals;
+  return sumByOption(v.optionIds, v.mode === 'totals' ? v.totals : v.ballots.flatMap((b) => b.allocations));
 }
 
 export function rankDotVote(v: DotVote, topN = 3): Ranking {

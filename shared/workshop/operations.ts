@@ -11,7 +11,6 @@ import {
   type Activity,
   type ActivityKind,
   type Ballot,
-  type Workbook,
   type Workshop,
 } from '../model/workbook-schema';
 import { ACTIVITY_KINDS, type AgendaPreset } from './kinds';
@@ -34,14 +33,6 @@ export function newActivity(
     minutes: preset?.minutes ?? info.minutes,
     notes: preset?.notes ?? '',
   });
-}
-
-export function findWorkshop(wb: Pick<Workbook, 'workshops'>, id: string): Workshop | undefined {
-  return wb.workshops.find((w) => w.id === id);
-}
-
-export function findActivity(w: Pick<Workshop, 'activities'>, id: string): Activity | undefined {
-  return w.activities.find((a) => a.id === id);
 }
 
 function removeFrom<T>(list: T[], drop: (item: T) => boolean): void {

@@ -3,7 +3,7 @@
  * cap per option; it stops working well beyond about 20 options, so the facilitator is warned.
  */
 import type { Activity } from '../model/workbook-schema';
-import type { Allocation, BallotCheck } from './dot-vote';
+import { sumByOption, type Allocation, type BallotCheck } from './dot-vote';
 import { rankOptions, type Ranking } from './ranking';
 
 export type PointsActivity = Extract<Activity, { kind: 'points' }>;
@@ -75,11 +75,7 @@ export function checkAllocation(
 }
 
 export function pointTotals(a: Pick<PointsActivity, 'optionIds' | 'ballots'>): Map<string, number> {
-  const totals = new Map<string, number>(a.optionIds.map((id) => [id, 0]));
-  for (const b of a.ballots)
-    for (const al of b.allocations)
-      if (totals.has(al.optionId)) totals.set(al.optionId, totals.get(al.optionId)! + al.amount);
-  return totals;
+  return sumByOption(a.optionIds, a.ballots.flatMap((b) => b.allocations));
 }
 
 export function rankPoints(a: PointsActivity, topN = 3): Ranking {

@@ -3,7 +3,7 @@
  * see goes in (see presenter-state.ts); long lists are split into pages rather than shrunk (WORKSHOPS.md §5.H.26).
  */
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
-import { progressText, rankDotVote } from './dot-vote';
+import { progressText, rankDotVote, voterCount } from './dot-vote';
 import { longDate } from './format';
 import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from './kinds';
 import { rankPoints } from './points';
@@ -11,7 +11,7 @@ import { rankLabel, type Ranking } from './ranking';
 import type { PresenterScreen, PresenterState, PresenterTimer } from './presenter-state';
 import { DISPOSITIONS } from './session';
 import { describePlacement, quadrantOf, quadrants } from './two-by-two';
-import { strengthText, walkObjectives, walkServices } from './walk-the-map';
+import { findProposal, strengthText, walkObjectives, walkServices } from './walk-the-map';
 
 export type PresenterView =
   | {
@@ -79,7 +79,7 @@ function voteStatus(
       tied: row.tied,
     })),
     ties: r.ties.map((g) => g.map((id) => describeOption(wb, w, id).label)),
-    voters: a.kind === 'points' ? a.ballots.length : a.mode === 'ballots' ? a.ballots.length : a.paperVoters,
+    voters: a.kind === 'points' ? a.ballots.length : voterCount(a),
   };
 }
 
@@ -200,7 +200,7 @@ function activityScreen(
         return { kind: 'message', heading: a.title, body: 'There are no objectives to walk through yet.' };
       // What the room has said, and what the map says already for services not yet discussed.
       const links = walkServices(wb, a).flatMap((s) => {
-        const p = a.proposals.find((x) => x.serviceId === s.id && x.objectiveId === objective.id);
+        const p = findProposal(a, s.id, objective.id);
         const link = wb.alignments.find(
           (l) => l.serviceId === s.id && l.objectiveId === objective.id && l.strength > 0,
         );

@@ -11,12 +11,12 @@ import { produce } from 'immer';
 import { newService } from '../model/factories';
 import { newId } from '../model/ids';
 import { setLink } from '../model/operations';
-import { STRENGTHS, type UniversalOffer } from '../model/vocabulary';
+import type { UniversalOffer } from '../model/vocabulary';
 import type { Activity, Priority, Provenance, Workbook, Workshop } from '../model/workbook-schema';
 import { describeDotVote, dotTotals } from './dot-vote';
-import { longDate } from './format';
+import { longDate, plural } from './format';
 import { describePoints, pointTotals } from './points';
-import { agreedProposals } from './walk-the-map';
+import { agreedProposals, existingLink, strengthText } from './walk-the-map';
 
 export type ChangeKind =
   'link-added' | 'link-updated' | 'priority-set' | 'service-added' | 'evidence-added' | 'action-added';
@@ -35,11 +35,6 @@ export interface TransferResult {
   /** Things left alone and why ("already on the map as agreed", "an idea has no priority field"). */
   readonly skipped: readonly string[];
 }
-
-const strengthWords = (s: number) => {
-  const info = STRENGTHS.find((x) => x.value === s);
-  return info ? (info.symbol ? `${info.symbol} ${info.label}` : info.label) : String(s);
-};
 
 function clip(text: string, max = 500): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -93,8 +88,7 @@ export function transferAgreedLinks(
       if (!s || !o || done.has(key)) continue;
       done.add(key);
       const subject = `${s.name} → ${o.title}`;
-      const before =
-        wb.alignments.find((l) => l.serviceId === p.serviceId && l.objectiveId === p.objectiveId) ?? null;
+      const before = existingLink(wb, p.serviceId, p.objectiveId);
       if (
         before &&
         before.strength === p.strength &&
@@ -107,7 +101,7 @@ export function transferAgreedLinks(
         continue;
       }
       const beforeText = before
-        ? `${strengthWords(before.strength)}, ${before.confidence} confidence (${before.provenance.kind === 'workshop' ? 'from a workshop' : 'entered by an officer'})`
+        ? `${strengthText(before.strength)}, ${before.confidence} confidence (${before.provenance.kind === 'workshop' ? 'from a workshop' : 'entered by an officer'})`
         : null;
       setLink(
         wb,
@@ -125,7 +119,7 @@ export function transferAgreedLinks(
         kind: before ? 'link-updated' : 'link-added',
         subject,
         before: beforeText,
-        after: `${strengthWords(p.strength)}, ${p.confidence} confidence: ${provenance.note}`,
+        after: `${strengthText(p.strength)}, ${p.confidence} confidence: ${provenance.note}`,
       });
     }
   }
@@ -154,7 +148,6 @@ export function transferPriorities(
   const totals = a.kind === 'dot-vote' ? dotTotals(a) : pointTotals(a);
   const method = clip(a.kind === 'dot-vote' ? describeDotVote(a) : describePoints(a));
   const unit = a.kind === 'dot-vote' ? 'dot' : 'point';
-  const amount = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? unit : `${unit}s`}`;
   const date = workshopDate(w, today);
   const changes: Change[] = [];
   const skipped: string[] = [];
@@ -180,7 +173,7 @@ export function transferPriorities(
       kind: 'priority-set',
       subject,
       before: old ? `${old.score.toLocaleString('en-GB')} (${old.method}, ${longDate(old.date)})` : null,
-      after: `${amount(score)} (${method}, ${longDate(date)})`,
+      after: `${plural(score, unit)} (${method}, ${longDate(date)})`,
     });
   }
   return { changes, skipped: [...new Set(skipped)] };

@@ -5,43 +5,23 @@
  */
 import type { Activity, MapProposal, Objective, Service, Workbook } from '../model/workbook-schema';
 import { STRENGTHS, type Strength } from '../model/vocabulary';
+import { inTreeOrder } from '../analysis/hierarchy';
 
 export type WalkTheMap = Extract<Activity, { kind: 'walk-the-map' }>;
 
 /** Objectives to walk through: the activity's chosen ones, else every objective and outcome, in plan order. */
 export function walkObjectives(wb: Pick<Workbook, 'objectives'>, a: Pick<WalkTheMap, 'scope'>): Objective[] {
   const chosen = new Set(a.scope.objectiveIds);
-  const inTreeOrder = treeOrder(wb.objectives);
+  const ordered = inTreeOrder(wb.objectives).map((x) => x.objective);
   return chosen.size > 0
-    ? inTreeOrder.filter((o) => chosen.has(o.id))
-    : inTreeOrder.filter((o) => o.level !== 'theme');
+    ? ordered.filter((o) => chosen.has(o.id))
+    : ordered.filter((o) => o.level !== 'theme');
 }
 
 /** Services considered for each objective: the chosen ones, else all. */
 export function walkServices(wb: Pick<Workbook, 'services'>, a: Pick<WalkTheMap, 'scope'>): Service[] {
   const chosen = new Set(a.scope.serviceIds);
   return chosen.size > 0 ? wb.services.filter((s) => chosen.has(s.id)) : [...wb.services];
-}
-
-function treeOrder(objectives: readonly Objective[]): Objective[] {
-  const ids = new Set(objectives.map((o) => o.id));
-  const children = new Map<string | null, Objective[]>();
-  for (const o of objectives) {
-    const parent = o.parentId && ids.has(o.parentId) ? o.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), o]);
-  }
-  const out: Objective[] = [];
-  const seen = new Set<string>();
-  const walk = (parent: string | null) => {
-    for (const o of children.get(parent) ?? []) {
-      if (seen.has(o.id)) continue;
-      seen.add(o.id);
-      out.push(o);
-      walk(o.id);
-    }
-  };
-  walk(null);
-  return out;
 }
 
 export function findProposal(
@@ -139,6 +119,3 @@ export function strengthText(s: Strength): string {
   const info = STRENGTHS.find((x) => x.value === s)!;
   return info.symbol ? `${info.symbol} ${info.label}` : info.label;
 }
-
-/** QFD weights 9/3/1/0 (WORKSHOPS.md §1.15) for optional totals per objective and service. */
-export const QFD_WEIGHT: Readonly<Record<Strength, number>> = { 0: 0, 1: 1, 2: 3, 3: 9 };

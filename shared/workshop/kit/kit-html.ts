@@ -222,7 +222,6 @@ function cardsPage(
   fileName: string,
 ): KitPage {
   // Each card is a unit on its own, so its title is the page's top-level heading.
-  const heading = '';
   let inner: string;
   if (cards.length === 0)
     inner = `<article class="card"><h1>Nothing to print yet</h1><p class="desc">Add objectives and services to the workbook first.</p></article>`;
@@ -245,7 +244,7 @@ function cardsPage(
     description,
     pageSize: layout === 'a4' ? 'A4' : 'A6',
     landscape: false,
-    html: page(title, cardCss(o, layout), `${heading}${inner}`),
+    html: page(title, cardCss(o, layout), inner),
   };
 }
 
@@ -288,8 +287,6 @@ export function a6CardsPage(wb: Workbook, o: KitOptions): KitPage {
 
 // ---- A3 matrix poster ------------------------------------------------------------------------------------
 
-const SYMBOL_WORD: Readonly<Record<Strength, string>> = { 0: '', 1: 'Weak', 2: 'Medium', 3: 'Strong' };
-
 /** Services and objectives per poster page, so every name can stay at 14 pt and be read across the room. */
 const POSTER_COLUMNS = 24;
 const POSTER_ROWS = 15;
@@ -321,8 +318,8 @@ export function matrixPosterPage(wb: Workbook, o: KitOptions): KitPage {
           const cells = services
             .map((s) => {
               const st = (links.get(`${s.id}→${ob.id}`) ?? 0) as Strength;
-              const sym = STRENGTHS.find((x) => x.value === st)!.symbol;
-              return `<td class="cell">${sym ? `<span class="symbol" aria-hidden="true">${sym}</span><span class="visually-hidden">${SYMBOL_WORD[st]}</span>` : ''}</td>`;
+              const { symbol, label } = STRENGTHS.find((x) => x.value === st)!;
+              return `<td class="cell">${symbol ? `<span class="symbol" aria-hidden="true">${symbol}</span><span class="visually-hidden">${label}</span>` : ''}</td>`;
             })
             .join('');
           return `<tr><th scope="row" class="obj"><span class="obj-num">${esc(numbers.get(ob.id)!)} (${esc(of(ob).letter)})</span> ${esc(clipText(ob.title, 78))}</th>${cells}</tr>`;
