@@ -7,7 +7,7 @@
  */
 import { AMBITION_OUTCOMES, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../model/vocabulary';
 import type { Alignment, Evidence, Objective, Workbook } from '../model/workbook-schema';
-import { assessableObjectives, depthOf, descendantIds, indexObjectives, themeOf } from './hierarchy';
+import { depthOf, descendantIds, indexObjectives, themeOf } from './hierarchy';
 import { suggestLinks, type Suggestion } from './suggestions';
 
 export const STRENGTH_WEIGHT: Readonly<Record<Strength, number>> = { 0: 0, 1: 1, 2: 3, 3: 9 };
@@ -72,18 +72,25 @@ export interface OutcomeView {
 
 const isLink = (a: Alignment) => a.strength > 0;
 
+/** Contributing links grouped once, in list order, rather than filtered again for each objective or service. */
+function linksBy(wb: Workbook, key: 'serviceId' | 'objectiveId'): Map<string, Alignment[]> {
+  const out = new Map<string, Alignment[]>();
+  for (const a of wb.alignments) {
+    if (!isLink(a)) continue;
+    const list = out.get(a[key]);
+    if (list) list.push(a);
+    else out.set(a[key], [a]);
+  }
+  return out;
+}
+
 export function statusFor(maxStrength: Strength): CoverageStatus {
   return maxStrength === 0 ? 'gap' : maxStrength === 1 ? 'weak' : maxStrength === 2 ? 'moderate' : 'strong';
 }
 
 export function objectiveCoverage(wb: Workbook): ObjectiveCoverage[] {
   const index = indexObjectives(wb.objectives);
-  const linksByObjective = new Map<string, Alignment[]>();
-  for (const a of wb.alignments.filter(isLink)) {
-    const list = linksByObjective.get(a.objectiveId) ?? [];
-    list.push(a);
-    linksByObjective.set(a.objectiveId, list);
-  }
+  const linksByObjective = linksBy(wb, 'objectiveId');
   return wb.objectives.map((o) => {
     const below = descendantIds(index, o.id);
     const links = [o.id, ...below].flatMap((id) => linksByObjective.get(id) ?? []);
@@ -112,8 +119,9 @@ export function objectiveCoverage(wb: Workbook): ObjectiveCoverage[] {
 }
 
 export function serviceSummaries(wb: Workbook): ServiceSummary[] {
+  const linksByService = linksBy(wb, 'serviceId');
   return wb.services.map((s) => {
-    const links = wb.alignments.filter((a) => a.serviceId === s.id && isLink(a));
+    const links = linksByService.get(s.id) ?? [];
     return {
       serviceId: s.id,
       name: s.name,
@@ -127,9 +135,8 @@ export function serviceSummaries(wb: Workbook): ServiceSummary[] {
 
 /** Objectives with no library contribution, or only weak ones: opportunities, with candidate services. */
 export function findGaps(wb: Workbook, coverage = objectiveCoverage(wb), suggestions = suggestLinks(wb)): Gap[] {
-  const assessable = new Set(assessableObjectives(wb).map((o) => o.id));
   return coverage
-    .filter((c) => assessable.has(c.objectiveId) && (c.status === 'gap' || c.status === 'weak'))
+    .filter((c) => c.assessable && (c.status === 'gap' || c.status === 'weak'))
     .map((c) => ({
       objectiveId: c.objectiveId,
       title: c.title,
