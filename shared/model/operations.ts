@@ -84,7 +84,8 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
 export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): void {
   const o = wb.objectives.find((x) => x.id === objectiveId);
   if (o) filterInPlace(o.kpis, (k) => k.id !== kpiId);
-  for (const a of wb.alignments) removeIds(a.kpiIds, new Set([kpiId]));
+  const ids = new Set([kpiId]);
+  for (const a of wb.alignments) removeIds(a.kpiIds, ids);
 }
 
 export function removeEvidence(wb: Workbook, evidenceId: string): void {
@@ -111,6 +112,8 @@ export function removePartner(wb: Workbook, partnerId: string): void {
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+/** Two reasons as one, when links or proposals combine: each different text kept, a blank line between. */
+const joinText = (kept: string, more: string) => (!more || more === kept ? kept : kept ? `${kept}\n\n${more}` : more);
 
 /** Adds up amounts given to the same option (after two options became one), keeping the first one's place. */
 function combineAmounts(list: Array<{ optionId: string; amount: number }>): void {
@@ -181,9 +184,8 @@ function redirectWorkshopRefs(wb: Workbook, from: ReadonlySet<string>, to: strin
               return;
             }
             into.strength = Math.max(into.strength, p.strength) as Strength;
-            if (p.rationale && p.rationale !== into.rationale) into.rationale = into.rationale ? `${into.rationale}\n\n${p.rationale}` : p.rationale;
-            if (p.objections && p.objections !== into.objections)
-              into.objections = into.objections ? `${into.objections}\n\n${p.objections}` : p.objections;
+            into.rationale = joinText(into.rationale, p.rationale);
+            into.objections = joinText(into.objections, p.objections);
             folded.add(i);
           });
           for (const i of [...folded].reverse()) a.proposals.splice(i, 1);
@@ -231,7 +233,7 @@ export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly
     into.strength = Math.max(into.strength, a.strength) as Strength;
     into.evidenceIds = union(into.evidenceIds, a.evidenceIds);
     into.kpiIds = union(into.kpiIds, a.kpiIds);
-    if (a.rationale && a.rationale !== into.rationale) into.rationale = into.rationale ? `${into.rationale}\n\n${a.rationale}` : a.rationale;
+    into.rationale = joinText(into.rationale, a.rationale);
     folded.add(a.id);
   }
   filterInPlace(wb.alignments, (a) => !folded.has(a.id));
