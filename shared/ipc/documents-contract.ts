@@ -75,13 +75,15 @@ export const DocumentRequestSchema = z.object({
   draftId: z.string().min(1).max(64),
 });
 
+/** Questions still without an answer; they appear in the document as guidance for the officer. */
+const UnansweredSchema = z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() }));
+
 export const DocumentPreviewSchema = z.object({
   /** Self-contained print HTML: the same document the PDF is printed from (the PDF adds TOC page numbers). */
   html: z.string(),
   title: z.string(),
   warnings: z.array(DocumentWarningSchema),
-  /** Questions still without an answer; they appear in the document as guidance for the officer. */
-  unanswered: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })),
+  unanswered: UnansweredSchema,
   /** The questions that apply given the answers so far (some are asked only for, say, an Outline Business Case). */
   askedQuestionIds: z.array(z.string()),
 });
@@ -103,7 +105,7 @@ export const GenerateOutcomeSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('generated'),
     files: z.array(GeneratedFileSchema),
-    unanswered: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })),
+    unanswered: UnansweredSchema,
     warnings: z.array(DocumentWarningSchema),
   }),
 ]);

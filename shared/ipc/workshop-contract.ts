@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { WorkbookSchema } from '../model/workbook-schema';
+import { DocumentFormatSchema } from './documents-contract';
 import { PresenterStateSchema } from '../workshop/presenter-state';
 
 export { PresenterStateSchema };
@@ -17,7 +18,7 @@ export const WorkshopFileSchema = z.object({
   fileName: z.string(),
   bytes: z.number(),
   description: z.string(),
-  format: z.enum(['pdf', 'docx']),
+  format: DocumentFormatSchema,
   pageSize: z.enum(['A4', 'A6', 'A3']).nullable(),
 });
 export type WorkshopFile = z.infer<typeof WorkshopFileSchema>;
@@ -33,10 +34,7 @@ export const PrintKitInputSchema = z.object({
 export const WriteReportInputSchema = z.object({
   workbook: WorkbookSchema,
   workshopId,
-  formats: z
-    .array(z.enum(['docx', 'pdf']))
-    .min(1)
-    .max(2),
+  formats: z.array(DocumentFormatSchema).min(1).max(2),
   /** Name the participants (only when the workshop recorded names). */
   includeNames: z.boolean(),
 });
