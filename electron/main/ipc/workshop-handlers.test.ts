@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -169,5 +169,6 @@ describe('kit and report channels', () => {
     expect(existsSync(join(dir, 'Workshop kit - Libraries and the Council Plan - leadership workshop'))).toBe(
       false,
     );
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

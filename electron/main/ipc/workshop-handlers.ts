@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { PresenterPlacement } from '../../../shared/ipc/workshop-contract';
 import type { PresenterState } from '../../../shared/workshop/presenter-state';
 import { fail, ok } from '../../../shared/result';
+import { kitFolderName } from '../services/workshop/workshop-documents';
 import type { WorkshopService } from '../services/workshop/workshop-service';
 import type { Handler } from './router';
 
@@ -51,7 +52,6 @@ type WorkshopChannel =
   | 'writeWorkshopReport'
   | 'openWorkshopFile';
 
-/** "…/Workshop report.docx" → "…/Workshop report" (only our own extensions are taken off). */
 export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChannel]: Handler<K> } {
   let latest: PresenterState | null = null;
   return {
@@ -88,15 +88,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
         );
       const parent = await p.chooseOutputFolder('Choose a folder for the workshop kit');
       if (parent === null) return ok({ status: 'cancelled' });
-      const folder = join(
-        parent,
-        `Workshop kit - ${w.title
-          .replace(/\s*:\s*/g, ' - ')
-          .replace(/[<>:"/\\|?*]+/g, '-')
-          .trim()
-          .slice(0, 100)}`,
-      );
-      const made = await p.workshop.printKit(workbook, workshopId, folder, largePrint);
+      const made = await p.workshop.printKit(workbook, workshopId, join(parent, kitFolderName(w)), largePrint);
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },
     writeWorkshopReport: async ({ workbook, workshopId, formats, includeNames }) => {

@@ -15,6 +15,7 @@ import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { createChromiumPrinter, findChromium } from '../documents/chromium-printer';
 import {
   chooseWorkshop,
+  kitFolderName,
   reportFileStem,
   shareableSnapshot,
   writeWorkshopKit,
@@ -143,6 +144,14 @@ describe('choosing the workshop', () => {
     expect(snapshot).not.toContain('Quieter voices first');
     expect(JSON.parse(snapshot).workbook.workshops[0].activities[0].notes).toBe('');
     expect(wb.workshops[0]!.activities[0]!.notes).toContain('Quieter voices first');
+  });
+
+  it('names the kit folder and the report from the title, safe for Windows file names', () => {
+    const title = 'Plan: “libraries/leisure” <draft>?  ';
+    expect(kitFolderName({ title })).toBe('Workshop kit - Plan - “libraries-leisure” -draft-');
+    expect(reportFileStem({ title })).toBe('Workshop report - Plan - “libraries-leisure” -draft-');
+    expect(kitFolderName({ title: `Long ${'x'.repeat(200)}. ` })).toHaveLength(120);
+    expect(kitFolderName({ title: 'Trailing dots...' })).toBe('Workshop kit - Trailing dots');
   });
 });
 

@@ -170,8 +170,17 @@ export interface ReportRequest {
   readonly signal?: AbortSignal;
 }
 
+/** "Workshop report - Libraries and the Council Plan - leadership workshop": the title's colons become dashes. */
+const titledStem = (what: string, w: Pick<Workshop, 'title'>): string =>
+  workshopFileStem(`${what} - ${w.title.replace(/\s*:\s*/g, ' - ')}`);
+
 export function reportFileStem(w: Pick<Workshop, 'title'>): string {
-  return workshopFileStem(`Workshop report - ${w.title.replace(/\s*:\s*/g, ' - ')}`);
+  return titledStem('Workshop report', w);
+}
+
+/** The folder the app prints a workshop's kit into, inside the folder the officer chose. */
+export function kitFolderName(w: Pick<Workshop, 'title'>): string {
+  return titledStem('Workshop kit', w);
 }
 
 /** The report in Word and/or PDF. */
