@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
@@ -15,7 +15,7 @@ import {
   writeWorkbookFile,
   backupPathFor,
 } from '../../electron/main/services/workbook-files';
-import { LockFiles } from '../../electron/main/services/lock-files';
+import { currentUserName, LockFiles } from '../../electron/main/services/lock-files';
 import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
 import { planFileKind, readPlanFile } from '../../shared/import/plan-files';
 import {
@@ -70,7 +70,7 @@ function parseTop(value: string | undefined): TopLevel | undefined {
  * "--columns theme=Priority,objective=Aim,outcome=" by header name, case and spacing aside. Roles named start
  * from the app's guesses; an empty name says the file has no such column.
  */
-export function parseColumns(spec: string, table: Table, fileName: string): ColumnMapping {
+function parseColumns(spec: string, table: Table, fileName: string): ColumnMapping {
   const mapping = guessMapping(table.headers);
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
   const headerList = table.headers.map((h) => `“${h}”`).join(', ') || '(none)';
@@ -187,16 +187,6 @@ function leaveOut(nodes: OutlineNode[], spec: string | undefined, fileName: stri
   return withoutLines(nodes, excluded);
 }
 
-function lockOwner() {
-  let user = 'Unknown user';
-  try {
-    user = userInfo().username;
-  } catch {
-    // Some locked-down accounts have no user name to report.
-  }
-  return { user, machine: hostname(), pid: process.pid, owner: `cli-${randomBytes(8).toString('hex')}` };
-}
-
 function levelCounts(levels: readonly string[]): string {
   const parts = (['theme', 'objective', 'outcome'] as const)
     .map((l) => [l, levels.filter((x) => x === l).length] as const)
@@ -262,7 +252,12 @@ async function runImport(
     );
 
   const fileName = basename(workbookPath);
-  const locks = new LockFiles(lockOwner());
+  const locks = new LockFiles({
+    user: currentUserName(),
+    machine: hostname(),
+    pid: process.pid,
+    owner: `cli-${randomBytes(8).toString('hex')}`,
+  });
   let locked = false;
   if (!options.force) {
     const lock = await locks.acquire(workbookPath);

@@ -3,7 +3,7 @@
  * (index.ts) and the browser test harness both call this, so they run the same code.
  */
 import { randomBytes } from 'node:crypto';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { PdfPrinter } from '../../shared/documents';
@@ -14,7 +14,7 @@ import { createRouter, type Logger, type Router } from './ipc/router';
 import { DocumentSessions } from './services/document-sessions';
 import { DocumentService } from './services/documents/document-service';
 import { BUILT_IN_TEMPLATES_DIR } from './services/documents/template-folders';
-import { LockFiles } from './services/lock-files';
+import { currentUserName, LockFiles } from './services/lock-files';
 import { RecoveryStore } from './services/recovery-store';
 import { SettingsService, type KeyValueStore } from './services/settings-service';
 
@@ -57,33 +57,26 @@ export interface Composition {
   readonly appInfo: AppInfo;
 }
 
-function currentUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'Unknown user';
-  }
-}
-
 export function compose(input: CompositionInput): Composition {
   const instanceId = input.instanceId ?? randomBytes(8).toString('hex');
   const recoveryFolder = join(input.dataFolder, 'recovery');
   const settings = new SettingsService(input.store);
   const locks = new LockFiles({
-    user: input.user ?? currentUser(),
+    user: input.user ?? currentUserName(),
     machine: input.machine ?? hostname(),
     pid: process.pid,
     owner: instanceId,
   });
   const documents = new DocumentSessions(locks);
   const recovery = new RecoveryStore(recoveryFolder, instanceId);
+  const startPrinter = input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available')));
   const documentService = new DocumentService({
     builtInDir: input.builtInTemplatesDir ?? BUILT_IN_TEMPLATES_DIR,
     userFolders: () => settings.preferences().templateFolders,
-    startPrinter: input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available'))),
+    startPrinter,
   });
   // Its own printer, started on the first kit or report, so a long kit never waits behind a business case.
-  const workshop = new WorkshopService({ startPrinter: input.startPdfPrinter ?? (() => Promise.reject(new Error('no PDF printer is available'))) });
+  const workshop = new WorkshopService({ startPrinter });
   const appInfo: AppInfo = {
     name: input.appName,
     version: input.version,

@@ -11,64 +11,54 @@ import type { DialogPort, ShellPort } from '../ipc/handlers';
 const WORKBOOK_FILTER = { name: 'Alignment Workbench workbook', extensions: [FILE_EXTENSION] };
 
 export function electronDialogs(getWindow: () => BrowserWindow | null, defaultFolder: () => string): DialogPort {
+  // Each dialog belongs to the app's window when there is one, so it stays in front of it.
+  const chooseOne = async (options: Electron.OpenDialogOptions) => {
+    const win = getWindow();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const chooseSavePath = async (options: Electron.SaveDialogOptions) => {
+    const win = getWindow();
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
   return {
-    async chooseWorkbookToOpen() {
-      const win = getWindow();
-      const options: Electron.OpenDialogOptions = {
+    chooseWorkbookToOpen: () =>
+      chooseOne({
         title: 'Open workbook',
         defaultPath: defaultFolder(),
         properties: ['openFile'],
         filters: [WORKBOOK_FILTER, { name: 'All files', extensions: ['*'] }],
-      };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    async chooseSaveLocation(suggestedFileName) {
-      const win = getWindow();
-      const options: Electron.SaveDialogOptions = {
+      }),
+    chooseSaveLocation: (suggestedFileName) =>
+      chooseSavePath({
         title: 'Save workbook',
         defaultPath: `${defaultFolder()}/${suggestedFileName}`,
         filters: [WORKBOOK_FILTER],
         properties: ['showOverwriteConfirmation', 'createDirectory'],
-      };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-    async chooseTemplateFolder() {
-      const win = getWindow();
-      const options: Electron.OpenDialogOptions = {
+      }),
+    chooseTemplateFolder: () =>
+      chooseOne({
         title: 'Add a template folder',
         buttonLabel: 'Add folder',
         defaultPath: defaultFolder(),
         properties: ['openDirectory'],
-      };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    async chooseOutputFolder(title) {
-      const win = getWindow();
-      const options: Electron.OpenDialogOptions = {
+      }),
+    chooseOutputFolder: (title) =>
+      chooseOne({
         title,
         buttonLabel: 'Choose folder',
         defaultPath: defaultFolder(),
         properties: ['openDirectory', 'createDirectory'],
-      };
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    async chooseDocumentDestination(suggestedFileName, formats) {
-      const win = getWindow();
-      const filters = formats.map((f: DocumentFormat) => DOCUMENT_FILTERS[f]);
-      const options: Electron.SaveDialogOptions = {
+      }),
+    chooseDocumentDestination: (suggestedFileName, formats) =>
+      chooseSavePath({
         title: formats.length > 1 ? 'Export the document (Word and PDF are saved side by side)' : 'Export the document',
         buttonLabel: 'Export',
         defaultPath: join(defaultFolder(), suggestedFileName),
-        filters,
+        filters: formats.map((f: DocumentFormat) => DOCUMENT_FILTERS[f]),
         properties: ['showOverwriteConfirmation', 'createDirectory'],
-      };
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
+      }),
     async confirmReplace(fileNames) {
       const win = getWindow();
       const options: Electron.MessageBoxOptions = {
@@ -91,17 +81,17 @@ const DOCUMENT_FILTERS: Record<DocumentFormat, Electron.FileFilter> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
 };
 
+async function openPath(path: string): Promise<void> {
+  const error = await shell.openPath(path);
+  if (error) throw new Error(error);
+}
+
 export function electronShell(): ShellPort {
   return {
     openExternal: (url) => shell.openExternal(url),
     showItemInFolder: (path) => shell.showItemInFolder(path),
-    openFolder: async (path) => {
-      const error = await shell.openPath(path);
-      if (error) throw new Error(error);
-    },
-    openFile: async (path) => {
-      const error = await shell.openPath(path);
-      if (error) throw new Error(error);
-    },
+    // shell.openPath reports failure as a message rather than a rejection.
+    openFolder: openPath,
+    openFile: openPath,
   };
 }

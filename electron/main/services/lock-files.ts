@@ -4,6 +4,7 @@
  * refreshed for a while, or held by a process on this machine that is gone, is stale and can be taken over.
  */
 import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseGuardedJson } from '../../../shared/model/json-guard';
@@ -37,6 +38,15 @@ export interface LockHolder {
 }
 
 export type AcquireOutcome = { status: 'acquired' } | { status: 'held'; holder: LockHolder };
+
+/** The signed-in user's name for a lock, as the app and the command line both record it. */
+export function currentUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'Unknown user'; // some locked-down accounts have no user name to report
+  }
+}
 
 export function lockPathFor(workbookPath: string): string {
   return join(dirname(workbookPath), `~$${basename(workbookPath)}.lock`);
