@@ -2,53 +2,12 @@
  * The command line as a user runs it: a real child process on real files, checking exit codes and what is
  * printed where.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
-
-const PROJECT = fileURLToPath(new URL('..', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd ?? PROJECT, env: options.env ?? cleanEnv(), maxBuffer: 16 * 1024 * 1024, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Without the variables `npm test` sets, so the command line behaves as when run by hand. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.npm_lifecycle_event;
-  delete env.INIT_CWD;
-  return env;
-}
-
-const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(PROJECT, 'cli', 'main.ts'), ...args]);
-
-/** Nothing that looks like a stack trace or a raw Node error object. */
-function expectNoStackTrace(r: Run) {
-  for (const text of [r.stdout, r.stderr]) {
-    expect(text).not.toMatch(/^\s+at .+[:(]/m);
-    expect(text).not.toMatch(/node:internal|\.ts:\d+:\d+|Error:|errno|\{\s*code:/);
-  }
-}
+import { cleanEnv, cli, CLI_MAIN, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
 
 let folder: string;
 beforeAll(async () => {
@@ -184,7 +143,7 @@ describe.concurrent('npm run cli -- info', () => {
 
   it('shows dates in UK time whatever the computer’s time zone', async () => {
     const env = { ...cleanEnv(), TZ: 'America/New_York' };
-    const r = await run(process.execPath, ['--import', 'tsx', join(PROJECT, 'cli', 'main.ts'), 'info', COMPLETE_WORKBOOK], { env });
+    const r = await run(process.execPath, ['--import', 'tsx', CLI_MAIN, 'info', COMPLETE_WORKBOOK], { env });
     expect(r.stdout).toContain('Created        15 September 2025 at 09:42 (UK time)');
   });
 

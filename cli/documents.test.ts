@@ -2,43 +2,15 @@
  * `templates` and `generate` as a user runs them: the real command line in a child process, on the shipped sample
  * workbook, writing real files that are then opened (the DOCX as a zip with its Word parts, the PDF with pdfinfo).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
-const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
 const BUILT_INS = ['commissioning-bid', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement'];
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  const env = { ...process.env };
-  delete env.npm_lifecycle_event;
-  delete env.INIT_CWD;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', join(PROJECT, 'cli', 'main.ts'), ...args],
-      { cwd: PROJECT, env, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function expectNoStackTrace(r: Run) {
-  for (const text of [r.stdout, r.stderr]) {
-    expect(text).not.toMatch(/^\s+at .+[:(]/m);
-    expect(text).not.toMatch(/node:internal|\.ts:\d+:\d+|Error:|errno|\{\s*code:/);
-  }
-}
 
 function expectWordFile(path: string, contains?: string) {
   execFileSync('unzip', ['-tq', path]);

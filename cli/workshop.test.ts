@@ -2,43 +2,17 @@
  * `workshop kit` and `workshop report` as a user runs them: a real child process on the sample workbook, real
  * files written, plain messages and exit codes for every mistake, never a stack trace.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../electron/main/services/documents';
 import { COMPLETE_WORKBOOK } from '../tests/fixtures/fixtures';
+import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
-const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
 const chromium = findChromium();
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', join(PROJECT, 'cli', 'main.ts'), ...args],
-      { cwd: PROJECT, maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function expectNoStackTrace(r: Run) {
-  for (const text of [r.stdout, r.stderr]) {
-    expect(text).not.toMatch(/^\s+at .+[:(]/m);
-    expect(text).not.toMatch(/node:internal|\.ts:\d+:\d+|Error:|errno/);
-  }
-}
 
 let folder: string;
 beforeAll(async () => {

@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import { UNIVERSAL_OFFERS, STRENGTHS } from '../../shared/model/vocabulary';
-import type { Objective, Workbook } from '../../shared/model/workbook-schema';
+import { inTreeOrder } from '../../shared/analysis/hierarchy';
+import type { Workbook } from '../../shared/model/workbook-schema';
 import type { CliCommand } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, listInWords, plural, shorten, table, ukDateTime } from '../output';
@@ -48,17 +49,10 @@ function counts(wb: Workbook): string[] {
 
 function hierarchy(wb: Workbook): string[] {
   if (wb.objectives.length === 0) return ['  None yet'];
-  const children = new Map<string | null, Objective[]>();
-  for (const o of wb.objectives) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
-  const out: string[] = [];
-  const walk = (parentId: string | null, depth: number) => {
-    for (const o of children.get(parentId) ?? []) {
-      const kpis = o.kpis.length ? `, ${plural(o.kpis.length, 'KPI')}` : '';
-      out.push(`${'  '.repeat(depth + 1)}${shorten(o.title, 90 - depth * 2)} (${o.level}${kpis})`);
-      walk(o.id, depth + 1);
-    }
-  };
-  walk(null, 0);
+  const out = inTreeOrder(wb.objectives).map(({ objective: o, depth }) => {
+    const kpis = o.kpis.length ? `, ${plural(o.kpis.length, 'KPI')}` : '';
+    return `${'  '.repeat(depth + 1)}${shorten(o.title, 90 - depth * 2)} (${o.level}${kpis})`;
+  });
   if (out.length <= MAX_HIERARCHY_LINES) return out;
   return [...out.slice(0, MAX_HIERARCHY_LINES), `  … and ${plural(out.length - MAX_HIERARCHY_LINES, 'more objective')}`];
 }

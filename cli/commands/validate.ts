@@ -9,7 +9,7 @@ import type { CliCommand } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, listInWords, plural } from '../output';
 
-export function contentsInWords(wb: Workbook): string {
+function contentsInWords(wb: Workbook): string {
   return listInWords([
     plural(wb.objectives.length, 'objective'),
     plural(wb.services.length, 'service'),

@@ -24,14 +24,14 @@ import { describeError, EXIT, lines, type ExitCode, type Io } from '../output';
 const bytes = (n: number) =>
   n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-export interface KitOptions {
+interface KitOptions {
   out: string;
   workshop?: string;
   largePrint?: boolean;
   chromium?: string;
 }
 
-export interface ReportOptions {
+interface ReportOptions {
   out: string;
   workshop?: string;
   format?: string;
@@ -39,9 +39,6 @@ export interface ReportOptions {
   chromium?: string;
 }
 
-type PrinterFactory = (chromium: string | undefined) => Promise<PdfPrinter>;
-const systemPrinter: PrinterFactory = (chromium) =>
-  createChromiumPrinter(chromium ? { executablePath: chromium } : {});
 
 function workshopList(wb: Workbook): string {
   return (
@@ -50,13 +47,9 @@ function workshopList(wb: Workbook): string {
   );
 }
 
-async function startPrinter(
-  factory: PrinterFactory,
-  chromium: string | undefined,
-  io: Io,
-): Promise<PdfPrinter | null> {
+async function startPrinter(chromium: string | undefined, io: Io): Promise<PdfPrinter | null> {
   try {
-    return await factory(chromium);
+    return await createChromiumPrinter(chromium ? { executablePath: chromium } : {});
   } catch (e) {
     lines(
       io.err,
@@ -72,13 +65,7 @@ function report(io: Io, files: readonly WrittenFile[]): void {
     lines(io.out, `Wrote ${f.path} (${f.pageSize ? `${f.pageSize}, ` : ''}${bytes(f.bytes)})`);
 }
 
-export async function runKit(
-  file: string,
-  options: KitOptions,
-  io: Io,
-  folder: string,
-  printers: PrinterFactory = systemPrinter,
-): Promise<ExitCode> {
+async function runKit(file: string, options: KitOptions, io: Io, folder: string): Promise<ExitCode> {
   const read = await loadWorkbook(file, folder);
   if (!read.ok) {
     lines(io.err, ...describeError(read.error));
@@ -90,7 +77,7 @@ export async function runKit(
     lines(io.err, chosen.error.message, 'The workshops in this workbook are:', workshopList(wb));
     return EXIT.USAGE;
   }
-  const printer = await startPrinter(printers, options.chromium, io);
+  const printer = await startPrinter(options.chromium, io);
   if (!printer) return EXIT.INVALID;
   try {
     const made = await writeWorkshopKit({
@@ -120,13 +107,7 @@ export async function runKit(
   }
 }
 
-export async function runReport(
-  file: string,
-  options: ReportOptions,
-  io: Io,
-  folder: string,
-  printers: PrinterFactory = systemPrinter,
-): Promise<ExitCode> {
+async function runReport(file: string, options: ReportOptions, io: Io, folder: string): Promise<ExitCode> {
   const formats = (options.format ?? 'docx,pdf')
     .split(',')
     .map((f) => f.trim().toLowerCase())
@@ -165,7 +146,7 @@ export async function runReport(
     return EXIT.USAGE;
   }
   const wantPdf = formats.includes('pdf');
-  const printer = wantPdf ? await startPrinter(printers, options.chromium, io) : null;
+  const printer = wantPdf ? await startPrinter(options.chromium, io) : null;
   if (wantPdf && !printer) return EXIT.INVALID;
   try {
     const made = await writeWorkshopReport({
