@@ -21,18 +21,17 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import config, { CHROMIUM_PATH } from '../playwright.config';
 import { openApp, serveRenderer } from '../tests/e2e/harness';
 import { writeWorkbookFile } from '../electron/main/services/workbook-files';
 import { suggestLinks } from '../shared/analysis/suggestions';
+import { newObjective } from '../shared/model/factories';
 import { newId } from '../shared/model/ids';
 import { createWorkbook } from '../shared/model/new-workbook';
-import type { Strength } from '../shared/model/vocabulary';
+import type { Confidence, Strength } from '../shared/model/vocabulary';
 import { validateWorkbook } from '../shared/model/workbook-format';
-import type { Confidence } from '../shared/model/vocabulary';
 import type { Workbook } from '../shared/model/workbook-schema';
 import { SERVICE_CATALOGUE, serviceFromCatalogue, THEMES } from '../shared/reference/catalogue';
 import { buildMapModel, NO_FILTERS } from '../renderer/src/features/map/map-model';
@@ -71,7 +70,7 @@ const LOCALITIES = ['North', 'South', 'East', 'West', 'Central', 'Coastal', 'Rur
  * (themes with objectives beneath head their columns rather than being one). 150 services from the catalogue,
  * repeated by locality; links where a service's outcomes fit the theme more often than where they do not.
  */
-export function largeWorkbook(): Workbook {
+function largeWorkbook(): Workbook {
   const rnd = random(20261128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const wb = createWorkbook({
@@ -83,49 +82,22 @@ export function largeWorkbook(): Workbook {
   const source = { document: 'Council Plan 2026 to 2030', page: '4', url: '' };
   const columns: Array<{ id: string; themeOutcomes: readonly number[] }> = [];
   for (const theme of THEMES.slice(0, THEME_COUNT)) {
-    const themeId = newId('objective');
-    wb.objectives.push({
-      id: themeId,
-      parentId: null,
+    const themeObjective = newObjective({
       level: 'theme',
       title: theme.name,
       description: theme.description,
       source,
       themeRef: theme.id,
-      kpis: [],
-      evidenceIds: [],
-      priority: null,
     });
+    wb.objectives.push(themeObjective);
     theme.exampleObjectives.slice(0, 4).forEach((title, i) => {
-      const id = newId('objective');
-      wb.objectives.push({
-        id,
-        parentId: themeId,
-        level: 'objective',
-        title,
-        description: '',
-        source,
-        themeRef: '',
-        kpis: [],
-        evidenceIds: [],
-        priority: null,
-      });
-      columns.push({ id, themeOutcomes: theme.outcomes });
+      const objective = newObjective({ level: 'objective', title, parentId: themeObjective.id, source });
+      wb.objectives.push(objective);
+      columns.push({ id: objective.id, themeOutcomes: theme.outcomes });
       if (i < 2) {
-        const outcomeId = newId('objective');
-        wb.objectives.push({
-          id: outcomeId,
-          parentId: id,
-          level: 'outcome',
-          title: pick(OUTCOME_PHRASES),
-          description: '',
-          source,
-          themeRef: '',
-          kpis: [],
-          evidenceIds: [],
-          priority: null,
-        });
-        columns.push({ id: outcomeId, themeOutcomes: theme.outcomes });
+        const outcome = newObjective({ level: 'outcome', title: pick(OUTCOME_PHRASES), parentId: objective.id, source });
+        wb.objectives.push(outcome);
+        columns.push({ id: outcome.id, themeOutcomes: theme.outcomes });
       }
     });
   }
@@ -576,5 +548,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Run when started as a script (npm run bench:map), not when imported for its workbook.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+await main();

@@ -167,10 +167,11 @@ export async function openApp(context: BrowserContext, origin: string, options: 
   const nativeWindow = { title: '', dirty: false, closed: false };
   // Events go to the page once it exists; the composition is made first, as the main process makes it.
   let eventPage: Page | null = null;
+  const emitIn = (target: Page, event: EventName, payload: unknown) =>
+    target.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const);
+  // From the main process's side: a page that has gone simply misses the event.
   const emitTo = (target: Page | null, event: EventName, payload: unknown) =>
-    void target
-      ?.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const)
-      .catch(() => undefined);
+    void (target && emitIn(target, event, payload).catch(() => undefined));
   const errors: string[] = [];
   const collectErrors = (p: Page) => {
     p.on('pageerror', (e) => errors.push(e.message));
@@ -261,7 +262,7 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     externalOpened,
     window: nativeWindow,
     emit: async (event, payload) => {
-      await page.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const);
+      await emitIn(page, event, payload);
     },
     presenterPage: () => (presenterPage && !presenterPage.isClosed() ? presenterPage : null),
     close: async () => {
