@@ -54,7 +54,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
       if (d.status === 'planned') d.status = 'running';
     });
     s().setActivity(a.id);
-    s().setTimer(a.minutes, a.title);
+    s().setTimer(a.minutes, a.title, a.id);
     s().show({ screen: 'activity', activityId: a.id });
     s().announce(`Now: ${a.title}. The room sees it; the timer is set to ${a.minutes} minutes.`);
   };
@@ -160,7 +160,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
       </div>
       <aside className="ws-console-side" aria-label="Screen and timer">
         <RoomControls workshop={w} activityId={current?.id ?? null} />
-        <TimerPanel minutes={current?.minutes ?? 10} label={current?.title ?? w.title} />
+        <TimerPanel minutes={current?.minutes ?? 10} label={current?.title ?? w.title} forId={current?.id ?? ''} />
       </aside>
       <div className="ws-console-logs">
         <LogsPanel workshop={w} />

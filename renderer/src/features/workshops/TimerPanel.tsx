@@ -7,9 +7,10 @@ import { useEffect, useState } from 'react';
 import { formatClock, phaseOf, remainingMs } from '../../../../shared/workshop/timer';
 import { useSessionStore } from './session-store';
 
-export function TimerPanel({ minutes, label }: { minutes: number; label: string }) {
+export function TimerPanel({ minutes, label, forId }: { minutes: number; label: string; forId: string }) {
   const timer = useSessionStore((s) => s.timer);
   const timerLabel = useSessionStore((s) => s.timerLabel);
+  const timerFor = useSessionStore((s) => s.timerFor);
   const muted = useSessionStore((s) => s.muted);
   const store = useSessionStore.getState;
   const [now, setNow] = useState(() => Date.now());
@@ -29,7 +30,7 @@ export function TimerPanel({ minutes, label }: { minutes: number; label: string 
     over: 'Time is up',
     paused: 'Paused',
   }[phase];
-  const ours = timer !== null && timerLabel === label;
+  const ours = timer !== null && timerFor === forId;
 
   return (
     <section className={`ws-timer ws-timer-${phase}`} aria-labelledby="ws-timer-heading">
@@ -44,7 +45,7 @@ export function TimerPanel({ minutes, label }: { minutes: number; label: string 
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => store().setTimer(minutes, label)}
+            onClick={() => store().setTimer(minutes, label, forId)}
           >
             Set to {minutes} min for this activity
           </button>

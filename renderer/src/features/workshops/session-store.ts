@@ -31,6 +31,8 @@ export interface SessionState {
   presenterOpen: boolean;
   timer: TimerState | null;
   timerLabel: string;
+  /** The activity the timer was set for ('' for the workshop as a whole): titles can repeat, ids cannot. */
+  timerFor: string;
   muted: boolean;
   /** Single-key shortcuts on the console (B: hold screen); they can be turned off (WCAG 2.1.4). */
   singleKeys: boolean;
@@ -46,7 +48,7 @@ export interface SessionState {
   show(view: PresenterView): void;
   setHeld(held: boolean): void;
   announce(text: string): void;
-  setTimer(minutes: number, label: string): void;
+  setTimer(minutes: number, label: string, forId: string): void;
   startTimer(): void;
   pauseTimer(): void;
   extendTimer(minutes: number): void;
@@ -92,6 +94,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
     presenterOpen: false,
     timer: null,
     timerLabel: '',
+    timerFor: '',
     muted: false,
     singleKeys: true,
     fontPx: 0,
@@ -107,6 +110,7 @@ export const useSessionStore = create<SessionState>()((set, get) => {
         held: false,
         timer: null,
         timerLabel: '',
+        timerFor: '',
         transfers: {},
       });
     },
@@ -120,9 +124,9 @@ export const useSessionStore = create<SessionState>()((set, get) => {
       );
     },
     announce: (text) => set({ announcement: { text, at: Date.now() } }),
-    setTimer: (minutes, label) => {
+    setTimer: (minutes, label, forId) => {
       stopTicker();
-      set({ timer: newTimer(minutes), timerLabel: label });
+      set({ timer: newTimer(minutes), timerLabel: label, timerFor: forId });
     },
     startTimer: () => {
       const t = get().timer;
