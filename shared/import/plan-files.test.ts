@@ -88,7 +88,7 @@ describe('readPlanFile', () => {
       ok: true,
       value: {
         kind: 'csv',
-        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] },
+        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']], rowNumbers: [2] },
         warnings: ['Row 2: Quoted field unterminated'],
       },
     });
@@ -123,7 +123,7 @@ describe('readPlanFile', () => {
       ok: true,
       value: {
         kind: 'xlsx',
-        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']] },
+        table: { headers: ['Theme', 'Objective'], rows: [['Health', 'Loneliness']], rowNumbers: [2] },
         warnings: [],
       },
     });

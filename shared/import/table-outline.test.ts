@@ -51,6 +51,8 @@ describe('readCsv', () => {
         ['Health, care and wellbeing', 'Reduce loneliness', 'Two lines of text'],
         ['Economy', 'Good jobs', ''],
       ],
+      // Records as a spreadsheet numbers them: the two blank rows between still count.
+      rowNumbers: [2, 5],
     });
   });
 
@@ -62,7 +64,7 @@ describe('readCsv', () => {
   });
 
   it('reads an empty file as no headers and no rows', () => {
-    expect(readCsv('').table).toEqual({ headers: [], rows: [] });
+    expect(readCsv('').table).toEqual({ headers: [], rows: [], rowNumbers: [] });
   });
 });
 
@@ -84,6 +86,7 @@ describe('tableToOutline', () => {
       ['', 'Digital skills for all', '', '', '', ''],
       ['', '', '', 'A row with no level cells', '', ''],
     ],
+    rowNumbers: [2, 3, 4, 5, 6, 7],
   };
 
   it('merges repeated themes and objectives (ignoring case) and keeps first descriptions and each row’s source', () => {
@@ -123,6 +126,15 @@ describe('tableToOutline', () => {
     expect(nodes[2]!.line).toBe(6);
   });
 
+  it('numbers items by the sheet row they are on, counting blank rows as a spreadsheet does', () => {
+    const { table } = readCsv('Theme,Objective\nHealth,Loneliness\n\n,,\nJobs,Digital skills\n');
+    const { nodes } = tableToOutline(table, guessMapping(table.headers));
+    expect(nodes.map((n) => [n.title, n.line])).toEqual([
+      ['Health', 2],
+      ['Jobs', 5],
+    ]);
+  });
+
   it('builds only the levels that are mapped', () => {
     const { nodes } = tableToOutline(table, { objective: 1 });
     expect(formatOutline(nodes)).toBe('Reduce loneliness\nMore active people\nDigital skills for all\n');
@@ -153,6 +165,7 @@ describe('readXlsxTable on a real Excel file', () => {
         ['Healthy lives', '', ''],
         ['Good jobs & skills', 'Digital <skills> for all', '3.5'],
       ],
+      rowNumbers: [2, 3, 5],
     });
     expect(formatOutline(tableToOutline(read, guessMapping(read.headers)).nodes)).toBe(
       'Healthy lives\n  Reduce loneliness\nGood jobs & skills\n  Digital <skills> for all\n',

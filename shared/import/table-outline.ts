@@ -22,6 +22,8 @@ export const COLUMN_ROLE_LABELS: Record<ColumnRole, string> = {
 export interface Table {
   readonly headers: readonly string[];
   readonly rows: ReadonlyArray<readonly string[]>;
+  /** Each row's number in the sheet as a spreadsheet shows it (header on row 1, blank rows still counted). */
+  readonly rowNumbers: readonly number[];
 }
 
 const GUESSES: Record<ColumnRole, RegExp> = {
@@ -55,13 +57,15 @@ function cellText(v: unknown): string {
 }
 
 function toTable(matrix: ReadonlyArray<ReadonlyArray<unknown>>): Table {
-  const rows = matrix.map((r) => r.map(cellText)).filter((r) => r.some((c) => c !== ''));
-  const [headers = [], ...rest] = rows;
-  return { headers, rows: rest };
+  // Blank rows are dropped but still counted, so a message can name the row the officer sees.
+  const rows = matrix.map((r, i) => ({ cells: r.map(cellText), number: i + 1 })).filter((r) => r.cells.some((c) => c !== ''));
+  const [header, ...rest] = rows;
+  return { headers: header?.cells ?? [], rows: rest.map((r) => r.cells), rowNumbers: rest.map((r) => r.number) };
 }
 
 export function readCsv(text: string): { table: Table; errors: string[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // Empty lines are kept here (toTable drops them) so row numbers, in errors too, match the file.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const errors = parsed.errors.slice(0, 5).map((e) => `Row ${(e.row ?? 0) + 1}: ${e.message}`);
   return { table: toTable(parsed.data), errors };
 }
@@ -74,7 +78,7 @@ export async function readXlsxTable(bytes: Uint8Array): Promise<Table> {
 }
 
 /**
- * Builds the outline the mapped columns describe. Each item's line is the row it first appears on; its key is
+ * Builds the outline the mapped columns describe. Each item's line is the sheet row it first appears on; its key is
  * unique (a row can name a theme, an objective and an outcome). Sources are keyed by item key, which survives
  * copying the outline (withoutKeys) where object identity would not.
  */
@@ -94,7 +98,7 @@ export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: O
     for (const title of path) {
       node = find(list, title);
       if (!node) {
-        node = { title: title.slice(0, 500), description: '', line: i + 2, key: nextKey++, children: [] };
+        node = { title: title.slice(0, 500), description: '', line: table.rowNumbers[i] ?? i + 2, key: nextKey++, children: [] };
         list.push(node);
         named.push(node);
       }
