@@ -248,3 +248,11 @@ export function slug(s: string): string {
     .slice(0, 48);
   return /^[a-z]/.test(base) ? base : `s-${base || 'section'}`;
 }
+
+/** A slug not yet in `ids` (adding "-2", "-3"… to repeats), recorded there. */
+export function uniqueId(ids: Set<string>, base: string): string {
+  let id = slug(base);
+  for (let n = 2; ids.has(id); n++) id = `${slug(base)}-${n}`;
+  ids.add(id);
+  return id;
+}

@@ -15,7 +15,7 @@ import type {
   TableColumn,
 } from '../documents/model';
 import { officialName } from '../documents/template/data-view';
-import { uniqueId } from '../documents/template/markdown';
+import { uniqueId } from '../documents/model';
 import type { ProtectiveMarking } from '../model/vocabulary';
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { describeDotVote, isAbstention, rankDotVote, voterCount } from './dot-vote';

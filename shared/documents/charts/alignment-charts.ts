@@ -9,11 +9,10 @@ import { indexObjectives } from '../../analysis/hierarchy';
 import { AMBITION_OUTCOMES, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type UniversalOffer } from '../../model/vocabulary';
 import type { Objective, Workbook } from '../../model/workbook-schema';
 import { FONT_FAMILY, SHADES } from '../palette';
+import { escapeMarkup as esc } from '../markup';
 
 const wrap = (parts: readonly string[], width: number, height: number) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}, Arial, sans-serif">${parts.join('')}</svg>`;
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function clip(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;

@@ -5,14 +5,13 @@
  */
 import type { ChartSpec } from '../model';
 import { FONT_FAMILY, SHADES } from '../palette';
+import { escapeMarkup as esc } from '../markup';
 
 export interface RenderedChart {
   readonly svg: string;
   readonly width: number;
   readonly height: number;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Rough width of text in Arimo at a size, good enough to truncate labels and place value labels. */
 function textWidth(s: string, size: number): number {

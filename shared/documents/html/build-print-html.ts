@@ -7,6 +7,7 @@
 import { inlineText, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { renderChartSvg } from '../charts/render-chart-svg';
 import { printCss } from './print-css';
+import { escapeMarkup as escHtml } from '../markup';
 
 export interface PrintHtmlOptions {
   /** @font-face rules (node: documentFontCss()); '' to use system fonts. */
@@ -14,8 +15,6 @@ export interface PrintHtmlOptions {
   /** Heading id → page, from a first print; fills the table of contents' page numbers. */
   readonly pageNumbers?: Readonly<Record<string, number>> | null;
 }
-
-const escHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Counters {
   table: number;

@@ -22,6 +22,7 @@ import { headingsOf, inlineText, referenceNumbers, type DocModel, type Inline } 
 import { artifactUntagged } from './content-stream';
 import { demoteRepeatedHeaders, fixListItems, roleMapNonStandard, surveyStructure } from './structure-fixes';
 import { portableZlib, type ZlibCodec } from './zlib-codec';
+import { escapeMarkup as xmlEsc } from '../markup';
 
 export interface FinishOptions {
   /** The workbook the document was generated from (its file text), attached as workbook-snapshot.json. */
@@ -48,7 +49,6 @@ function joinStreams(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
-const xmlEsc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function streamBytes(s: PDFObject | undefined, zlib: ZlibCodec): Uint8Array | null {
   // Either codec inflates an order of magnitude faster than pdf-lib's own decoder; used for plain Flate streams.

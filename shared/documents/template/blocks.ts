@@ -7,12 +7,11 @@ import type { AnalysisReport } from '../../analysis/report';
 import { inTreeOrder } from '../../analysis/hierarchy';
 import { PARTNER_TYPE_LABELS, UNIVERSAL_OFFERS, type Strength } from '../../model/vocabulary';
 import type { Workbook } from '../../model/workbook-schema';
-import type { Block, ChartSpec, Inline, Shade, TableBlock, TableCell } from '../model';
+import { uniqueId, type Block, type ChartSpec, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from './format';
 import type { Question } from './manifest';
 import { parseTableAnswer, STATUS_LABEL, STRENGTH_LABEL } from './data-view';
-import { uniqueId } from './markdown';
 import { TemplateError, type Location } from './syntax';
 
 export const BLOCK_NAMES = [

@@ -4,7 +4,7 @@
  * or an answer cannot smuggle markup or scripts into the Word file, the preview or the PDF.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
-import { slug, type Block, type Emphasis, type Inline, type ListBlock, type ListItem, type TableCell } from '../model';
+import { uniqueId, type Block, type Emphasis, type Inline, type ListBlock, type ListItem, type TableCell } from '../model';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false }).disable(['image', 'code', 'fence', 'html_block', 'html_inline']);
 
@@ -19,13 +19,6 @@ export interface MarkdownContext {
   readonly ids: Set<string>;
   /** Officers' answers may not add headings; theirs become bold paragraphs. */
   readonly demoteHeadings?: boolean;
-}
-
-export function uniqueId(ids: Set<string>, base: string): string {
-  let id = slug(base);
-  for (let n = 2; ids.has(id); n++) id = `${slug(base)}-${n}`;
-  ids.add(id);
-  return id;
 }
 
 const SAFE_HREF = /^(https?:\/\/[^\s<>"]+|#[a-z][a-z0-9-]*)$/i;

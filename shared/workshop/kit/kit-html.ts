@@ -18,6 +18,7 @@ import {
   themeCategories,
   type Category,
 } from './categories';
+import { escapeMarkup as esc } from '../../documents/markup';
 
 export type KitPart =
   'agenda' | 'objective-cards' | 'service-cards' | 'cards-a6' | 'matrix-poster' | 'voting-sheets';
@@ -40,9 +41,6 @@ export interface KitPage {
   readonly landscape: boolean;
   readonly html: string;
 }
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function clipText(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
