@@ -88,7 +88,7 @@ function deriveLibraries(authorities: ReturnType<typeof deriveAuthorities>) {
     if (!/^static (local history )?library$/i.test((r.type ?? '').trim()) || !OPEN_CODES.has(operation)) continue;
     const gss = byName.get(normaliseName(r.authority ?? ''));
     if (!gss) {
-      unmatched.add(r.authority ?? '');
+      unmatched.add((r.authority ?? '').trim() || '(no authority given)');
       continue;
     }
     const name = (r.name ?? '').trim();

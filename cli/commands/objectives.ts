@@ -17,7 +17,7 @@ import {
 } from '../../electron/main/services/workbook-files';
 import { currentUserName, LockFiles } from '../../electron/main/services/lock-files';
 import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
-import { planFileKind, readPlanFile } from '../../shared/import/plan-files';
+import { MAX_PLAN_BYTES, planFileKind, readPlanFile } from '../../shared/import/plan-files';
 import {
   COLUMN_ROLES,
   guessMapping,
@@ -33,9 +33,6 @@ import type { SourceRef } from '../../shared/model/workbook-schema';
 import type { CliCommand, CommandContext } from '../command';
 import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, listInWords, plural, ukDateTime } from '../output';
-
-/** The same limit the importer applies; checked before reading so a huge file is never loaded. */
-const MAX_PLAN_BYTES = 20 * 1024 * 1024;
 
 export interface ImportOptions {
   top?: string;
@@ -105,6 +102,7 @@ async function readPlanBytes(path: string, name: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) refuse(EXIT.INVALID, `“${name}” is a folder, not a plan file.`);
+    // The importer's own limit, checked before reading so a huge file is never loaded.
     if (info.size > MAX_PLAN_BYTES)
       refuse(EXIT.INVALID, `“${name}” is larger than 20 MB; a plan of objectives is much smaller.`);
     return new Uint8Array(await readFile(path));

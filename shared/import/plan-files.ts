@@ -10,7 +10,8 @@ import { readCsv, readXlsxTable, type Table } from './table-outline';
 export type PlanFileKind = 'text' | 'docx' | 'csv' | 'xlsx';
 
 export const PLAN_FILE_ACCEPT = '.txt,.md,.docx,.csv,.xlsx';
-const MAX_BYTES = 20 * 1024 * 1024;
+/** A plan of objectives is far smaller; anything larger is the wrong file. */
+export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
 
 export function planFileKind(fileName: string): PlanFileKind | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -54,7 +55,7 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   const kind = planFileKind(fileName);
   if (!kind)
     return fail('UNSUPPORTED', `“${fileName}” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).`);
-  if (bytes.length > MAX_BYTES) return fail('TOO_LARGE', `“${fileName}” is larger than 20 MB; a plan of objectives is much smaller.`);
+  if (bytes.length > MAX_PLAN_BYTES) return fail('TOO_LARGE', `“${fileName}” is larger than 20 MB; a plan of objectives is much smaller.`);
   try {
     switch (kind) {
       case 'text': {

@@ -1,5 +1,5 @@
 /** UK-style wording the workshop screens, kit and report share, from the document engine's formatting. */
-import { formatDate } from '../documents/template/format';
+import { formatDate, isoDate } from '../documents/template/format';
 
 export { listInWords, plural } from '../documents/template/format';
 
@@ -10,5 +10,5 @@ export function longDate(iso: string | null | undefined): string {
 
 /** Today's date as ISO (yyyy-mm-dd) in local time, for records made today. */
 export function isoToday(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return isoDate(now);
 }

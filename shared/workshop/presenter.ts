@@ -3,7 +3,7 @@
  * see goes in (see presenter-state.ts); long lists are split into pages rather than shrunk (WORKSHOPS.md §5.H.26).
  */
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
-import { progressText, rankDotVote, voterCount } from './dot-vote';
+import { rankDotVote, voterCount } from './dot-vote';
 import { longDate } from './format';
 import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from './kinds';
 import { rankPoints } from './points';
@@ -321,4 +321,3 @@ export function buildPresenterState(
 }
 
 /** "7 of 12 voted" for the console and the projector while a vote is open. */
-export { progressText };

@@ -9,7 +9,7 @@ import { checkBallot, type Allocation } from '../../../../shared/workshop/dot-vo
 import { headCount } from '../../../../shared/workshop/kinds';
 import { recordAbstention, recordBallot } from '../../../../shared/workshop/operations';
 import { checkAllocation } from '../../../../shared/workshop/points';
-import { progressText } from '../../../../shared/workshop/presenter';
+import { progressText } from '../../../../shared/workshop/dot-vote';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { editActivity, useOptionLabel } from './use-workshop';
 

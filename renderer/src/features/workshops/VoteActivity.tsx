@@ -20,7 +20,7 @@ import { listInWords } from '../../../../shared/workshop/format';
 import { headCount } from '../../../../shared/workshop/kinds';
 import { isVoteSetupLocked, openVoting, reveal } from '../../../../shared/workshop/operations';
 import { DEFAULT_POINTS_CAP, pointsSetupWarnings, rankPoints } from '../../../../shared/workshop/points';
-import { progressText } from '../../../../shared/workshop/presenter';
+import { progressText } from '../../../../shared/workshop/dot-vote';
 import { rankLabel } from '../../../../shared/workshop/ranking';
 import { NumberField } from '../../components/fields';
 import { ask, showError, showStatus } from '../../app/ui-store';
