@@ -13,6 +13,9 @@ export interface KindInfo {
   readonly description: string;
 }
 
+/** The phase as the agenda, the room's screen and the report name it. */
+export const PHASE_TEXT: Readonly<Record<KindInfo['phase'], string>> = { diverge: 'Opening out', converge: 'Narrowing down' };
+
 export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
   ideas: {
     label: 'Idea capture',

@@ -5,7 +5,7 @@
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { rankDotVote, voterCount } from './dot-vote';
 import { longDate } from './format';
-import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from './kinds';
+import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT, PHASE_TEXT } from './kinds';
 import { rankPoints } from './points';
 import { rankLabel, type Ranking } from './ranking';
 import type { PresenterScreen, PresenterState, PresenterTimer } from './presenter-state';
@@ -256,7 +256,7 @@ export function buildScreen(wb: Workbook, w: Workshop, view: PresenterView): Pre
           title: a.title,
           minutes: a.minutes,
           kind: ACTIVITY_KINDS[a.kind].label,
-          phase: ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'Opening out' : 'Narrowing down',
+          phase: PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase],
           current:
             a.status === 'running' || (!w.activities.some((x) => x.status === 'running') && i === firstOpen),
           done: a.status === 'done',

@@ -20,7 +20,7 @@ import type { ProtectiveMarking } from '../model/vocabulary';
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { describeDotVote, isAbstention, rankDotVote, voterCount } from './dot-vote';
 import { listInWords, longDate, plural } from './format';
-import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from './kinds';
+import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT, PHASE_TEXT } from './kinds';
 import { describePoints, pointShares, rankPoints } from './points';
 import { rankLabel, type Ranking } from './ranking';
 import { DISPOSITIONS } from './session';
@@ -427,7 +427,7 @@ export function buildWorkshopReport(
               : ACTIVITY_KINDS[a.kind].label,
         ),
         cell(String(a.minutes), { align: 'right' }),
-        cell(ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'Opening out' : 'Narrowing down'),
+        cell(PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]),
       ]),
     );
 

@@ -1,7 +1,7 @@
 /** The agenda: timed activities in order, each scoped to chosen objectives or services, from ready-made blocks. */
 import { useId, useState } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
-import { ACTIVITY_KINDS, AGENDA_PRESETS, KIND_ORDER } from '../../../../shared/workshop/kinds';
+import { ACTIVITY_KINDS, AGENDA_PRESETS, KIND_ORDER, PHASE_TEXT } from '../../../../shared/workshop/kinds';
 import { moveActivity, newActivity, removeActivity } from '../../../../shared/workshop/operations';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
@@ -75,7 +75,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
                 <div className="ws-agenda-head">
                   <span className="tag">{ACTIVITY_KINDS[a.kind].label}</span>{' '}
                   <span className="tag">
-                    {ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'Opening out' : 'Narrowing down'}
+                    {PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]}
                   </span>
                   {a.status !== 'planned' && (
                     <span className="tag">{a.status === 'running' ? 'Running' : 'Done'}</span>
