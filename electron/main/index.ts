@@ -33,6 +33,8 @@ const APP_NAME = 'Alignment Workbench';
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
+/** How long quitting waits for locks to be released and the printer to stop. */
+const QUIT_GRACE_MS = 5_000;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -75,10 +77,19 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void composition?.documents.closeAll();
-    void composition?.documentService.close();
-    void composition?.workshop.close();
+  // Locks, the printer and the workshop service are let go only once quitting is certain (every window has
+  // closed: one with unsaved work may still refuse), and the app waits for them, so no lock file is left to tell
+  // colleagues the workbook is still open. A close that hangs does not keep the app alive.
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released || !composition) return;
+    released = true;
+    event.preventDefault();
+    const c = composition;
+    void Promise.race([
+      Promise.allSettled([c.documents.closeAll(), c.documentService.close(), c.workshop.close()]),
+      new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS)),
+    ]).then(() => app.quit());
   });
   app.whenReady().then(start, (e: unknown) => {
     console.error(e);

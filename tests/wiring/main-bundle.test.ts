@@ -99,6 +99,7 @@ interface Report {
     showAfterClose: { ok: boolean; value?: Record<string, unknown> };
   };
   quitOnAllClosed: number;
+  quit: { opened: boolean; lockedWhileOpen: boolean; firstPrevented: boolean; lockedAfter: boolean; quitCalls: number; secondPrevented: boolean };
 }
 
 const HOSTILE_URLS = [
@@ -322,6 +323,10 @@ describe('single instance', () => {
 
   it('quits when the last window closes', () => {
     expect(run.report.quitOnAllClosed).toBe(1);
+  });
+
+  it('waits to quit until the open workbook’s lock file is released, then quits once', () => {
+    expect(run.report.quit).toEqual({ opened: true, lockedWhileOpen: true, firstPrevented: true, lockedAfter: false, quitCalls: 1, secondPrevented: false });
   });
 });
 

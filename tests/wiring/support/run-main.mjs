@@ -6,7 +6,8 @@
  *
  * Usage: WIRING_ROOT=<temp dir> node run-main.mjs <out/main/index.js> <report.json> [argv the app sees...]
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { register } from 'node:module';
 import process from 'node:process';
 import { setImmediate, setTimeout } from 'node:timers';
@@ -276,6 +277,34 @@ async function main() {
   const quitsBefore = record.quitCalls;
   app.emit('window-all-closed');
   report.quitOnAllClosed = record.quitCalls - quitsBefore;
+
+  // Quitting: with a workbook open, the app holds off until its lock file is gone, then quits for good.
+  const folder = join(process.env.WIRING_ROOT, 'home', 'Documents');
+  const workbookPath = join(folder, 'Quit test.awbook');
+  writeFileSync(workbookPath, readFileSync(new URL('../../../shared/samples/sample-workbook.json', import.meta.url)));
+  const lockPath = join(folder, '~$Quit test.awbook.lock');
+  const opened = await invoke('openWorkbook', { path: workbookPath }, TRUSTED);
+  const lockedWhileOpen = existsSync(lockPath);
+  const quitsBeforeWillQuit = record.quitCalls;
+  const willQuit = cancellable();
+  app.emit('will-quit', willQuit);
+  await Promise.race([
+    new Promise((resolve) => {
+      const poll = () => (record.quitCalls > quitsBeforeWillQuit ? resolve() : setTimeout(poll, 20));
+      poll();
+    }),
+    timeout(10_000, 'the app to quit after releasing its locks'),
+  ]);
+  const again = cancellable();
+  app.emit('will-quit', again);
+  report.quit = {
+    opened: opened?.ok === true,
+    lockedWhileOpen,
+    firstPrevented: willQuit.defaultPrevented,
+    lockedAfter: existsSync(lockPath),
+    quitCalls: record.quitCalls - quitsBeforeWillQuit,
+    secondPrevented: again.defaultPrevented,
+  };
 }
 
 main().then(
