@@ -1,11 +1,18 @@
 import type { TemplateInfo, TemplateListing } from '../../../../shared/ipc/documents-contract';
 
-const KIND_LABELS: Record<string, string> = {
+const KIND_LABELS: Readonly<Record<TemplateInfo['kind'], string>> = {
   'business-case': 'Business case',
   'partnership-proposal': 'Partnership proposal',
   'commissioning-bid': 'Commissioning bid',
   'alignment-statement': 'Strategic alignment statement',
+  other: '',
 };
+
+/** The kind says what a template with a council's own name is for; a name that already says it needs no prefix. */
+function kindPrefix(t: TemplateInfo): string {
+  const kind = KIND_LABELS[t.kind];
+  return kind && !t.name.toLowerCase().includes(kind.toLowerCase()) ? `${kind}. ` : '';
+}
 
 function TemplateOption(props: { template: TemplateInfo; checked: boolean; onChoose: (t: TemplateInfo) => void }) {
   const { template: t } = props;
@@ -26,8 +33,7 @@ function TemplateOption(props: { template: TemplateInfo; checked: boolean; onCho
         {t.origin === 'user' && <span className="tag">Your template</span>}
       </label>
       <div id={`${id}-about`} className="hint">
-        {/* The kind says what a template with a council's own name is for; a built-in's name already says it. */}
-        {KIND_LABELS[t.kind] && KIND_LABELS[t.kind] !== t.name ? `${KIND_LABELS[t.kind]}. ` : ''}
+        {kindPrefix(t)}
         {t.description}
         {t.origin === 'user' && <span className="template-folder"> From {t.folder}</span>}
       </div>
