@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../../shared/documents';
 import { DOCUMENT_FORMATS, type DocumentFormat, type TemplateInfo } from '../../shared/ipc/documents-contract';
 import { newId } from '../../shared/model/ids';
+import { newDraftScope } from '../../shared/model/factories';
 import { parseGuardedJson } from '../../shared/model/json-guard';
 import { formatPath } from '../../shared/model/integrity';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../shared/model/vocabulary';
@@ -200,6 +201,7 @@ export async function runGenerate(
       id: newId('draft'),
       templateId: template.id,
       title: base?.title ?? template.name,
+      scope: newDraftScope({ wholeService: true }),
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
       partnerId,

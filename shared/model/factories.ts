@@ -3,7 +3,7 @@
  * a field added to the schema is added here once.
  */
 import { newId } from './ids';
-import type { Objective, Service } from './workbook-schema';
+import type { DraftScope, Objective, Service } from './workbook-schema';
 
 export function newObjective(fields: Pick<Objective, 'level' | 'title'> & Partial<Omit<Objective, 'id'>>): Objective {
   return {
@@ -35,4 +35,9 @@ export function newService(fields: Pick<Service, 'name' | 'offer'> & Partial<Omi
     priority: null,
     ...fields,
   };
+}
+
+/** A document scope: the whole service, or (to be filled in) a proposal's own services and objectives. */
+export function newDraftScope(fields: Partial<DraftScope> = {}): DraftScope {
+  return { wholeService: false, serviceIds: [], objectiveIds: [], amount: null, period: { label: '', start: null, end: null }, ...fields };
 }

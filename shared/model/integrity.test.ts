@@ -123,6 +123,17 @@ describe('referential integrity', () => {
     ]);
   });
 
+  it('reports a draft scope naming a missing service or objective', () => {
+    const wb = withChange((w) => {
+      w.drafts[0]!.scope.serviceIds.push('svc_gone');
+      w.drafts[0]!.scope.objectiveIds.push('obj_gone');
+    });
+    expect(problems(wb)).toEqual([
+      'drafts[0].scope.serviceIds[0]: Refers to service "svc_gone", which is not in the workbook',
+      'drafts[0].scope.objectiveIds[0]: Refers to objective "obj_gone", which is not in the workbook',
+    ]);
+  });
+
   it('checks references inside every kind of workshop activity', () => {
     const wb = withChange((w) => {
       const ideas = activity(w, 'ideas');

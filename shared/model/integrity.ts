@@ -107,6 +107,12 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
     claim(d.id, ['drafts', i]);
     if (d.partnerId && !partners.has(d.partnerId))
       report(['drafts', i, 'partnerId'], `Refers to partner "${d.partnerId}", which is not in the workbook`);
+    d.scope.serviceIds.forEach((id, j) => {
+      if (!services.has(id)) report(['drafts', i, 'scope', 'serviceIds', j], `Refers to service "${id}", which is not in the workbook`);
+    });
+    d.scope.objectiveIds.forEach((id, j) => {
+      if (!objectives.has(id)) report(['drafts', i, 'scope', 'objectiveIds', j], `Refers to objective "${id}", which is not in the workbook`);
+    });
   });
 
   return issues;

@@ -78,16 +78,32 @@ describe('opening a version 1 workbook', () => {
     expect(workbook.services.map((s) => s.id)).toEqual(original.services.map((s: { id: string }) => s.id));
   });
 
-  it('re-serialises as version 2, which reads back identically and is not migrated again', () => {
+  it('re-serialises as the current version, which reads back identically and is not migrated again', () => {
     const { workbook } = openV1();
     const text = serialiseWorkbook(workbook);
-    expect(JSON.parse(text)).toMatchObject({ format: 'alignment-workbench', version: 2 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'alignment-workbench', version: CURRENT_VERSION });
     const again = readWorkbookText(text);
     expect(again.ok).toBe(true);
     if (!again.ok) return;
-    expect(again.value.fileVersion).toBe(2);
+    expect(again.value.fileVersion).toBe(CURRENT_VERSION);
     expect(again.value.workbook).toEqual(workbook);
     expect(serialiseWorkbook(again.value.workbook)).toBe(text);
+  });
+});
+
+describe('version 2 to 3: drafts gain a scope', () => {
+  const draft = { id: 'drf_1', templateId: 'five-case-business-case', title: 'Case', answers: [], created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z' };
+
+  it('gives a draft written before scopes the whole service, as it described before', () => {
+    expect(MIGRATIONS[2]!({ drafts: [draft] })).toEqual({
+      drafts: [{ ...draft, scope: { wholeService: true, serviceIds: [], objectiveIds: [], amount: null, period: { label: '', start: null, end: null } } }],
+    });
+  });
+
+  it('keeps a scope that is already there and leaves odd values for validation', () => {
+    const scoped = { ...draft, scope: { wholeService: false, serviceIds: ['svc_1'] } };
+    expect(MIGRATIONS[2]!({ drafts: [scoped, 'odd'] })).toEqual({ drafts: [scoped, 'odd'] });
+    expect(MIGRATIONS[2]!({ drafts: null })).toEqual({ drafts: null });
   });
 });
 

@@ -8,10 +8,12 @@
  * 2. Periods became structured: KPI baselines and targets, service measures and costs keep the label the
  *    officer wrote ("2023/24") and, where it can be read, the dates it covers, for progress reports and
  *    benchmarking by period.
+ * 3. Document drafts have a scope (the services, objectives, sum and period a document proposes). Drafts
+ *    written before it described the whole service, so they keep doing so.
  */
 import { parsePeriod } from './periods';
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 type Json = Record<string, unknown>;
 type Step = (workbook: Json) => Json;
@@ -44,6 +46,12 @@ export const MIGRATIONS: Readonly<Record<number, Step>> = {
       measures: mapObjects(s.measures, periodFromLabel),
       ...(isObject(s.cost) ? { cost: periodFromLabel(s.cost) } : {}),
     })),
+  }),
+  2: (wb) => ({
+    ...wb,
+    drafts: mapObjects(wb.drafts, (d) =>
+      'scope' in d ? d : { ...d, scope: { wholeService: true, serviceIds: [], objectiveIds: [], amount: null, period: { label: '', start: null, end: null } } },
+    ),
   }),
 };
 

@@ -51,6 +51,7 @@ export function removeService(wb: Workbook, serviceId: string): void {
   filterInPlace(wb.services, (s) => s.id !== serviceId);
   filterInPlace(wb.alignments, (a) => a.serviceId !== serviceId);
   filterInPlace(wb.dismissedSuggestions, (d) => d.serviceId !== serviceId);
+  for (const d of wb.drafts) removeIds(d.scope.serviceIds, ids);
   dropWorkshopRefs(wb, ids);
 }
 
@@ -78,6 +79,7 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
   for (const a of wb.alignments) removeIds(a.kpiIds, kpis);
   filterInPlace(wb.dismissedSuggestions, (d) => !ids.has(d.objectiveId));
   for (const p of wb.partners) for (const po of p.objectives) removeIds(po.objectiveIds, ids);
+  for (const d of wb.drafts) removeIds(d.scope.objectiveIds, ids);
   dropWorkshopRefs(wb, ids);
 }
 
@@ -241,6 +243,7 @@ export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly
   for (const p of wb.partners)
     for (const po of p.objectives)
       po.objectiveIds = [...new Set(po.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
+  for (const d of wb.drafts) d.scope.objectiveIds = [...new Set(d.scope.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
   redirectWorkshopRefs(wb, merging, keepId);
   filterInPlace(wb.objectives, (o) => !merging.has(o.id));
   normaliseHierarchy(wb);

@@ -385,10 +385,28 @@ export type Workshop = z.infer<typeof WorkshopSchema>;
 
 // ---- Document drafts -------------------------------------------------------------------------------------
 
+/**
+ * What a document proposes: the services in scope (a subset of the workbook's, or the whole service where the
+ * template is about the whole service, as the strategic alignment statement is), the objectives and outcomes it
+ * serves, and the sum asked for over a period. Every figure a document prints is computed within this scope;
+ * the rest of the service appears only where a section labels it as context.
+ */
+export const DraftScopeSchema = z.strictObject({
+  wholeService: z.boolean().default(false),
+  serviceIds: z.array(IdSchema).max(5_000).default([]),
+  /** Objectives and outcomes the proposal serves; empty means every objective the services in scope link to. */
+  objectiveIds: z.array(IdSchema).max(5_000).default([]),
+  /** The sum asked for, in pounds, and the period it covers ("2026/27 and 2027/28"). */
+  amount: nonNegative.nullable().default(null),
+  period: PeriodSchema.default(noPeriod),
+});
+export type DraftScope = z.infer<typeof DraftScopeSchema>;
+
 export const DraftSchema = z.strictObject({
   id: IdSchema,
   templateId: ShortText.min(1),
   title: Title,
+  scope: DraftScopeSchema.default({ wholeService: true, serviceIds: [], objectiveIds: [], amount: null, period: noPeriod }),
   /** Answers to the template's questions, by question id. */
   answers: z.array(z.strictObject({ questionId: ShortText.min(1), value: LongText })).max(1_000).default([]),
   protectiveMarking: ProtectiveMarkingSchema.default('OFFICIAL'),

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdfPrinter } from '../../../../shared/documents';
 import type { DocumentProgress } from '../../../../shared/ipc/documents-contract';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
+import { newDraftScope } from '../../../../shared/model/factories';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { createChromiumPrinter } from './chromium-printer';
 import { answersOf, destinationStem, documentFileStem, DocumentService, type DocumentServiceOptions } from './document-service';
@@ -73,6 +74,7 @@ function sampleWith(answers: Record<string, string>): { workbook: Workbook; draf
     id: 'drf_test',
     templateId: 'test-briefing',
     title: 'Members’ briefing: libraries',
+    scope: newDraftScope({ wholeService: true }),
     answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })),
     protectiveMarking: 'OFFICIAL-SENSITIVE',
     partnerId: null,
