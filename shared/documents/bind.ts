@@ -4,7 +4,7 @@
  */
 import { analyseWorkbook } from '../analysis/report';
 import type { ProtectiveMarking } from '../model/vocabulary';
-import type { Workbook } from '../model/workbook-schema';
+import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
 import { allBlocks, type DocModel, type DocumentSection, type Inline, type Reference } from './model';
 import { countWords } from './plain-text';
@@ -21,7 +21,13 @@ export interface BindOptions {
   readonly protectiveMarking: ProtectiveMarking;
   readonly generatedAt: Date;
   readonly partnerId?: string | null;
+  /** What the document proposes (the draft's scope); absent means the whole service. */
+  readonly scope?: DraftScope;
+  /** A draft keeps guidance and unanswered-question markers; a final has none and is refused while incomplete. Default draft. */
+  readonly mode?: DocumentMode;
 }
+
+export type DocumentMode = 'draft' | 'final';
 
 export type PreExportWarningKind =
   | 'unanswered-required'

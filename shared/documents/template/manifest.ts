@@ -45,6 +45,11 @@ export const ManifestSchema = z.strictObject({
   description: Long.default(''),
   version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, { error: 'Use a version such as 1.0.0' }),
   partner: z.enum(['none', 'optional', 'required']).default('none'),
+  /**
+   * What a document from this template describes: a proposal (the services, objectives and sum the officer puts
+   * in its scope) or the whole library service (a strategic alignment statement).
+   */
+  scope: z.enum(['proposal', 'whole-service']).default('proposal'),
   document: z.strictObject({
     title: Short.min(1),
     subtitle: Short.default(''),
