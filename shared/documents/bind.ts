@@ -220,7 +220,7 @@ export function bindDocument(
   for (const q of asked) {
     const raw = (Object.hasOwn(answers, q.id) ? answers[q.id] : q.default) ?? '';
     if (q.required && raw.trim() === '')
-      blockers.push({ kind: 'unanswered-required', where: `Question “${q.label}”`, questionId: q.id, message: `“${q.label}” is required and not answered.` });
+      blockers.push({ kind: 'unanswered-required', where: `Question “${q.label}”`, questionId: q.id, message: 'Required and not answered.' });
   }
   if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
     blockers.push({ kind: 'missing-partner', where: 'Partner', message: 'No partner is chosen: this template is written for one of the workbook’s partners.' });
