@@ -41,6 +41,8 @@ export const TemplateInfoSchema = z.object({
   folder: z.string(),
   /** Whether the document is addressed to one of the workbook's partners. */
   partner: z.enum(['none', 'optional', 'required']),
+  /** Whether the document is about a proposal (services in scope chosen in its draft) or the whole service. */
+  scope: z.enum(['proposal', 'whole-service']),
   questions: z.array(TemplateQuestionSchema),
 });
 export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
