@@ -9,11 +9,7 @@
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { PdfPrinter } from '../../shared/documents';
-import {
-  DOCUMENT_FORMATS,
-  type DocumentFormat,
-  type TemplateInfo,
-} from '../../shared/ipc/documents-contract';
+import { DOCUMENT_FORMATS, type DocumentFormat, type TemplateInfo } from '../../shared/ipc/documents-contract';
 import { newId } from '../../shared/model/ids';
 import { newDraftScope } from '../../shared/model/factories';
 import { parseGuardedJson } from '../../shared/model/json-guard';
@@ -55,8 +51,7 @@ const unusable = (message: string) => new Refusal(message, EXIT.INVALID);
 /** The command line itself was wrong (format, template id, partner, marking): exit 2. */
 const misused = (message: string) => new Refusal(message, EXIT.USAGE);
 
-const bytes = (n: number) =>
-  n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+const bytes = (n: number) => (n >= 1_048_576 ? `${(n / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 function parseFormats(text: string): DocumentFormat[] {
   const parts = text
@@ -65,9 +60,7 @@ function parseFormats(text: string): DocumentFormat[] {
     .filter(Boolean);
   const bad = parts.filter((p) => !(DOCUMENT_FORMATS as readonly string[]).includes(p));
   if (parts.length === 0 || bad.length > 0)
-    throw misused(
-      `--format must be docx, pdf or docx,pdf${bad.length > 0 ? ` (“${bad[0]}” is not one of them)` : ''}.`,
-    );
+    throw misused(`--format must be docx, pdf or docx,pdf${bad.length > 0 ? ` (“${bad[0]}” is not one of them)` : ''}.`);
   return [...new Set(parts)] as DocumentFormat[];
 }
 
@@ -105,11 +98,7 @@ async function readWorkbook(file: string, folder: string): Promise<Workbook> {
 }
 
 /** Reads an answers file: an object mapping question ids to answers (text, a number, or rows for a table). */
-export function parseAnswersFile(
-  text: string,
-  fileName: string,
-  template: TemplateInfo,
-): Record<string, string | null> {
+export function parseAnswersFile(text: string, fileName: string, template: TemplateInfo): Record<string, string | null> {
   const parsed = parseGuardedJson(text);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -118,12 +107,8 @@ export function parseAnswersFile(
         `The answers file “${fileName}” is not valid JSON${e.line !== null ? ` at line ${e.line}, column ${e.column}` : ''}: ${e.detail}.`,
       );
     if (e.kind === 'too-deep')
-      throw unusable(
-        `The answers file “${fileName}” nests too deeply at line ${e.line}, column ${e.column}.`,
-      );
-    throw unusable(
-      `The answers file “${fileName}” has a field named “${e.key}” at ${formatPath(e.path)}, which is not allowed.`,
-    );
+      throw unusable(`The answers file “${fileName}” nests too deeply at line ${e.line}, column ${e.column}.`);
+    throw unusable(`The answers file “${fileName}” has a field named “${e.key}” at ${formatPath(e.path)}, which is not allowed.`);
   }
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -156,17 +141,10 @@ function latestDraft(workbook: Workbook, templateId: string): Draft | undefined 
     .reduce<Draft | undefined>((best, d) => (!best || d.modified > best.modified ? d : best), undefined);
 }
 
-function choosePartner(
-  workbook: Workbook,
-  wanted: string | undefined,
-  base: string | null,
-  template: TemplateInfo,
-): string | null {
+function choosePartner(workbook: Workbook, wanted: string | undefined, base: string | null, template: TemplateInfo): string | null {
   if (wanted !== undefined) {
     const w = wanted.trim().toLowerCase();
-    const found = workbook.partners.find(
-      (p) => p.id.toLowerCase() === w || p.name.trim().toLowerCase() === w,
-    );
+    const found = workbook.partners.find((p) => p.id.toLowerCase() === w || p.name.trim().toLowerCase() === w);
     if (!found)
       throw misused(
         `There is no partner “${wanted}” in the workbook. Its partners are: ${workbook.partners.map((p) => `${p.id} (${p.name})`).join(', ') || '(none)'}.`,
@@ -185,8 +163,7 @@ export async function runGenerate(
   options: GenerateOptions,
   io: Io,
   folder: string,
-  startPrinter: () => Promise<PdfPrinter> = () =>
-    createChromiumPrinter(options.chromium ? { executablePath: options.chromium } : {}),
+  startPrinter: () => Promise<PdfPrinter> = () => createChromiumPrinter(options.chromium ? { executablePath: options.chromium } : {}),
 ): Promise<ExitCode> {
   const service = cliDocumentService(
     (options.templatesFolder ?? []).map((f) => resolve(folder, f)),
@@ -198,8 +175,7 @@ export async function runGenerate(
     const formats = parseFormats(options.format ?? 'docx,pdf');
     const workbook = await readWorkbook(workbookFile, folder);
     const listing = await service.listTemplates();
-    for (const p of listing.problems)
-      lines(io.err, `Warning: a template in ${p.folder} cannot be used: ${p.message}`);
+    for (const p of listing.problems) lines(io.err, `Warning: a template in ${p.folder} cannot be used: ${p.message}`);
     const template = listing.templates.find((t) => t.id === options.template);
     if (!template)
       throw misused(
@@ -220,9 +196,7 @@ export async function runGenerate(
     if (options.marking !== undefined) {
       const m = options.marking.trim().toUpperCase();
       if (!(PROTECTIVE_MARKINGS as readonly string[]).includes(m))
-        throw misused(
-          `--marking must be one of ${PROTECTIVE_MARKINGS.join(', ')} (found “${options.marking}”).`,
-        );
+        throw misused(`--marking must be one of ${PROTECTIVE_MARKINGS.join(', ')} (found “${options.marking}”).`);
       marking = m as ProtectiveMarking;
     }
     const partnerId = choosePartner(workbook, options.partner, base?.partnerId ?? null, template);
@@ -244,9 +218,7 @@ export async function runGenerate(
     try {
       await mkdir(out, { recursive: true });
     } catch (e) {
-      throw unusable(
-        `Cannot create the output folder “${out}” (${e instanceof Error ? e.message : String(e)}).`,
-      );
+      throw unusable(`Cannot create the output folder “${out}” (${e instanceof Error ? e.message : String(e)}).`);
     }
     const stem = documentFileStem(options.name ?? template.id);
     const made = await service.generate({
@@ -260,18 +232,10 @@ export async function runGenerate(
     if (!made.ok) {
       const issues = made.error.issues ?? [];
       const refusedFinal = mode === 'final' && made.error.code === 'INVALID_INPUT' && issues.length > 0;
-      lines(
-        io.err,
-        `${refusedFinal ? 'No final was made' : 'Could not make the document'}: ${made.error.message}`,
-        ...issues.map((i) => `  ${i.path}: ${i.message}`),
-      );
-      if (refusedFinal)
-        lines(io.err, 'Nothing was written. Without --final, a draft shows these as guidance to complete.');
+      lines(io.err, `${refusedFinal ? 'No final was made' : 'Could not make the document'}: ${made.error.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`));
+      if (refusedFinal) lines(io.err, 'Nothing was written. Without --final, a draft shows these as guidance to complete.');
       if (made.error.code === 'UNSUPPORTED' && formats.includes('pdf'))
-        lines(
-          io.err,
-          'Give the path of Chromium, Chrome or Edge with --chromium <path>, or make only the Word file with --format docx.',
-        );
+        lines(io.err, 'Give the path of Chromium, Chrome or Edge with --chromium <path>, or make only the Word file with --format docx.');
       return EXIT.INVALID;
     }
     if (made.value.status === 'cancelled') {
@@ -294,13 +258,7 @@ export async function runGenerate(
         ...unanswered.map((q) => `  ${q.id}: ${q.label}${q.required ? ' (required)' : ''}`),
       );
     const others = warnings.filter((w) => w.kind !== 'unanswered' && w.kind !== 'unanswered-required');
-    if (others.length > 0)
-      lines(
-        io.out,
-        '',
-        `Things to check before publishing (${others.length}):`,
-        ...others.map((w) => `  ${w.message}`),
-      );
+    if (others.length > 0) lines(io.out, '', `Things to check before publishing (${others.length}):`, ...others.map((w) => `  ${w.message}`));
     return EXIT.OK;
   } catch (e) {
     if (e instanceof Refusal) {
@@ -322,20 +280,14 @@ export const generateCommand: CliCommand = {
       .requiredOption('--template <id>', 'template id (the templates command lists them)')
       .option('--format <formats>', 'docx, pdf or docx,pdf', 'docx,pdf')
       .requiredOption('--out <folder>', 'folder to write the files to (made if missing)')
-      .option(
-        '--answers <file>',
-        'JSON file mapping question ids to answers; they replace the workbook draft’s answers',
-      )
+      .option('--answers <file>', 'JSON file mapping question ids to answers; they replace the workbook draft’s answers')
       .option('--marking <marking>', `protective marking: ${PROTECTIVE_MARKINGS.join(', ')}`)
       .option('--partner <partner>', 'partner id or name, for a partnership proposal')
       .option('--name <name>', 'file name without the extension (default: the template id)')
       .option('--templates-folder <folder...>', 'also use the templates in these folders')
       .option('--chromium <path>', 'the Chromium, Chrome or Edge to print PDFs with')
       .option('--draft', 'a draft, marked DRAFT, with guidance where something is missing (the default)')
-      .option(
-        '--final',
-        'a final for publication: no guidance; refused, with what is missing, while anything is',
-      )
+      .option('--final', 'a final for publication: no guidance; refused, with what is missing, while anything is')
       .addHelpText(
         'after',
         [
@@ -349,8 +301,6 @@ export const generateCommand: CliCommand = {
           'partner, marking, or both --draft and --final).',
         ].join('\n'),
       )
-      .action(async (workbook: string, options: GenerateOptions) =>
-        exit(await runGenerate(workbook, options, io, folder)),
-      );
+      .action(async (workbook: string, options: GenerateOptions) => exit(await runGenerate(workbook, options, io, folder)));
   },
 };

@@ -13,9 +13,7 @@ import { documentPlainText } from './plain-text';
 import { loadTemplate, type Template } from './template/load-template';
 
 const fixture = (): Workbook => {
-  const r = readWorkbookText(
-    readFileSync(new URL('../../tests/fixtures/complete-workbook.awbook', import.meta.url), 'utf8'),
-  );
+  const r = readWorkbookText(readFileSync(new URL('../../tests/fixtures/complete-workbook.awbook', import.meta.url), 'utf8'));
   if (!r.ok) throw new Error(r.error.message);
   return r.value.workbook;
 };
@@ -48,13 +46,7 @@ function template(extra: Record<string, unknown> = {}): Template {
       version: '1.0.0',
       document: { title: 'Mode test' },
       questions: [
-        {
-          id: 'decision',
-          label: 'Decision sought',
-          kind: 'paragraphs',
-          required: true,
-          hint: 'Say what is asked.',
-        },
+        { id: 'decision', label: 'Decision sought', kind: 'paragraphs', required: true, hint: 'Say what is asked.' },
         { id: 'cost', label: 'Cost', kind: 'money' },
         { id: 'background', label: 'Background', kind: 'paragraphs', hint: 'What led here.' },
       ],
@@ -67,11 +59,7 @@ function template(extra: Record<string, unknown> = {}): Template {
   return t.value;
 }
 
-const options = (fields: Partial<BindOptions> = {}): BindOptions => ({
-  protectiveMarking: 'OFFICIAL',
-  generatedAt: new Date('2026-11-28T10:00:00Z'),
-  ...fields,
-});
+const options = (fields: Partial<BindOptions> = {}): BindOptions => ({ protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), ...fields });
 const guidanceOf = (doc: DocModel) => allBlocks(doc).flatMap(guidanceIn);
 const complete = { decision: 'Approve the Digital Champions programme.', cost: '85000' };
 
@@ -81,22 +69,8 @@ describe('bindDocument in draft and final', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.document.status).toBe('draft');
     const titles = guidanceOf(r.value.document).map((g) => g.title);
-    expect(titles).toEqual(
-      expect.arrayContaining([
-        'To complete: Decision sought',
-        'To complete: Background',
-        'Guidance for the author (delete before publishing)',
-        '',
-      ]),
-    );
-    expect(r.value.blockers).toEqual([
-      {
-        kind: 'unanswered-required',
-        where: 'Question “Decision sought”',
-        questionId: 'decision',
-        message: 'Required and not answered.',
-      },
-    ]);
+    expect(titles).toEqual(expect.arrayContaining(['To complete: Decision sought', 'To complete: Background', 'Guidance for the author (delete before publishing)', '']));
+    expect(r.value.blockers).toEqual([{ kind: 'unanswered-required', where: 'Question “Decision sought”', questionId: 'decision', message: 'Required and not answered.' }]);
   });
 
   it('refuses a final while a required question is unanswered, saying which and where', () => {
@@ -105,9 +79,7 @@ describe('bindDocument in draft and final', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toMatch(/^A final “Mode test” cannot be made yet: one thing is missing/);
-    expect(r.error.issues).toEqual([
-      { path: 'Question “Decision sought”', message: 'Required and not answered.' },
-    ]);
+    expect(r.error.issues).toEqual([{ path: 'Question “Decision sought”', message: 'Required and not answered.' }]);
   });
 
   it('makes a final with no guidance box, no marked phrase and no placeholder once the required answers are in', () => {
@@ -118,9 +90,7 @@ describe('bindDocument in draft and final', () => {
     // The draft still has the author's guidance and the optional question's box; the final has neither.
     expect(guidanceOf(draft.value.document).length).toBeGreaterThan(0);
     expect(guidanceOf(final.value.document)).toEqual([]);
-    expect(allBlocks(final.value.document).some((b) => b.kind === 'callout' && b.tone === 'guidance')).toBe(
-      false,
-    );
+    expect(allBlocks(final.value.document).some((b) => b.kind === 'callout' && b.tone === 'guidance')).toBe(false);
     const text = documentPlainText(final.value.document);
     expect(text).not.toMatch(/To complete|Guidance for the author|Say who approved|What led here/);
     expect(text).toContain('Approve the Digital Champions programme.');
@@ -132,33 +102,16 @@ describe('bindDocument in draft and final', () => {
     const wb = { ...fixture(), evidence: [] };
     const draft = bindDocument(template(), wb, complete, options());
     if (!draft.ok) throw new Error(draft.error.message);
-    expect(draft.value.blockers).toEqual([
-      expect.objectContaining({ kind: 'missing-fact', where: 'Section “Evidence”' }),
-    ]);
+    expect(draft.value.blockers).toEqual([expect.objectContaining({ kind: 'missing-fact', where: 'Section “Evidence”' })]);
     const final = bindDocument(template(), wb, complete, options({ mode: 'final' }));
-    expect(!final.ok && final.error.issues).toEqual([
-      {
-        path: 'Section “Evidence”',
-        message: expect.stringMatching(/^No evidence recorded: Add the research/),
-      },
-    ]);
+    expect(!final.ok && final.error.issues).toEqual([{ path: 'Section “Evidence”', message: expect.stringMatching(/^No evidence recorded: Add the research/) }]);
   });
 
   it('refuses a final proposal with no services in scope, and one without its partner', () => {
     const wb = fixture();
-    const r = bindDocument(
-      template({ partner: 'required' }),
-      wb,
-      complete,
-      options({ mode: 'final', scope: newDraftScope() }),
-    );
+    const r = bindDocument(template({ partner: 'required' }), wb, complete, options({ mode: 'final', scope: newDraftScope() }));
     expect(!r.ok && r.error.issues?.map((i) => i.path)).toEqual(['Partner', 'Scope']);
-    const whole = bindDocument(
-      template({ scope: 'whole-service' }),
-      wb,
-      complete,
-      options({ mode: 'final', scope: newDraftScope() }),
-    );
+    const whole = bindDocument(template({ scope: 'whole-service' }), wb, complete, options({ mode: 'final', scope: newDraftScope() }));
     expect(whole.ok).toBe(true);
   });
 });

@@ -6,17 +6,7 @@ import { analyseWorkbook } from '../analysis/report';
 import type { ProtectiveMarking } from '../model/vocabulary';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
-import {
-  allBlocks,
-  guidanceIn,
-  inlineText,
-  type Block,
-  type DocModel,
-  type DocumentMode,
-  type DocumentSection,
-  type Inline,
-  type Reference,
-} from './model';
+import { allBlocks, guidanceIn, inlineText, type Block, type DocModel, type DocumentMode, type DocumentSection, type Inline, type Reference } from './model';
 import { countWords } from './plain-text';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
@@ -86,13 +76,14 @@ export function questionsToAsk(template: Template, answers: Readonly<Record<stri
   return qs.filter((q) => !q.when || q.when.in.includes(valueOf(q.when.question).trim()));
 }
 
-function plainText(nodes: readonly Node[], root: ViewValue): string {
+/** A title field as text; an unanswered question shows as "[its label]" in a draft and leaves nothing in a final. */
+function plainText(nodes: readonly Node[], root: ViewValue, final: boolean): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text') out += n.text;
     else if (n.kind === 'value') {
       const v = resolvePath(n.path, root, []);
-      if (v instanceof Unanswered) out += `[${v.question.label}]`;
+      if (v instanceof Unanswered) out += final ? '' : `[${v.question.label}]`;
       else if (v instanceof MarkdownText) out += v.source.replace(/\s+/g, ' ');
       else if (typeof v === 'string' || typeof v === 'number') out += String(v);
     }
@@ -118,14 +109,8 @@ export function bindDocument(
   const analysis = analyseWorkbook(workbook);
   const generatedAt = options.generatedAt;
 
-  if (
-    template.manifest.partner === 'required' &&
-    !(partnerId && workbook.partners.some((p) => p.id === partnerId))
-  )
-    warnings.push({
-      kind: 'missing-partner',
-      message: 'This template is written for a named partner: choose one of the workbook’s partners.',
-    });
+  if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
+    warnings.push({ kind: 'missing-partner', message: 'This template is written for a named partner: choose one of the workbook’s partners.' });
 
   const cite = (evidenceId: string): Inline | null => {
     const e = evidence.get(evidenceId);
@@ -178,10 +163,8 @@ export function bindDocument(
       for (const b of out) if (guidanceIn(b).length > 0) missingFacts.add(b);
       return out;
     },
-    answerBlocks: (source) =>
-      markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids, demoteHeadings: true }),
-    templateBlocks: (source) =>
-      markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids }),
+    answerBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids, demoteHeadings: true }),
+    templateBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids }),
     cite,
     unanswered: (q) => unanswered.set(q.id, q),
     final,
@@ -201,96 +184,50 @@ export function bindDocument(
     });
     sections = template.sections.map((s) => {
       const markdown = evaluate(s.nodes, root, host, state);
-      return {
-        orientation: s.orientation,
-        blocks: markdownToBlocks(markdown, { blocks: state.blocks, inlines: state.inlines, ids }),
-      };
+      return { orientation: s.orientation, blocks: markdownToBlocks(markdown, { blocks: state.blocks, inlines: state.inlines, ids }) };
     });
   } catch (e) {
     if (e instanceof TemplateError)
       return fail('INVALID_INPUT', `The template “${template.manifest.name}” has a problem in ${e.message}`, [
         { path: `${e.where.file}:${e.where.line}:${e.where.column}`, message: e.detail },
       ]);
-    return fail(
-      'INTERNAL',
-      `The document could not be produced from “${template.manifest.name}”: ${e instanceof Error ? e.message : String(e)}.`,
-    );
+    return fail('INTERNAL', `The document could not be produced from “${template.manifest.name}”: ${e instanceof Error ? e.message : String(e)}.`);
   }
 
-  const title = plainText(template.documentFields.title, root) || template.manifest.name;
-  const subtitle = plainText(template.documentFields.subtitle, root);
-  const subject =
-    plainText(template.documentFields.subject, root) || template.manifest.description.slice(0, 200);
+  const title = plainText(template.documentFields.title, root, final) || template.manifest.name;
+  const subtitle = plainText(template.documentFields.subtitle, root, final);
+  const subject = plainText(template.documentFields.subject, root, final) || template.manifest.description.slice(0, 200);
   const organisation = officialName(workbook);
   const author = workbook.author || organisation;
 
   for (const q of asked) {
     const raw = (Object.hasOwn(answers, q.id) ? answers[q.id] : q.default) ?? '';
     if (raw.trim() === '') {
-      if (q.required)
-        warnings.push({
-          kind: 'unanswered-required',
-          questionId: q.id,
-          message: `“${q.label}” is required but not answered; the document shows guidance in its place.`,
-        });
-      else if (unanswered.has(q.id))
-        warnings.push({
-          kind: 'unanswered',
-          questionId: q.id,
-          message: `“${q.label}” is not answered; the document shows guidance in its place.`,
-        });
+      if (q.required) warnings.push({ kind: 'unanswered-required', questionId: q.id, message: `“${q.label}” is required but not answered; the document shows guidance in its place.` });
+      else if (unanswered.has(q.id)) warnings.push({ kind: 'unanswered', questionId: q.id, message: `“${q.label}” is not answered; the document shows guidance in its place.` });
     } else if (q.wordLimit && countWords(raw) > q.wordLimit)
-      warnings.push({
-        kind: 'word-limit',
-        questionId: q.id,
-        message: `“${q.label}” has ${countWords(raw)} words; the limit is ${q.wordLimit}.`,
-      });
+      warnings.push({ kind: 'word-limit', questionId: q.id, message: `“${q.label}” has ${countWords(raw)} words; the limit is ${q.wordLimit}.` });
   }
   const services = new Map(workbook.services.map((s) => [s.id, s.name]));
   const objectives = new Map(workbook.objectives.map((o) => [o.id, o.title]));
   for (const w of analysis.weakClaims) {
     const what = `${w.strength === 3 ? 'Strong' : 'Medium'} contribution of “${services.get(w.serviceId) ?? w.serviceId}” to “${objectives.get(w.objectiveId) ?? w.objectiveId}”`;
-    if (w.reasons.includes('no-evidence'))
-      warnings.push({
-        kind: 'unsupported-claim',
-        alignmentId: w.alignmentId,
-        message: `${what} cites no evidence.`,
-      });
+    if (w.reasons.includes('no-evidence')) warnings.push({ kind: 'unsupported-claim', alignmentId: w.alignmentId, message: `${what} cites no evidence.` });
     else if (w.reasons.includes('weak-evidence'))
-      warnings.push({
-        kind: 'weak-evidence',
-        alignmentId: w.alignmentId,
-        message: `${what} rests only on limited or anecdotal evidence.`,
-      });
+      warnings.push({ kind: 'weak-evidence', alignmentId: w.alignmentId, message: `${what} rests only on limited or anecdotal evidence.` });
   }
 
   const blockers: FinalBlocker[] = [];
   for (const q of asked) {
     const raw = (Object.hasOwn(answers, q.id) ? answers[q.id] : q.default) ?? '';
     if (q.required && raw.trim() === '')
-      blockers.push({
-        kind: 'unanswered-required',
-        where: `Question “${q.label}”`,
-        questionId: q.id,
-        message: 'Required and not answered.',
-      });
+      blockers.push({ kind: 'unanswered-required', where: `Question “${q.label}”`, questionId: q.id, message: 'Required and not answered.' });
   }
-  if (
-    template.manifest.partner === 'required' &&
-    !(partnerId && workbook.partners.some((p) => p.id === partnerId))
-  )
-    blockers.push({
-      kind: 'missing-partner',
-      where: 'Partner',
-      message: 'No partner is chosen: this template is written for one of the workbook’s partners.',
-    });
+  if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
+    blockers.push({ kind: 'missing-partner', where: 'Partner', message: 'No partner is chosen: this template is written for one of the workbook’s partners.' });
   const scope = options.scope;
   if (template.manifest.scope === 'proposal' && scope && !scope.wholeService && scope.serviceIds.length === 0)
-    blockers.push({
-      kind: 'empty-scope',
-      where: 'Scope',
-      message: 'No services are in scope: choose the services this proposal is about.',
-    });
+    blockers.push({ kind: 'empty-scope', where: 'Scope', message: 'No services are in scope: choose the services this proposal is about.' });
   for (const s of sections) {
     let heading = template.manifest.name;
     for (const b of s.blocks) {
@@ -298,11 +235,7 @@ export function bindDocument(
       // In a final, any guidance still present blocks it; in a draft, only the boxes that stand for a missing fact.
       if (!final && !missingFacts.has(b)) continue;
       for (const g of guidanceIn(b))
-        blockers.push({
-          kind: 'missing-fact',
-          where: `Section “${heading}”`,
-          message: g.title ? `${g.title.replace(/\.$/, '')}: ${g.text}` : g.text,
-        });
+        blockers.push({ kind: 'missing-fact', where: `Section “${heading}”`, message: g.title ? `${g.title.replace(/\.$/, '')}: ${g.text}` : g.text });
     }
   }
   if (final && blockers.length > 0)
@@ -319,10 +252,7 @@ export function bindDocument(
       author,
       organisation,
       language: 'en-GB',
-      keywords: [
-        ...template.manifest.document.keywords,
-        ...(workbook.authority ? [workbook.authority.name] : []),
-      ],
+      keywords: [...template.manifest.document.keywords, ...(workbook.authority ? [workbook.authority.name] : [])],
       description: template.manifest.description,
       generatedAt: generatedAt.toISOString(),
       templateId: template.manifest.id,
@@ -339,16 +269,14 @@ export function bindDocument(
         { label: 'Prepared by', value: author },
         { label: 'Organisation', value: organisation },
         { label: 'Date', value: formatDate(generatedAt) },
-        ...(options.protectiveMarking === 'NONE'
-          ? []
-          : [{ label: 'Protective marking', value: options.protectiveMarking }]),
+        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
       ],
     },
     sections: sections.filter((s) => s.blocks.length > 0),
     references,
   };
   for (const b of allBlocks(document))
-    if (b.kind === 'figure' && b.alt.trim() === '')
-      warnings.push({ kind: 'missing-alt-text', message: `The figure “${b.caption}” has no alt text.` });
+    if (b.kind === 'figure' && b.alt.trim() === '') warnings.push({ kind: 'missing-alt-text', message: `The figure “${b.caption}” has no alt text.` });
   return ok({ document, warnings, unanswered: asked.filter((q) => unanswered.has(q.id)), blockers });
 }
+

@@ -103,22 +103,12 @@ export interface ListBlock {
 export type CalloutTone = 'key-figures' | 'note' | 'guidance' | 'warning';
 
 export type Block =
-  | {
-      readonly kind: 'heading';
-      readonly level: 1 | 2 | 3 | 4;
-      readonly id: string;
-      readonly content: readonly Inline[];
-    }
+  | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly id: string; readonly content: readonly Inline[] }
   | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
   | ListBlock
   | TableBlock
   | FigureBlock
-  | {
-      readonly kind: 'callout';
-      readonly tone: CalloutTone;
-      readonly title: string;
-      readonly blocks: readonly Block[];
-    }
+  | { readonly kind: 'callout'; readonly tone: CalloutTone; readonly title: string; readonly blocks: readonly Block[] }
   | KeyFiguresBlock
   | { readonly kind: 'page-break' }
   | { readonly kind: 'toc'; readonly title: string; readonly maxLevel: 1 | 2 | 3 }
@@ -187,8 +177,7 @@ export const MARKING_TEXT: Readonly<Record<ProtectiveMarking, string>> = {
 
 // ---- Small helpers every renderer needs ------------------------------------------------------------------
 
-export const text = (t: string, emphasis?: Emphasis): Inline =>
-  emphasis ? { kind: 'text', text: t, emphasis } : { kind: 'text', text: t };
+export const text = (t: string, emphasis?: Emphasis): Inline => (emphasis ? { kind: 'text', text: t, emphasis } : { kind: 'text', text: t });
 
 /** Key figures as the table the Word file shows and its page estimate measures: the value bold on an accent shade. */
 export function keyFiguresTable(b: KeyFiguresBlock): TableBlock {
@@ -201,11 +190,7 @@ export function keyFiguresTable(b: KeyFiguresBlock): TableBlock {
       { header: 'What it shows', width: 48 },
       { header: 'Source', width: 30 },
     ],
-    rows: b.items.map((i) => [
-      { content: [text(i.value, 'strong')], shade: 'accent' },
-      { content: [text(i.label)] },
-      { content: [text(i.source)] },
-    ]),
+    rows: b.items.map((i) => [{ content: [text(i.value, 'strong')], shade: 'accent' }, { content: [text(i.label)] }, { content: [text(i.source)] }]),
   };
 }
 
@@ -254,8 +239,7 @@ export interface HeadingEntry {
 /** Headings in order, as the tables of contents list them. */
 export function headingsOf(doc: DocModel): HeadingEntry[] {
   const out: HeadingEntry[] = [];
-  for (const b of allBlocks(doc))
-    if (b.kind === 'heading') out.push({ id: b.id, level: b.level, text: inlineText(b.content) });
+  for (const b of allBlocks(doc)) if (b.kind === 'heading') out.push({ id: b.id, level: b.level, text: inlineText(b.content) });
   return out;
 }
 
@@ -301,26 +285,14 @@ function guidanceInInlines(content: readonly Inline[]): string[] {
 }
 
 function guidanceInList(l: ListBlock): string[] {
-  return l.items.flatMap((it) => [
-    ...guidanceInInlines(it.content),
-    ...(it.children ? guidanceInList(it.children) : []),
-  ]);
+  return l.items.flatMap((it) => [...guidanceInInlines(it.content), ...(it.children ? guidanceInList(it.children) : [])]);
 }
 
 /** The guidance a block carries (a guidance box counts once, with its text), in reading order. */
 export function guidanceIn(b: Block): GuidanceItem[] {
   switch (b.kind) {
     case 'callout':
-      if (b.tone === 'guidance')
-        return [
-          {
-            title: b.title,
-            text: b.blocks
-              .map((x) => blockText(x))
-              .join(' ')
-              .trim(),
-          },
-        ];
+      if (b.tone === 'guidance') return [{ title: b.title, text: b.blocks.map((x) => blockText(x)).join(' ').trim() }];
       return b.blocks.flatMap(guidanceIn);
     case 'paragraph':
     case 'heading':
@@ -328,9 +300,7 @@ export function guidanceIn(b: Block): GuidanceItem[] {
     case 'list':
       return guidanceInList(b).map((text) => ({ title: '', text }));
     case 'table':
-      return b.rows
-        .flatMap((r) => r.flatMap((c) => guidanceInInlines(c.content)))
-        .map((text) => ({ title: '', text }));
+      return b.rows.flatMap((r) => r.flatMap((c) => guidanceInInlines(c.content))).map((text) => ({ title: '', text }));
     default:
       return [];
   }

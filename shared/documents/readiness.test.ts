@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handBuiltWorkbook } from '../../tests/fixtures/hand-built-workbook';
 import { newDraftScope } from '../model/factories';
-import {
-  readinessChecklist,
-  servicesInScope,
-  type ReadinessDraft,
-  type ReadinessTemplate,
-} from './readiness';
+import { readinessChecklist, servicesInScope, type ReadinessDraft, type ReadinessTemplate } from './readiness';
 
 const proposal: ReadinessTemplate = {
   scope: 'proposal',
@@ -17,43 +12,25 @@ const proposal: ReadinessTemplate = {
     { id: 'notes', label: 'Anything else', required: false },
   ],
 };
-const draft = (fields: Partial<ReadinessDraft> = {}): ReadinessDraft => ({
-  scope: newDraftScope(),
-  answers: [],
-  partnerId: null,
-  ...fields,
-});
+const draft = (fields: Partial<ReadinessDraft> = {}): ReadinessDraft => ({ scope: newDraftScope(), answers: [], partnerId: null, ...fields });
 
 describe('readinessChecklist', () => {
   it('lists what stops a final for an empty proposal: its scope, its partner and each required answer, linked to the field', () => {
-    const items = readinessChecklist({
-      workbook: handBuiltWorkbook(),
-      template: proposal,
-      draft: draft({ answers: [{ questionId: 'cost', value: '  ' }] }),
-    });
+    const items = readinessChecklist({ workbook: handBuiltWorkbook(), template: proposal, draft: draft({ answers: [{ questionId: 'cost', value: '  ' }] }) });
     expect(items.filter((i) => i.blocksFinal).map((i) => [i.kind, i.target])).toEqual([
       ['empty-scope', { kind: 'scope-field' }],
       ['missing-partner', { kind: 'partner-field' }],
       ['unanswered-required', { kind: 'question', questionId: 'title' }],
       ['unanswered-required', { kind: 'question', questionId: 'cost' }],
     ]);
-    expect(items.find((i) => i.kind === 'unanswered')).toMatchObject({
-      blocksFinal: false,
-      target: { kind: 'question', questionId: 'notes' },
-    });
+    expect(items.find((i) => i.kind === 'unanswered')).toMatchObject({ blocksFinal: false, target: { kind: 'question', questionId: 'notes' } });
     // Nothing about the map without services in scope.
-    expect(
-      items.some((i) =>
-        ['unsupported-claim', 'weak-evidence', 'unlinked-service', 'scope-gap'].includes(i.kind),
-      ),
-    ).toBe(false);
+    expect(items.some((i) => ['unsupported-claim', 'weak-evidence', 'unlinked-service', 'scope-gap'].includes(i.kind))).toBe(false);
   });
 
   it('reports only the claims of the services in scope, each linked to its link on the Map', () => {
     const wb = handBuiltWorkbook();
-    wb.partners = [
-      { id: 'ptn_P1', name: 'NHS', type: 'nhs-icb', description: '', contact: '', objectives: [] },
-    ];
+    wb.partners = [{ id: 'ptn_P1', name: 'NHS', type: 'nhs-icb', description: '', contact: '', objectives: [] }];
     const items = readinessChecklist({
       workbook: wb,
       template: proposal,
@@ -93,12 +70,8 @@ describe('readinessChecklist', () => {
     });
     // Reduce loneliness is reached (Job club directly, Chatty Café through its outcome); the roads are not.
     // The Job club claim about digital skills is outside the objectives in scope, so it is not listed.
-    expect(items.map((i) => [i.kind, i.target])).toEqual([
-      ['scope-gap', { kind: 'objective', id: 'obj_O4' }],
-    ]);
-    expect(items[0]!.message).toBe(
-      'No service in scope contributes to “Keep the roads safe”: link one on the Map, or take the objective out of scope.',
-    );
+    expect(items.map((i) => [i.kind, i.target])).toEqual([['scope-gap', { kind: 'objective', id: 'obj_O4' }]]);
+    expect(items[0]!.message).toBe('No service in scope contributes to “Keep the roads safe”: link one on the Map, or take the objective out of scope.');
   });
 
   it('covers every service for a whole-service template, whatever the draft lists', () => {
@@ -110,9 +83,7 @@ describe('readinessChecklist', () => {
     expect(items.filter((i) => i.kind === 'unlinked-service').map((i) => i.target)).toEqual(
       ['svc_S3', 'svc_S5', 'svc_S6', 'svc_S7'].map((id) => ({ kind: 'service', id })),
     );
-    expect(items.filter((i) => i.kind === 'weak-evidence').map((i) => i.target)).toEqual([
-      { kind: 'link', id: 'aln_A3' },
-    ]);
+    expect(items.filter((i) => i.kind === 'weak-evidence').map((i) => i.target)).toEqual([{ kind: 'link', id: 'aln_A3' }]);
     expect(items.every((i) => !i.blocksFinal)).toBe(true);
   });
 });

@@ -39,11 +39,7 @@ export interface ReadinessItem {
 export interface ReadinessTemplate {
   readonly scope: 'proposal' | 'whole-service';
   readonly partner: 'none' | 'optional' | 'required';
-  readonly questions: ReadonlyArray<{
-    readonly id: string;
-    readonly label: string;
-    readonly required: boolean;
-  }>;
+  readonly questions: ReadonlyArray<{ readonly id: string; readonly label: string; readonly required: boolean }>;
 }
 
 export interface ReadinessDraft {
@@ -61,11 +57,7 @@ export interface ReadinessInput {
 }
 
 /** The services a draft covers: every service for a whole-service document, otherwise the ones chosen that exist. */
-export function servicesInScope(
-  workbook: Workbook,
-  template: Pick<ReadinessTemplate, 'scope'>,
-  scope: DraftScope,
-): string[] {
+export function servicesInScope(workbook: Workbook, template: Pick<ReadinessTemplate, 'scope'>, scope: DraftScope): string[] {
   if (template.scope === 'whole-service' || scope.wholeService) return workbook.services.map((s) => s.id);
   const chosen = new Set(scope.serviceIds);
   return workbook.services.filter((s) => chosen.has(s.id)).map((s) => s.id);
@@ -74,8 +66,7 @@ export function servicesInScope(
 /** Each objective with itself and everything beneath it, so a link to an outcome counts for its objective. */
 function withDescendants(workbook: Workbook): Map<string, Set<string>> {
   const children = new Map<string, string[]>();
-  for (const o of workbook.objectives)
-    if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+  for (const o of workbook.objectives) if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
   const out = new Map<string, Set<string>>();
   for (const o of workbook.objectives) {
     const all = new Set<string>();
@@ -98,36 +89,16 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
 
   const services = servicesInScope(workbook, template, draft.scope);
   if (template.scope === 'proposal' && !draft.scope.wholeService && services.length === 0)
-    items.push({
-      kind: 'empty-scope',
-      blocksFinal: true,
-      target: { kind: 'scope-field' },
-      message: 'Choose the services this proposal is about: none are in scope.',
-    });
+    items.push({ kind: 'empty-scope', blocksFinal: true, target: { kind: 'scope-field' }, message: 'Choose the services this proposal is about: none are in scope.' });
   if (template.partner === 'required' && !workbook.partners.some((p) => p.id === draft.partnerId))
-    items.push({
-      kind: 'missing-partner',
-      blocksFinal: true,
-      target: { kind: 'partner-field' },
-      message: 'Choose the partner this document is for.',
-    });
+    items.push({ kind: 'missing-partner', blocksFinal: true, target: { kind: 'partner-field' }, message: 'Choose the partner this document is for.' });
   for (const q of template.questions) {
     if (input.askedQuestionIds && !input.askedQuestionIds.has(q.id)) continue;
     if (answered.has(q.id)) continue;
     items.push(
       q.required
-        ? {
-            kind: 'unanswered-required',
-            blocksFinal: true,
-            target: { kind: 'question', questionId: q.id },
-            message: `Answer “${q.label}” (required).`,
-          }
-        : {
-            kind: 'unanswered',
-            blocksFinal: false,
-            target: { kind: 'question', questionId: q.id },
-            message: `“${q.label}” is not answered; a final leaves it out.`,
-          },
+        ? { kind: 'unanswered-required', blocksFinal: true, target: { kind: 'question', questionId: q.id }, message: `Answer “${q.label}” (required).` }
+        : { kind: 'unanswered', blocksFinal: false, target: { kind: 'question', questionId: q.id }, message: `“${q.label}” is not answered; a final leaves it out.` },
     );
   }
 
@@ -138,11 +109,7 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
   const below = withDescendants(workbook);
   const chosenObjectives = draft.scope.objectiveIds.filter((id) => objectiveTitle.has(id));
   // Objectives the document serves: those chosen (with their outcomes), or else those its services link to.
-  const served = new Set(
-    chosenObjectives.length > 0
-      ? chosenObjectives.flatMap((id) => [...(below.get(id) ?? [id])])
-      : links.map((a) => a.objectiveId),
-  );
+  const served = new Set(chosenObjectives.length > 0 ? chosenObjectives.flatMap((id) => [...(below.get(id) ?? [id])]) : links.map((a) => a.objectiveId));
 
   for (const id of chosenObjectives) {
     const reach = below.get(id) ?? new Set([id]);
@@ -166,19 +133,9 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
     if (!inScope.has(w.serviceId) || !served.has(w.objectiveId)) continue;
     const what = `${w.strength === 3 ? 'Strong' : 'Medium'} contribution of “${serviceName.get(w.serviceId) ?? w.serviceId}” to “${objectiveTitle.get(w.objectiveId) ?? w.objectiveId}”`;
     if (w.reasons.includes('no-evidence'))
-      items.push({
-        kind: 'unsupported-claim',
-        blocksFinal: false,
-        target: { kind: 'link', id: w.alignmentId },
-        message: `${what} cites no evidence.`,
-      });
+      items.push({ kind: 'unsupported-claim', blocksFinal: false, target: { kind: 'link', id: w.alignmentId }, message: `${what} cites no evidence.` });
     else if (w.reasons.includes('weak-evidence'))
-      items.push({
-        kind: 'weak-evidence',
-        blocksFinal: false,
-        target: { kind: 'link', id: w.alignmentId },
-        message: `${what} rests only on limited or anecdotal evidence.`,
-      });
+      items.push({ kind: 'weak-evidence', blocksFinal: false, target: { kind: 'link', id: w.alignmentId }, message: `${what} rests only on limited or anecdotal evidence.` });
   }
   return items;
 }

@@ -46,28 +46,9 @@ import {
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderChartSvg } from '../charts/render-chart-svg';
-import {
-  DRAFT_MARKING,
-  guidanceIn,
-  keyFiguresTable,
-  MARKING_TEXT,
-  referenceNumbers,
-  type Block,
-  type DocModel,
-  type Inline,
-  type ListBlock,
-  type TableBlock,
-} from '../model';
+import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
-import {
-  CALLOUT_GAP,
-  CELL_PADDING,
-  FIGURE_WIDTH_PT,
-  LINE_MULTIPLE,
-  PAGE,
-  STYLES,
-  type ParaStyle,
-} from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
 
 export interface DocxRenderOptions {
@@ -179,19 +160,10 @@ function commented(ctx: Ctx, children: ParagraphChild[], title: string, text: st
     date: new Date(ctx.doc.properties.generatedAt),
     children: body.map((t) => new Paragraph({ children: [new TextRun(t)] })),
   });
-  return [
-    new CommentRangeStart(id),
-    ...children,
-    new CommentRangeEnd(id),
-    new TextRun({ children: [new CommentReference(id)] }),
-  ];
+  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
-function runs(
-  content: readonly Inline[],
-  ctx: Ctx,
-  base: { size?: number; bold?: boolean; color?: string } = {},
-): ParagraphChild[] {
+function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const i of content) {
     switch (i.kind) {
@@ -207,14 +179,7 @@ function runs(
         );
         break;
       case 'link': {
-        const linkRuns = i.children.map(
-          (c) =>
-            new TextRun({
-              text: c.kind === 'text' ? c.text : '',
-              style: 'Hyperlink',
-              ...(base.size ? { size: half(base.size) } : {}),
-            }),
-        );
+        const linkRuns = i.children.map((c) => new TextRun({ text: c.kind === 'text' ? c.text : '', style: 'Hyperlink', ...(base.size ? { size: half(base.size) } : {}) }));
         const anchor = i.href.startsWith('#') ? ctx.bookmarks.get(i.href.slice(1)) : undefined;
         if (anchor) out.push(new InternalHyperlink({ anchor, children: linkRuns }));
         else if (i.href.startsWith('#')) out.push(...runs(i.children, ctx, base));
@@ -223,22 +188,11 @@ function runs(
       }
       case 'citation': {
         const n = ctx.refs.get(i.refId);
-        if (n)
-          out.push(
-            new InternalHyperlink({
-              anchor: `ref_${n}`,
-              children: [new TextRun({ text: `[${n}]`, ...(base.size ? { size: half(base.size) } : {}) })],
-            }),
-          );
+        if (n) out.push(new InternalHyperlink({ anchor: `ref_${n}`, children: [new TextRun({ text: `[${n}]`, ...(base.size ? { size: half(base.size) } : {}) })] }));
         break;
       }
       case 'guidance': {
-        const run = new TextRun({
-          text: i.text,
-          shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' },
-          color: BRAND.guidanceText,
-          ...(base.size ? { size: half(base.size) } : {}),
-        });
+        const run = new TextRun({ text: i.text, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, color: BRAND.guidanceText, ...(base.size ? { size: half(base.size) } : {}) });
         out.push(...(ctx.inGuidanceBox ? [run] : commented(ctx, [run], 'To complete', i.text)));
         break;
       }
@@ -256,16 +210,11 @@ function list(l: ListBlock, ctx: Ctx, depth: number, instance: number): Paragrap
     out.push(
       new Paragraph({
         style: ctx.style(l.ordered ? 'listNumber' : 'listBullet'),
-        numbering: {
-          reference: l.ordered ? 'aw-numbers' : 'aw-bullets',
-          level: Math.min(depth, 3),
-          instance,
-        },
+        numbering: { reference: l.ordered ? 'aw-numbers' : 'aw-bullets', level: Math.min(depth, 3), instance },
         children: runs(it.content, ctx),
       }),
     );
-    if (it.children)
-      out.push(...list(it.children, ctx, depth + 1, it.children.ordered ? ++ctx.numberedLists : instance));
+    if (it.children) out.push(...list(it.children, ctx, depth + 1, it.children.ordered ? ++ctx.numberedLists : instance));
   }
   return out;
 }
@@ -281,14 +230,8 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
   const widths = t.columns.map((c) => Math.floor((c.width / total) * tw(textWidthPt)));
   const cellStyle = t.dense ? CUSTOM.denseCell : CUSTOM.cell;
   const size = t.dense ? STYLES.denseCell.size : STYLES.cell.size;
-  const align = (a?: string) =>
-    a === 'right' ? AlignmentType.RIGHT : a === 'centre' ? AlignmentType.CENTER : AlignmentType.LEFT;
-  const margins = {
-    top: tw(CELL_PADDING.vertical),
-    bottom: tw(CELL_PADDING.vertical),
-    left: tw(CELL_PADDING.horizontal),
-    right: tw(CELL_PADDING.horizontal),
-  };
+  const align = (a?: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'centre' ? AlignmentType.CENTER : AlignmentType.LEFT);
+  const margins = { top: tw(CELL_PADDING.vertical), bottom: tw(CELL_PADDING.vertical), left: tw(CELL_PADDING.horizontal), right: tw(CELL_PADDING.horizontal) };
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -297,13 +240,7 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND.headerFill, color: 'auto' },
-          children: [
-            new Paragraph({
-              style: CUSTOM.tableHead,
-              alignment: align(c.align),
-              children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })],
-            }),
-          ],
+          children: [new Paragraph({ style: CUSTOM.tableHead, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
         }),
     ),
   });
@@ -317,26 +254,13 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade.fill, color: 'auto' } } : {}),
-            children: [
-              new Paragraph({
-                style: cellStyle,
-                alignment: align(cell.align),
-                children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }),
-              }),
-            ],
+            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }) })],
           });
         }),
       }),
   );
   const out: FileChild[] = [];
-  if (t.caption)
-    out.push(
-      new Paragraph({
-        style: ctx.style('caption'),
-        keepNext: true,
-        children: [new TextRun(`Table ${++ctx.table}: ${t.caption}`)],
-      }),
-    );
+  if (t.caption) out.push(new Paragraph({ style: ctx.style('caption'), keepNext: true, children: [new TextRun(`Table ${++ctx.table}: ${t.caption}`)] }));
   out.push(
     new Table({
       style: ctx.style('tableGrid'),
@@ -348,9 +272,7 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
       rows: [header, ...rows],
     }),
   );
-  out.push(
-    new Paragraph({ style: CUSTOM.source, children: t.source ? [new TextRun(`Source: ${t.source}`)] : [] }),
-  );
+  out.push(new Paragraph({ style: CUSTOM.source, children: t.source ? [new TextRun(`Source: ${t.source}`)] : [] }));
   return out;
 }
 
@@ -374,43 +296,23 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
       const png = await ctx.rasterise(chart.svg, chart.width * 2);
       const n = ++ctx.figure;
       return [
-        new Paragraph({
-          style: ctx.style('caption'),
-          keepNext: true,
-          children: [new TextRun(`Figure ${n}: ${b.caption}`)],
-        }),
+        new Paragraph({ style: ctx.style('caption'), keepNext: true, children: [new TextRun(`Figure ${n}: ${b.caption}`)] }),
         new Paragraph({
           keepNext: Boolean(b.source),
-          children: [
-            new ImageRun({
-              type: 'png',
-              data: png,
-              transformation: { width: widthPx, height: heightPx },
-              altText: { name: `Figure ${n}`, title: b.caption, description: b.alt },
-            }),
-          ],
+          children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText: { name: `Figure ${n}`, title: b.caption, description: b.alt } })],
         }),
-        new Paragraph({
-          style: CUSTOM.source,
-          children: b.source ? [new TextRun(`Source: ${b.source}`)] : [],
-        }),
+        new Paragraph({ style: CUSTOM.source, children: b.source ? [new TextRun(`Source: ${b.source}`)] : [] }),
       ];
     }
     case 'callout': {
       const guidance = b.tone === 'guidance';
       const out: FileChild[] = [];
-      const boxText = guidance ? (guidanceIn(b)[0]?.text ?? '') : '';
+      const boxText = guidance ? guidanceIn(b)[0]?.text ?? '' : '';
       // The comment is anchored to the box's title, or to its first paragraph when it has none.
       let anchorPending = guidance && ctx.comments !== null;
       if (b.title) {
         const title: ParagraphChild[] = [new TextRun(b.title)];
-        out.push(
-          new Paragraph({
-            style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle,
-            keepNext: true,
-            children: anchorPending ? commented(ctx, title, b.title, boxText) : title,
-          }),
-        );
+        out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: anchorPending ? commented(ctx, title, b.title, boxText) : title }));
         anchorPending = false;
       }
       const outer = ctx.inGuidanceBox;
@@ -422,15 +324,7 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
           out.push(
             new Paragraph({
               style: guidance ? CUSTOM.guidanceText : CUSTOM.calloutText,
-              ...(last
-                ? {
-                    spacing: {
-                      after: tw(STYLES.callout.after + CALLOUT_GAP),
-                      line: LINE,
-                      lineRule: LineRuleType.AUTO,
-                    },
-                  }
-                : {}),
+              ...(last ? { spacing: { after: tw(STYLES.callout.after + CALLOUT_GAP), line: LINE, lineRule: LineRuleType.AUTO } } : {}),
               children: anchorPending ? commented(ctx, children, 'To complete', boxText) : children,
             }),
           );
@@ -451,23 +345,14 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
         new Paragraph({ children: [new PageBreak()] }),
       ];
     case 'references': {
-      if (ctx.doc.references.length === 0)
-        return [new Paragraph({ children: [new TextRun('No sources are cited in this document.')] })];
+      if (ctx.doc.references.length === 0) return [new Paragraph({ children: [new TextRun('No sources are cited in this document.')] })];
       const out: FileChild[] = [];
       ctx.doc.references.forEach((r, i) => {
-        const children: ParagraphChild[] = [
-          new Bookmark({ id: `ref_${i + 1}`, children: [new TextRun(`[${i + 1}] `)] }),
-          new TextRun(r.text),
-        ];
+        const children: ParagraphChild[] = [new Bookmark({ id: `ref_${i + 1}`, children: [new TextRun(`[${i + 1}] `)] }), new TextRun(r.text)];
         if (r.url)
           children.push(
             new TextRun(' Available at '),
-            new ExternalHyperlink({
-              link: r.url,
-              children: [
-                new TextRun({ text: r.url.replace(/^https?:\/\/(www\.)?/, ''), style: 'Hyperlink' }),
-              ],
-            }),
+            new ExternalHyperlink({ link: r.url, children: [new TextRun({ text: r.url.replace(/^https?:\/\/(www\.)?/, ''), style: 'Hyperlink' })] }),
           );
         out.push(new Paragraph({ style: CUSTOM.reference, children }));
       });
@@ -476,13 +361,7 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
   }
 }
 
-function paraStyle(
-  id: string,
-  name: string,
-  st: ParaStyle,
-  extra: Partial<IParagraphStyleOptions> = {},
-  color: string = BRAND.text,
-): IParagraphStyleOptions {
+function paraStyle(id: string, name: string, st: ParaStyle, extra: Partial<IParagraphStyleOptions> = {}, color: string = BRAND.text): IParagraphStyleOptions {
   return {
     id,
     name,
@@ -509,19 +388,9 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         style: CUSTOM.running,
         tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
-          ...(draft
-            ? [
-                new TextRun({ text: DRAFT_MARKING, bold: true, color: BRAND.text, size: 18 }),
-                new TextRun({ text: first ? '' : '  ' }),
-              ]
-            : []),
+          ...(draft ? [new TextRun({ text: DRAFT_MARKING, bold: true, color: BRAND.text, size: 18 }), new TextRun({ text: first ? '' : '  ' })] : []),
           new TextRun({ text: first ? '' : doc.runningTitle }),
-          ...(marking
-            ? [
-                new TextRun({ children: ['\t'] }),
-                new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 }),
-              ]
-            : []),
+          ...(marking ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
         ],
       }),
     ],
@@ -557,43 +426,17 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
   const estimate = estimatePages(doc);
   const bookmarks = new Map<string, string>();
   const comments: ICommentOptions[] | null = doc.status === 'draft' ? [] : null;
-  const ctx: Ctx = {
-    doc,
-    style,
-    refs: referenceNumbers(doc),
-    rasterise: options.rasteriseSvg,
-    bookmarks,
-    table: 0,
-    figure: 0,
-    numberedLists: 0,
-    comments,
-    inGuidanceBox: false,
-  };
+  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0, comments, inGuidanceBox: false };
 
   const tp = doc.titlePage;
   const marking = MARKING_TEXT[doc.marking];
   const titleChildren: FileChild[] = [
     ...(marking ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(marking)] })] : []),
-    ...(doc.status === 'draft'
-      ? [
-          new Paragraph({
-            style: CUSTOM.marking,
-            children: [new TextRun(`${DRAFT_MARKING}: for comment, not for publication`)],
-          }),
-        ]
-      : []),
+    ...(doc.status === 'draft' ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(`${DRAFT_MARKING}: for comment, not for publication`)] })] : []),
     new Paragraph({ style: CUSTOM.organisation, children: [new TextRun(tp.organisation)] }),
     new Paragraph({ style: style('title'), children: [new TextRun(tp.title)] }),
-    ...(tp.subtitle
-      ? [new Paragraph({ style: style('subtitle'), children: [new TextRun(tp.subtitle)] })]
-      : []),
-    ...tp.details.map(
-      (d) =>
-        new Paragraph({
-          style: CUSTOM.details,
-          children: [new TextRun({ text: `${d.label}: `, bold: true }), new TextRun(d.value)],
-        }),
-    ),
+    ...(tp.subtitle ? [new Paragraph({ style: style('subtitle'), children: [new TextRun(tp.subtitle)] })] : []),
+    ...tp.details.map((d) => new Paragraph({ style: CUSTOM.details, children: [new TextRun({ text: `${d.label}: `, bold: true }), new TextRun(d.value)] })),
   ];
 
   const sections = [];
@@ -611,83 +454,16 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     const hf = headerFooter(doc, landscape, false);
     const children: FileChild[] = [];
     for (const b of s.blocks) children.push(...(await block(b, ctx, geo.width - geo.left - geo.right)));
-    sections.push({
-      properties: { page: pageProps(s.orientation) },
-      headers: { default: hf.header },
-      footers: { default: hf.footer },
-      children,
-    });
+    sections.push({ properties: { page: pageProps(s.orientation) }, headers: { default: hf.header }, footers: { default: hf.footer }, children });
   }
 
   const paragraphStyles: IParagraphStyleOptions[] = [
     paraStyle(BUILT_IN.title.id, 'Title', STYLES.title, {}, BRAND.heading),
     paraStyle(BUILT_IN.subtitle.id, 'Subtitle', STYLES.subtitle),
-    paraStyle(
-      BUILT_IN.h1.id,
-      'Heading 1',
-      STYLES.h1,
-      {
-        paragraph: {
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 0,
-          spacing: { before: 0, after: tw(STYLES.h1.after), line: LINE, lineRule: LineRuleType.AUTO },
-          border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BRAND.heading, space: 2 } },
-        },
-      },
-      BRAND.heading,
-    ),
-    paraStyle(
-      BUILT_IN.h2.id,
-      'Heading 2',
-      STYLES.h2,
-      {
-        paragraph: {
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 1,
-          spacing: {
-            before: tw(STYLES.h2.before),
-            after: tw(STYLES.h2.after),
-            line: LINE,
-            lineRule: LineRuleType.AUTO,
-          },
-        },
-      },
-      BRAND.heading,
-    ),
-    paraStyle(
-      BUILT_IN.h3.id,
-      'Heading 3',
-      STYLES.h3,
-      {
-        paragraph: {
-          keepNext: true,
-          keepLines: true,
-          outlineLevel: 2,
-          spacing: {
-            before: tw(STYLES.h3.before),
-            after: tw(STYLES.h3.after),
-            line: LINE,
-            lineRule: LineRuleType.AUTO,
-          },
-        },
-      },
-      BRAND.heading,
-    ),
-    paraStyle(BUILT_IN.h4.id, 'Heading 4', STYLES.h4, {
-      paragraph: {
-        keepNext: true,
-        keepLines: true,
-        outlineLevel: 3,
-        spacing: {
-          before: tw(STYLES.h4.before),
-          after: tw(STYLES.h4.after),
-          line: LINE,
-          lineRule: LineRuleType.AUTO,
-        },
-      },
-    }),
+    paraStyle(BUILT_IN.h1.id, 'Heading 1', STYLES.h1, { paragraph: { keepNext: true, keepLines: true, outlineLevel: 0, spacing: { before: 0, after: tw(STYLES.h1.after), line: LINE, lineRule: LineRuleType.AUTO }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BRAND.heading, space: 2 } } } }, BRAND.heading),
+    paraStyle(BUILT_IN.h2.id, 'Heading 2', STYLES.h2, { paragraph: { keepNext: true, keepLines: true, outlineLevel: 1, spacing: { before: tw(STYLES.h2.before), after: tw(STYLES.h2.after), line: LINE, lineRule: LineRuleType.AUTO } } }, BRAND.heading),
+    paraStyle(BUILT_IN.h3.id, 'Heading 3', STYLES.h3, { paragraph: { keepNext: true, keepLines: true, outlineLevel: 2, spacing: { before: tw(STYLES.h3.before), after: tw(STYLES.h3.after), line: LINE, lineRule: LineRuleType.AUTO } } }, BRAND.heading),
+    paraStyle(BUILT_IN.h4.id, 'Heading 4', STYLES.h4, { paragraph: { keepNext: true, keepLines: true, outlineLevel: 3, spacing: { before: tw(STYLES.h4.before), after: tw(STYLES.h4.after), line: LINE, lineRule: LineRuleType.AUTO } } }),
     paraStyle(BUILT_IN.listBullet.id, 'List Bullet', STYLES.list),
     paraStyle(BUILT_IN.listNumber.id, 'List Number', STYLES.list),
     paraStyle(BUILT_IN.caption.id, 'caption', STYLES.caption),
@@ -698,75 +474,18 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     paraStyle(CUSTOM.organisation, 'Title Organisation', STYLES.organisation, {}, BRAND.secondary),
     paraStyle(CUSTOM.details, 'Title Details', STYLES.details),
     paraStyle(CUSTOM.source, 'Source Note', STYLES.source, {}, BRAND.secondary),
-    paraStyle(CUSTOM.calloutTitle, 'Callout Title', STYLES.calloutTitle, {
-      paragraph: {
-        indent: { left: tw(STYLES.callout.indent) },
-        spacing: {
-          before: tw(STYLES.calloutTitle.before),
-          after: tw(STYLES.calloutTitle.after),
-          line: LINE,
-          lineRule: LineRuleType.AUTO,
-        },
-        shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' },
-        border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } },
-      },
-    }),
-    paraStyle(CUSTOM.calloutText, 'Callout Text', STYLES.callout, {
-      paragraph: {
-        indent: { left: tw(STYLES.callout.indent) },
-        spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO },
-        shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' },
-        border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } },
-      },
-    }),
-    paraStyle(CUSTOM.guidanceTitle, 'Guidance Title', STYLES.calloutTitle, {
-      paragraph: {
-        indent: { left: tw(STYLES.callout.indent) },
-        spacing: {
-          before: tw(STYLES.calloutTitle.before),
-          after: tw(STYLES.calloutTitle.after),
-          line: LINE,
-          lineRule: LineRuleType.AUTO,
-        },
-        shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' },
-        border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } },
-      },
-    }),
-    paraStyle(CUSTOM.guidanceText, 'Guidance Text', STYLES.callout, {
-      paragraph: {
-        indent: { left: tw(STYLES.callout.indent) },
-        spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO },
-        shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' },
-        border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } },
-      },
-    }),
+    paraStyle(CUSTOM.calloutTitle, 'Callout Title', STYLES.calloutTitle, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { before: tw(STYLES.calloutTitle.before), after: tw(STYLES.calloutTitle.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
+    paraStyle(CUSTOM.calloutText, 'Callout Text', STYLES.callout, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: SHADES.accent.fill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.heading, space: 6 } } } }),
+    paraStyle(CUSTOM.guidanceTitle, 'Guidance Title', STYLES.calloutTitle, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { before: tw(STYLES.calloutTitle.before), after: tw(STYLES.calloutTitle.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
+    paraStyle(CUSTOM.guidanceText, 'Guidance Text', STYLES.callout, { paragraph: { indent: { left: tw(STYLES.callout.indent) }, spacing: { after: tw(STYLES.callout.after), line: LINE, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: BRAND.guidanceBorder, space: 6 } } } }),
     paraStyle(CUSTOM.cell, 'Table Text', STYLES.cell),
     paraStyle(CUSTOM.denseCell, 'Table Text Small', STYLES.denseCell),
     paraStyle(CUSTOM.tableHead, 'Table Heading', { ...STYLES.cell, bold: true }),
-    paraStyle(
-      CUSTOM.keyFigure,
-      'Key Figure',
-      { size: 15, bold: true, before: 0, after: 0 },
-      {},
-      BRAND.heading,
-    ),
-    paraStyle(CUSTOM.reference, 'Reference Entry', STYLES.reference, {
-      paragraph: {
-        indent: { left: tw(24), hanging: tw(24) },
-        spacing: { after: tw(STYLES.reference.after), line: LINE, lineRule: LineRuleType.AUTO },
-      },
-    }),
+    paraStyle(CUSTOM.keyFigure, 'Key Figure', { size: 15, bold: true, before: 0, after: 0 }, {}, BRAND.heading),
+    paraStyle(CUSTOM.reference, 'Reference Entry', STYLES.reference, { paragraph: { indent: { left: tw(24), hanging: tw(24) }, spacing: { after: tw(STYLES.reference.after), line: LINE, lineRule: LineRuleType.AUTO } } }),
     paraStyle(CUSTOM.marking, 'Protective Marking', { size: 10, bold: true, before: 0, after: 0 }),
     paraStyle(CUSTOM.running, 'Running Header', { size: 8.5, before: 0, after: 0 }, {}, BRAND.secondary),
-  ].filter(
-    (s) =>
-      !house ||
-      !(
-        house.ids.has(s.id) ||
-        (house.idsByName.has((s.name ?? '').toLowerCase()) &&
-          Object.values(BUILT_IN).some((b) => b.id === s.id))
-      ),
-  );
+  ].filter((s) => !house || !(house.ids.has(s.id) || (house.idsByName.has((s.name ?? '').toLowerCase()) && Object.values(BUILT_IN).some((b) => b.id === s.id))));
 
   const p = doc.properties;
   const bulletLevels = ['•', '◦', '▪', '•'].map((text, level) => ({
@@ -776,9 +495,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     alignment: AlignmentType.LEFT,
     style: { paragraph: { indent: { left: tw(20 * (level + 1)), hanging: tw(14) } } },
   }));
-  const numberLevels = (
-    [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN, LevelFormat.DECIMAL] as const
-  ).map((format, level) => ({
+  const numberLevels = ([LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN, LevelFormat.DECIMAL] as const).map((format, level) => ({
     level,
     format,
     text: `%${level + 1}.`,
@@ -786,8 +503,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     style: { paragraph: { indent: { left: tw(20 * (level + 1)), hanging: tw(16) } } },
   }));
 
-  const wordLayout =
-    options.pageNumbers === 'word-layout' ? (await import('docx/layout')).estimatePageNumbers : null;
+  const wordLayout = options.pageNumbers === 'word-layout' ? (await import('docx/layout')).estimatePageNumbers : null;
   const document = new Document({
     title: p.title,
     subject: p.subject,
@@ -803,45 +519,28 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     ],
     ...(house ? { externalStyles: house.stylesXml } : {}),
     ...(comments && comments.length > 0 ? { comments: { children: comments } } : {}),
-    pageNumbers:
-      wordLayout ??
-      Object.assign((body: object) => {
+    pageNumbers: wordLayout ?? Object.assign(
+      (body: object) => {
         // The table of contents bookmarks its headings _Toc… in document order; give each its estimated page.
         const names: string[] = [];
         collectBookmarks(body, names);
         const headings = [...estimate.headingPages.entries()];
-        const tocDepth = Math.max(
-          1,
-          ...doc.sections.flatMap((s) =>
-            s.blocks.filter((b) => b.kind === 'toc').map((b) => (b.kind === 'toc' ? b.maxLevel : 1)),
-          ),
-        );
-        const levels = new Map(
-          doc.sections.flatMap((s) =>
-            s.blocks
-              .filter((b) => b.kind === 'heading')
-              .map((b) => [b.kind === 'heading' ? b.id : '', b.kind === 'heading' ? b.level : 9] as const),
-          ),
-        );
+        const tocDepth = Math.max(1, ...doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'toc').map((b) => (b.kind === 'toc' ? b.maxLevel : 1))));
+        const levels = new Map(doc.sections.flatMap((s) => s.blocks.filter((b) => b.kind === 'heading').map((b) => [b.kind === 'heading' ? b.id : '', b.kind === 'heading' ? b.level : 9] as const)));
         const listed = headings.filter(([id]) => (levels.get(id) ?? 9) <= tocDepth);
         const map = new Map<string, string>();
-        names
-          .filter((n) => n.startsWith('_Toc'))
-          .forEach((n, i) => {
-            const h = listed[i];
-            if (h) map.set(n, String(h[1]));
-          });
+        names.filter((n) => n.startsWith('_Toc')).forEach((n, i) => {
+          const h = listed[i];
+          if (h) map.set(n, String(h[1]));
+        });
         return { bookmarks: map, pageCount: estimate.pageCount };
-      }, {}),
+      },
+      {},
+    ),
     styles: {
       default: {
         document: {
-          run: {
-            font: WORD_FONT,
-            size: half(STYLES.body.size),
-            color: BRAND.text,
-            language: { value: 'en-GB' },
-          },
+          run: { font: WORD_FONT, size: half(STYLES.body.size), color: BRAND.text, language: { value: 'en-GB' } },
           paragraph: { spacing: { after: tw(STYLES.body.after), line: LINE, lineRule: LineRuleType.AUTO } },
         },
         ...(house ? {} : { hyperlink: { run: { color: BRAND.link, underline: { type: 'single' } } } }),
@@ -863,19 +562,8 @@ function pageProps(o: 'portrait' | 'landscape') {
   const g = PAGE[o];
   // docx swaps width and height itself for landscape, so it is given the portrait size.
   return {
-    size: {
-      width: tw(PAGE.portrait.width),
-      height: tw(PAGE.portrait.height),
-      orientation: o === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
-    },
-    margin: {
-      top: tw(g.top),
-      bottom: tw(g.bottom),
-      left: tw(g.left),
-      right: tw(g.right),
-      header: tw(PAGE.header),
-      footer: tw(PAGE.footer),
-    },
+    size: { width: tw(PAGE.portrait.width), height: tw(PAGE.portrait.height), orientation: o === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: { top: tw(g.top), bottom: tw(g.bottom), left: tw(g.left), right: tw(g.right), header: tw(PAGE.header), footer: tw(PAGE.footer) },
   };
 }
 
@@ -890,10 +578,10 @@ function collectBookmarks(body: unknown, out: string[]): void {
     const p = (block as Record<string, unknown> | null)?.['w:p'];
     if (!Array.isArray(p)) continue;
     for (const child of p) {
-      const start = (child as Record<string, unknown> | null)?.['w:bookmarkStart'] as
-        { _attr?: Record<string, unknown> } | undefined;
+      const start = (child as Record<string, unknown> | null)?.['w:bookmarkStart'] as { _attr?: Record<string, unknown> } | undefined;
       const name = start?._attr?.['w:name'];
       if (typeof name === 'string') out.push(name);
     }
   }
 }
+

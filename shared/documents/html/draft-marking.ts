@@ -7,11 +7,7 @@ import { DRAFT_MARKING } from '../model';
 import { FONT_FAMILY, BRAND } from '../palette';
 import { escapeMarkup } from '../markup';
 
-const cssString = (s: string) =>
-  `"${s
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/[\r\n]+/g, ' ')}"`;
+const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
 
 export function draftMarkingCss(runningTitle: string): string {
   const title = runningTitle.length > 80 ? `${runningTitle.slice(0, 78)}…` : runningTitle;

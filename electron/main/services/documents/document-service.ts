@@ -110,10 +110,7 @@ function withoutBlankRows(value: string): string {
   }
   if (!Array.isArray(rows)) return value;
   const filled = rows.filter(
-    (r) =>
-      r !== null &&
-      typeof r === 'object' &&
-      Object.values(r as Record<string, unknown>).some((v) => String(v ?? '').trim() !== ''),
+    (r) => r !== null && typeof r === 'object' && Object.values(r as Record<string, unknown>).some((v) => String(v ?? '').trim() !== ''),
   );
   return filled.length === 0 ? '' : JSON.stringify(filled);
 }
@@ -168,22 +165,11 @@ function toWarning(w: PreExportWarning): DocumentWarning {
 
 const toUnanswered = (q: Question) => ({ id: q.id, label: q.label, required: q.required });
 
-const toBlocker = (b: FinalBlocker): FinalBlockerInfo => ({
-  kind: b.kind,
-  where: b.where,
-  message: b.message,
-  ...(b.questionId ? { questionId: b.questionId } : {}),
-});
+const toBlocker = (b: FinalBlocker): FinalBlockerInfo => ({ kind: b.kind, where: b.where, message: b.message, ...(b.questionId ? { questionId: b.questionId } : {}) });
 
 /** How a draft binds: its marking, partner and scope, in the mode asked for. */
 function bindOptionsOf(draft: Draft, generatedAt: Date, mode: DocumentModeName): BindOptions {
-  return {
-    protectiveMarking: draft.protectiveMarking,
-    generatedAt,
-    partnerId: draft.partnerId,
-    scope: draft.scope,
-    mode,
-  };
+  return { protectiveMarking: draft.protectiveMarking, generatedAt, partnerId: draft.partnerId, scope: draft.scope, mode };
 }
 
 export class DocumentService {
@@ -240,9 +226,7 @@ export class DocumentService {
 
   private draftOf(workbook: Workbook, draftId: string): Result<Draft> {
     const draft = workbook.drafts.find((d) => d.id === draftId);
-    return draft
-      ? ok(draft)
-      : fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
+    return draft ? ok(draft) : fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
   }
 
   async preview(workbook: Workbook, draftId: string): Promise<Result<DocumentPreview>> {
@@ -251,12 +235,7 @@ export class DocumentService {
     const template = await this.template(draft.value.templateId);
     if (!template.ok) return template;
     const answers = answersOf(template.value, draft.value);
-    const bound = bindDocument(
-      template.value,
-      workbook,
-      answers,
-      bindOptionsOf(draft.value, this.now(), 'draft'),
-    );
+    const bound = bindDocument(template.value, workbook, answers, bindOptionsOf(draft.value, this.now(), 'draft'));
     if (!bound.ok) return bound;
     const { document, warnings, unanswered, blockers } = bound.value;
     return ok({
@@ -278,12 +257,7 @@ export class DocumentService {
     if (!draft.ok) return draft;
     const template = await this.template(draft.value.templateId);
     if (!template.ok) return template;
-    const bound = bindDocument(
-      template.value,
-      workbook,
-      answersOf(template.value, draft.value),
-      bindOptionsOf(draft.value, this.now(), 'final'),
-    );
+    const bound = bindDocument(template.value, workbook, answersOf(template.value, draft.value), bindOptionsOf(draft.value, this.now(), 'final'));
     return bound.ok ? ok(null) : bound;
   }
 
@@ -302,10 +276,7 @@ export class DocumentService {
 
   async generate(request: GenerateRequest): Promise<Result<GenerateOutcome>> {
     if (this.jobs.has(request.jobId) || this.jobs.size > 0)
-      return fail(
-        'FORBIDDEN',
-        'Another document is being made. Wait for it to finish, or cancel it, and try again.',
-      );
+      return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
     const controller = new AbortController();
     this.jobs.set(request.jobId, controller);
     const { signal } = controller;
@@ -360,8 +331,7 @@ export class DocumentService {
       const files: GeneratedFile[] = [];
       for (const format of request.formats) {
         const bytes = format === 'docx' ? result.value.docx : result.value.pdf;
-        if (!bytes)
-          return fail('INTERNAL', `The ${format === 'docx' ? 'Word' : 'PDF'} file was not produced.`);
+        if (!bytes) return fail('INTERNAL', `The ${format === 'docx' ? 'Word' : 'PDF'} file was not produced.`);
         const path = `${stem}${EXTENSIONS[format]}`;
         writing = path;
         await this.writeFile(path, bytes);

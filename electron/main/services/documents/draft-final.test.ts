@@ -25,11 +25,7 @@ let printer: (PdfPrinter & { close(): Promise<void> }) | null = null;
 const made = new Map<'draft' | 'final', ExportOutput>();
 
 const parts = (docx: Uint8Array) =>
-  Object.fromEntries(
-    Object.entries(unzipSync(docx))
-      .filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels'))
-      .map(([n, b]) => [n, strFromU8(b)]),
-  );
+  Object.fromEntries(Object.entries(unzipSync(docx)).filter(([n]) => n.endsWith('.xml') || n.endsWith('.rels')).map(([n, b]) => [n, strFromU8(b)]));
 const xmlText = (xml: string) => xml.replace(/<[^>]+>/g, '');
 function pdfText(pdf: Uint8Array, name: string): string {
   const path = join(dir, name);
@@ -45,9 +41,7 @@ beforeAll(async () => {
   const workbook: Workbook = read.value.workbook;
   const { templates } = await listTemplates(BUILT_IN_TEMPLATES_DIR, []);
   const template = templates.find((t) => t.id === 'five-case-business-case')!.template;
-  const answers = JSON.parse(
-    readFileSync(join(ROOT, 'tests/fixtures/documents/five-case-answers.json'), 'utf8'),
-  ) as Record<string, string>;
+  const answers = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/documents/five-case-answers.json'), 'utf8')) as Record<string, string>;
   printer = await createChromiumPrinter({ executablePath: chromium });
   for (const mode of ['draft', 'final'] as const) {
     const r = await exportDocument({
@@ -101,9 +95,7 @@ describe.skipIf(!chromium)('a draft', () => {
   });
 
   it.skipIf(!hasPdftotext)('says DRAFT at the top of every PDF page', () => {
-    const pages = pdfText(made.get('draft')!.pdf!, 'draft.pdf')
-      .split('\f')
-      .filter((p) => p.trim() !== '');
+    const pages = pdfText(made.get('draft')!.pdf!, 'draft.pdf').split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(2);
     for (const p of pages) expect(p.trimStart()).toMatch(/^DRAFT/);
   });

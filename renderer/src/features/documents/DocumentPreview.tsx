@@ -17,16 +17,9 @@ export function DocumentPreview(props: { html: string; title: string; updating: 
   return (
     <div className="document-preview">
       <p className="muted document-preview-state" aria-hidden="true">
-        {props.updating
-          ? 'Updating the preview…'
-          : 'The preview shows the document as it will be printed to PDF.'}
+        {props.updating ? 'Updating the preview…' : 'The preview shows the document as it will be printed to PDF.'}
       </p>
-      <iframe
-        className="document-preview-frame"
-        sandbox="allow-scripts"
-        srcDoc={srcDoc}
-        title={`Preview of “${props.title}”`}
-      />
+      <iframe className="document-preview-frame" sandbox="allow-scripts" srcDoc={srcDoc} title={`Preview of “${props.title}”`} />
     </div>
   );
 }

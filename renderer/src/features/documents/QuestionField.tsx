@@ -37,9 +37,7 @@ function Described(props: { id: string; hint: string; error: string | null; extr
 }
 
 function describedBy(id: string, hint: string, error: string | null, extra?: string): string | undefined {
-  return (
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined
-  );
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
 }
 
 /** One template question as a form field of the right kind, with its hint, error and word count. */
@@ -53,8 +51,7 @@ export function QuestionField({ question: q, value, error, onChange }: Props) {
     </>
   );
 
-  if (q.kind === 'table')
-    return <TableQuestion question={q} value={value} error={error} onChange={onChange} hint={hint} />;
+  if (q.kind === 'table') return <TableQuestion question={q} value={value} error={error} onChange={onChange} hint={hint} />;
 
   const words = q.kind === 'paragraphs' || q.kind === 'text' ? countWords(value) : 0;
   const over = q.wordLimit !== null && words > q.wordLimit;
@@ -150,9 +147,7 @@ function TableQuestion(props: Props & { hint: string }) {
                     aria-label={`${c.label}, row ${r + 1}`}
                     aria-invalid={error && r === 0 && ci === 0 ? true : undefined}
                     value={row[c.id] ?? ''}
-                    onChange={(e) =>
-                      commit(shown.map((x, i) => (i === r ? { ...x, [c.id]: e.target.value } : x)))
-                    }
+                    onChange={(e) => commit(shown.map((x, i) => (i === r ? { ...x, [c.id]: e.target.value } : x)))}
                   />
                 </td>
               ))}

@@ -14,11 +14,7 @@ function kindPrefix(t: TemplateInfo): string {
   return kind && !t.name.toLowerCase().includes(kind.toLowerCase()) ? `${kind}. ` : '';
 }
 
-function TemplateOption(props: {
-  template: TemplateInfo;
-  checked: boolean;
-  onChoose: (t: TemplateInfo) => void;
-}) {
+function TemplateOption(props: { template: TemplateInfo; checked: boolean; onChoose: (t: TemplateInfo) => void }) {
   const { template: t } = props;
   const id = `doc-template-${t.id}`;
   return (
@@ -65,12 +61,7 @@ export function TemplatePicker(props: {
         <legend>Template</legend>
         <ul className="plain-list">
           {builtIn.map((t) => (
-            <TemplateOption
-              key={t.id}
-              template={t}
-              checked={props.selectedId === t.id}
-              onChoose={props.onChoose}
-            />
+            <TemplateOption key={t.id} template={t} checked={props.selectedId === t.id} onChoose={props.onChoose} />
           ))}
         </ul>
         {mine.length > 0 && (
@@ -78,12 +69,7 @@ export function TemplatePicker(props: {
             <p className="template-group-label">From your template folders</p>
             <ul className="plain-list">
               {mine.map((t) => (
-                <TemplateOption
-                  key={t.id}
-                  template={t}
-                  checked={props.selectedId === t.id}
-                  onChoose={props.onChoose}
-                />
+                <TemplateOption key={t.id} template={t} checked={props.selectedId === t.id} onChoose={props.onChoose} />
               ))}
             </ul>
           </>
@@ -91,11 +77,7 @@ export function TemplatePicker(props: {
       </fieldset>
 
       {listing.problems.length > 0 && (
-        <div
-          className="panel panel-warning template-problems"
-          role="group"
-          aria-labelledby="template-problems-heading"
-        >
+        <div className="panel panel-warning template-problems" role="group" aria-labelledby="template-problems-heading">
           <h3 id="template-problems-heading">Some of your templates could not be used</h3>
           <p>The other templates still work. Fix these in the template files, or remove the folder.</p>
           <ul>
@@ -112,19 +94,15 @@ export function TemplatePicker(props: {
         <summary>Your template folders ({listing.userFolders.length})</summary>
         {listing.userFolders.length === 0 ? (
           <p className="muted">
-            Add a folder to use your council’s own templates beside the built-in ones. A template is a folder
-            with a template.json file and its section files.
+            Add a folder to use your council’s own templates beside the built-in ones. A template is a folder with a
+            template.json file and its section files.
           </p>
         ) : (
           <ul className="plain-list">
             {listing.userFolders.map((folder) => (
               <li key={folder} className="recent-item">
                 <span className="template-folder">{folder}</span>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => props.onRemoveFolder(folder)}
-                >
+                <button type="button" className="button button-secondary" onClick={() => props.onRemoveFolder(folder)}>
                   Remove<span className="visually-hidden"> the template folder {folder}</span>
                 </button>
               </li>

@@ -39,17 +39,7 @@ const template: TemplateInfo = {
   partner: 'none',
   scope: 'proposal',
   questions: [
-    q({
-      id: 'stage',
-      kind: 'choice',
-      required: true,
-      options: [
-        { value: 'SOC', label: 'SOC' },
-        { value: 'OBC', label: 'OBC' },
-      ],
-      defaultValue: 'OBC',
-      group: 'About',
-    }),
+    q({ id: 'stage', kind: 'choice', required: true, options: [{ value: 'SOC', label: 'SOC' }, { value: 'OBC', label: 'OBC' }], defaultValue: 'OBC', group: 'About' }),
     q({ id: 'decision', label: 'Decision sought', kind: 'paragraphs', required: true, group: 'About' }),
     q({ id: 'cost', label: 'Total cost', kind: 'money', group: 'Money' }),
   ],
@@ -71,9 +61,7 @@ describe('document drafts', () => {
 
   it('set, change and clear answers, stamping the draft as modified', () => {
     const d0 = newDraft(template, 'OFFICIAL', new Date('2026-11-28T10:00:00Z'));
-    const d1 = produce(d0, (d) =>
-      setAnswer(d, 'decision', 'Approve the hub', new Date('2026-11-28T11:00:00Z')),
-    );
+    const d1 = produce(d0, (d) => setAnswer(d, 'decision', 'Approve the hub', new Date('2026-11-28T11:00:00Z')));
     expect(answerOf(d1, 'decision')).toBe('Approve the hub');
     expect(d1.modified).toBe('2026-11-28T11:00:00.000Z');
     const d2 = produce(d1, (d) => setAnswer(d, 'decision', 'Approve the new hub'));
@@ -103,12 +91,9 @@ describe('checking answers before export', () => {
 
   it('refuses answers in the wrong format even when the question is optional', () => {
     const cost = template.questions[2]!;
-    for (const ok of ['1250000', '£1,250,000', '£1.25m', '250k', '£ 40,000.50'])
-      expect(answerProblem(cost, ok), ok).toBeNull();
+    for (const ok of ['1250000', '£1,250,000', '£1.25m', '250k', '£ 40,000.50']) expect(answerProblem(cost, ok), ok).toBeNull();
     for (const bad of ['a lot', '1,25,0', '£1.2.5m', '12 pounds'])
-      expect(answerProblem(cost, bad), bad).toBe(
-        'Enter an amount in pounds for “Total cost”, for example 1250000 or £1.25m',
-      );
+      expect(answerProblem(cost, bad), bad).toBe('Enter an amount in pounds for “Total cost”, for example 1250000 or £1.25m');
     const when = q({ id: 'date', label: 'Decision date', kind: 'date' });
     expect(answerProblem(when, '2026-02-29')).toBe('Enter a real date for “Decision date”');
     expect(answerProblem(when, '2028-02-29')).toBeNull();
@@ -119,16 +104,8 @@ describe('checking answers before export', () => {
   });
 
   it('treats a table with only empty rows as unanswered', () => {
-    const t = q({
-      id: 'options',
-      label: 'Options',
-      kind: 'table',
-      required: true,
-      columns: [{ id: 'name', label: 'Option' }],
-    });
-    expect(answerProblem(t, serialiseTableAnswer([{ name: '  ' }]))).toBe(
-      'Add at least one row to “Options”',
-    );
+    const t = q({ id: 'options', label: 'Options', kind: 'table', required: true, columns: [{ id: 'name', label: 'Option' }] });
+    expect(answerProblem(t, serialiseTableAnswer([{ name: '  ' }]))).toBe('Add at least one row to “Options”');
     expect(answerProblem(t, '[{"name":""}]')).toBe('Add at least one row to “Options”');
     expect(answerProblem(t, serialiseTableAnswer([{ name: 'Do nothing' }]))).toBeNull();
   });
@@ -140,11 +117,7 @@ describe('table answers', () => {
     { id: 'description', label: 'Description' },
   ];
   it('round-trip as a JSON list of rows, keeping a row just added until the document is made', () => {
-    const rows = [
-      { name: 'Do nothing', description: 'Keep the service as it is' },
-      { name: '', description: '' },
-      { name: 'Hub', description: 'Co-locate' },
-    ];
+    const rows = [{ name: 'Do nothing', description: 'Keep the service as it is' }, { name: '', description: '' }, { name: 'Hub', description: 'Co-locate' }];
     const text = serialiseTableAnswer(rows);
     expect(parseTableAnswer(text, columns)).toEqual(rows);
     expect(filledRows(text, columns)).toEqual([rows[0], rows[2]]);

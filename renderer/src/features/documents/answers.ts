@@ -18,10 +18,7 @@ export const MARKING_LABELS: Record<ProtectiveMarking, string> = {
 
 /** The draft the officer worked on most recently. */
 export function latestDraft(workbook: Pick<Workbook, 'drafts'>): Draft | undefined {
-  return workbook.drafts.reduce<Draft | undefined>(
-    (best, d) => (!best || d.modified > best.modified ? d : best),
-    undefined,
-  );
+  return workbook.drafts.reduce<Draft | undefined>((best, d) => (!best || d.modified > best.modified ? d : best), undefined);
 }
 
 /** The draft the officer worked on most recently for this template. */
@@ -74,14 +71,7 @@ export function parseTableAnswer(value: string, columns: TemplateQuestion['colum
     if (Array.isArray(parsed))
       return parsed
         .filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object' && !Array.isArray(r))
-        .map((r) =>
-          Object.fromEntries(
-            columns.map((c) => [
-              c.id,
-              typeof r[c.id] === 'string' ? (r[c.id] as string) : String(r[c.id] ?? ''),
-            ]),
-          ),
-        );
+        .map((r) => Object.fromEntries(columns.map((c) => [c.id, typeof r[c.id] === 'string' ? (r[c.id] as string) : String(r[c.id] ?? '')])));
   } catch {
     // Not JSON: fall through to the line format.
   }
@@ -114,11 +104,7 @@ function validDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return (
-    d.getUTCFullYear() === Number(m[1]) &&
-    d.getUTCMonth() === Number(m[2]) - 1 &&
-    d.getUTCDate() === Number(m[3])
-  );
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /** A problem with the answer as typed (wrong format), whether or not the question is required. */
@@ -127,17 +113,13 @@ export function formatProblem(question: TemplateQuestion, value: string): string
   if (text === '') return null;
   switch (question.kind) {
     case 'money':
-      return MONEY.test(text)
-        ? null
-        : `Enter an amount in pounds for “${question.label}”, for example 1250000 or £1.25m`;
+      return MONEY.test(text) ? null : `Enter an amount in pounds for “${question.label}”, for example 1250000 or £1.25m`;
     case 'number':
       return NUMBER.test(text) ? null : `Enter a number for “${question.label}”, for example 1250 or 3.5`;
     case 'date':
       return validDate(text) ? null : `Enter a real date for “${question.label}”`;
     case 'choice':
-      return question.options.some((o) => o.value === text)
-        ? null
-        : `Choose one of the options for “${question.label}”`;
+      return question.options.some((o) => o.value === text) ? null : `Choose one of the options for “${question.label}”`;
     default:
       return null;
   }
@@ -145,10 +127,7 @@ export function formatProblem(question: TemplateQuestion, value: string): string
 
 /** What stops the answer being used: missing when required, or in the wrong format. */
 export function answerProblem(question: TemplateQuestion, value: string): string | null {
-  if (
-    value.trim() === '' ||
-    (question.kind === 'table' && filledRows(value, question.columns).length === 0)
-  ) {
+  if (value.trim() === '' || (question.kind === 'table' && filledRows(value, question.columns).length === 0)) {
     if (!question.required) return null;
     switch (question.kind) {
       case 'choice':
@@ -185,9 +164,7 @@ export function checkAnswers(
 }
 
 /** Questions in display order, grouped under their headings (ungrouped ones first, under no heading). */
-export function groupQuestions(
-  questions: readonly TemplateQuestion[],
-): Array<{ group: string; questions: TemplateQuestion[] }> {
+export function groupQuestions(questions: readonly TemplateQuestion[]): Array<{ group: string; questions: TemplateQuestion[] }> {
   const groups: Array<{ group: string; questions: TemplateQuestion[] }> = [];
   for (const q of questions) {
     const last = groups.find((g) => g.group === q.group);

@@ -12,14 +12,11 @@ export function previewHtml(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // Elements a printed document never needs, and that could run or load something if one were ever let in.
   doc
-    .querySelectorAll(
-      'script, iframe, frame, object, embed, base, link, meta[http-equiv], form, input, button, textarea, select',
-    )
+    .querySelectorAll('script, iframe, frame, object, embed, base, link, meta[http-equiv], form, input, button, textarea, select')
     .forEach((el) => el.remove());
   for (const el of Array.from(doc.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes))
-      if (/^on/i.test(attr.name) || /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i.test(attr.value))
-        el.removeAttribute(attr.name);
+      if (/^on/i.test(attr.name) || /^\s*(javascript|vbscript|data\s*:\s*text\/html)/i.test(attr.value)) el.removeAttribute(attr.name);
   }
   for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
     if ((a.getAttribute('href') ?? '').startsWith('#')) continue;
