@@ -84,6 +84,8 @@ describe('readinessChecklist', () => {
       ['svc_S3', 'svc_S5', 'svc_S6', 'svc_S7'].map((id) => ({ kind: 'service', id })),
     );
     expect(items.filter((i) => i.kind === 'weak-evidence').map((i) => i.target)).toEqual([{ kind: 'link', id: 'aln_A3' }]);
+    // Objectives with nothing beneath them that no service reaches are the gaps in a whole-service paper.
+    expect(items.filter((i) => i.kind === 'scope-gap').map((i) => i.target)).toEqual(['obj_O6', 'obj_O4', 'obj_O5'].map((id) => ({ kind: 'objective', id })));
     expect(items.every((i) => !i.blocksFinal)).toBe(true);
   });
 });

@@ -121,6 +121,18 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
         message: `No service in scope contributes to “${objectiveTitle.get(id)}”: link one on the Map, or take the objective out of scope.`,
       });
   }
+  // A document about the whole service answers for every objective: one that no service reaches is a gap in it.
+  if (template.scope === 'whole-service' || draft.scope.wholeService)
+    for (const o of workbook.objectives) {
+      const leaf = (below.get(o.id)?.size ?? 1) === 1;
+      if (leaf && !links.some((a) => a.objectiveId === o.id))
+        items.push({
+          kind: 'scope-gap',
+          blocksFinal: false,
+          target: { kind: 'objective', id: o.id },
+          message: `No service contributes to “${o.title}”: link one on the Map if one does.`,
+        });
+    }
   for (const id of services)
     if (!links.some((a) => a.serviceId === id))
       items.push({
