@@ -98,7 +98,7 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
     items.push(
       q.required
         ? { kind: 'unanswered-required', blocksFinal: true, target: { kind: 'question', questionId: q.id }, message: `Answer “${q.label}” (required).` }
-        : { kind: 'unanswered', blocksFinal: false, target: { kind: 'question', questionId: q.id }, message: `“${q.label}” is not answered; a final leaves it out.` },
+        : { kind: 'unanswered', blocksFinal: false, target: { kind: 'question', questionId: q.id }, message: `Answer “${q.label}”.` },
     );
   }
 

@@ -58,7 +58,8 @@ export function ReadinessChecklist(props: {
   describeTarget: (item: ReadinessItem) => string;
 }) {
   const blocking = props.items.filter((i) => i.blocksFinal);
-  const advice = props.items.filter((i) => !i.blocksFinal);
+  const open = props.items.filter((i) => !i.blocksFinal && i.kind === 'unanswered');
+  const advice = props.items.filter((i) => !i.blocksFinal && i.kind !== 'unanswered');
   const link = (i: ReadinessItem, n: number) => (
     <li key={`${i.kind}-${n}`}>
       <button type="button" className="link-button" onClick={() => props.onFix(i)}>
@@ -89,6 +90,9 @@ export function ReadinessChecklist(props: {
           </Group>
           <Group title="Worth fixing before the paper goes to committee" count={advice.length}>
             {advice.map(link)}
+          </Group>
+          <Group title="Questions not answered (a final leaves them out)" count={open.length}>
+            {open.map(link)}
           </Group>
           <Group title="Other things to check" count={props.otherWarnings.length}>
             {props.otherWarnings.map((w, n) => (
