@@ -1,5 +1,5 @@
 /**
- * `generate --draft` and `--final` as a user runs them (a child process on the shipped sample workbook): a final
+ * `generate --draft` and `--final` as a user runs them (through runCli, on the shipped sample workbook): a final
  * is refused with exit 1 and the list of what is missing, writing nothing; once nothing is missing it is written
  * without guidance; the workbook's latest draft for the template gives the scope.
  */
