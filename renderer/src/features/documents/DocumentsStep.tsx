@@ -349,7 +349,9 @@ export function DocumentsStep() {
     });
     setJob(null);
     if (!r.ok) {
-      showError(r.error);
+      // A refusal with one reason names it in the message (the notice lists reasons only when there are several).
+      const [only, ...more] = r.error.issues ?? [];
+      showError(only && more.length === 0 ? { ...r.error, message: `${r.error.message} ${only.path}: ${only.message}` } : r.error);
       return;
     }
     if (r.value.status === 'cancelled') {
