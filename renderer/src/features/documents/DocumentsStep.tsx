@@ -118,9 +118,10 @@ function ErrorSummary({
 }
 
 /**
- * The Documents step: choose a template, answer its questions, check the live preview and the warnings, and
- * export Word, PDF or both. Answers live in the workbook as a draft, so they are saved with it and every change
- * can be undone; the preview and the files are made in the main process from that same draft.
+ * The Documents step: choose a template, set the scope, answer its questions, check the live preview and the
+ * readiness checklist, and export Word, PDF or both as a draft or a final. Scope and answers live in the workbook
+ * as a draft, so they are saved with it and every change can be undone; the preview and the files are made in the
+ * main process from that same draft.
  */
 export function DocumentsStep() {
   const workbook = useWorkbookStore((s) => s.workbook);
@@ -397,8 +398,8 @@ export function DocumentsStep() {
       <h1>Documents</h1>
       <p className="lead">
         Turn the map into a paper: a business case, a partnership proposal, a commissioning bid or a strategic
-        alignment statement. Answer the template’s questions, check the preview, then export it for Word or as
-        an accessible PDF.
+        alignment statement. Say what it proposes, answer the template’s questions, check the preview and the
+        readiness checklist, then export it for Word or as an accessible PDF, as a draft or a final.
       </p>
 
       {showErrors && refused && summaryItems.length > 0 && (
