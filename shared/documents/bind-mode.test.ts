@@ -70,7 +70,11 @@ describe('bindDocument in draft and final', () => {
     expect(r.value.document.status).toBe('draft');
     const titles = guidanceOf(r.value.document).map((g) => g.title);
     expect(titles).toEqual(expect.arrayContaining(['To complete: Decision sought', 'To complete: Background', 'Guidance for the author (delete before publishing)', '']));
-    expect(r.value.blockers).toEqual([{ kind: 'unanswered-required', where: 'Question “Decision sought”', questionId: 'decision', message: 'Required and not answered.' }]);
+    // The cost is optional, but a sentence needs it: a final cannot simply leave it out.
+    expect(r.value.blockers).toEqual([
+      { kind: 'unanswered-required', where: 'Question “Decision sought”', questionId: 'decision', message: 'Required and not answered.' },
+      { kind: 'unanswered-in-text', where: 'Section “The decision”', questionId: 'cost', message: '“Cost” is not answered, and a sentence here needs it.' },
+    ]);
   });
 
   it('refuses a final while a required question is unanswered, saying which and where', () => {
@@ -80,6 +84,9 @@ describe('bindDocument in draft and final', () => {
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toMatch(/^A final “Mode test” cannot be made yet: one thing is missing/);
     expect(r.error.issues).toEqual([{ path: 'Question “Decision sought”', message: 'Required and not answered.' }]);
+
+    const noCost = bindDocument(template(), fixture(), { decision: complete.decision }, options({ mode: 'final' }));
+    expect(!noCost.ok && noCost.error.issues).toEqual([{ path: 'Section “The decision”', message: '“Cost” is not answered, and a sentence here needs it.' }]);
   });
 
   it('makes a final with no guidance box, no marked phrase and no placeholder once the required answers are in', () => {

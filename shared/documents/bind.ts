@@ -30,7 +30,7 @@ export interface BindOptions {
 export type { DocumentMode } from './model';
 
 /** Why a final cannot be made yet: what is missing, and where (a question, the partner, the scope, a section). */
-export type FinalBlockerKind = 'unanswered-required' | 'missing-partner' | 'empty-scope' | 'missing-fact';
+export type FinalBlockerKind = 'unanswered-required' | 'unanswered-in-text' | 'missing-partner' | 'empty-scope' | 'missing-fact';
 
 export interface FinalBlocker {
   readonly kind: FinalBlockerKind;
@@ -228,14 +228,27 @@ export function bindDocument(
   const scope = options.scope;
   if (template.manifest.scope === 'proposal' && scope && !scope.wholeService && scope.serviceIds.length === 0)
     blockers.push({ kind: 'empty-scope', where: 'Scope', message: 'No services are in scope: choose the services this proposal is about.' });
+  const missingRequired = new Set(blockers.flatMap((b) => (b.kind === 'unanswered-required' && b.questionId ? [b.questionId] : [])));
   for (const s of sections) {
     let heading = template.manifest.name;
     for (const b of s.blocks) {
       if (b.kind === 'heading') heading = inlineText(b.content);
-      // In a final, any guidance still present blocks it; in a draft, only the boxes that stand for a missing fact.
-      if (!final && !missingFacts.has(b)) continue;
-      for (const g of guidanceIn(b))
-        blockers.push({ kind: 'missing-fact', where: `Section “${heading}”`, message: g.title ? `${g.title.replace(/\.$/, '')}: ${g.text}` : g.text });
+      for (const g of guidanceIn(b)) {
+        // A marker in a sentence cannot be left out of a final, so even an optional question is needed there.
+        const inSentence = /^\[To complete: (.+)\]$/.exec(g.text);
+        if (inSentence) {
+          const q = asked.find((x) => x.label === inSentence[1]);
+          if (!q || !missingRequired.has(q.id))
+            blockers.push({
+              kind: 'unanswered-in-text',
+              where: `Section “${heading}”`,
+              message: `“${inSentence[1]}” is not answered, and a sentence here needs it.`,
+              ...(q ? { questionId: q.id } : {}),
+            });
+        } else if (final || missingFacts.has(b))
+          // In a final, any guidance still present blocks it; in a draft, only the boxes that stand for a missing fact.
+          blockers.push({ kind: 'missing-fact', where: `Section “${heading}”`, message: g.title ? `${g.title.replace(/\.$/, '')}: ${g.text}` : g.text });
+      }
     }
   }
   if (final && blockers.length > 0)

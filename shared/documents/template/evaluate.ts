@@ -24,8 +24,9 @@ export interface EvalHost {
   cite(evidenceId: string): Inline | null;
   unanswered(question: Question): void;
   /**
-   * A final document: template guidance is left out, and an unanswered (optional) question leaves nothing in its
-   * place rather than a marker. Required questions are checked by the caller, which refuses a final without them.
+   * A final document: template guidance is left out, and an unanswered (optional) question standing as its own
+   * paragraph leaves nothing in its place. Required questions, and any marker left in a sentence, are refused by
+   * the caller.
    */
   readonly final?: boolean;
 }
@@ -198,7 +199,9 @@ export function evaluate(nodes: readonly Node[], root: ViewValue, host: EvalHost
         for (const h of n.helpers) v = applyHelper(v, h, root, scopes, state, host);
         if (v instanceof Unanswered) {
           host.unanswered(v.question);
-          if (!host.final)
+          // A final leaves out a paragraph that was to hold the answer, but not a word in a sentence: that marker
+          // stays, and the caller refuses the final until the question is answered.
+          if (!host.final || !n.standalone)
             emit(n.standalone ? blockPlaceholder(state, [guidanceFor(v.question)]) : inlinePlaceholder(state, { kind: 'guidance', text: `[To complete: ${v.question.label}]` }), n.at);
         } else if (v instanceof MarkdownText) {
           const source = v.source;

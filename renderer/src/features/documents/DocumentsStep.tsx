@@ -265,12 +265,23 @@ export function DocumentsStep() {
   const asked = preview?.kind === 'ready' ? new Set(preview.result.askedQuestionIds) : null;
   const questions = template ? template.questions.filter((q) => !asked || asked.has(q.id)) : [];
   const partnerNeeded = template?.partner === 'required';
-  const readiness: ReadinessItem[] =
+  const previewBlockers = preview?.kind === 'ready' ? preview.result.blockers : [];
+  // An optional question a sentence of the document needs stops a final like a required one.
+  const neededInText = new Set(
+    previewBlockers.flatMap((b) => (b.kind === 'unanswered-in-text' && b.questionId ? [b.questionId] : [])),
+  );
+  const readiness: ReadinessItem[] = (
     draft && template
       ? readinessChecklist({ workbook, template, draft, ...(asked ? { askedQuestionIds: asked } : {}) })
-      : [];
-  const missingFacts =
-    preview?.kind === 'ready' ? preview.result.blockers.filter((b) => b.kind === 'missing-fact') : [];
+      : []
+  ).map((i) =>
+    i.kind === 'unanswered' && i.target.kind === 'question' && neededInText.has(i.target.questionId)
+      ? { ...i, blocksFinal: true, message: `${i.message.replace(/\.$/, '')}: a sentence in the document needs it.` }
+      : i,
+  );
+  const missingFacts = previewBlockers.filter(
+    (b) => b.kind === 'missing-fact' || (b.kind === 'unanswered-in-text' && !b.questionId),
+  );
   const otherWarnings =
     preview?.kind === 'ready' ? preview.result.warnings.filter((w) => !LISTED_BY_READINESS.has(w.kind)) : [];
   // A wrong format stops any export; a missing answer, partner or scope stops only a final (a draft shows guidance).
