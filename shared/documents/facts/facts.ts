@@ -139,6 +139,9 @@ export function computeFacts(input: FactsInput): DocumentFacts {
   const asAt = wb.modified.slice(0, 10);
   const asAtText = formatDate(asAt);
   const source = `${wb.title}, alignment map as at ${asAtText}`;
+  // Key figures carry a short source; tables and charts carry the full one, with the workbook's title.
+  const mapSource = `Alignment map as at ${asAtText}`;
+  const recordsSource = `Service records as at ${asAtText}`;
 
   const contributionOf = (l: RolledLink): Contribution => ({
     serviceId: l.serviceId,
@@ -237,21 +240,16 @@ export function computeFacts(input: FactsInput): DocumentFacts {
   const amountPeriod = scope.amount !== null ? scope.period : (input.amountFromAnswers?.period ?? scope.period);
 
   const figures: DocumentFacts['figures'] = {
-    objectives: figure(nObjectives, formatNumber(nObjectives), 'objectives', source),
-    objectivesContributed: figure(contributed, formatNumber(contributed), 'objectives', source),
-    objectivesStrong: figure(strong, formatNumber(strong), 'objectives', source),
-    services: figure(nServices, formatNumber(nServices), 'services', `${wb.title}, service records as at ${asAtText}`),
-    servicesLinked: figure(linked, formatNumber(linked), 'services', source),
-    contributions: figure(nContributions, formatNumber(nContributions), 'contributions', source),
-    contributionsEvidenced: figure(
-      evidenced,
-      nContributions === 0 ? '' : formatPercent(evidenced / nContributions),
-      'contributions',
-      source,
-    ),
-    libraries: figure(libraries.size, formatNumber(libraries.size), 'libraries', `${wb.title}, service records as at ${asAtText}`),
-    cost: figure(cost, formatMoney(cost), '£', listInWords(costSources) || `${wb.title}, service records`, costPeriods.join(', ')),
-    costedServices: figure(costed.length, formatNumber(costed.length), 'services', `${wb.title}, service records as at ${asAtText}`),
+    objectives: figure(nObjectives, formatNumber(nObjectives), 'objectives', mapSource),
+    objectivesContributed: figure(contributed, formatNumber(contributed), 'objectives', mapSource),
+    objectivesStrong: figure(strong, formatNumber(strong), 'objectives', mapSource),
+    services: figure(nServices, formatNumber(nServices), 'services', recordsSource),
+    servicesLinked: figure(linked, formatNumber(linked), 'services', mapSource),
+    contributions: figure(nContributions, formatNumber(nContributions), 'contributions', mapSource),
+    contributionsEvidenced: figure(evidenced, nContributions === 0 ? '' : formatPercent(evidenced / nContributions), 'contributions', mapSource),
+    libraries: figure(libraries.size, formatNumber(libraries.size), 'libraries', recordsSource),
+    cost: figure(cost, formatMoney(cost), '£', listInWords(costSources) || recordsSource, costPeriods.join(', ')),
+    costedServices: figure(costed.length, formatNumber(costed.length), 'services', recordsSource),
     amount: amount === null ? null : figure(amount, formatMoney(amount), '£', 'This proposal', amountPeriod),
   };
 

@@ -86,7 +86,7 @@ function alignmentMatrix(ctx: BlockContext): Block[] {
     {
       kind: 'paragraph',
       content: t(
-        `Each cell shows how strongly a service contributes to an objective: Strong, Medium, Weak or None. ${f.method} There is one table for each theme; objectives are shown by number, and the key gives their titles. A service with no contribution to a theme’s objectives is not listed in that theme’s table.`,
+        `Each cell shows how strongly a service contributes to an objective: Strong, Medium, Weak or None. ${f.method} Objectives are shown by number, and the key gives their titles.${f.objectives.length > MATRIX_COLUMNS ? ' There is one table for each theme; a service with no contribution to a theme’s objectives is not listed in that theme’s table.' : ' A service with no contribution to any of these objectives is not listed.'}`,
       ),
     },
     table(ctx, 'objective-key', {
@@ -100,21 +100,29 @@ function alignmentMatrix(ctx: BlockContext): Block[] {
       dense: true,
     }),
   ];
-  for (const theme of f.themes) {
-    const parts = Math.ceil(theme.objectives.length / MATRIX_COLUMNS);
+  // A matrix that fits across one page stays one table; a larger one gets a table for each theme.
+  const groups =
+    f.objectives.length <= MATRIX_COLUMNS
+      ? [{ name: '', objectives: f.objectives }]
+      : f.themes.map((theme) => ({
+          name: theme.objectives.length === 1 && theme.objectives[0]!.id === theme.id ? `objective ${theme.code}` : `theme ${theme.code}, ${theme.title}`,
+          objectives: theme.objectives,
+        }));
+  const strength = (serviceId: string, o: ObjectiveFacts): Strength => o.contributions.find((c) => c.serviceId === serviceId)?.strength ?? 0;
+  for (const group of groups) {
+    const parts = Math.ceil(group.objectives.length / MATRIX_COLUMNS);
     for (let p = 0; p < parts; p++) {
-      const chunk = theme.objectives.slice(p * MATRIX_COLUMNS, (p + 1) * MATRIX_COLUMNS);
-      const strength = (serviceId: string, o: ObjectiveFacts): Strength => o.contributions.find((c) => c.serviceId === serviceId)?.strength ?? 0;
+      const chunk = group.objectives.slice(p * MATRIX_COLUMNS, (p + 1) * MATRIX_COLUMNS);
       const rows = f.services.filter((sf) => chunk.some((o) => strength(sf.service.id, o) > 0));
-      const themeName = theme.objectives.length === 1 && theme.objectives[0]!.id === theme.id ? `objective ${theme.code}` : `${theme.code} ${theme.title}`;
       if (rows.length === 0) {
-        out.push({ kind: 'paragraph', content: t(`No service in scope contributes to ${themeName}.`) });
+        out.push({ kind: 'paragraph', content: t(`No service in scope contributes to ${group.name || 'these objectives'}.`) });
         continue;
       }
+      const caption = group.name ? `Alignment matrix: ${group.name}` : 'Alignment matrix: services against objectives';
       out.push(
         table(ctx, 'alignment-matrix', {
-          caption: `Alignment matrix: ${themeName}${parts > 1 ? `, part ${p + 1} of ${parts}` : ''}`,
-          columns: [{ header: 'Service', width: 3.2 }, ...chunk.map((o) => ({ header: o.code, width: 1, align: 'centre' as const }))],
+          caption: parts > 1 ? `${caption}, part ${p + 1} of ${parts}` : caption,
+          columns: [{ header: 'Service', width: Math.max(3.2, 8 - chunk.length) }, ...chunk.map((o) => ({ header: o.code, width: 1, align: 'centre' as const }))],
           rows: rows.map((sf) => [
             cell(sf.service.name),
             ...chunk.map((o) => {
@@ -334,7 +342,7 @@ function kpiTable(ctx: BlockContext): Block[] {
         { header: 'Council objective', width: 3 },
         { header: 'Baseline', width: 2 },
         { header: 'Target', width: 2 },
-        { header: 'Direction', width: 1.7 },
+        { header: 'Direction', width: 2.1 },
         { header: 'Source', width: 3 },
       ],
       rows,
@@ -499,11 +507,11 @@ function serviceReach(ctx: BlockContext, options: Readonly<Record<string, string
       caption: f.scope.wholeService ? 'Library services: reach, cost and staffing' : 'Services in this proposal: reach, cost and staffing',
       columns: [
         { header: 'Service', width: 3 },
-        { header: 'Universal Offer', width: 2 },
-        { header: 'Where', width: 2.2 },
+        { header: 'Universal Offer', width: 2.5 },
+        { header: 'Where', width: 2 },
         { header: 'Reach (period, source)', width: 4.5 },
         { header: 'Cost (period)', width: 2.2 },
-        { header: 'Staff and volunteers', width: 2.1 },
+        { header: 'Staff and volunteers', width: 2.6 },
       ],
       rows: services.map((s) => [
         cell(s.name),
