@@ -266,6 +266,18 @@ describe('one set of facts in every part of a bound document', () => {
     expect(documentPlainText(doc)).toContain('Reading Friends makes a strong contribution; Book lending contributes.');
   });
 
+  it('names every contributing service: in the sentence, or in a table after the list when there are too many for a sentence', () => {
+    const wb = emptyWorkbook('Many');
+    wb.objectives = [objective('obj_T', 'Health', 'theme', null), objective('obj_O', 'Wellbeing', 'objective', 'obj_T')];
+    wb.services = Array.from({ length: 10 }, (_, i) => service(`svc_${i}`, `Service ${i}`, 'Reading', []));
+    wb.alignments = wb.services.map((s, i) => link(`aln_${i}`, s.id, 'obj_O', i < 4 ? 3 : 2));
+    const { doc } = bindAndCheck(wb, checkTemplate('whole-service'), undefined);
+    const text = documentPlainText(doc);
+    expect(text).toContain('1.1 Wellbeing: 4 services make a strong contribution and 6 services contribute; the table after this list names them.');
+    const named = tables(doc, 'alignment-matrix').find((t) => t.caption === 'Services contributing to theme 1, Health')!;
+    expect(named.rows.map((_, r) => cellText(named, r, 0))).toEqual(wb.services.map((s) => s.name));
+  });
+
   it('splits a large matrix into one table per theme with its own caption', () => {
     const wb = emptyWorkbook('Large');
     for (let t = 0; t < 3; t++) {

@@ -34,7 +34,7 @@ export function contributionSegments(o: Pick<ObjectiveFacts, 'contributions'>, n
   const groups = ([3, 2, 1] as Strength[]).map((s) => c.filter((x) => x.strength === s)).filter((g) => g.length > 0);
   if (c.length > NAMES_IN_A_SENTENCE) {
     const parts = groups.map((g) => `${formatNumber(g.length)} ${g.length === 1 ? 'service' : 'services'} ${contributionVerb(g[0]!.strength, g.length > 1)}`);
-    return [{ text: `${listInWords(parts)}; the contribution table and the matrix name them.` }];
+    return [{ text: `${listInWords(parts)}; the table after this list names them.` }];
   }
   const out: Segment[] = [];
   groups.forEach((g, i) => {

@@ -9,7 +9,7 @@ import type { Workbook } from '../../model/workbook-schema';
 import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
-import { contributionSegments } from '../facts/wording';
+import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
 import { formatMoney, formatNumber, listInWords, plural } from './format';
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
@@ -108,34 +108,40 @@ function alignmentMatrix(ctx: BlockContext): Block[] {
           name: theme.objectives.length === 1 && theme.objectives[0]!.id === theme.id ? `objective ${theme.code}` : `theme ${theme.code}, ${theme.title}`,
           objectives: theme.objectives,
         }));
-  const strength = (serviceId: string, o: ObjectiveFacts): Strength => o.contributions.find((c) => c.serviceId === serviceId)?.strength ?? 0;
   for (const group of groups) {
-    const parts = Math.ceil(group.objectives.length / MATRIX_COLUMNS);
-    for (let p = 0; p < parts; p++) {
-      const chunk = group.objectives.slice(p * MATRIX_COLUMNS, (p + 1) * MATRIX_COLUMNS);
-      const rows = f.services.filter((sf) => chunk.some((o) => strength(sf.service.id, o) > 0));
-      if (rows.length === 0) {
-        out.push({ kind: 'paragraph', content: t(`No service in scope contributes to ${group.name || 'these objectives'}.`) });
-        continue;
-      }
-      const caption = group.name ? `Alignment matrix: ${group.name}` : 'Alignment matrix: services against objectives';
-      out.push(
-        table(ctx, 'alignment-matrix', {
-          caption: parts > 1 ? `${caption}, part ${p + 1} of ${parts}` : caption,
-          columns: [{ header: 'Service', width: Math.max(3.2, 8 - chunk.length) }, ...chunk.map((o) => ({ header: o.code, width: 1, align: 'centre' as const }))],
-          rows: rows.map((sf) => [
-            cell(sf.service.name),
-            ...chunk.map((o) => {
-              const st = strength(sf.service.id, o);
-              return cell(STRENGTH_LABEL[st], { shade: strengthShade(st), align: 'centre' });
-            }),
-          ]),
-          rowHeaders: true,
-          dense: true,
-          source: f.source,
-        }),
-      );
-    }
+    const tables = matrixTables(ctx, group.name ? `Alignment matrix: ${group.name}` : 'Alignment matrix: services against objectives', group.objectives);
+    out.push(...(tables.length > 0 ? tables : [{ kind: 'paragraph' as const, content: t(`No service in scope contributes to ${group.name || 'these objectives'}.`) }]));
+  }
+  return out;
+}
+
+const strengthOf = (serviceId: string, o: ObjectiveFacts): Strength => o.contributions.find((c) => c.serviceId === serviceId)?.strength ?? 0;
+
+/** Services in scope against some objectives, at most MATRIX_COLUMNS to a table; services with no contribution to them are left out. */
+function matrixTables(ctx: BlockContext, caption: string, objectives: readonly ObjectiveFacts[]): Block[] {
+  const f = ctx.facts;
+  const out: Block[] = [];
+  const parts = Math.ceil(objectives.length / MATRIX_COLUMNS);
+  for (let p = 0; p < parts; p++) {
+    const chunk = objectives.slice(p * MATRIX_COLUMNS, (p + 1) * MATRIX_COLUMNS);
+    const rows = f.services.filter((sf) => chunk.some((o) => strengthOf(sf.service.id, o) > 0));
+    if (rows.length === 0) continue;
+    out.push(
+      table(ctx, 'alignment-matrix', {
+        caption: parts > 1 ? `${caption}, part ${p + 1} of ${parts}` : caption,
+        columns: [{ header: 'Service', width: Math.max(3.2, 8 - chunk.length) }, ...chunk.map((o) => ({ header: o.code, width: 1, align: 'centre' as const }))],
+        rows: rows.map((sf) => [
+          cell(sf.service.name),
+          ...chunk.map((o) => {
+            const st = strengthOf(sf.service.id, o);
+            return cell(STRENGTH_LABEL[st], { shade: strengthShade(st), align: 'centre' });
+          }),
+        ]),
+        rowHeaders: true,
+        dense: true,
+        source: f.source,
+      }),
+    );
   }
   return out;
 }
@@ -241,6 +247,9 @@ function contributions(ctx: BlockContext, options: Readonly<Record<string, strin
           };
     });
     out.push({ kind: 'list', ordered: false, items });
+    // Too many services to name in a sentence: the table names every one, with its strength.
+    if (theme.objectives.some((o) => o.contributions.length > NAMES_IN_A_SENTENCE))
+      out.push(...matrixTables(ctx, own ? `Services contributing to objective ${theme.code}` : `Services contributing to theme ${theme.code}, ${theme.title}`, theme.objectives));
   }
   return out;
 }
