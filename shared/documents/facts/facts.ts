@@ -6,7 +6,7 @@
  * Counts of people (volunteers, staff, participants) are never added up across services, because the same
  * people can be counted by more than one service: they are given per service only.
  */
-import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type Strength, type UniversalOffer } from '../../model/vocabulary';
+import { AMBITION_OUTCOMES, UNIVERSAL_OFFERS, type Strength, type UniversalOffer } from '../../model/vocabulary';
 import type { Alignment, Kpi, Objective, Service, Workbook } from '../../model/workbook-schema';
 import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from '../template/format';
 import { objectiveTree, rollUpLinks, ROLL_UP_RULE, type ObjectiveTree, type RolledLink } from './roll-up';
@@ -106,13 +106,6 @@ export interface DocumentFacts {
   /** A paragraph written from the figures above, in the scope's terms. */
   readonly summary: string;
 }
-
-export const STRENGTH_WORD: Readonly<Record<Strength, string>> = {
-  0: STRENGTHS[0].label,
-  1: STRENGTHS[1].label,
-  2: STRENGTHS[2].label,
-  3: STRENGTHS[3].label,
-};
 
 const byStrength = (a: { strength: number }, b: { strength: number }) => b.strength - a.strength;
 
@@ -335,7 +328,6 @@ export function contributionVerb(strength: Strength, many: boolean): string {
   }
 }
 
-export { objectiveTree, rollUpLinks, ROLL_UP_RULE };
 
 /** The facts for the whole library service with nothing proposed: what the Review step's coverage chart shows. */
 export function wholeServiceFacts(workbook: Workbook): DocumentFacts {
