@@ -89,14 +89,15 @@ test('every built-in template: answer, preview and export Word and PDF from the 
   expect(builtIns.length).toBeGreaterThanOrEqual(4);
   const folder = tempFolder();
 
-  // The sample's own draft opens: a partnership proposal to the ICB, with one required question left blank.
+  // The sample's latest draft opens: a finished partnership proposal to the ICB.
   const proposal = builtIns.find((t) => t.id === 'partnership-proposal')!;
   await expect(templateRadio(h, proposal)).toBeChecked();
   await expect(preview(h).locator('body')).toContainText('NHS Northshire and Wyndham Integrated Care Board', { timeout: 20_000 });
   await expect(h.page.getByRole('combobox', { name: /^Partner/ })).toHaveValue('ptn_nsc_icb');
   await expectAccessible(h, 'Documents step with the sample’s draft and its preview');
 
-  // Exporting with that question unanswered: an error summary takes focus, and the field says what is wrong.
+  // Exporting with a required question cleared: an error summary takes focus, and the field says what is wrong.
+  await h.page.locator('#doc-q-next_steps').fill('');
   await h.page.getByRole('button', { name: 'Export…' }).click();
   const summary = h.page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
