@@ -11,7 +11,7 @@ import { countWords } from './plain-text';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
-import { formatDate } from './template/format';
+import { asSentence, formatDate } from './template/format';
 import type { Template } from './template/load-template';
 import type { Question } from './template/manifest';
 import { markdownToBlocks } from './template/markdown';
@@ -103,7 +103,7 @@ export function bindDocument(
       const who = e.publisher || 'Unknown publisher';
       references.push({
         id: e.id,
-        text: `${who}${e.year ? ` (${e.year})` : ''}. ${e.title}.${e.figure ? ` Headline figure: ${e.figure}.` : ''}`,
+        text: `${who}${e.year ? ` (${e.year})` : ''}. ${asSentence(e.title)}${e.figure ? ` Headline figure: ${asSentence(e.figure)}` : ''}`,
         ...(e.url ? { url: e.url } : {}),
       });
     }

@@ -43,6 +43,10 @@ export function coverageAlt(spec: ChartSpec): string {
   const top = [...totals].sort((a, b) => b.total - a.total).slice(0, 3);
   const none = totals.filter((t) => t.total === 0).map((t) => t.b.label);
   return `${head} Most services: ${top.map((t) => describeBar(t.b.label, t.b.values, spec.series)).join('; ')}. ${
-    none.length ? `No contribution: ${listInWords(none.slice(0, 5))}${none.length > 5 ? ` and ${none.length - 5} others` : ''}.` : 'Every objective has at least one contributing service.'
+    none.length === 0
+      ? 'Every objective has at least one contributing service.'
+      : none.length <= 5
+        ? `No contribution: ${listInWords(none)}.`
+        : `${none.length} objectives have no contribution.`
   } The table of coverage by objective gives every figure.`;
 }

@@ -9,7 +9,7 @@ import { PARTNER_TYPE_LABELS, UNIVERSAL_OFFERS, type Strength } from '../../mode
 import type { Workbook } from '../../model/workbook-schema';
 import { uniqueId, type Block, type ChartSpec, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
-import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from './format';
+import { asPhrase, asSentence, formatDate, formatMoney, formatNumber, formatPercent, formatQuantity, listInWords, plural } from './format';
 import type { Question } from './manifest';
 import { parseTableAnswer, STATUS_LABEL, STRENGTH_LABEL } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -233,8 +233,7 @@ function servicesByOutcome(ctx: BlockContext): Block[] {
 
 function periodValue(v: { value: number; period: { label: string } } | null, unit: string): string {
   if (!v) return 'Not set';
-  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
-  return `${formatNumber(v.value)}${u}${v.period.label ? ` (${v.period.label})` : ''}`;
+  return `${formatQuantity(v.value, unit)}${v.period.label ? ` (${v.period.label})` : ''}`;
 }
 
 function kpiTable(ctx: BlockContext): Block[] {
@@ -273,8 +272,8 @@ function evidenceList(ctx: BlockContext): Block[] {
   const rows = ctx.workbook.evidence.map((e) => {
     const c = ctx.cite(e.id);
     return [
-      { content: [...t(`${e.title}${e.publisher ? `, ${e.publisher}` : ''}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
-      cell(e.keyFinding + (e.figure ? ` Headline figure: ${e.figure}.` : '')),
+      { content: [...t(`${e.publisher ? `${asPhrase(e.title)}, ${e.publisher}` : e.title}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
+      cell([asSentence(e.keyFinding), e.figure ? `Headline figure: ${asSentence(e.figure)}` : ''].filter(Boolean).join(' ')),
       cell(e.quality.charAt(0).toUpperCase() + e.quality.slice(1)),
     ];
   });
@@ -369,7 +368,7 @@ function riskRegister(ctx: BlockContext, options: Readonly<Record<string, string
     derived.push(
       row(
         {
-          risk: `From the alignment map: claimed contributions rest on weak evidence (${plural(ctx.analysis.weakClaims.length, 'claim')}, e.g. ${listInWords(claims.slice(0, 2).map((c) => `${services.get(c.serviceId) ?? ''} to “${objectives.get(c.objectiveId) ?? ''}”`))})`,
+          risk: `From the alignment map: claimed contributions rest on weak evidence (${plural(ctx.analysis.weakClaims.length, 'claim')}, for example ${listInWords(claims.slice(0, 2).map((c) => `${services.get(c.serviceId) ?? ''} to “${objectives.get(c.objectiveId) ?? ''}”`))})`,
           likelihood: 'Medium',
           impact: 'Medium',
           mitigation: 'Cite local data or national research for each medium or strong claim before the decision meeting.',
@@ -492,10 +491,16 @@ function keyFigures(ctx: BlockContext): Block[] {
   const costed = ctx.workbook.services.filter((s) => s.cost);
   const periods = [...new Set(costed.map((s) => s.cost?.period.label).filter(Boolean))];
   const items = [
-    { value: `${formatNumber(tt.covered)} of ${formatNumber(tt.assessable)}`, label: 'council objectives the library contributes to', source },
-    { value: formatNumber(tt.strong), label: 'objectives with a strong library contribution', source },
-    { value: formatNumber(tt.linkedServices), label: `of ${plural(tt.services, 'service')} linked to council objectives`, source },
-    { value: tt.links === 0 ? 'None' : formatPercent(tt.evidencedLinks / tt.links), label: 'of contribution links cite evidence', source },
+    tt.assessable === 0
+      ? { value: 'None', label: 'council objectives recorded yet', source }
+      : { value: `${formatNumber(tt.covered)} of ${formatNumber(tt.assessable)}`, label: 'council objectives the library contributes to', source },
+    { value: formatNumber(tt.strong), label: `${tt.strong === 1 ? 'objective' : 'objectives'} with a strong library contribution`, source },
+    tt.services === 0
+      ? { value: 'None', label: 'services recorded yet', source }
+      : { value: formatNumber(tt.linkedServices), label: `of ${plural(tt.services, 'service')} linked to council objectives`, source },
+    tt.links === 0
+      ? { value: 'None', label: 'contribution links recorded yet', source }
+      : { value: formatPercent(tt.evidencedLinks / tt.links), label: 'of contribution links cite evidence', source },
   ];
   if (costed.length > 0)
     items.push({

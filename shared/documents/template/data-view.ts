@@ -21,7 +21,7 @@ import {
   type Strength,
 } from '../../model/vocabulary';
 import type { Evidence, Workbook } from '../../model/workbook-schema';
-import { formatMoney, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
+import { formatMoney, formatPageRef, formatQuantity, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
 import type { Question } from './manifest';
 
 /** A paragraphs answer: Markdown written by the officer. */
@@ -74,8 +74,7 @@ export function namesInWords(names: readonly string[], max: number): string {
 
 /** "7.9% (2023/24)", "5,210 loans (Q2 2024/25)". */
 export function valueWithUnit(value: number, unit: string, period: string): string {
-  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
-  return `${formatNumber(value)}${u}${period ? ` (${period})` : ''}`;
+  return `${formatQuantity(value, unit)}${period ? ` (${period})` : ''}`;
 }
 
 /** Answers typed by their question's kind; unanswered questions become Unanswered. */
@@ -238,7 +237,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
         level: o.level,
         depth,
         source: o.source ? rec({ document: o.source.document, page: o.source.page, url: o.source.url }) : null,
-        sourceText: o.source ? `${o.source.document}${o.source.page ? `, page ${o.source.page}` : ''}` : '',
+        sourceText: o.source ? `${o.source.document}${formatPageRef(o.source.page) ? `, ${formatPageRef(o.source.page)}` : ''}` : '',
         status: c?.status ?? 'gap',
         statusLabel: STATUS_LABEL[c?.status ?? 'gap'],
         score: c?.score ?? 0,
