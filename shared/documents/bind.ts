@@ -205,7 +205,6 @@ export function bindDocument(
         { label: 'Prepared by', value: author },
         { label: 'Organisation', value: organisation },
         { label: 'Date', value: formatDate(generatedAt) },
-        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
       ],
     },
     sections: sections.filter((s) => s.blocks.length > 0),

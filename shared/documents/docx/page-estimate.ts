@@ -5,36 +5,11 @@
  * report (TOOLCHAIN.md target: a large business case in under a second), so this lays out the model instead;
  * docx-estimate.test.ts checks the two agree on the built-in templates.
  */
-import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 import { renderChartSvg } from '../charts/render-chart-svg';
 import { inlineText, keyFiguresTable, type Block, type DocModel, type Inline, type ListBlock } from '../model';
+import { tableColumnWidths } from '../table-columns';
+import { charWidth, textWidth } from '../text-metrics';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
-
-type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
-const regular = StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName);
-const bold = StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName);
-const widthCache = new Map<string, number>();
-
-/** Width of one character at 1 pt, in points. */
-function charWidth(ch: string, isBold: boolean): number {
-  const key = isBold ? `b${ch}` : ch;
-  let w = widthCache.get(key);
-  if (w === undefined) {
-    try {
-      w = (isBold ? bold : regular).widthOfTextAtSize(ch, 1);
-    } catch {
-      w = isBold ? 0.61 : 0.556;
-    }
-    widthCache.set(key, w);
-  }
-  return w;
-}
-
-function textWidth(s: string, size: number, isBold: boolean): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch, isBold);
-  return w * size;
-}
 
 /** Lines a paragraph takes when Word wraps it at spaces within `width` points. */
 export function countLines(text: string, width: number, size: number, isBold = false): number {
@@ -140,8 +115,7 @@ export function estimatePages(doc: DocModel): PageEstimate {
       case 'table': {
         if (b.caption) para(`Table 00: ${b.caption}`, STYLES.caption, width, 40);
         const st = b.dense ? STYLES.denseCell : STYLES.cell;
-        const total = b.columns.reduce((n, c) => n + c.width, 0) || 1;
-        const colW = b.columns.map((c) => (c.width / total) * width - CELL_PADDING.horizontal * 2);
+        const colW = tableColumnWidths(b, width).map((w) => w - CELL_PADDING.horizontal * 2);
         const rowHeight = (cells: string[], isBold: boolean) =>
           Math.max(...cells.map((c, i) => countLines(c, Math.max(10, colW[i] ?? 10), st.size, isBold))) * lineHeight(st.size) + CELL_PADDING.vertical * 2 + 1;
         const header = rowHeight(b.columns.map((c) => c.header), true);

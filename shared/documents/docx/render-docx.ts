@@ -28,6 +28,7 @@ import {
   Paragraph,
   ShadingType,
   SimpleField,
+  SoftHyphen,
   TabStopType,
   Table,
   TableCell,
@@ -46,6 +47,8 @@ import { keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocMo
 import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
+import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
+import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
 
 export interface DocxRenderOptions {
   /** A council .dotx or .docx whose styles the document uses. */
@@ -138,14 +141,26 @@ interface Ctx {
   numberedLists: number;
 }
 
-function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string } = {}): ParagraphChild[] {
+/** Text with soft hyphens as Word's own optional hyphens (w:softHyphen), which Word shows only at a line end. */
+function withSoftHyphens(text: string): { text: string } | { children: Array<string | SoftHyphen> } {
+  if (!text.includes(SOFT_HYPHEN)) return { text };
+  const children: Array<string | SoftHyphen> = [];
+  text.split(SOFT_HYPHEN).forEach((part, i) => {
+    if (i > 0) children.push(new SoftHyphen());
+    if (part) children.push(part);
+  });
+  return { children };
+}
+
+function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string; fitWidth?: number } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const i of content) {
     switch (i.kind) {
-      case 'text':
+      case 'text': {
+        const isBold = Boolean(base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em');
         out.push(
           new TextRun({
-            text: i.text,
+            ...withSoftHyphens(base.fitWidth && base.size ? hyphenateLongWords(i.text, base.fitWidth, base.size, isBold) : i.text),
             bold: base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em' || undefined,
             italics: i.emphasis === 'em' || i.emphasis === 'strong-em' || undefined,
             ...(base.size ? { size: half(base.size) } : {}),
@@ -153,6 +168,7 @@ function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?
           }),
         );
         break;
+      }
       case 'link': {
         const linkRuns = i.children.map((c) => new TextRun({ text: c.kind === 'text' ? c.text : '', style: 'Hyperlink', ...(base.size ? { size: half(base.size) } : {}) }));
         const anchor = i.href.startsWith('#') ? ctx.bookmarks.get(i.href.slice(1)) : undefined;
@@ -199,10 +215,10 @@ function tableBorders() {
 }
 
 function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
-  const total = t.columns.reduce((n, c) => n + c.width, 0) || 1;
-  const widths = t.columns.map((c) => Math.floor((c.width / total) * tw(textWidthPt)));
+  const widthsPt = tableColumnWidths(t, textWidthPt);
+  const widths = widthsPt.map((w) => Math.floor(tw(w)));
   const cellStyle = t.dense ? CUSTOM.denseCell : CUSTOM.cell;
-  const size = t.dense ? STYLES.denseCell.size : STYLES.cell.size;
+  const size = cellTextSize(t);
   const align = (a?: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'centre' ? AlignmentType.CENTER : AlignmentType.LEFT);
   const margins = { top: tw(CELL_PADDING.vertical), bottom: tw(CELL_PADDING.vertical), left: tw(CELL_PADDING.horizontal), right: tw(CELL_PADDING.horizontal) };
   const header = new TableRow({
@@ -213,7 +229,8 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND.headerFill, color: 'auto' },
-          children: [new Paragraph({ style: CUSTOM.tableHead, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
+          // Keep with next: the header row never ends a page without the first row under it.
+          children: [new Paragraph({ style: CUSTOM.tableHead, keepNext: true, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
         }),
     ),
   });
@@ -227,7 +244,7 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade.fill, color: 'auto' } } : {}),
-            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }) })],
+            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text, fitWidth: widthsPt[i]! - CELL_EXTRA }) })],
           });
         }),
       }),
@@ -338,6 +355,7 @@ function paraStyle(id: string, name: string, st: ParaStyle, extra: Partial<IPara
   };
 }
 
+/** The running header and footer; the title page's (`first`) are empty, as it carries the marking in its own text. */
 function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { header: Header; footer: Footer } {
   const geo = landscape ? PAGE.landscape : PAGE.portrait;
   const width = tw(geo.width - geo.left - geo.right);
@@ -349,7 +367,7 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
           new TextRun({ text: first ? '' : doc.runningTitle }),
-          ...(marking ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
         ],
       }),
     ],
@@ -364,7 +382,7 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         ],
         children: [
           new TextRun({ children: ['\t'] }),
-          ...(marking ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
           ...(first
             ? []
             : [
