@@ -48,26 +48,66 @@ function niceStep(max: number): number {
   return Math.ceil(max / 5 / 10) * 10;
 }
 
+const FONT = 11;
+const BAR_H = 16;
+const GAP = 8;
+const LINE_H = FONT * 1.2;
+const LEGEND_H = 26;
+const TOP = LEGEND_H + 8;
+const AXIS_H = 34;
+
+const labelWidth = (width: number) => Math.round(width * 0.4);
+/** Each bar's row is as tall as its label, wrapped to the label column (labels are never cut off mid-word). */
+const rowHeight = (lines: readonly string[]) => Math.max(BAR_H, lines.length * LINE_H) + GAP;
+
+function axisMaxOf(chart: ChartSpec): number {
+  const max = Math.max(1, ...chart.bars.map((b) => b.values.reduce((n, v) => n + v, 0)));
+  const step = niceStep(max);
+  return Math.ceil(max / step) * step;
+}
+
 export function renderChartSvg(chart: ChartSpec, width = 640): RenderedChart {
-  const font = 11;
-  const barH = 16;
-  const gap = 8;
-  const lineH = font * 1.2;
-  const labelW = Math.round(width * 0.4);
+  return drawChart(chart, chart.bars, axisMaxOf(chart), width);
+}
+
+/**
+ * The chart cut into parts no taller than `maxHeight` (in the chart's own units), so a chart with many bars runs
+ * over several pages instead of off the foot of one; each part has the legend and the axis, on the same scale.
+ */
+export function renderChartParts(chart: ChartSpec, maxHeight: number, width = 640): RenderedChart[] {
+  const labelW = labelWidth(width);
+  const heights = chart.bars.map((b) => rowHeight(wrapLabel(b.label, labelW - 4, FONT)));
+  const axisMax = axisMaxOf(chart);
+  const parts: Array<ChartSpec['bars']> = [];
+  let start = 0;
+  let used = TOP + AXIS_H;
+  heights.forEach((h, i) => {
+    if (i > start && used + h > maxHeight) {
+      parts.push(chart.bars.slice(start, i));
+      start = i;
+      used = TOP + AXIS_H;
+    }
+    used += h;
+  });
+  parts.push(chart.bars.slice(start));
+  return parts.map((bars) => drawChart(chart, bars, axisMax, width));
+}
+
+function drawChart(chart: ChartSpec, bars: ChartSpec['bars'], axisMax: number, width: number): RenderedChart {
+  const font = FONT;
+  const barH = BAR_H;
+  const lineH = LINE_H;
+  const labelW = labelWidth(width);
   const plotX = labelW + 10;
   const plotW = width - plotX - 30;
-  const legendH = 26;
-  const top = legendH + 8;
-  const axisH = 34;
-  // Each bar's row is as tall as its label, wrapped to the label column (labels are never cut off mid-word).
-  const labels = chart.bars.map((b) => wrapLabel(b.label, labelW - 4, font));
-  const rowH = labels.map((l) => Math.max(barH, l.length * lineH) + gap);
+  const top = TOP;
+  const axisH = AXIS_H;
+  const labels = bars.map((b) => wrapLabel(b.label, labelW - 4, font));
+  const rowH = labels.map(rowHeight);
   const rowY = rowH.map((_, i) => top + rowH.slice(0, i).reduce((a, h) => a + h, 0));
   const height = top + rowH.reduce((a, h) => a + h, 0) + axisH;
-  const totals = chart.bars.map((b) => b.values.reduce((n, v) => n + v, 0));
-  const max = Math.max(1, ...totals);
-  const step = niceStep(max);
-  const axisMax = Math.ceil(max / step) * step;
+  const totals = bars.map((b) => b.values.reduce((n, v) => n + v, 0));
+  const step = niceStep(axisMax);
   const scale = plotW / axisMax;
   const parts: string[] = [];
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -91,7 +131,7 @@ export function renderChartSvg(chart: ChartSpec, width = 640): RenderedChart {
     `<text x="${(plotX + plotW / 2).toFixed(1)}" y="${height - 4}" font-size="${font}" fill="#0b0c0c" text-anchor="middle">${esc(chart.valueLabel)}</text>`,
   );
 
-  chart.bars.forEach((bar, i) => {
+  bars.forEach((bar, i) => {
     const lines = labels[i]!;
     const blockH = Math.max(barH, lines.length * lineH);
     const y = rowY[i]! + (blockH - barH) / 2;

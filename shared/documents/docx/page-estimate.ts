@@ -5,11 +5,11 @@
  * report (TOOLCHAIN.md target: a large business case in under a second), so this lays out the model instead;
  * docx-estimate.test.ts checks the two agree on the built-in templates.
  */
-import { renderChartSvg } from '../charts/render-chart-svg';
+import { renderChartParts } from '../charts/render-chart-svg';
 import { inlineText, keyFiguresTable, type Block, type DocModel, type Inline, type ListBlock } from '../model';
 import { tableColumnWidths } from '../table-columns';
 import { charWidth, textWidth } from '../text-metrics';
-import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
 
 /** Lines a paragraph takes when Word wraps it at spaces within `width` points. */
 export function countLines(text: string, width: number, size: number, isBold = false): number {
@@ -63,7 +63,9 @@ export function estimatePages(doc: DocModel): PageEstimate {
   let page = 1;
   let y = 0;
   let geo: { width: number; height: number } = { width: 0, height: 0 };
+  let orientation: 'portrait' | 'landscape' = 'portrait';
   const setGeometry = (o: 'portrait' | 'landscape') => {
+    orientation = o;
     const p = PAGE[o];
     geo = { width: p.width - p.left - p.right, height: p.height - p.top - p.bottom };
   };
@@ -133,11 +135,11 @@ export function estimatePages(doc: DocModel): PageEstimate {
         break;
       }
       case 'figure': {
-        const chart = renderChartSvg(b.chart);
         const w = Math.min(FIGURE_WIDTH_PT, width);
-        const h = (chart.height / chart.width) * w;
-        para(`Figure 00: ${b.caption}`, STYLES.caption, width, h);
-        place(h + STYLES.body.after);
+        const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientation] * 640) / w);
+        const heights = parts.map((chart) => (chart.height / chart.width) * w);
+        para(`Figure 00: ${b.caption}`, STYLES.caption, width, heights[0] ?? 0);
+        for (const h of heights) place(h + STYLES.body.after);
         para(b.source ? `Source: ${b.source}` : '', STYLES.source, width);
         break;
       }

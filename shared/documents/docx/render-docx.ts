@@ -42,10 +42,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
-import { renderChartSvg } from '../charts/render-chart-svg';
+import { renderChartParts } from '../charts/render-chart-svg';
 import { keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
-import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
 import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
@@ -279,18 +279,25 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
     case 'table':
       return table(b, ctx, textWidthPt);
     case 'figure': {
-      const chart = renderChartSvg(b.chart);
       const widthPt = Math.min(FIGURE_WIDTH_PT, textWidthPt);
       const widthPx = Math.round((widthPt / 72) * 96);
-      const heightPx = Math.round((chart.height / chart.width) * widthPx);
-      const png = await ctx.rasterise(chart.svg, chart.width * 2);
+      // A chart too tall for a page comes in parts that each fit one (the same parts as the PDF).
+      const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientationOf(textWidthPt)] * 640) / widthPt);
       const n = ++ctx.figure;
+      const images: Paragraph[] = [];
+      for (const [i, chart] of parts.entries()) {
+        const heightPx = Math.round((chart.height / chart.width) * widthPx);
+        const png = await ctx.rasterise(chart.svg, chart.width * 2);
+        const last = i === parts.length - 1;
+        const altText =
+          i === 0
+            ? { name: `Figure ${n}`, title: b.caption, description: b.alt }
+            : { name: `Figure ${n}, part ${i + 1}`, title: `${b.caption} (continued)`, description: `Part ${i + 1} of ${parts.length} of Figure ${n}; the description of its first part covers the whole chart.` };
+        images.push(new Paragraph({ keepNext: !last || Boolean(b.source), children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText })] }));
+      }
       return [
         new Paragraph({ style: ctx.style('caption'), keepNext: true, children: [new TextRun(`Figure ${n}: ${b.caption}`)] }),
-        new Paragraph({
-          keepNext: Boolean(b.source),
-          children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText: { name: `Figure ${n}`, title: b.caption, description: b.alt } })],
-        }),
+        ...images,
         new Paragraph({ style: CUSTOM.source, children: b.source ? [new TextRun(`Source: ${b.source}`)] : [] }),
       ];
     }
@@ -530,6 +537,11 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Which page shape a text width belongs to (a call-out's narrower width is still on its page's shape). */
+function orientationOf(textWidthPt: number): 'portrait' | 'landscape' {
+  return textWidthPt > PAGE.portrait.width - PAGE.portrait.left - PAGE.portrait.right ? 'landscape' : 'portrait';
 }
 
 function pageProps(o: 'portrait' | 'landscape') {

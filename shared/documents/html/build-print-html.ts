@@ -5,10 +5,10 @@
  * carries the alt text, one H1 level per major section, and the running header/footer in CSS margin boxes.
  */
 import { inlineText, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
-import { renderChartSvg } from '../charts/render-chart-svg';
+import { renderChartParts } from '../charts/render-chart-svg';
 import { printCss } from './print-css';
 import { escapeMarkup as escHtml } from '../markup';
-import { PAGE } from '../docx/layout';
+import { FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, PAGE } from '../docx/layout';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
 import { hyphenateLongWords } from '../text-metrics';
 
@@ -26,8 +26,9 @@ interface Counters {
   readonly headings: ReadonlyArray<{ id: string; level: number; text: string }>;
   readonly pageNumbers: Readonly<Record<string, number>> | null;
   readonly doc: DocModel;
-  /** Text width of the page the current section is on, in points. */
+  /** Text width and shape of the page the current section is on, in points. */
   width: number;
+  orientation: 'portrait' | 'landscape';
 }
 
 /** A cell's text column, for breaking words too long for it at syllables. */
@@ -131,10 +132,16 @@ function block(b: Block, c: Counters): string {
     case 'table':
       return table(b, c);
     case 'figure': {
-      const chart = renderChartSvg(b.chart);
-      const svg = chart.svg.replace('<svg ', `<svg role="img" aria-label="${escHtml(b.alt)}" `);
+      // Drawn as wide as in Word; a chart too tall for a page comes in parts, the alt text on the first (it
+      // describes the whole chart) and the rest hidden from assistive technology, so the PDF has one Figure.
+      const widthPt = Math.min(FIGURE_WIDTH_PT, c.width);
+      const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[c.orientation] * 640) / widthPt);
+      const svgs = parts
+        .map((p, i) => p.svg.replace('<svg ', i === 0 ? `<svg role="img" aria-label="${escHtml(b.alt)}" ` : '<svg aria-hidden="true" '))
+        .join('');
       const source = b.source ? `<p class="source">Source: ${escHtml(b.source)}</p>` : '<div class="source-gap"></div>';
-      return `<figure role="group" id="${escHtml(b.id)}"><figcaption>Figure ${++c.figure}: ${escHtml(b.caption)}</figcaption>${svg}${source}</figure>`;
+      const cls = parts.length > 1 ? ' class="in-parts"' : '';
+      return `<figure role="group" id="${escHtml(b.id)}"${cls} style="max-width:${widthPt}pt"><figcaption>Figure ${++c.figure}: ${escHtml(b.caption)}</figcaption>${svgs}${source}</figure>`;
     }
     case 'callout':
       return `<div class="callout callout-${b.tone}">${b.title ? `<p class="callout-title">${escHtml(b.title)}</p>` : ''}${b.blocks.map((x) => block(x, c)).join('')}</div>`;
@@ -156,7 +163,7 @@ function block(b: Block, c: Counters): string {
 export function buildPrintHtml(doc: DocModel, options: PrintHtmlOptions): string {
   const headings: Array<{ id: string; level: number; text: string }> = [];
   for (const s of doc.sections) for (const b of s.blocks) collectHeadings(b, headings);
-  const c: Counters = { table: 0, figure: 0, refs: referenceNumbers(doc), headings, pageNumbers: options.pageNumbers ?? null, doc, width: 0 };
+  const c: Counters = { table: 0, figure: 0, refs: referenceNumbers(doc), headings, pageNumbers: options.pageNumbers ?? null, doc, width: 0, orientation: 'portrait' };
   const textWidth = (o: 'portrait' | 'landscape') => PAGE[o].width - PAGE[o].left - PAGE[o].right;
   const p = doc.properties;
   const tp = doc.titlePage;
@@ -167,6 +174,7 @@ export function buildPrintHtml(doc: DocModel, options: PrintHtmlOptions): string
   const sections = doc.sections
     .map((s) => {
       c.width = textWidth(s.orientation);
+      c.orientation = s.orientation;
       return `<div class="section ${s.orientation}">${s.blocks.map((b) => block(b, c)).join('')}</div>`;
     })
     .join('');

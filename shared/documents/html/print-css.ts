@@ -77,8 +77,10 @@ ${shades}
 table.key-figures td.kf-value { color: #${BRAND.heading}; }
 
 figure { margin: 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; margin: 0 0 8pt; }
-figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; padding-top: 10pt; }
+/* A chart in parts breaks between its parts only; the caption stays with the first. */
+figure.in-parts { break-inside: auto; }
+figure svg { display: block; width: 100%; height: auto; margin: 0 0 8pt; break-inside: avoid; }
+figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; padding-top: 10pt; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 
 .callout { border-left: 4pt solid #${BRAND.heading}; background: #${SHADES.accent.fill}; padding: 0 0 0 12pt; margin: 0 0 6pt; break-inside: avoid; }
 .callout > p { margin: 0; padding-bottom: 6pt; }
