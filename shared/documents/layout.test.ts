@@ -146,7 +146,10 @@ describe('print HTML: the same rules in CSS, and the marking once on the title p
     for (const c of colgroups) expect(c.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0);
     const heads = [...html.matchAll(/<thead>.*?<\/thead>/g)].map((m) => m[0]);
     for (const h of heads) expect(h).not.toContain(SOFT_HYPHEN);
-    expect([...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].some((m) => m[1]!.includes(SOFT_HYPHEN))).toBe(true);
+    // In body cells, each inside a span hidden from the tags (Chromium's tagged PDF loses text after a bare one).
+    const hidden = `<span aria-hidden="true">${SOFT_HYPHEN}</span>`;
+    expect([...html.matchAll(/<td[^>]*>(.*?)<\/td>/g)].some((m) => m[1]!.includes(hidden))).toBe(true);
+    expect(html.replaceAll(hidden, '')).not.toContain(SOFT_HYPHEN);
   });
 
   it('shows the marking once on the title page; the running header and footer start on page 2', () => {

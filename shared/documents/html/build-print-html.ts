@@ -10,7 +10,7 @@ import { printCss } from './print-css';
 import { escapeMarkup as escHtml } from '../markup';
 import { FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, PAGE } from '../docx/layout';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
-import { hyphenateLongWords } from '../text-metrics';
+import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
 
 export interface PrintHtmlOptions {
   /** @font-face rules (node: documentFontCss()); '' to use system fonts. */
@@ -37,12 +37,21 @@ interface Fit {
   readonly size: number;
 }
 
+/**
+ * Each soft hyphen in a span of its own, hidden from assistive technology. Chromium's tagged PDF drops the rest
+ * of a text run after a bare soft hyphen from the structure tree ("at­tendances" is tagged "at"); split this way
+ * the tags read "attendances", and the page still breaks the word with a hyphen where it must.
+ */
+function softHyphens(html: string): string {
+  return html.replaceAll(SOFT_HYPHEN, `<span aria-hidden="true">${SOFT_HYPHEN}</span>`);
+}
+
 function inlines(content: readonly Inline[], c: Counters, fit?: Fit): string {
   return content
     .map((i) => {
       switch (i.kind) {
         case 'text': {
-          const t = escHtml(fit ? hyphenateLongWords(i.text, fit.width, fit.size, Boolean(i.emphasis?.startsWith('strong'))) : i.text);
+          const t = fit ? softHyphens(escHtml(hyphenateLongWords(i.text, fit.width, fit.size, Boolean(i.emphasis?.startsWith('strong'))))) : escHtml(i.text);
           return i.emphasis === 'strong' ? `<strong>${t}</strong>` : i.emphasis === 'em' ? `<em>${t}</em>` : i.emphasis === 'strong-em' ? `<strong><em>${t}</em></strong>` : t;
         }
         case 'link':
