@@ -175,6 +175,14 @@ const KNOWN: readonly KnownFinding[] = [
   { kind: 'and-n-others', text: /^and [\d,]+ others?$/, why: 'data view and analysis summary cap name lists' },
 ];
 
+/** Placeholders a final still carries on this branch, pending the same merges. */
+const KNOWN_IN_FINAL: readonly KnownFinding[] = [
+  // Part B (final mode): guidance boxes are still printed when bind is asked for a final.
+  { kind: 'placeholder', text: /^Guidance for the author \(delete before publishing\)$/, why: 'final mode: guidance boxes still printed' },
+  // Part A (sample drafts): the sample's partnership draft leaves the next steps unanswered.
+  { kind: 'placeholder', text: /^To complete: /, why: 'sample drafts: an unanswered question in a final' },
+];
+
 function isKnown(f: ProseFinding): KnownFinding | undefined {
   return KNOWN.find((k) => k.kind === f.kind && k.text.test(f.text) && (!k.where || k.where.test(f.where)));
 }
@@ -204,7 +212,27 @@ describe('prose lint over every built-in template and five workbooks', () => {
     expect(unexpected).toEqual([]);
   });
 
+  it('finds no placeholders in a final made from a complete set of answers', () => {
+    const wb = sampleWorkbook();
+    const unexpected: string[] = [];
+    let finals = 0;
+    for (const template of templates) {
+      const { answers, scope, partnerId } = draftFor(wb, template);
+      if (Object.keys(answers).length === 0) continue;
+      finals++;
+      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, mode: 'final', ...(scope ? { scope } : {}) });
+      if (!bound.ok) throw new Error(`${template.manifest.id}: ${bound.error.message}`);
+      for (const f of lintProse(bound.value.document, { mode: 'final' })) {
+        const known = isKnown(f) ?? KNOWN_IN_FINAL.find((k) => k.kind === f.kind && k.text.test(f.text));
+        if (known) used.add(known);
+        else unexpected.push(`${template.manifest.id}: ${describeFinding(f)}`);
+      }
+    }
+    expect(finals).toBeGreaterThanOrEqual(2);
+    expect(unexpected).toEqual([]);
+  });
+
   it('still needs every known finding (delete those the merged templates no longer produce)', () => {
-    expect(KNOWN.filter((k) => !used.has(k)).map((k) => k.why)).toEqual([]);
+    expect([...KNOWN, ...KNOWN_IN_FINAL].filter((k) => !used.has(k)).map((k) => k.why)).toEqual([]);
   });
 });
