@@ -163,8 +163,9 @@ export function lintProse(doc: DocModel, options: ProseLintOptions): ProseFindin
     if (options.mode === 'final') for (const m of text.matchAll(BRACKET_PLACEHOLDER)) add('placeholder', m[0], where, text);
     if (role === 'prose')
       for (const s of sentencesOf(text)) {
+        // A numbered heading's or objective's code ("1.2 Help older people…") is a label, not a figure.
         const m = /^["'“‘(]?\d\S*(?:\s+\S+)?/.exec(s);
-        if (m) add('starts-with-digit', m[0], where, s);
+        if (m && !/^\d+(?:\.\d+)+\s/.test(s)) add('starts-with-digit', m[0], where, s);
       }
   };
 

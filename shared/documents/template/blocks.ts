@@ -374,7 +374,7 @@ function evidenceList(ctx: BlockContext): Block[] {
   });
   if (rows.length === 0) {
     ctx.warn('empty-data', 'The evidence list is empty: no contribution in scope cites evidence.');
-    return [];
+    return [guidance('No evidence recorded', 'Add the research, statistics and local data behind the claims in this document.')];
   }
   return [
     table(ctx, 'evidence-list', {
