@@ -1,0 +1,71 @@
+/**
+ * `npm start`: Electron when its binary is here or can be downloaded, otherwise the browser mode, after saying so
+ * in two lines. Builds the app first (a few seconds), then runs it.
+ *
+ *   npm start                      Electron, or the browser mode when Electron cannot be had
+ *   npm start -- --no-fallback     Electron or nothing
+ *   npm start -- --browser         the browser mode directly (npm run start:browser)
+ *   npm start -- --smoke           start-up check: open the sample, show the Map step, print one `ready:` line
+ *
+ * Any other arguments (a workbook to open) are passed on to the app.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chooseMode } from './start-mode.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+const OWN_FLAGS = ['--no-fallback', '--browser', '--smoke'];
+
+const argv = process.argv.slice(2);
+const smoke = argv.includes('--smoke');
+const passOn = argv.filter((a) => !OWN_FLAGS.includes(a));
+
+/** Runs a command; in a smoke run its output is shown only when it fails, so the ready line stands alone. */
+function run(command, args, { quiet = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      // .cmd shims need a shell on Windows.
+      shell: process.platform === 'win32',
+    });
+    let output = '';
+    if (quiet) {
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+    }
+    child.on('error', (e) => resolve({ code: 1, output: e.message }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+async function build() {
+  const result = await run(bin('electron-vite'), ['build'], { quiet: smoke });
+  if (result.code !== 0) {
+    if (smoke) process.stderr.write(result.output);
+    console.error('The app could not be built (see above).');
+    process.exit(result.code);
+  }
+}
+
+const decision = await chooseMode({
+  electronDir: join(root, 'node_modules', 'electron'),
+  browser: argv.includes('--browser'),
+  noFallback: argv.includes('--no-fallback'),
+  onFetching: () => {
+    if (!smoke) console.error('Fetching Electron, the program the app runs in (about 100 MB, once)…');
+  },
+});
+for (const line of decision.lines ?? []) console.error(line);
+if (decision.mode === 'refused') process.exit(1);
+
+await build();
+const result =
+  decision.mode === 'electron'
+    ? smoke
+      ? await run(bin('tsx'), [join(root, 'browser', 'smoke-electron.ts'), decision.executable])
+      : await run(bin('electron-vite'), ['preview', '--skipBuild', ...(passOn.length ? ['--', ...passOn] : [])])
+    : await run(bin('tsx'), [join(root, 'browser', 'main.ts'), ...(smoke ? ['--smoke'] : []), ...passOn]);
+process.exit(result.code);
