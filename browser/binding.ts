@@ -6,6 +6,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import type { Router } from '../electron/main/ipc/router';
+import { fail, type Result } from '../shared/result';
 
 export interface BindingSource {
   readonly page: Page;
@@ -20,6 +21,8 @@ export function senderUrlOf(source: BindingSource, isAppWindow: (page: Page) => 
 }
 
 export function invokeBinding(router: Router, isAppWindow: (page: Page) => boolean) {
-  return (source: BindingSource, channel: unknown, input: unknown) =>
-    router.handle(typeof channel === 'string' ? channel : String(channel), input, { senderUrl: senderUrlOf(source, isAppWindow) });
+  return async (source: BindingSource, channel: unknown, input: unknown): Promise<Result<unknown>> =>
+    typeof channel === 'string'
+      ? router.handle(channel, input, { senderUrl: senderUrlOf(source, isAppWindow) })
+      : fail('UNKNOWN_CHANNEL', 'A request without a name was refused.');
 }
