@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { compose, type Composition } from '../electron/main/compose';
+import type { ShellPort } from '../electron/main/ipc/handlers';
 import type { Logger } from '../electron/main/ipc/router';
 import type { PresenterPort } from '../electron/main/ipc/workshop-handlers';
-import { allowedExternalUrl } from '../electron/main/security-policy';
 import { createChromiumPrinter } from '../electron/main/services/documents';
 import { resolveBuiltInTemplatesDir } from '../electron/main/services/documents/template-folders';
 import { settingsJsonSchema } from '../electron/main/services/settings-service';
@@ -44,6 +44,8 @@ export interface BrowserAppOptions {
   readonly openPath?: string | null;
   /** The built renderer (default: out/renderer). */
   readonly rendererDir?: string;
+  /** Opens links and files (default: the system's opener). */
+  readonly shell?: ShellPort;
 }
 
 export interface BrowserApp {
@@ -147,15 +149,12 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     show: (state) => emitTo(presenterPage, 'presenterState', state),
   };
 
-  const shell = nodeShell();
-  // A window the page opens on its own (a link with target=_blank) is closed at once, as Electron's window-open
-  // handler denies it; an allowed https or mailto link goes to the system's browser or mail program instead.
+  const shell = options.shell ?? nodeShell();
+  // A window the page opens on its own is closed at once, as Electron's window-open handler denies it (the app
+  // opens links through the openExternal request, never with window.open).
   context.on('page', (p) => {
     if (p === appPage || (expectingPresenter && presenterPage === null)) return;
-    const url = p.url();
     void p.close().catch(() => undefined);
-    const allowed = allowedExternalUrl(url);
-    if (allowed) void shell.openExternal(allowed).catch((e: unknown) => options.log.error('Could not open a link', e));
   });
 
   const store = new Conf<Record<string, unknown>>({

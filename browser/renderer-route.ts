@@ -63,7 +63,10 @@ export async function serveRendererByInterception(context: BrowserContext, rende
     if (!file) {
       blocked.push(url);
       onBlocked(url);
-      await route.abort('blockedbyclient');
+      // A navigation answered "204 No Content" leaves the window on the page it was on (as Electron's
+      // will-navigate guard does); aborting it would replace the app with an error page.
+      if (route.request().isNavigationRequest()) await route.fulfill({ status: 204, body: '' });
+      else await route.abort('blockedbyclient');
       return;
     }
     try {
