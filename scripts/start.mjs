@@ -10,7 +10,7 @@
  * Any other arguments (a workbook to open) are passed on to the app.
  */
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseMode } from './start-mode.mjs';
 
@@ -20,7 +20,9 @@ const OWN_FLAGS = ['--no-fallback', '--browser', '--smoke'];
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
-const passOn = argv.filter((a) => !OWN_FLAGS.includes(a));
+// A workbook named on the command line is relative to where npm was run (INIT_CWD), not to the project folder
+// the app runs in.
+const passOn = argv.filter((a) => !OWN_FLAGS.includes(a)).map((a) => (a.startsWith('-') ? a : resolve(process.env.INIT_CWD ?? process.cwd(), a)));
 
 /** Runs a command; in a smoke run its output is shown only when it fails, so the ready line stands alone. */
 function run(command, args, { quiet = false } = {}) {

@@ -90,3 +90,39 @@ test('the folder listing answers only while a dialog is open', async ({ launch }
   const answer = await h.page.evaluate((f) => (window as unknown as { __workbenchListFolder(f: string): Promise<unknown> }).__workbenchListFolder(f), folder);
   expect(answer).toEqual({ ok: false, message: 'No file dialog is open.' });
 });
+
+test('choose a folder through the in-app dialog: up a folder, a typed path, a missing one, then the folder it shows', async ({ launch }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'awb-dialog-'));
+  mkdirSync(join(folder, 'Templates'));
+  mkdirSync(join(folder, 'Other'));
+  const h = await launch({ inAppDialogsFolder: folder });
+  const page = h.page;
+  await page.getByRole('button', { name: 'Open the sample workbook' }).click();
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Documents/ }).click();
+  await page.getByText(/^Your template folders/).click();
+
+  await page.getByRole('button', { name: 'Add a template folder…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a template folder' });
+  await expect(dialog.getByRole('listbox')).toBeFocused();
+  await expect(dialog.getByRole('option')).toHaveText(['📁 Other, folder', '📁 Templates, folder']);
+  await expectAccessible(h, 'the in-app folder dialog');
+  // "Up one folder" and back by typing the path.
+  await dialog.getByRole('button', { name: 'Up one folder' }).click();
+  await expect(dialog.getByLabel('Folder')).not.toHaveValue(folder);
+  await dialog.getByLabel('Folder').fill(folder);
+  await dialog.getByLabel('Folder').press('Enter');
+  // A path that is not there says so, and leaves the dialog where it was.
+  await dialog.getByLabel('Folder').fill(join(folder, 'Missing'));
+  await dialog.getByRole('button', { name: 'Go' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(`The folder “${join(folder, 'Missing')}” cannot be shown: it does not exist.`);
+  await expect(dialog.getByRole('listbox', { name: `In ${folder}` })).toBeVisible();
+
+  await dialog.getByRole('option', { name: /Templates/ }).click();
+  await page.keyboard.press('End');
+  await expect(dialog.getByRole('option', { name: /Templates/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('listbox')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Add folder' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => h.composition.settings.preferences().templateFolders).toEqual([join(folder, 'Templates')]);
+});
