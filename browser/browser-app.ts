@@ -63,7 +63,9 @@ export interface BrowserApp {
 /** Chromium's switches for an app window that stays off the network and out of the user's own profile. */
 export function browserArgs(platform = process.platform, isRoot = process.getuid?.() === 0): string[] {
   return [
-    '--app=about:blank',
+    // An app window (no tabs, no address bar). Chromium refuses about:blank as an app, so the window starts on
+    // an empty page of its own; the app is loaded into it once requests are intercepted.
+    `--app=data:text/html,<title>${APP_NAME}</title>`,
     '--window-size=1280,840',
     '--no-first-run',
     '--no-default-browser-check',
