@@ -106,6 +106,37 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     expect(app.context.pages()).toEqual([]);
   });
 
+  it('opens the presenter view as a second window, and asks about unsaved changes before the window closes', async () => {
+    const app = await start(folder);
+    const { page, context } = app;
+    try {
+      await page.getByRole('button', { name: 'Open the sample workbook' }).click();
+      await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Workshops/ }).click();
+      await page.getByRole('tab', { name: 'Run the session' }).click();
+      await page.getByRole('button', { name: 'Open presenter view' }).click();
+      await expect.poll(() => context.pages().map((p) => p.url())).toEqual([`${BROWSER_ORIGIN}/index.html`, `${BROWSER_ORIGIN}/index.html#presenter`]);
+      const presenter = context.pages()[1]!;
+      await presenter.getByRole('heading', { level: 1, name: 'Libraries and the Council Plan: leadership workshop' }).waitFor();
+      // The presenter speaks to the node side too: it is a window the app opened.
+      const info = await presenter.evaluate(() => (window as unknown as { workbench: Workbench }).workbench.getAppInfo!({}));
+      expect(info.ok).toBe(true);
+
+      // The sample is unsaved: closing the window is held, and the app asks.
+      await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Authority/ }).click();
+      await page.getByLabel('Workbook title').fill('Changed in the browser');
+      await page.close({ runBeforeUnload: true });
+      const ask = page.getByRole('dialog', { name: 'Save your changes?' });
+      await ask.waitFor();
+      expect(page.isClosed()).toBe(false);
+      await ask.getByRole('button', { name: 'Don\'t save' }).click();
+      await app.closed;
+      expect(page.isClosed()).toBe(true);
+      expect(presenter.isClosed()).toBe(true);
+    } finally {
+      await app.quit();
+    }
+  });
+
   it('creates, saves, reopens and exports a workbook through the in-app file dialog', async () => {
     const work = join(folder, 'Work');
     mkdirSync(work);
