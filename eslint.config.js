@@ -53,7 +53,7 @@ export default tseslint.config(
   {
     // Plain Node scripts run before anything is built (npm start's mode decision).
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },
   {
     // Scripts the browser mode installs into the app's window.

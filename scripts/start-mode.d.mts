@@ -18,5 +18,4 @@ export function chooseMode(options: {
   noFallback?: boolean;
   env?: NodeJS.ProcessEnv;
   install?: Installer;
-  onFetching?: () => void;
 }): Promise<ModeDecision>;

@@ -50,11 +50,10 @@ export function fallbackLines(reason, fallingBack) {
  * The decision. `install` runs the installer (injected so tests can stub the download). Returns
  * { mode: 'electron', executable, fetched } | { mode: 'browser', lines } | { mode: 'refused', lines }.
  */
-export async function chooseMode({ electronDir, browser = false, noFallback = false, env = process.env, install = runElectronInstaller, onFetching = () => undefined }) {
+export async function chooseMode({ electronDir, browser = false, noFallback = false, env = process.env, install = runElectronInstaller }) {
   if (browser) return { mode: 'browser', lines: [] };
   const present = electronExecutable(electronDir, env);
   if (present) return { mode: 'electron', executable: present, fetched: false };
-  onFetching();
   const result = await install(electronDir, env);
   const fetched = result.code === 0 ? electronExecutable(electronDir, env) : null;
   if (fetched) return { mode: 'electron', executable: fetched, fetched: true };

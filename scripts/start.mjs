@@ -12,10 +12,13 @@
 import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseMode } from './start-mode.mjs';
+import { chooseMode, runElectronInstaller } from './start-mode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+// Each tool's own script, run with this Node: no shell and no .cmd shims, so paths with spaces pass intact on
+// Windows too.
+const TOOLS = { 'electron-vite': 'electron-vite/bin/electron-vite.js', tsx: 'tsx/dist/cli.mjs' };
+const tool = (name, args) => [process.execPath, [join(root, 'node_modules', TOOLS[name]), ...args]];
 const OWN_FLAGS = ['--no-fallback', '--browser', '--smoke'];
 
 const argv = process.argv.slice(2);
@@ -24,15 +27,10 @@ const smoke = argv.includes('--smoke');
 // the app runs in.
 const passOn = argv.filter((a) => !OWN_FLAGS.includes(a)).map((a) => (a.startsWith('-') ? a : resolve(process.env.INIT_CWD ?? process.cwd(), a)));
 
-/** Runs a command; in a smoke run its output is shown only when it fails, so the ready line stands alone. */
-function run(command, args, { quiet = false } = {}) {
+/** Runs a tool; in a smoke run its output is shown only when it fails, so the ready line stands alone. */
+function run([command, args], { quiet = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      // .cmd shims need a shell on Windows.
-      shell: process.platform === 'win32',
-    });
+    const child = spawn(command, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let output = '';
     if (quiet) {
       child.stdout.on('data', (d) => (output += d));
@@ -44,7 +42,7 @@ function run(command, args, { quiet = false } = {}) {
 }
 
 async function build() {
-  const result = await run(bin('electron-vite'), ['build'], { quiet: smoke });
+  const result = await run(tool('electron-vite', ['build']), { quiet: smoke });
   if (result.code !== 0) {
     if (smoke) process.stderr.write(result.output);
     console.error('The app could not be built (see above).');
@@ -56,8 +54,14 @@ const decision = await chooseMode({
   electronDir: join(root, 'node_modules', 'electron'),
   browser: argv.includes('--browser'),
   noFallback: argv.includes('--no-fallback'),
-  onFetching: () => {
-    if (!smoke) console.error('Fetching Electron, the program the app runs in (about 100 MB, once)…');
+  // A download that takes a while is announced; one that fails at once leaves only the two lines below.
+  install: async (electronDir, env) => {
+    const notice = smoke ? null : setTimeout(() => console.error('Fetching Electron, the program the app runs in (about 100 MB, once)…'), 2_000);
+    try {
+      return await runElectronInstaller(electronDir, env);
+    } finally {
+      if (notice) clearTimeout(notice);
+    }
   },
 });
 for (const line of decision.lines ?? []) console.error(line);
@@ -67,7 +71,7 @@ await build();
 const result =
   decision.mode === 'electron'
     ? smoke
-      ? await run(bin('tsx'), [join(root, 'browser', 'smoke-electron.ts'), decision.executable])
-      : await run(bin('electron-vite'), ['preview', '--skipBuild', ...(passOn.length ? ['--', ...passOn] : [])])
-    : await run(bin('tsx'), [join(root, 'browser', 'main.ts'), ...(smoke ? ['--smoke'] : []), ...passOn]);
+      ? await run(tool('tsx', [join(root, 'browser', 'smoke-electron.ts'), decision.executable]))
+      : await run(tool('electron-vite', ['preview', '--skipBuild', ...(passOn.length ? ['--', ...passOn] : [])]))
+    : await run(tool('tsx', [join(root, 'browser', 'main.ts'), ...(smoke ? ['--smoke'] : []), ...passOn]));
 process.exit(result.code);
