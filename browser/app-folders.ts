@@ -12,7 +12,12 @@ export interface AppFolders {
   readonly documentsFolder: string;
 }
 
-export function appFolders(appName: string, platform = process.platform, env = process.env, home = homedir()): AppFolders {
+export function appFolders(
+  appName: string,
+  platform = process.platform,
+  env = process.env,
+  home = homedir(),
+): AppFolders {
   if (platform === 'win32') {
     const dataFolder = join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), appName);
     return { dataFolder, logsFolder: join(dataFolder, 'logs'), documentsFolder: join(home, 'Documents') };

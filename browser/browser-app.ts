@@ -91,7 +91,9 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   try {
     await stat(join(rendererDir, 'index.html'));
   } catch {
-    throw new Error(`The app has not been built (no ${join(rendererDir, 'index.html')}): run npm run build first.`);
+    throw new Error(
+      `The app has not been built (no ${join(rendererDir, 'index.html')}): run npm run build first.`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'awb-browser-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -114,7 +116,11 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const emitTo = (target: Page | null, event: EventName, payload: unknown) => {
     if (!target || target.isClosed()) return;
     void target
-      .evaluate(([e, p]) => (window as unknown as { __workbenchEmit(e: string, p: unknown): void }).__workbenchEmit(e, p), [event, payload] as const)
+      .evaluate(
+        ([e, p]) =>
+          (window as unknown as { __workbenchEmit(e: string, p: unknown): void }).__workbenchEmit(e, p),
+        [event, payload] as const,
+      )
       .catch(() => undefined);
   };
 
@@ -128,7 +134,10 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       try {
         const [opened] = await Promise.all([
           context.waitForEvent('page', { timeout: 15_000 }),
-          appPage.evaluate((url) => void window.open(url, '_blank', 'popup,noopener,width=1280,height=720'), `${BROWSER_ORIGIN}/index.html#presenter`),
+          appPage.evaluate(
+            (url) => void window.open(url, '_blank', 'popup,noopener,width=1280,height=720'),
+            `${BROWSER_ORIGIN}/index.html#presenter`,
+          ),
         ]);
         presenterPage = opened;
       } finally {
@@ -181,9 +190,15 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     dialogs: dialogs.port,
     shell,
     window: {
-      setTitle: (title) => void appPage.evaluate((t) => void (document.title = t), title).catch(() => undefined),
+      setTitle: (title) =>
+        void appPage.evaluate((t) => void (document.title = t), title).catch(() => undefined),
       setDirty: (value) =>
-        void appPage.evaluate((v) => void ((window as unknown as { __workbenchUnsaved?: boolean }).__workbenchUnsaved = v), value && !closing).catch(() => undefined),
+        void appPage
+          .evaluate(
+            (v) => void ((window as unknown as { __workbenchUnsaved?: boolean }).__workbenchUnsaved = v),
+            value && !closing,
+          )
+          .catch(() => undefined),
       closeConfirmed: () => {
         closing = true;
         // Without running beforeunload again: the renderer has dealt with the unsaved changes.
@@ -204,9 +219,13 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     presenter,
   });
 
-  const route = await serveRendererByInterception(context, rendererDir, (url) => options.log.info(`Blocked a request for ${url}`));
+  const route = await serveRendererByInterception(context, rendererDir, (url) =>
+    options.log.info(`Blocked a request for ${url}`),
+  );
   await context.exposeBinding('__workbenchInvoke', invokeBinding(composition.router, isAppWindow));
-  await context.exposeBinding('__workbenchListFolder', (source, folder: unknown) => dialogs.listFolderBinding(source, folder));
+  await context.exposeBinding('__workbenchListFolder', (source, folder: unknown) =>
+    dialogs.listFolderBinding(source, folder),
+  );
   await context.addInitScript({ content: bridgeScript() });
   await context.addInitScript({ content: fileDialogScript() });
 
@@ -228,7 +247,11 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   const quit = () => {
     quitting ??= (async () => {
       await Promise.race([
-        Promise.allSettled([composition.documents.closeAll(), composition.documentService.close(), composition.workshop.close()]),
+        Promise.allSettled([
+          composition.documents.closeAll(),
+          composition.documentService.close(),
+          composition.workshop.close(),
+        ]),
         new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS)),
       ]);
       await context.close().catch(() => undefined);

@@ -19,7 +19,12 @@ export interface FolderEntry {
 }
 
 export type FolderListing =
-  | { readonly ok: true; readonly folder: string; readonly parent: string | null; readonly entries: readonly FolderEntry[] }
+  | {
+      readonly ok: true;
+      readonly folder: string;
+      readonly parent: string | null;
+      readonly entries: readonly FolderEntry[];
+    }
   | { readonly ok: false; readonly message: string };
 
 function children(folder: string): string[] {
@@ -50,7 +55,11 @@ export function places(platform = process.platform, home = homedir()): Place[] {
   } else {
     result.push({ name: 'Computer', path: '/' });
     const user = safeUserName();
-    for (const path of [...(user ? children(join('/media', user)) : []), ...children('/mnt'), ...children('/run/media')]) {
+    for (const path of [
+      ...(user ? children(join('/media', user)) : []),
+      ...children('/mnt'),
+      ...children('/run/media'),
+    ]) {
       result.push({ name: parse(path).base, path });
     }
   }
@@ -72,7 +81,14 @@ export async function listFolder(folder: string): Promise<FolderListing> {
     names = await readdir(folder);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to open it' : 'it could not be read';
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'ENOTDIR'
+          ? 'it is not a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'you do not have permission to open it'
+            : 'it could not be read';
     return { ok: false, message: `The folder “${folder}” cannot be shown: ${why}.` };
   }
   const entries: FolderEntry[] = [];
@@ -89,7 +105,9 @@ export async function listFolder(folder: string): Promise<FolderListing> {
     }
   }
   const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-  entries.sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
+  entries.sort((a, b) =>
+    a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1,
+  );
   const parent = dirname(folder);
   return { ok: true, folder, parent: parent === folder ? null : parent, entries };
 }

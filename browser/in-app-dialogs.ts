@@ -48,10 +48,21 @@ export interface InAppDialogs {
 /** Rejects names a file system would refuse or that would leave the chosen folder. */
 export function validFileName(name: string): boolean {
   const control = [...name].some((c) => c.charCodeAt(0) < 0x20);
-  return !control && name.trim() === name && name.length > 0 && name.length <= 255 && !/[\\/:*?"<>|]/.test(name) && !name.endsWith('.');
+  return (
+    !control &&
+    name.trim() === name &&
+    name.length > 0 &&
+    name.length <= 255 &&
+    !/[\\/:*?"<>|]/.test(name) &&
+    !name.endsWith('.')
+  );
 }
 
-export function inAppDialogs(options: { page: () => Page | null; defaultFolder: () => string; isAppWindow: (page: Page) => boolean }): InAppDialogs {
+export function inAppDialogs(options: {
+  page: () => Page | null;
+  defaultFolder: () => string;
+  isAppWindow: (page: Page) => boolean;
+}): InAppDialogs {
   /** The folders the open dialog has shown, so its answer must be one of them; null while none is open. */
   let shown: Set<string> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -65,7 +76,10 @@ export function inAppDialogs(options: { page: () => Page | null; defaultFolder: 
       shown = seen;
       try {
         const answer = await page.evaluate(
-          (r) => (window as unknown as { __workbenchFileDialog(r: unknown): Promise<DialogAnswer> }).__workbenchFileDialog(r),
+          (r) =>
+            (
+              window as unknown as { __workbenchFileDialog(r: unknown): Promise<DialogAnswer> }
+            ).__workbenchFileDialog(r),
           { ...request, places: places() },
         );
         return { answer, seen };
@@ -82,15 +96,26 @@ export function inAppDialogs(options: { page: () => Page | null; defaultFolder: 
   };
 
   /** Asks, and checks the answer against the folders the dialog showed. */
-  const askForPath = async (request: DialogRequest, check: (folder: string, name: string | undefined) => Promise<string | null>) => {
+  const askForPath = async (
+    request: DialogRequest,
+    check: (folder: string, name: string | undefined) => Promise<string | null>,
+  ) => {
     const { answer, seen } = await ask(request);
     if (!answer || typeof answer !== 'object' || typeof answer.folder !== 'string') return null;
     if (!isAbsolute(answer.folder) || !seen.has(answer.folder)) return null;
     return check(answer.folder, typeof answer.name === 'string' ? answer.name : undefined);
   };
 
-  const isFolder = (path: string) => stat(path).then((s) => s.isDirectory(), () => false);
-  const isFile = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+  const isFolder = (path: string) =>
+    stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+  const isFile = (path: string) =>
+    stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
 
   const openFile = (request: DialogRequest) =>
     askForPath(request, async (folder, name) => {
@@ -112,19 +137,44 @@ export function inAppDialogs(options: { page: () => Page | null; defaultFolder: 
 
   const port: DialogPort = {
     chooseWorkbookToOpen: () =>
-      openFile({ kind: 'open', title: 'Open workbook', action: 'Open', folder: options.defaultFolder(), extensions: [FILE_EXTENSION], filterLabel: 'Alignment Workbench workbooks' }),
+      openFile({
+        kind: 'open',
+        title: 'Open workbook',
+        action: 'Open',
+        folder: options.defaultFolder(),
+        extensions: [FILE_EXTENSION],
+        filterLabel: 'Alignment Workbench workbooks',
+      }),
     chooseSaveLocation: (suggestedFileName) =>
       saveFile(
-        { kind: 'save', title: 'Save workbook', action: 'Save', folder: options.defaultFolder(), fileName: suggestedFileName, extensions: [FILE_EXTENSION], filterLabel: 'Alignment Workbench workbooks' },
+        {
+          kind: 'save',
+          title: 'Save workbook',
+          action: 'Save',
+          folder: options.defaultFolder(),
+          fileName: suggestedFileName,
+          extensions: [FILE_EXTENSION],
+          filterLabel: 'Alignment Workbench workbooks',
+        },
         FILE_EXTENSION,
       ),
-    chooseTemplateFolder: () => chooseFolder({ kind: 'folder', title: 'Add a template folder', action: 'Add folder', folder: options.defaultFolder() }),
-    chooseOutputFolder: (title) => chooseFolder({ kind: 'folder', title, action: 'Choose folder', folder: options.defaultFolder() }),
+    chooseTemplateFolder: () =>
+      chooseFolder({
+        kind: 'folder',
+        title: 'Add a template folder',
+        action: 'Add folder',
+        folder: options.defaultFolder(),
+      }),
+    chooseOutputFolder: (title) =>
+      chooseFolder({ kind: 'folder', title, action: 'Choose folder', folder: options.defaultFolder() }),
     chooseDocumentDestination: (suggestedFileName, formats) =>
       saveFile(
         {
           kind: 'save',
-          title: formats.length > 1 ? 'Export the document (Word and PDF are saved side by side)' : 'Export the document',
+          title:
+            formats.length > 1
+              ? 'Export the document (Word and PDF are saved side by side)'
+              : 'Export the document',
           action: 'Export',
           folder: options.defaultFolder(),
           fileName: suggestedFileName,
@@ -135,8 +185,13 @@ export function inAppDialogs(options: { page: () => Page | null; defaultFolder: 
       ),
     async confirmReplace(fileNames) {
       const message =
-        fileNames.length === 1 ? `“${fileNames[0]}” already exists. Replace it?` : `These files already exist: ${fileNames.map((f) => `“${f}”`).join(', ')}. Replace them?`;
-      return (await ask({ kind: 'confirm', title: 'Replace existing files?', action: 'Replace', message })).answer === true;
+        fileNames.length === 1
+          ? `“${fileNames[0]}” already exists. Replace it?`
+          : `These files already exist: ${fileNames.map((f) => `“${f}”`).join(', ')}. Replace them?`;
+      return (
+        (await ask({ kind: 'confirm', title: 'Replace existing files?', action: 'Replace', message }))
+          .answer === true
+      );
     },
   };
 

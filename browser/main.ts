@@ -38,7 +38,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   // The start-up check keeps its preferences and recovery copies in a folder of its own, removed afterwards.
   const scratch = smoke ? mkdtempSync(join(tmpdir(), 'awb-smoke-')) : null;
   const folders = scratch
@@ -59,21 +61,37 @@ async function main(): Promise<number> {
       }, SMOKE_LIMIT_MS);
       try {
         // Headless where there is no screen to show a window on (CI without xvfb).
-        app = await startBrowserApp({ executablePath, ...folders, documentsFolder, version, log, headless: !hasDisplay() });
+        app = await startBrowserApp({
+          executablePath,
+          ...folders,
+          documentsFolder,
+          version,
+          log,
+          headless: !hasDisplay(),
+        });
         console.log(await smokeCheck(app.page, 'browser'));
         return 0;
       } finally {
         clearTimeout(timer);
       }
     }
-    app = await startBrowserApp({ executablePath, ...folders, documentsFolder, version, log, openPath: openArg ? resolve(openArg) : null });
+    app = await startBrowserApp({
+      executablePath,
+      ...folders,
+      documentsFolder,
+      version,
+      log,
+      openPath: openArg ? resolve(openArg) : null,
+    });
     log.info(`${APP_NAME} ${version} started in the browser mode (${executablePath})`);
     console.error(`${APP_NAME} is open in a browser window. Close the window to quit.`);
     await app.closed;
     return 0;
   } catch (e) {
     log.error('The browser mode failed', e);
-    console.error(`${smoke ? 'The start-up check failed' : `${APP_NAME} could not start in a browser window`}: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(
+      `${smoke ? 'The start-up check failed' : `${APP_NAME} could not start in a browser window`}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return 1;
   } finally {
     await app?.quit();

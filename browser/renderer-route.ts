@@ -54,7 +54,11 @@ export interface RendererRoute {
   readonly blocked: readonly string[];
 }
 
-export async function serveRendererByInterception(context: BrowserContext, rendererDir: string, onBlocked: (url: string) => void = () => undefined): Promise<RendererRoute> {
+export async function serveRendererByInterception(
+  context: BrowserContext,
+  rendererDir: string,
+  onBlocked: (url: string) => void = () => undefined,
+): Promise<RendererRoute> {
   const blocked: string[] = [];
   const answer = async (route: Route) => {
     const url = route.request().url();

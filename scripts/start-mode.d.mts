@@ -5,7 +5,12 @@ export interface InstallerResult {
 }
 export type Installer = (electronDir: string, env: NodeJS.ProcessEnv) => Promise<InstallerResult>;
 export type ModeDecision =
-  | { readonly mode: 'electron'; readonly executable: string; readonly fetched: boolean; readonly lines?: undefined }
+  | {
+      readonly mode: 'electron';
+      readonly executable: string;
+      readonly fetched: boolean;
+      readonly lines?: undefined;
+    }
   | { readonly mode: 'browser'; readonly lines: readonly string[] }
   | { readonly mode: 'refused'; readonly lines: readonly string[] };
 

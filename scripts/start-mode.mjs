@@ -26,13 +26,21 @@ export function electronExecutable(electronDir, env = process.env) {
  */
 export function runElectronInstaller(electronDir, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(electronDir, 'install.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(electronDir, 'install.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', (e) => resolve({ code: 1, firstLine: e.message }));
     // "TypeError: fetch failed" → "fetch failed": the officer needs what happened, not the kind of error.
-    child.on('close', (code) => resolve({ code: code ?? 1, firstLine: (output.trim().split('\n')[0] ?? '').replace(/^[A-Za-z]*Error: /, '') }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? 1,
+        firstLine: (output.trim().split('\n')[0] ?? '').replace(/^[A-Za-z]*Error: /, ''),
+      }),
+    );
   });
 }
 
@@ -41,7 +49,9 @@ export function fallbackLines(reason, fallingBack) {
   return [
     `Alignment Workbench could not download Electron, the program it runs in (${reason || 'no reason given'}).`,
     `To fix it: connect to the internet once and run npm start again, or set ELECTRON_MIRROR (or electron_config_cache, a folder holding the Electron zip) to a copy; ${
-      fallingBack ? 'until then it opens in a browser window (npm run start:browser).' : 'or run it in a browser window: npm run start:browser.'
+      fallingBack
+        ? 'until then it opens in a browser window (npm run start:browser).'
+        : 'or run it in a browser window: npm run start:browser.'
     }`,
   ];
 }
@@ -50,7 +60,13 @@ export function fallbackLines(reason, fallingBack) {
  * The decision. `install` runs the installer (injected so tests can stub the download). Returns
  * { mode: 'electron', executable, fetched } | { mode: 'browser', lines } | { mode: 'refused', lines }.
  */
-export async function chooseMode({ electronDir, browser = false, noFallback = false, env = process.env, install = runElectronInstaller }) {
+export async function chooseMode({
+  electronDir,
+  browser = false,
+  noFallback = false,
+  env = process.env,
+  install = runElectronInstaller,
+}) {
   if (browser) return { mode: 'browser', lines: [] };
   const present = electronExecutable(electronDir, env);
   if (present) return { mode: 'electron', executable: present, fetched: false };
@@ -58,5 +74,7 @@ export async function chooseMode({ electronDir, browser = false, noFallback = fa
   const fetched = result.code === 0 ? electronExecutable(electronDir, env) : null;
   if (fetched) return { mode: 'electron', executable: fetched, fetched: true };
   const reason = result.code === 0 ? 'the installer finished but left no Electron program' : result.firstLine;
-  return noFallback ? { mode: 'refused', lines: fallbackLines(reason, false) } : { mode: 'browser', lines: fallbackLines(reason, true) };
+  return noFallback
+    ? { mode: 'refused', lines: fallbackLines(reason, false) }
+    : { mode: 'browser', lines: fallbackLines(reason, true) };
 }

@@ -25,7 +25,9 @@ const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
 // A workbook named on the command line is relative to where npm was run (INIT_CWD), not to the project folder
 // the app runs in.
-const passOn = argv.filter((a) => !OWN_FLAGS.includes(a)).map((a) => (a.startsWith('-') ? a : resolve(process.env.INIT_CWD ?? process.cwd(), a)));
+const passOn = argv
+  .filter((a) => !OWN_FLAGS.includes(a))
+  .map((a) => (a.startsWith('-') ? a : resolve(process.env.INIT_CWD ?? process.cwd(), a)));
 
 /** Runs a tool; in a smoke run its output is shown only when it fails, so the ready line stands alone. */
 function run([command, args], { quiet = false } = {}) {
@@ -56,7 +58,12 @@ const decision = await chooseMode({
   noFallback: argv.includes('--no-fallback'),
   // A download that takes a while is announced; one that fails at once leaves only the two lines below.
   install: async (electronDir, env) => {
-    const notice = smoke ? null : setTimeout(() => console.error('Fetching Electron, the program the app runs in (about 100 MB, once)…'), 2_000);
+    const notice = smoke
+      ? null
+      : setTimeout(
+          () => console.error('Fetching Electron, the program the app runs in (about 100 MB, once)…'),
+          2_000,
+        );
     try {
       return await runElectronInstaller(electronDir, env);
     } finally {
@@ -72,6 +79,8 @@ const result =
   decision.mode === 'electron'
     ? smoke
       ? await run(tool('tsx', [join(root, 'browser', 'smoke-electron.ts'), decision.executable]))
-      : await run(tool('electron-vite', ['preview', '--skipBuild', ...(passOn.length ? ['--', ...passOn] : [])]))
+      : await run(
+          tool('electron-vite', ['preview', '--skipBuild', ...(passOn.length ? ['--', ...passOn] : [])]),
+        )
     : await run(tool('tsx', [join(root, 'browser', 'main.ts'), ...(smoke ? ['--smoke'] : []), ...passOn]));
 process.exit(result.code);

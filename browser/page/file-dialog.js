@@ -22,6 +22,8 @@
     .awb-fd-list { list-style: none; margin: 0; padding: 0.25rem; height: 18rem; overflow: auto; border: 2px solid var(--border); border-radius: 0.25rem; background: var(--panel); }
     .awb-fd-list [role='option'] { padding: 0.35rem 0.5rem; min-height: 1.5rem; cursor: pointer; border-radius: 0.2rem; overflow-wrap: anywhere; color: var(--text); }
     .awb-fd-list [role='option'][aria-selected='true'] { background: var(--accent); color: var(--accent-text); }
+    .awb-fd-list [role='option'][data-kind='folder'] { font-weight: 600; }
+    .awb-fd-kind { font-weight: 400; }
     .awb-fd-list:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
     .awb-fd-empty { height: 18rem; margin: 0; padding: 0.5rem; border: 2px dashed var(--border); border-radius: 0.25rem; color: var(--text); }
     .awb-fd-name { display: flex; flex-direction: column; margin-top: 0.75rem; font-weight: 600; }
@@ -51,7 +53,8 @@
     return node;
   }
 
-  const button = (label, kind, onclick) => el('button', { type: 'button', class: `button button-${kind}`, text: label, onclick });
+  const button = (label, kind, onclick) =>
+    el('button', { type: 'button', class: `button button-${kind}`, text: label, onclick });
 
   /** Shows a modal dialog; `build` fills it and gets `close(answer)`. Resolves with the answer. */
   function modal(labelId, build) {
@@ -86,7 +89,12 @@
       dialog.append(
         el('h2', { id: titleId, text: request.title }),
         el('p', { text: request.message }),
-        el('div', { class: 'button-row' }, button(request.action, 'primary', () => close(true)), cancel),
+        el(
+          'div',
+          { class: 'button-row' },
+          button(request.action, 'primary', () => close(true)),
+          cancel,
+        ),
       );
       return cancel;
     }).then((answer) => answer === true);
@@ -97,7 +105,8 @@
     const listId = uid('list');
     const headingId = uid('heading');
     const extensions = (request.extensions || []).map((e) => `.${e.toLowerCase()}`);
-    const matches = (name) => extensions.length === 0 || extensions.some((e) => name.toLowerCase().endsWith(e));
+    const matches = (name) =>
+      extensions.length === 0 || extensions.some((e) => name.toLowerCase().endsWith(e));
 
     return modal(titleId, (dialog, close) => {
       let folder = null;
@@ -116,10 +125,24 @@
         }
       });
       const heading = el('p', { class: 'awb-fd-heading', id: headingId });
-      const list = el('ul', { class: 'awb-fd-list', role: 'listbox', id: listId, tabindex: '0', 'aria-labelledby': headingId });
+      const list = el('ul', {
+        class: 'awb-fd-list',
+        role: 'listbox',
+        id: listId,
+        tabindex: '0',
+        'aria-labelledby': headingId,
+      });
       const empty = el('p', { class: 'awb-fd-empty', hidden: true });
       const message = el('p', { class: 'awb-fd-message', role: 'alert' });
-      const nameInput = request.kind === 'save' ? el('input', { type: 'text', spellcheck: 'false', autocomplete: 'off', value: request.fileName || '' }) : null;
+      const nameInput =
+        request.kind === 'save'
+          ? el('input', {
+              type: 'text',
+              spellcheck: 'false',
+              autocomplete: 'off',
+              value: request.fileName || '',
+            })
+          : null;
       if (nameInput)
         nameInput.addEventListener('keydown', (e) => {
           if (e.key === 'Enter') {
@@ -130,7 +153,10 @@
       const primary = button(request.action, 'primary', () => void submit());
       const cancel = button('Cancel', 'secondary', () => close(null));
 
-      const visible = () => entries.filter((e) => e.kind === 'folder' || (request.kind !== 'folder' && (showAll || matches(e.name))));
+      const visible = () =>
+        entries.filter(
+          (e) => e.kind === 'folder' || (request.kind !== 'folder' && (showAll || matches(e.name))),
+        );
 
       function render() {
         const items = visible();
@@ -142,19 +168,22 @@
                 role: 'option',
                 id: `${listId}-${i}`,
                 'aria-selected': i === active ? 'true' : 'false',
+                'data-kind': entry.kind,
                 onclick: () => select(i),
                 ondblclick: () => void activate(i),
               },
-              el('span', { 'aria-hidden': 'true', text: entry.kind === 'folder' ? '📁 ' : '📄 ' }),
               entry.name,
-              el('span', { class: 'visually-hidden', text: entry.kind === 'folder' ? ', folder' : ', file' }),
+              entry.kind === 'folder' ? el('span', { class: 'awb-fd-kind', text: ' – folder' }) : null,
             ),
           ),
         );
         // A listbox with no options is not a listbox: say the folder is empty instead.
         list.hidden = items.length === 0;
         empty.hidden = items.length > 0;
-        empty.textContent = request.kind === 'folder' ? 'This folder has no folders in it.' : 'This folder has nothing to show here.';
+        empty.textContent =
+          request.kind === 'folder'
+            ? 'This folder has no folders in it.'
+            : 'This folder has nothing to show here.';
         if (items.length === 0 || active < 0) list.removeAttribute('aria-activedescendant');
         else list.setAttribute('aria-activedescendant', `${listId}-${active}`);
       }
@@ -227,13 +256,28 @@
           message.textContent = `“${name}” is a folder. Choose another name.`;
           return;
         }
-        if (existing && !(await confirmDialog({ title: 'Replace existing file?', message: `“${name}” already exists. Replace it?`, action: 'Replace' }))) return;
+        if (
+          existing &&
+          !(await confirmDialog({
+            title: 'Replace existing file?',
+            message: `“${name}” already exists. Replace it?`,
+            action: 'Replace',
+          }))
+        )
+          return;
         close({ folder, name });
       }
 
       list.addEventListener('keydown', (e) => {
         const count = visible().length;
-        const moves = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: count - 1, PageDown: active + 10, PageUp: active - 10 };
+        const moves = {
+          ArrowDown: active + 1,
+          ArrowUp: active - 1,
+          Home: 0,
+          End: count - 1,
+          PageDown: active + 10,
+          PageUp: active - 10,
+        };
         if (e.key in moves) {
           e.preventDefault();
           select(moves[e.key]);
@@ -255,7 +299,13 @@
         if (active < 0 && visible().length > 0) select(0);
       });
 
-      const placeButtons = (request.places || []).map((p) => el('li', {}, button(p.name, 'secondary', () => void show(p.path))));
+      const placeButtons = (request.places || []).map((p) =>
+        el(
+          'li',
+          {},
+          button(p.name, 'secondary', () => void show(p.path)),
+        ),
+      );
       const showAllBox =
         request.kind === 'open'
           ? el('input', {
@@ -270,31 +320,48 @@
           : null;
 
       dialog.append(
-        el('h2', { id: titleId, text: request.title }),
-        el('div', { class: 'awb-fd-path' }, el('label', {}, 'Folder', pathInput), go, up),
-        el(
-          'div',
-          { class: 'awb-fd-body' },
-          el('nav', { class: 'awb-fd-places', 'aria-label': 'Places' }, el('ul', {}, ...placeButtons)),
-          el('div', {}, heading, list, empty),
-        ),
-        nameInput ? el('label', { class: 'awb-fd-name' }, request.filterLabel ? `File name (${request.filterLabel})` : 'File name', nameInput) : null,
-        showAllBox
-          ? el('div', { class: 'awb-fd-check' }, showAllBox, el('label', { for: showAllBox.id, text: `Show all files, not only ${request.filterLabel || 'matching files'}` }))
-          : null,
-        message,
-        el('div', { class: 'button-row' }, primary, cancel),
+        ...[
+          el('h2', { id: titleId, text: request.title }),
+          el('div', { class: 'awb-fd-path' }, el('label', {}, 'Folder', pathInput), go, up),
+          el(
+            'div',
+            { class: 'awb-fd-body' },
+            el('nav', { class: 'awb-fd-places', 'aria-label': 'Places' }, el('ul', {}, ...placeButtons)),
+            el('div', {}, heading, list, empty),
+          ),
+          nameInput
+            ? el(
+                'label',
+                { class: 'awb-fd-name' },
+                request.filterLabel ? `File name (${request.filterLabel})` : 'File name',
+                nameInput,
+              )
+            : null,
+          showAllBox
+            ? el(
+                'div',
+                { class: 'awb-fd-check' },
+                showAllBox,
+                el('label', {
+                  for: showAllBox.id,
+                  text: `Show all files, not only ${request.filterLabel || 'matching files'}`,
+                }),
+              )
+            : null,
+          message,
+          el('div', { class: 'button-row' }, primary, cancel),
+        ].filter((c) => c !== null),
       );
       const home = request.places && request.places[0] ? request.places[0].path : null;
       // A start folder that has gone (Documents on a machine without one) falls back to the first place.
       void show(request.folder || home)
         .then(() => (folder === null && home ? show(home) : undefined))
         .then(() => {
-        if (nameInput) {
-          nameInput.focus();
-          nameInput.select();
-        } else if (!list.hidden) list.focus();
-      });
+          if (nameInput) {
+            nameInput.focus();
+            nameInput.select();
+          } else if (!list.hidden) list.focus();
+        });
       return nameInput || list;
     });
   }

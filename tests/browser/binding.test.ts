@@ -27,7 +27,14 @@ let folder: string;
 const refusedLog: string[] = [];
 
 const call = (target: Page | Frame, channel: string, input: unknown) =>
-  target.evaluate(([c, i]) => (window as unknown as { __workbenchInvoke(c: string, i: unknown): Promise<unknown> }).__workbenchInvoke(c, i), [channel, input] as const);
+  target.evaluate(
+    ([c, i]) =>
+      (window as unknown as { __workbenchInvoke(c: string, i: unknown): Promise<unknown> }).__workbenchInvoke(
+        c,
+        i,
+      ),
+    [channel, input] as const,
+  );
 
 describe.skipIf(!executablePath)('the browser mode binding', () => {
   beforeAll(async () => {
@@ -37,7 +44,12 @@ describe.skipIf(!executablePath)('the browser mode binding', () => {
       version: '0.0.0-test',
       dataFolder: folder,
       logsFolder: join(folder, 'logs'),
-      store: new Conf<Record<string, unknown>>({ cwd: folder, configName: 'settings', projectVersion: '0.0.0', schema: settingsJsonSchema() as never }),
+      store: new Conf<Record<string, unknown>>({
+        cwd: folder,
+        configName: 'settings',
+        projectVersion: '0.0.0',
+        schema: settingsJsonSchema() as never,
+      }),
       dialogs: {
         chooseWorkbookToOpen: () => Promise.reject(refused('Open')),
         chooseSaveLocation: () => Promise.reject(refused('Save')),
@@ -46,22 +58,35 @@ describe.skipIf(!executablePath)('the browser mode binding', () => {
         chooseOutputFolder: () => Promise.reject(refused('Output folder')),
         confirmReplace: () => Promise.reject(refused('Replace')),
       },
-      shell: { openExternal: async () => undefined, showItemInFolder: () => undefined, openFolder: async () => undefined, openFile: async () => undefined },
+      shell: {
+        openExternal: async () => undefined,
+        showItemInFolder: () => undefined,
+        openFolder: async () => undefined,
+        openFile: async () => undefined,
+      },
       window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
       log: { info: () => undefined, error: (m) => void refusedLog.push(m) },
       isTrustedSender: (url) => url.startsWith(`${BROWSER_ORIGIN}/`),
     });
-    browser = await chromium.launch({ executablePath: executablePath!, args: browserArgs().filter((a) => !a.startsWith('--app=')) });
+    browser = await chromium.launch({
+      executablePath: executablePath!,
+      args: browserArgs().filter((a) => !a.startsWith('--app=')),
+    });
     context = await browser.newContext();
     // Pages for the test, served by interception like the app: the app's page with a same-origin iframe, a
     // second page on the app's origin, and a page on another origin.
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      const body = url.endsWith('/index.html') ? '<title>App</title><iframe src="/frame.html"></iframe>' : '<title>Other</title>';
+      const body = url.endsWith('/index.html')
+        ? '<title>App</title><iframe src="/frame.html"></iframe>'
+        : '<title>Other</title>';
       return route.fulfill({ status: 200, contentType: 'text/html', body });
     });
     appWindow = await context.newPage();
-    await context.exposeBinding('__workbenchInvoke', invokeBinding(composition.router, (p) => p === appWindow));
+    await context.exposeBinding(
+      '__workbenchInvoke',
+      invokeBinding(composition.router, (p) => p === appWindow),
+    );
     await appWindow.goto(`${BROWSER_ORIGIN}/index.html`);
   });
 
@@ -95,14 +120,26 @@ describe.skipIf(!executablePath)('the browser mode binding', () => {
     expect(await call(evil, 'getAppInfo', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await evil.close();
     await appWindow.goto('https://evil.invalid/steal.html');
-    expect(await call(appWindow, 'openWorkbook', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(appWindow, 'openWorkbook', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     await appWindow.goto(`${BROWSER_ORIGIN}/index.html`);
     expect(refusedLog.some((m) => m.includes('https://evil.invalid/steal.html'))).toBe(true);
   });
 
   it('validates what the app window sends, as Electron’s main does', async () => {
-    expect(await call(appWindow, 'openWorkbook', { path: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(appWindow, 'readAnyFile', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-    expect(await call(appWindow, ['getAppInfo'] as unknown as string, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(await call(appWindow, 'openWorkbook', { path: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(appWindow, 'readAnyFile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    expect(await call(appWindow, ['getAppInfo'] as unknown as string, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
   });
 });

@@ -33,7 +33,12 @@ function start(folder: string, opened: string[] = []): Promise<BrowserApp> {
     version: '0.0.0-test',
     log: { info: () => undefined, error: () => undefined },
     headless: true,
-    shell: { openExternal: async (url) => void opened.push(url), showItemInFolder: () => undefined, openFolder: async () => undefined, openFile: async () => undefined },
+    shell: {
+      openExternal: async (url) => void opened.push(url),
+      showItemInFolder: () => undefined,
+      openFolder: async () => undefined,
+      openFile: async () => undefined,
+    },
   });
 }
 
@@ -65,9 +70,13 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     try {
       const { page, context } = app;
       expect(page.url()).toBe(`${BROWSER_ORIGIN}/index.html`);
-      const keys = await page.evaluate(() => Object.keys((window as unknown as { workbench: object }).workbench).sort());
+      const keys = await page.evaluate(() =>
+        Object.keys((window as unknown as { workbench: object }).workbench).sort(),
+      );
       expect(keys).toEqual([...CHANNEL_NAMES, 'on'].sort());
-      const info = await page.evaluate(() => (window as unknown as { workbench: Workbench }).workbench.getAppInfo!({}));
+      const info = await page.evaluate(() =>
+        (window as unknown as { workbench: Workbench }).workbench.getAppInfo!({}),
+      );
       expect(info).toMatchObject({ ok: true, value: { dataFolder: join(folder, 'data') } });
 
       // The server answers when asked directly, so a visit would have been seen.
@@ -75,7 +84,9 @@ describe.skipIf(!executablePath)('the browser mode', () => {
       visits.length = 0;
 
       // Leaving the app for another address: refused, and the app stays where it was.
-      await page.evaluate((url) => void (window.location.href = url), `${serverUrl}/navigate`).catch(() => undefined);
+      await page
+        .evaluate((url) => void (window.location.href = url), `${serverUrl}/navigate`)
+        .catch(() => undefined);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(page.url()).toBe(`${BROWSER_ORIGIN}/index.html`);
 
@@ -96,7 +107,10 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     const app = await start(folder);
     const workbook = join(folder, 'Locked.awbook');
     execFileSync('cp', [join(ROOT, SAMPLE_WORKBOOK_RELATIVE_PATH), workbook]);
-    const result = await app.page.evaluate((path) => (window as unknown as { workbench: Workbench }).workbench.openWorkbook!({ path }), workbook);
+    const result = await app.page.evaluate(
+      (path) => (window as unknown as { workbench: Workbench }).workbench.openWorkbook!({ path }),
+      workbook,
+    );
     expect(result).toMatchObject({ ok: true, value: { status: 'opened' } });
     const lock = join(folder, '~$Locked.awbook.lock');
     expect(existsSync(lock)).toBe(true);
@@ -111,24 +125,36 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     const { page, context } = app;
     try {
       await page.getByRole('button', { name: 'Open the sample workbook' }).click();
-      await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Workshops/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Steps' })
+        .getByRole('button', { name: /Workshops/ })
+        .click();
       await page.getByRole('tab', { name: 'Run the session' }).click();
       await page.getByRole('button', { name: 'Open presenter view' }).click();
-      await expect.poll(() => context.pages().map((p) => p.url())).toEqual([`${BROWSER_ORIGIN}/index.html`, `${BROWSER_ORIGIN}/index.html#presenter`]);
+      await expect
+        .poll(() => context.pages().map((p) => p.url()))
+        .toEqual([`${BROWSER_ORIGIN}/index.html`, `${BROWSER_ORIGIN}/index.html#presenter`]);
       const presenter = context.pages()[1]!;
-      await presenter.getByRole('heading', { level: 1, name: 'Libraries and the Council Plan: leadership workshop' }).waitFor();
+      await presenter
+        .getByRole('heading', { level: 1, name: 'Libraries and the Council Plan: leadership workshop' })
+        .waitFor();
       // The presenter speaks to the node side too: it is a window the app opened.
-      const info = await presenter.evaluate(() => (window as unknown as { workbench: Workbench }).workbench.getAppInfo!({}));
+      const info = await presenter.evaluate(() =>
+        (window as unknown as { workbench: Workbench }).workbench.getAppInfo!({}),
+      );
       expect(info.ok).toBe(true);
 
       // The sample is unsaved: closing the window is held, and the app asks.
-      await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Authority/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Steps' })
+        .getByRole('button', { name: /Authority/ })
+        .click();
       await page.getByLabel('Workbook title').fill('Changed in the browser');
       await page.close({ runBeforeUnload: true });
       const ask = page.getByRole('dialog', { name: 'Save your changes?' });
       await ask.waitFor();
       expect(page.isClosed()).toBe(false);
-      await ask.getByRole('button', { name: 'Don\'t save' }).click();
+      await ask.getByRole('button', { name: "Don't save" }).click();
       await app.closed;
       expect(page.isClosed()).toBe(true);
       expect(presenter.isClosed()).toBe(true);
@@ -159,7 +185,9 @@ describe.skipIf(!executablePath)('the browser mode', () => {
       await save.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toContain('Saved “Essex.awbook”');
       const path = join(work, 'Essex.awbook');
-      expect(JSON.parse(readFileSync(path, 'utf8')).workbook.title).toBe('Essex libraries in a browser window');
+      expect(JSON.parse(readFileSync(path, 'utf8')).workbook.title).toBe(
+        'Essex libraries in a browser window',
+      );
 
       // Reopen: close it, then open it from the dialog by keyboard.
       await page.keyboard.press('Control+W');
@@ -168,20 +196,27 @@ describe.skipIf(!executablePath)('the browser mode', () => {
       const open = page.getByRole('dialog', { name: 'Open workbook' });
       await open.getByRole('option', { name: /Essex\.awbook/ }).click();
       await open.getByRole('button', { name: 'Open', exact: true }).click();
-      await expect.poll(() => page.getByLabel('Workbook title').inputValue()).toBe('Essex libraries in a browser window');
+      await expect
+        .poll(() => page.getByLabel('Workbook title').inputValue())
+        .toBe('Essex libraries in a browser window');
       expect(existsSync(join(work, '~$Essex.awbook.lock'))).toBe(true);
 
       // Export: the sample's partnership proposal, once its one open question is answered, to Word and PDF.
       await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Start' }).click();
       await page.getByRole('button', { name: 'Open the sample workbook' }).click();
-      await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Documents/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Steps' })
+        .getByRole('button', { name: /Documents/ })
+        .click();
       await page.locator('#doc-q-next_steps').fill('Steering group to meet in April.');
       await page.getByRole('radio', { name: 'Word and PDF' }).check();
       await page.getByRole('button', { name: 'Export…' }).click();
       const exportDialog = page.getByRole('dialog', { name: /^Export the document/ });
       await exportDialog.getByLabel(/File name/).fill('Proposal');
       await exportDialog.getByRole('button', { name: 'Export' }).click();
-      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 60_000 }).toContain('Saved “Proposal.docx” and “Proposal.pdf”');
+      await expect
+        .poll(() => page.getByRole('status').textContent(), { timeout: 60_000 })
+        .toContain('Saved “Proposal.docx” and “Proposal.pdf”');
       expect(readFileSync(join(work, 'Proposal.docx')).subarray(0, 2).toString()).toBe('PK');
       const pdfText = execFileSync('pdftotext', [join(work, 'Proposal.pdf'), '-'], { encoding: 'utf8' });
       expect(pdfText).toContain('Steering group to meet in April.');

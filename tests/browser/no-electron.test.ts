@@ -25,8 +25,20 @@ describe('the browser mode', () => {
     const inputs = Object.entries(result.metafile.inputs);
     const ours = inputs.map(([file]) => file);
     // The check is real only if it walked the shared composition and the services.
-    expect(ours).toEqual(expect.arrayContaining(['electron/main/compose.ts', 'electron/main/ipc/handlers.ts', 'browser/browser-app.ts']));
-    const importers = inputs.filter(([, input]) => input.imports.some((i) => i.external === true && (i.path === 'electron' || i.path.startsWith('electron/')))).map(([file]) => file);
+    expect(ours).toEqual(
+      expect.arrayContaining([
+        'electron/main/compose.ts',
+        'electron/main/ipc/handlers.ts',
+        'browser/browser-app.ts',
+      ]),
+    );
+    const importers = inputs
+      .filter(([, input]) =>
+        input.imports.some(
+          (i) => i.external === true && (i.path === 'electron' || i.path.startsWith('electron/')),
+        ),
+      )
+      .map(([file]) => file);
     expect(importers).toEqual([]);
   });
 });

@@ -3,14 +3,27 @@
  * `install-electron` bin, copied from node_modules/electron) with its downloader and unzipper stubbed: the binary
  * present, missing and fetchable, missing and unreachable.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseMode, electronExecutable } from '../../scripts/start-mode.mjs';
 
 const realElectron = join(import.meta.dirname, '..', '..', 'node_modules', 'electron');
-const executableName = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+const executableName =
+  process.platform === 'win32'
+    ? 'electron.exe'
+    : process.platform === 'darwin'
+      ? 'Electron.app/Contents/MacOS/Electron'
+      : 'electron';
 
 let dir: string;
 let electronDir: string;
@@ -21,7 +34,8 @@ function fakeNodeModules() {
   const modules = join(dir, 'node_modules');
   electronDir = join(modules, 'electron');
   mkdirSync(electronDir, { recursive: true });
-  for (const f of ['install.js', 'package.json', 'checksums.json']) copyFileSync(join(realElectron, f), join(electronDir, f));
+  for (const f of ['install.js', 'package.json', 'checksums.json'])
+    copyFileSync(join(realElectron, f), join(electronDir, f));
   const get = join(modules, '@electron', 'get');
   mkdirSync(get, { recursive: true });
   writeFileSync(join(get, 'package.json'), JSON.stringify({ name: '@electron/get', main: 'index.js' }));
@@ -39,7 +53,10 @@ function fakeNodeModules() {
   );
   const unzip = join(modules, '@electron-internal', 'extract-zip');
   mkdirSync(unzip, { recursive: true });
-  writeFileSync(join(unzip, 'package.json'), JSON.stringify({ name: '@electron-internal/extract-zip', main: 'index.js' }));
+  writeFileSync(
+    join(unzip, 'package.json'),
+    JSON.stringify({ name: '@electron-internal/extract-zip', main: 'index.js' }),
+  );
   writeFileSync(
     join(unzip, 'index.js'),
     `const fs = require('fs'); const path = require('path');
@@ -56,7 +73,8 @@ const env = (network: 'reachable' | 'unreachable'): NodeJS.ProcessEnv => {
   const { ELECTRON_OVERRIDE_DIST_PATH: _ignored, ...rest } = process.env;
   return { ...rest, STUB_NETWORK: network, STUB_DOWNLOADS: downloads };
 };
-const downloadCount = () => (existsSync(downloads) ? readFileSync(downloads, 'utf8').trim().split('\n').length : 0);
+const downloadCount = () =>
+  existsSync(downloads) ? readFileSync(downloads, 'utf8').trim().split('\n').length : 0;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'awb-start-'));
@@ -67,20 +85,30 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('choosing how npm start runs the app', () => {
   it('runs Electron without downloading anything when the binary is present', async () => {
-    const version = (JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (
+      JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')) as { version: string }
+    ).version;
     mkdirSync(join(electronDir, 'dist', executableName, '..'), { recursive: true });
     writeFileSync(join(electronDir, 'dist', executableName), 'binary');
     writeFileSync(join(electronDir, 'dist', 'version'), `v${version}`);
     writeFileSync(join(electronDir, 'path.txt'), executableName);
     const decision = await chooseMode({ electronDir, env: env('unreachable') });
-    expect(decision).toEqual({ mode: 'electron', executable: join(electronDir, 'dist', executableName), fetched: false });
+    expect(decision).toEqual({
+      mode: 'electron',
+      executable: join(electronDir, 'dist', executableName),
+      fetched: false,
+    });
     expect(downloadCount()).toBe(0);
   });
 
   it('downloads the binary once through Electron’s installer when it is missing and the network is there', async () => {
     expect(electronExecutable(electronDir)).toBeNull();
     const decision = await chooseMode({ electronDir, env: env('reachable') });
-    expect(decision).toEqual({ mode: 'electron', executable: join(electronDir, 'dist', executableName), fetched: true });
+    expect(decision).toEqual({
+      mode: 'electron',
+      executable: join(electronDir, 'dist', executableName),
+      fetched: true,
+    });
     expect(downloadCount()).toBe(1);
     expect(readFileSync(join(electronDir, 'path.txt'), 'utf8')).toBe(executableName);
   });
