@@ -132,18 +132,20 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       }
       expectingPresenter = true;
       try {
-        const [opened] = await Promise.all([
+        // The 'page' handler below takes the new window as the presenter as soon as it exists, so its first
+        // requests already count as the app's own.
+        await Promise.all([
           context.waitForEvent('page', { timeout: 15_000 }),
           appPage.evaluate(
             (url) => void window.open(url, '_blank', 'popup,noopener,width=1280,height=720'),
             `${BROWSER_ORIGIN}/index.html#presenter`,
           ),
         ]);
-        presenterPage = opened;
       } finally {
         expectingPresenter = false;
       }
-      const opened = presenterPage;
+      const opened = presenterPage as Page | null;
+      if (!opened) throw new Error('the presenter window did not open');
       opened.on('close', () => {
         if (presenterPage === opened) presenterPage = null;
         emitTo(appPage, 'presenterClosed', {});
@@ -164,7 +166,11 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   // A window the page opens on its own is closed at once, as Electron's window-open handler denies it (the app
   // opens links through the openExternal request, never with window.open).
   context.on('page', (p) => {
-    if (p === appPage || (expectingPresenter && presenterPage === null)) return;
+    if (p === appPage) return;
+    if (expectingPresenter && presenterPage === null) {
+      presenterPage = p;
+      return;
+    }
     void p.close().catch(() => undefined);
   });
 

@@ -150,6 +150,13 @@ describe.skipIf(!executablePath)('the browser mode', () => {
         .getByRole('button', { name: /Authority/ })
         .click();
       await page.getByLabel('Workbook title').fill('Changed in the browser');
+      // The renderer reports unsaved changes to the node side (setWindowState), which arms the close guard, as in
+      // Electron; wait for that report before closing.
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as unknown as { __workbenchUnsaved?: boolean }).__workbenchUnsaved),
+        )
+        .toBe(true);
       await page.close({ runBeforeUnload: true });
       const ask = page.getByRole('dialog', { name: 'Save your changes?' });
       await ask.waitFor();
