@@ -88,7 +88,7 @@ describe.skipIf(!executablePath)('the browser mode binding', () => {
       invokeBinding(composition.router, (p) => p === appWindow),
     );
     await appWindow.goto(`${BROWSER_ORIGIN}/index.html`);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -58,7 +58,7 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const address = server.address();
     serverUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  });
+  }, 300_000); // may build the app first
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
     if (folder) rmSync(folder, { recursive: true, force: true });
@@ -101,7 +101,7 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     } finally {
       await app.quit();
     }
-  });
+  }, 90_000);
 
   it('releases the workbook’s lock when the window is closed, and ends', async () => {
     const app = await start(folder);
@@ -118,7 +118,7 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     await app.closed;
     expect(existsSync(lock)).toBe(false);
     expect(app.context.pages()).toEqual([]);
-  });
+  }, 90_000);
 
   it('opens the presenter view as a second window, and asks about unsaved changes before the window closes', async () => {
     const app = await start(folder);
@@ -168,7 +168,7 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     } finally {
       await app.quit();
     }
-  });
+  }, 90_000);
 
   it('creates, saves, reopens and exports a workbook through the in-app file dialog', async () => {
     const work = join(folder, 'Work');
