@@ -25,6 +25,11 @@ function hasDisplay(): boolean {
   return process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
 }
 
+/** Playwright's errors carry a call log after the first line; the officer needs only what went wrong. */
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const smoke = args.includes('--smoke');
@@ -75,6 +80,12 @@ async function main(): Promise<number> {
         clearTimeout(timer);
       }
     }
+    if (!hasDisplay()) {
+      console.error(
+        `${APP_NAME} needs a screen to open its window on, and this session has none (DISPLAY is not set). Run it from the desktop, or check it with npm start -- --smoke.`,
+      );
+      return 1;
+    }
     app = await startBrowserApp({
       executablePath,
       ...folders,
@@ -90,7 +101,7 @@ async function main(): Promise<number> {
   } catch (e) {
     log.error('The browser mode failed', e);
     console.error(
-      `${smoke ? 'The start-up check failed' : `${APP_NAME} could not start in a browser window`}: ${e instanceof Error ? e.message : String(e)}`,
+      `${smoke ? 'The start-up check failed' : `${APP_NAME} could not start in a browser window`}: ${firstLine(e)}`,
     );
     return 1;
   } finally {
