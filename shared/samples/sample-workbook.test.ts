@@ -21,7 +21,7 @@ describe('the shipped sample workbook', () => {
     const read = readWorkbookText(fileText());
     expect(read.ok ? null : read.error).toBeNull();
     if (!read.ok) return;
-    expect(read.value.fileVersion).toBe(2);
+    expect(read.value.fileVersion).toBe(3);
     // Saved exactly as the app saves, so opening and saving the sample unchanged produces no diff.
     expect(serialiseWorkbook(read.value.workbook)).toBe(fileText());
     expect(read.value.workbook).toEqual(sample());

@@ -13,6 +13,9 @@ import {
   AlignmentType,
   Bookmark,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   ExternalHyperlink,
   Footer,
@@ -37,12 +40,13 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type ICommentOptions,
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderChartSvg } from '../charts/render-chart-svg';
-import { keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
+import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
@@ -136,6 +140,27 @@ interface Ctx {
   table: number;
   figure: number;
   numberedLists: number;
+  /** A draft's guidance as Word comments, so the officer can resolve each one; none in a final. */
+  readonly comments: ICommentOptions[] | null;
+  /** Inside a guidance box, whose title already carries the comment for the whole box. */
+  inGuidanceBox: boolean;
+}
+
+const COMMENT_AUTHOR = 'Alignment Workbench';
+
+/** Wraps runs in a comment range with the comment's reference after it; the runs unchanged when comments are off. */
+function commented(ctx: Ctx, children: ParagraphChild[], title: string, text: string): ParagraphChild[] {
+  if (!ctx.comments) return children;
+  const id = ctx.comments.length;
+  const body = [title, text].filter((x) => x.trim() !== '');
+  ctx.comments.push({
+    id,
+    author: COMMENT_AUTHOR,
+    initials: 'AW',
+    date: new Date(ctx.doc.properties.generatedAt),
+    children: body.map((t) => new Paragraph({ children: [new TextRun(t)] })),
+  });
+  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
 function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string } = {}): ParagraphChild[] {
@@ -166,9 +191,11 @@ function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?
         if (n) out.push(new InternalHyperlink({ anchor: `ref_${n}`, children: [new TextRun({ text: `[${n}]`, ...(base.size ? { size: half(base.size) } : {}) })] }));
         break;
       }
-      case 'guidance':
-        out.push(new TextRun({ text: i.text, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, color: BRAND.guidanceText, ...(base.size ? { size: half(base.size) } : {}) }));
+      case 'guidance': {
+        const run = new TextRun({ text: i.text, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, color: BRAND.guidanceText, ...(base.size ? { size: half(base.size) } : {}) });
+        out.push(...(ctx.inGuidanceBox ? [run] : commented(ctx, [run], 'To complete', i.text)));
         break;
+      }
       case 'line-break':
         out.push(new TextRun({ break: 1 }));
         break;
@@ -280,19 +307,31 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
     case 'callout': {
       const guidance = b.tone === 'guidance';
       const out: FileChild[] = [];
-      if (b.title) out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: [new TextRun(b.title)] }));
+      const boxText = guidance ? guidanceIn(b)[0]?.text ?? '' : '';
+      // The comment is anchored to the box's title, or to its first paragraph when it has none.
+      let anchorPending = guidance && ctx.comments !== null;
+      if (b.title) {
+        const title: ParagraphChild[] = [new TextRun(b.title)];
+        out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: anchorPending ? commented(ctx, title, b.title, boxText) : title }));
+        anchorPending = false;
+      }
+      const outer = ctx.inGuidanceBox;
+      ctx.inGuidanceBox = outer || guidance;
       for (const [i, x] of b.blocks.entries()) {
         const last = i === b.blocks.length - 1;
-        if (x.kind === 'paragraph')
+        if (x.kind === 'paragraph') {
+          const children = runs(x.content, ctx);
           out.push(
             new Paragraph({
               style: guidance ? CUSTOM.guidanceText : CUSTOM.calloutText,
               ...(last ? { spacing: { after: tw(STYLES.callout.after + CALLOUT_GAP), line: LINE, lineRule: LineRuleType.AUTO } } : {}),
-              children: runs(x.content, ctx),
+              children: anchorPending ? commented(ctx, children, 'To complete', boxText) : children,
             }),
           );
-        else out.push(...(await block(x, ctx, textWidthPt)));
+          anchorPending = false;
+        } else out.push(...(await block(x, ctx, textWidthPt)));
       }
+      ctx.inGuidanceBox = outer;
       return out;
     }
     case 'key-figures':
@@ -342,12 +381,14 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
   const geo = landscape ? PAGE.landscape : PAGE.portrait;
   const width = tw(geo.width - geo.left - geo.right);
   const marking = MARKING_TEXT[doc.marking];
+  const draft = doc.status === 'draft';
   const header = new Header({
     children: [
       new Paragraph({
         style: CUSTOM.running,
         tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
+          ...(draft ? [new TextRun({ text: DRAFT_MARKING, bold: true, color: BRAND.text, size: 18 }), new TextRun({ text: first ? '' : '  ' })] : []),
           new TextRun({ text: first ? '' : doc.runningTitle }),
           ...(marking ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
         ],
@@ -384,12 +425,14 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
   const style = (k: StyleKey) => house?.idsByName.get(BUILT_IN[k].name.toLowerCase()) ?? BUILT_IN[k].id;
   const estimate = estimatePages(doc);
   const bookmarks = new Map<string, string>();
-  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0 };
+  const comments: ICommentOptions[] | null = doc.status === 'draft' ? [] : null;
+  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0, comments, inGuidanceBox: false };
 
   const tp = doc.titlePage;
   const marking = MARKING_TEXT[doc.marking];
   const titleChildren: FileChild[] = [
     ...(marking ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(marking)] })] : []),
+    ...(doc.status === 'draft' ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(`${DRAFT_MARKING}: for comment, not for publication`)] })] : []),
     new Paragraph({ style: CUSTOM.organisation, children: [new TextRun(tp.organisation)] }),
     new Paragraph({ style: style('title'), children: [new TextRun(tp.title)] }),
     ...(tp.subtitle ? [new Paragraph({ style: style('subtitle'), children: [new TextRun(tp.subtitle)] })] : []),
@@ -475,6 +518,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
       { name: 'Generated', value: p.generatedAt },
     ],
     ...(house ? { externalStyles: house.stylesXml } : {}),
+    ...(comments && comments.length > 0 ? { comments: { children: comments } } : {}),
     pageNumbers: wordLayout ?? Object.assign(
       (body: object) => {
         // The table of contents bookmarks its headings _Toc… in document order; give each its estimated page.

@@ -8,6 +8,7 @@ import { inlineText, MARKING_TEXT, referenceNumbers, type Block, type DocModel, 
 import { renderChartSvg } from '../charts/render-chart-svg';
 import { printCss } from './print-css';
 import { escapeMarkup as escHtml } from '../markup';
+import { draftMarkingCss, draftMarkingHtml } from './draft-marking';
 
 export interface PrintHtmlOptions {
   /** @font-face rules (node: documentFontCss()); '' to use system fonts. */
@@ -141,14 +142,15 @@ export function buildPrintHtml(doc: DocModel, options: PrintHtmlOptions): string
   const p = doc.properties;
   const tp = doc.titlePage;
   const marking = MARKING_TEXT[doc.marking];
-  const title = `<div class="title-page">${marking ? `<p class="tp-marking">${escHtml(marking)}</p>` : ''}<p class="tp-org">${escHtml(tp.organisation)}</p><p class="tp-title">${escHtml(tp.title)}</p>${
+  const draft = doc.status === 'draft';
+  const title = `<div class="title-page">${marking ? `<p class="tp-marking">${escHtml(marking)}</p>` : ''}${draft ? draftMarkingHtml() : ''}<p class="tp-org">${escHtml(tp.organisation)}</p><p class="tp-title">${escHtml(tp.title)}</p>${
     tp.subtitle ? `<p class="tp-subtitle">${escHtml(tp.subtitle)}</p>` : ''
   }<div class="tp-details">${tp.details.map((d) => `<p><strong>${escHtml(d.label)}:</strong> ${escHtml(d.value)}</p>`).join('')}</div></div>`;
   const sections = doc.sections.map((s) => `<div class="section ${s.orientation}">${s.blocks.map((b) => block(b, c)).join('')}</div>`).join('');
   return `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>${escHtml(p.title)}</title><meta name="author" content="${escHtml(p.author)}"><meta name="description" content="${escHtml(p.subject)}"><meta name="keywords" content="${escHtml(p.keywords.join(', '))}"><meta name="generator" content="Alignment Workbench">
 <style>${options.fontCss}
-${printCss(doc.runningTitle, marking)}</style></head>
+${printCss(doc.runningTitle, marking)}${draft ? draftMarkingCss(doc.runningTitle) : ''}</style></head>
 <body>${title}${sections}</body></html>`;
 }
 
