@@ -14,7 +14,7 @@ import { resolveScope } from './facts/scope';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
-import { formatDate, parseMoney } from './template/format';
+import { asSentence, formatDate, parseMoney } from './template/format';
 import type { Template } from './template/load-template';
 import type { Question } from './template/manifest';
 import { markdownToBlocks } from './template/markdown';
@@ -138,7 +138,7 @@ export function bindDocument(
       const who = e.publisher || 'Unknown publisher';
       references.push({
         id: e.id,
-        text: `${who}${e.year ? ` (${e.year})` : ''}. ${e.title.replace(/[.\s]+$/, '')}.${e.figure ? ` Headline figure: ${e.figure.replace(/[.\s]+$/, '')}.` : ''}`,
+        text: `${who}${e.year ? ` (${e.year})` : ''}. ${asSentence(e.title)}${e.figure ? ` Headline figure: ${asSentence(e.figure)}` : ''}`,
         ...(e.url ? { url: e.url } : {}),
       });
     }
@@ -289,7 +289,6 @@ export function bindDocument(
         { label: 'Prepared by', value: author },
         { label: 'Organisation', value: organisation },
         { label: 'Date', value: formatDate(generatedAt) },
-        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
       ],
     },
     sections: sections.filter((s) => s.blocks.length > 0),
