@@ -31,7 +31,7 @@ export interface DialogRequest {
 /** What the page's dialog answers: a folder and, for files, a name in it; null when cancelled. */
 export type DialogAnswer = { readonly folder: string; readonly name?: string } | boolean | null;
 
-export const DIALOG_SCRIPT_PATH = join(import.meta.dirname, 'page', 'file-dialog.js');
+const DIALOG_SCRIPT_PATH = join(import.meta.dirname, 'page', 'file-dialog.js');
 
 export function fileDialogScript(): string {
   return readFileSync(DIALOG_SCRIPT_PATH, 'utf8');
