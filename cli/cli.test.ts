@@ -82,7 +82,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(dir.stderr).toMatch(/is a folder, not a workbook file\.\n$/);
   });
 
-  it('reads a relative file name from the folder the user ran npm in', async () => {
+  it('reads a relative file name from the folder the user ran npm in', { timeout: 120_000 }, async () => {
     const here = await mkdtemp(join(folder, 'officer-'));
     await copyFile(COMPLETE_WORKBOOK, join(here, 'Plan.awbook'));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -141,7 +141,7 @@ describe.concurrent('npm run cli -- info', () => {
     );
   });
 
-  it('shows dates in UK time whatever the computer’s time zone', async () => {
+  it('shows dates in UK time whatever the computer’s time zone', { timeout: 120_000 }, async () => {
     const env = { ...cleanEnv(), TZ: 'America/New_York' };
     const r = await run(process.execPath, ['--import', 'tsx', CLI_MAIN, 'info', COMPLETE_WORKBOOK], { env });
     expect(r.stdout).toContain('Created        15 September 2025 at 09:42 (UK time)');
@@ -164,7 +164,7 @@ describe.concurrent('npm run cli -- info', () => {
   });
 });
 
-describe.concurrent('the command line as its own process', () => {
+describe.concurrent('the command line as its own process', { timeout: 120_000 }, () => {
   it('prints what the in-process run prints, and exits with its code', async () => {
     const [spawned, inProcess] = await Promise.all([cliProcess('validate', COMPLETE_WORKBOOK), cli('validate', COMPLETE_WORKBOOK)]);
     expect(spawned).toEqual(inProcess);

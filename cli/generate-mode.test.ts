@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbookText, serialiseWorkbook } from '../shared/model/workbook-format';
 import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
@@ -17,15 +18,21 @@ const documentText = (docx: string) =>
 const wordParts = (docx: string) => execFileSync('unzip', ['-Z1', docx], { encoding: 'utf8' }).split('\n');
 
 let folder: string;
+/** The sample without its finished drafts: the business case's required questions are then unanswered. */
+let undrafted: string;
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'awb-cli-mode-'));
+  const read = readWorkbookText(readFileSync(SAMPLE, 'utf8'));
+  if (!read.ok) throw new Error(read.error.message);
+  undrafted = join(folder, 'No drafts.awbook');
+  writeFileSync(undrafted, serialiseWorkbook({ ...read.value.workbook, drafts: [] }));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('npm run cli -- generate --draft / --final', { timeout: 120_000 }, () => {
   it('refuses a final with exit 1, listing each unanswered required question, and writes nothing', async () => {
     const out = join(folder, 'refused');
-    const r = await cli('generate', SAMPLE, '--template', 'five-case-business-case', '--format', 'docx', '--out', out, '--final');
+    const r = await cli('generate', undrafted, '--template', 'five-case-business-case', '--format', 'docx', '--out', out, '--final');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^No final was made: A final “Business case \(Five Case Model\)” cannot be made yet: \d+ things are missing/);

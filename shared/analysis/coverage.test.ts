@@ -22,6 +22,7 @@ import {
   unlinkedServices,
   weakClaims,
 } from './coverage';
+import { inTreeOrder } from './hierarchy';
 
 const wb = handBuiltWorkbook();
 
@@ -249,11 +250,22 @@ describe('byAmbitionOutcome', () => {
       // Rhymetime and Reading Well have no links above 0.
       [2, ['svc_S3', 'svc_S6'], []],
       [3, ['svc_S2', 'svc_S7'], ['obj_O3']],
-      [4, ['svc_S2', 'svc_S4', 'svc_S7'], ['obj_O3', 'obj_O1']],
+      // Objectives in tree order (Healthy lives before Good jobs), not in the order the links were made.
+      [4, ['svc_S2', 'svc_S4', 'svc_S7'], ['obj_O1', 'obj_O3']],
       [5, ['svc_S1', 'svc_S3', 'svc_S6'], ['obj_OC1', 'obj_O2']],
-      [6, ['svc_S2', 'svc_S4', 'svc_S7'], ['obj_O3', 'obj_O1']],
+      [6, ['svc_S2', 'svc_S4', 'svc_S7'], ['obj_O1', 'obj_O3']],
       [7, ['svc_S1', 'svc_S3'], ['obj_OC1', 'obj_O2']],
     ]);
     expect(byAmbitionOutcome(wb)[4]!.name).toBe('Healthier and happier lives');
+  });
+});
+
+describe('objective order', () => {
+  it('gives coverage in tree order whatever order the objectives were added in', () => {
+    // An outcome added last, after every other objective: it still comes straight after its parent.
+    const late = wb.objectives.find((o) => o.id === 'obj_OC1')!;
+    const shuffled = { ...wb, objectives: [...wb.objectives.filter((o) => o !== late), late] };
+    expect(objectiveCoverage(shuffled).map((c) => c.objectiveId)).toEqual(objectiveCoverage(wb).map((c) => c.objectiveId));
+    expect(objectiveCoverage(wb).map((c) => c.objectiveId)).toEqual(inTreeOrder(wb.objectives).map((x) => x.objective.id));
   });
 });

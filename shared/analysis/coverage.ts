@@ -7,7 +7,7 @@
  */
 import { AMBITION_OUTCOMES, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../model/vocabulary';
 import type { Alignment, Evidence, Objective, Workbook } from '../model/workbook-schema';
-import { depthOf, descendantIds, indexObjectives, themeOf } from './hierarchy';
+import { depthOf, descendantIds, indexObjectives, inTreeOrder, themeOf } from './hierarchy';
 import { suggestLinks, type Suggestion } from './suggestions';
 
 export const STRENGTH_WEIGHT: Readonly<Record<Strength, number>> = { 0: 0, 1: 1, 2: 3, 3: 9 };
@@ -88,10 +88,11 @@ export function statusFor(maxStrength: Strength): CoverageStatus {
   return maxStrength === 0 ? 'gap' : maxStrength === 1 ? 'weak' : maxStrength === 2 ? 'moderate' : 'strong';
 }
 
+/** Coverage of every objective, in tree order (each parent followed by its children), whatever order they were added in. */
 export function objectiveCoverage(wb: Workbook): ObjectiveCoverage[] {
   const index = indexObjectives(wb.objectives);
   const linksByObjective = linksBy(wb, 'objectiveId');
-  return wb.objectives.map((o) => {
+  return inTreeOrder(wb.objectives).map(({ objective: o }) => {
     const below = descendantIds(index, o.id);
     const links = [o.id, ...below].flatMap((id) => linksByObjective.get(id) ?? []);
     const best = new Map<string, Strength>();
@@ -172,10 +173,12 @@ export function weakClaims(wb: Workbook): WeakClaim[] {
 }
 
 export function byAmbitionOutcome(wb: Workbook): OutcomeView[] {
+  const order = new Map(inTreeOrder(wb.objectives).map(({ objective }, i) => [objective.id, i]));
   return AMBITION_OUTCOMES.map(({ id, name }) => {
     const services = wb.services.filter((s) => s.outcomes.includes(id)).map((s) => s.id);
     const serving = new Set(services);
-    const objectives = [...new Set(wb.alignments.filter((a) => isLink(a) && serving.has(a.serviceId)).map((a) => a.objectiveId))];
+    const reached = new Set(wb.alignments.filter((a) => isLink(a) && serving.has(a.serviceId)).map((a) => a.objectiveId));
+    const objectives = [...reached].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     return { outcome: id, name, serviceIds: services, objectiveIds: objectives };
   });
 }

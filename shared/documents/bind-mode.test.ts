@@ -117,7 +117,8 @@ describe('bindDocument in draft and final', () => {
   it('refuses a final proposal with no services in scope, and one without its partner', () => {
     const wb = fixture();
     const r = bindDocument(template({ partner: 'required' }), wb, complete, options({ mode: 'final', scope: newDraftScope() }));
-    expect(!r.ok && r.error.issues?.map((i) => i.path)).toEqual(['Partner', 'Scope']);
+    // With nothing in scope, the evidence the document would cite is missing too.
+    expect(!r.ok && r.error.issues?.map((i) => i.path)).toEqual(['Partner', 'Scope', 'Section “Evidence”']);
     const whole = bindDocument(template({ scope: 'whole-service' }), wb, complete, options({ mode: 'final', scope: newDraftScope() }));
     expect(whole.ok).toBe(true);
   });

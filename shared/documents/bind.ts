@@ -8,10 +8,13 @@ import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
 import { allBlocks, guidanceIn, inlineText, type Block, type DocModel, type DocumentMode, type DocumentSection, type Inline, type Reference } from './model';
 import { countWords } from './plain-text';
+import { computeFacts } from './facts/facts';
+import { objectiveTree } from './facts/roll-up';
+import { resolveScope } from './facts/scope';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
-import { formatDate } from './template/format';
+import { asSentence, formatDate, parseMoney } from './template/format';
 import type { Template } from './template/load-template';
 import type { Question } from './template/manifest';
 import { markdownToBlocks } from './template/markdown';
@@ -91,6 +94,15 @@ function plainText(nodes: readonly Node[], root: ViewValue, final: boolean): str
   return out.trim();
 }
 
+/** The sum a document asks for when its scope does not say: the answer to its first money question, with the period question beside it. */
+function amountAnswer(asked: readonly Question[], answers: Readonly<Record<string, string>>): { amount: number; period: string } | null {
+  const q = asked.find((x) => x.kind === 'money' && Object.hasOwn(answers, x.id));
+  const amount = q ? parseMoney(answers[q.id] ?? '') : null;
+  if (amount === null) return null;
+  const period = asked.find((x) => x.kind === 'text' && /period/.test(x.id) && Object.hasOwn(answers, x.id));
+  return { amount, period: period ? (answers[period.id] ?? '').trim() : '' };
+}
+
 export function bindDocument(
   template: Template,
   workbook: Workbook,
@@ -108,6 +120,13 @@ export function bindDocument(
   const ids = new Set<string>();
   const analysis = analyseWorkbook(workbook);
   const generatedAt = options.generatedAt;
+  const tree = objectiveTree(workbook.objectives);
+  const facts = computeFacts({
+    workbook,
+    tree,
+    scope: resolveScope(workbook, options.scope, template, partnerId, tree),
+    amountFromAnswers: amountAnswer(asked, answers),
+  });
 
   if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
     warnings.push({ kind: 'missing-partner', message: 'This template is written for a named partner: choose one of the workbook’s partners.' });
@@ -119,7 +138,7 @@ export function bindDocument(
       const who = e.publisher || 'Unknown publisher';
       references.push({
         id: e.id,
-        text: `${who}${e.year ? ` (${e.year})` : ''}. ${e.title}.${e.figure ? ` Headline figure: ${e.figure}.` : ''}`,
+        text: `${who}${e.year ? ` (${e.year})` : ''}. ${asSentence(e.title)}${e.figure ? ` Headline figure: ${asSentence(e.figure)}` : ''}`,
         ...(e.url ? { url: e.url } : {}),
       });
     }
@@ -133,6 +152,7 @@ export function bindDocument(
   const blockContext: BlockContext = {
     workbook,
     analysis,
+    facts,
     questions: asked,
     answers,
     partnerId,
@@ -176,11 +196,11 @@ export function bindDocument(
     root = buildDataView({
       workbook,
       analysis,
+      facts,
       questions: asked,
       answers,
       marking: options.protectiveMarking,
       generatedAt,
-      partnerId,
     });
     sections = template.sections.map((s) => {
       const markdown = evaluate(s.nodes, root, host, state);
@@ -282,7 +302,6 @@ export function bindDocument(
         { label: 'Prepared by', value: author },
         { label: 'Organisation', value: organisation },
         { label: 'Date', value: formatDate(generatedAt) },
-        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
       ],
     },
     sections: sections.filter((s) => s.blocks.length > 0),

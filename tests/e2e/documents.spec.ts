@@ -114,7 +114,7 @@ test('every built-in template: answer, preview and export Word and PDF from the 
   expect(builtIns.length).toBeGreaterThanOrEqual(4);
   const folder = tempFolder();
 
-  // The sample's own draft opens: a partnership proposal to the ICB, with one required question left blank.
+  // The sample's latest draft opens: a finished partnership proposal to the ICB.
   const proposal = builtIns.find((t) => t.id === 'partnership-proposal')!;
   await expect(templateRadio(h, proposal)).toBeChecked();
   await expect(preview(h).locator('body')).toContainText('NHS Northshire and Wyndham Integrated Care Board', {
@@ -123,7 +123,8 @@ test('every built-in template: answer, preview and export Word and PDF from the 
   await expect(h.page.getByRole('combobox', { name: /^Partner/ })).toHaveValue('ptn_nsc_icb');
   await expectAccessible(h, 'Documents step with the sample’s draft and its preview');
 
-  // A final is refused while that question is unanswered: a summary takes focus, lists it, and nothing is asked.
+  // With a required question cleared, a final is refused: a summary takes focus, lists it, and nothing is asked.
+  await h.page.locator('#doc-q-next_steps').fill('');
   await h.page.getByRole('radio', { name: 'Final, ready to publish' }).check();
   await expect(h.page.getByText(/stops? a final: see “Stops a final”/)).toBeVisible();
   await h.page.getByRole('button', { name: 'Export…' }).click();

@@ -2,28 +2,23 @@
  * The coverage chart's data (services contributing to each objective, by strength) and its alt text, written from
  * the same numbers so the description always matches the picture.
  */
-import type { AnalysisReport } from '../../analysis/report';
-import type { Workbook } from '../../model/workbook-schema';
+import type { DocumentFacts } from '../facts/facts';
 import type { ChartSpec } from '../model';
 import { listInWords } from '../template/format';
 
-export function coverageChartSpec(_wb: Workbook, analysis: AnalysisReport, numbers: ReadonlyMap<string, string>): ChartSpec {
-  const bars = analysis.objectives
-    .filter((o) => o.assessable)
-    .map((o) => ({
-      label: `${numbers.get(o.objectiveId) ?? ''} ${o.title}`.trim(),
-      values: [3, 2, 1].map((s) => o.contributors.filter((c) => c.strength === s).length),
-    }));
+/** One bar per objective in scope, in tree order, split by strength: the same counts as the coverage table and the matrix. */
+export function coverageChartSpec(facts: Pick<DocumentFacts, 'objectives' | 'scope'>): ChartSpec {
+  const bars = facts.objectives.map((o) => ({ label: `${o.code} ${o.title}`.trim(), values: [o.strong, o.medium, o.weak] }));
   return {
     type: 'stacked-bar',
-    title: 'Library services contributing to each council objective',
+    title: facts.scope.wholeService ? 'Library services contributing to each council objective' : 'Services in this proposal contributing to each council objective',
     series: [
       { name: 'Strong', shade: 'strength-3' },
       { name: 'Medium', shade: 'strength-2' },
       { name: 'Weak', shade: 'strength-1' },
     ],
     bars,
-    valueLabel: 'Number of library services contributing',
+    valueLabel: 'Number of services contributing',
   };
 }
 
@@ -37,12 +32,11 @@ function describeBar(label: string, values: readonly number[], series: ChartSpec
 /** Alt text: what the chart shows and its figures (all of them when there are few bars, the extremes otherwise). */
 export function coverageAlt(spec: ChartSpec): string {
   const n = spec.bars.length;
-  const head = `Horizontal bar chart of the number of library services contributing to each of ${n} council objectives, split into strong, medium and weak contributions.`;
+  const head = `Horizontal bar chart of the number of library services contributing to each of ${n === 1 ? 'one council objective' : `${n} council objectives`}, split into strong, medium and weak contributions.`;
   if (n <= 12) return `${head} ${spec.bars.map((b) => describeBar(b.label, b.values, spec.series)).join('; ')}.`;
   const totals = spec.bars.map((b) => ({ b, total: b.values.reduce((x, v) => x + v, 0) }));
   const top = [...totals].sort((a, b) => b.total - a.total).slice(0, 3);
   const none = totals.filter((t) => t.total === 0).map((t) => t.b.label);
-  return `${head} Most services: ${top.map((t) => describeBar(t.b.label, t.b.values, spec.series)).join('; ')}. ${
-    none.length ? `No contribution: ${listInWords(none.slice(0, 5))}${none.length > 5 ? ` and ${none.length - 5} others` : ''}.` : 'Every objective has at least one contributing service.'
-  } The table of coverage by objective gives every figure.`;
+  const noneText = none.length === 0 ? 'Every objective has at least one contributing service.' : none.length <= 5 ? `No contribution: ${listInWords(none)}.` : `${none.length} objectives have no contribution.`;
+  return `${head} Most services: ${top.map((t) => describeBar(t.b.label, t.b.values, spec.series)).join('; ')}. ${noneText} The table of contribution by objective gives every figure.`;
 }

@@ -31,6 +31,7 @@ import {
   Paragraph,
   ShadingType,
   SimpleField,
+  SoftHyphen,
   TabStopType,
   Table,
   TableCell,
@@ -45,11 +46,13 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
-import { renderChartSvg } from '../charts/render-chart-svg';
+import { renderChartParts } from '../charts/render-chart-svg';
 import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
-import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
+import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
+import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
 
 export interface DocxRenderOptions {
   /** A council .dotx or .docx whose styles the document uses. */
@@ -163,14 +166,26 @@ function commented(ctx: Ctx, children: ParagraphChild[], title: string, text: st
   return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
-function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string } = {}): ParagraphChild[] {
+/** Text with soft hyphens as Word's own optional hyphens (w:softHyphen), which Word shows only at a line end. */
+function withSoftHyphens(text: string): { text: string } | { children: Array<string | SoftHyphen> } {
+  if (!text.includes(SOFT_HYPHEN)) return { text };
+  const children: Array<string | SoftHyphen> = [];
+  text.split(SOFT_HYPHEN).forEach((part, i) => {
+    if (i > 0) children.push(new SoftHyphen());
+    if (part) children.push(part);
+  });
+  return { children };
+}
+
+function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string; fitWidth?: number } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const i of content) {
     switch (i.kind) {
-      case 'text':
+      case 'text': {
+        const isBold = Boolean(base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em');
         out.push(
           new TextRun({
-            text: i.text,
+            ...withSoftHyphens(base.fitWidth && base.size ? hyphenateLongWords(i.text, base.fitWidth, base.size, isBold) : i.text),
             bold: base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em' || undefined,
             italics: i.emphasis === 'em' || i.emphasis === 'strong-em' || undefined,
             ...(base.size ? { size: half(base.size) } : {}),
@@ -178,6 +193,7 @@ function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?
           }),
         );
         break;
+      }
       case 'link': {
         const linkRuns = i.children.map((c) => new TextRun({ text: c.kind === 'text' ? c.text : '', style: 'Hyperlink', ...(base.size ? { size: half(base.size) } : {}) }));
         const anchor = i.href.startsWith('#') ? ctx.bookmarks.get(i.href.slice(1)) : undefined;
@@ -226,10 +242,10 @@ function tableBorders() {
 }
 
 function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
-  const total = t.columns.reduce((n, c) => n + c.width, 0) || 1;
-  const widths = t.columns.map((c) => Math.floor((c.width / total) * tw(textWidthPt)));
+  const widthsPt = tableColumnWidths(t, textWidthPt);
+  const widths = widthsPt.map((w) => Math.floor(tw(w)));
   const cellStyle = t.dense ? CUSTOM.denseCell : CUSTOM.cell;
-  const size = t.dense ? STYLES.denseCell.size : STYLES.cell.size;
+  const size = cellTextSize(t);
   const align = (a?: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'centre' ? AlignmentType.CENTER : AlignmentType.LEFT);
   const margins = { top: tw(CELL_PADDING.vertical), bottom: tw(CELL_PADDING.vertical), left: tw(CELL_PADDING.horizontal), right: tw(CELL_PADDING.horizontal) };
   const header = new TableRow({
@@ -240,7 +256,8 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND.headerFill, color: 'auto' },
-          children: [new Paragraph({ style: CUSTOM.tableHead, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
+          // Keep with next: the header row never ends a page without the first row under it.
+          children: [new Paragraph({ style: CUSTOM.tableHead, keepNext: true, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
         }),
     ),
   });
@@ -254,7 +271,7 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade.fill, color: 'auto' } } : {}),
-            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }) })],
+            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text, fitWidth: widthsPt[i]! - CELL_EXTRA }) })],
           });
         }),
       }),
@@ -289,18 +306,25 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
     case 'table':
       return table(b, ctx, textWidthPt);
     case 'figure': {
-      const chart = renderChartSvg(b.chart);
       const widthPt = Math.min(FIGURE_WIDTH_PT, textWidthPt);
       const widthPx = Math.round((widthPt / 72) * 96);
-      const heightPx = Math.round((chart.height / chart.width) * widthPx);
-      const png = await ctx.rasterise(chart.svg, chart.width * 2);
+      // A chart too tall for a page comes in parts that each fit one (the same parts as the PDF).
+      const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientationOf(textWidthPt)] * 640) / widthPt);
       const n = ++ctx.figure;
+      const images: Paragraph[] = [];
+      for (const [i, chart] of parts.entries()) {
+        const heightPx = Math.round((chart.height / chart.width) * widthPx);
+        const png = await ctx.rasterise(chart.svg, chart.width * 2);
+        const last = i === parts.length - 1;
+        const altText =
+          i === 0
+            ? { name: `Figure ${n}`, title: b.caption, description: b.alt }
+            : { name: `Figure ${n}, part ${i + 1}`, title: `${b.caption} (continued)`, description: `Part ${i + 1} of ${parts.length} of Figure ${n}; the description of its first part covers the whole chart.` };
+        images.push(new Paragraph({ keepNext: !last || Boolean(b.source), children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText })] }));
+      }
       return [
         new Paragraph({ style: ctx.style('caption'), keepNext: true, children: [new TextRun(`Figure ${n}: ${b.caption}`)] }),
-        new Paragraph({
-          keepNext: Boolean(b.source),
-          children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText: { name: `Figure ${n}`, title: b.caption, description: b.alt } })],
-        }),
+        ...images,
         new Paragraph({ style: CUSTOM.source, children: b.source ? [new TextRun(`Source: ${b.source}`)] : [] }),
       ];
     }
@@ -377,6 +401,7 @@ function paraStyle(id: string, name: string, st: ParaStyle, extra: Partial<IPara
   };
 }
 
+/** The running header and footer; the title page's (`first`) are empty, as it carries the marking in its own text. */
 function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { header: Header; footer: Footer } {
   const geo = landscape ? PAGE.landscape : PAGE.portrait;
   const width = tw(geo.width - geo.left - geo.right);
@@ -390,7 +415,7 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         children: [
           ...(draft ? [new TextRun({ text: DRAFT_MARKING, bold: true, color: BRAND.text, size: 18 }), new TextRun({ text: first ? '' : '  ' })] : []),
           new TextRun({ text: first ? '' : doc.runningTitle }),
-          ...(marking ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
         ],
       }),
     ],
@@ -405,7 +430,7 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         ],
         children: [
           new TextRun({ children: ['\t'] }),
-          ...(marking ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
           ...(first
             ? []
             : [
@@ -556,6 +581,11 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Which page shape a text width belongs to (a call-out's narrower width is still on its page's shape). */
+function orientationOf(textWidthPt: number): 'portrait' | 'landscape' {
+  return textWidthPt > PAGE.portrait.width - PAGE.portrait.left - PAGE.portrait.right ? 'landscape' : 'portrait';
 }
 
 function pageProps(o: 'portrait' | 'landscape') {

@@ -4,14 +4,15 @@
  * (heat-map and RAG cells say "Strong", "High"…), so nothing depends on colour alone.
  */
 import type { AnalysisReport } from '../../analysis/report';
-import { inTreeOrder } from '../../analysis/hierarchy';
-import { PARTNER_TYPE_LABELS, UNIVERSAL_OFFERS, type Strength } from '../../model/vocabulary';
+import { PARTNER_TYPE_LABELS, type Strength } from '../../model/vocabulary';
 import type { Workbook } from '../../model/workbook-schema';
-import { uniqueId, type Block, type ChartSpec, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
+import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
-import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from './format';
+import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
+import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
+import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } from './format';
 import type { Question } from './manifest';
-import { parseTableAnswer, STATUS_LABEL, STRENGTH_LABEL } from './data-view';
+import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
 
 export const BLOCK_NAMES = [
@@ -31,11 +32,15 @@ export const BLOCK_NAMES = [
   'gaps',
   'toc',
   'references',
+  'contributions',
+  'wider-service',
 ] as const;
 
 export interface BlockContext {
   readonly workbook: Workbook;
   readonly analysis: AnalysisReport;
+  /** Every figure the blocks print comes from here, within the draft's scope. */
+  readonly facts: DocumentFacts;
   readonly questions: readonly Question[];
   readonly answers: Readonly<Record<string, string>>;
   readonly partnerId: string | null;
@@ -53,84 +58,88 @@ const strengthShade = (s: Strength): Shade => `strength-${s}` as Shade;
 export const MATRIX_COLUMNS = 10;
 
 function sourceLine(ctx: BlockContext, what = 'alignment map'): string {
-  return `${ctx.workbook.title}, ${what} as at ${formatDate(ctx.generatedAt)}`;
+  return `${ctx.workbook.title}, ${what} as at ${ctx.facts.asAtText}`;
 }
 
 function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
   return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };
 }
 
-function numbering(wb: Workbook): Map<string, string> {
-  const numbers = new Map<string, string>();
-  const counters: number[] = [];
-  for (const { objective, depth } of inTreeOrder(wb.objectives)) {
-    counters.length = depth + 1;
-    counters[depth] = (counters[depth] ?? 0) + 1;
-    numbers.set(objective.id, counters.map((n) => n ?? 1).join('.'));
-  }
-  return numbers;
-}
-
-/** Names in a sentence, the first few and a count of the rest, so a cell stays readable in a large workbook. */
-function someNames(names: readonly string[], max = 5): string {
-  if (names.length <= max) return listInWords(names);
-  return `${names.slice(0, max).join(', ')} and ${plural(names.length - max, 'other')}`;
-}
-
-/** Rows listed in full before a table is cut short with a count of the rest. */
-export const MAX_LISTED_ROWS = 15;
+const label = (o: Pick<ObjectiveFacts, 'code' | 'title'>) => `${o.code} ${o.title}`.trim();
 
 function guidance(title: string, text: string): Block {
   return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
 }
 
+/**
+ * The matrix after the roll-up: one table per theme (split further when a theme has more objectives than fit
+ * across a landscape page), the services in scope as rows. A service with no contribution to any of a theme's
+ * objectives is left out of that theme's table, as the sentence above the tables says.
+ */
 function alignmentMatrix(ctx: BlockContext): Block[] {
-  const wb = ctx.workbook;
-  const numbers = numbering(wb);
-  const objectives = ctx.analysis.objectives.filter((o) => o.assessable);
-  if (objectives.length === 0 || wb.services.length === 0) {
-    ctx.warn('empty-data', 'The alignment matrix is empty: record objectives and services first.');
+  const f = ctx.facts;
+  if (f.objectives.length === 0 || f.services.length === 0) {
+    ctx.warn('empty-data', 'The alignment matrix is empty: record objectives and services, and put services in the scope, first.');
     return [guidance('No alignment matrix yet', 'Record the council’s objectives and the library’s services, then map them, to produce the matrix.')];
   }
-  const strength = new Map<string, Strength>();
-  for (const a of wb.alignments) strength.set(`${a.serviceId}|${a.objectiveId}`, a.strength);
   const out: Block[] = [
     {
       kind: 'paragraph',
       content: t(
-        'Each cell shows how strongly a service contributes to an objective: Strong, Medium, Weak or None. Objectives are shown by number; the objective key gives their titles.',
+        `Each cell shows how strongly a service contributes to an objective: Strong, Medium, Weak or None. ${f.method} Objectives are shown by number, and the key gives their titles.${f.objectives.length > MATRIX_COLUMNS ? ' There is one table for each theme; a service with no contribution to a theme’s objectives is not listed in that theme’s table.' : ' A service with no contribution to any of these objectives is not listed.'}`,
       ),
     },
     table(ctx, 'objective-key', {
       caption: 'Objective key for the alignment matrix',
       columns: [
-        { header: 'Number', width: 1 },
+        { header: 'Number', width: 1.2 },
         { header: 'Objective', width: 8 },
       ],
-      rows: objectives.map((o) => [cell(numbers.get(o.objectiveId) ?? ''), cell(o.title)]),
+      rows: f.objectives.map((o) => [cell(o.code), cell(o.title)]),
       rowHeaders: true,
       dense: true,
     }),
   ];
+  // A matrix that fits across one page stays one table; a larger one gets a table for each theme.
+  const groups =
+    f.objectives.length <= MATRIX_COLUMNS
+      ? [{ name: '', objectives: f.objectives }]
+      : f.themes.map((theme) => ({
+          name: theme.objectives.length === 1 && theme.objectives[0]!.id === theme.id ? `objective ${theme.code}` : `theme ${theme.code}, ${theme.title}`,
+          objectives: theme.objectives,
+        }));
+  for (const group of groups) {
+    const tables = matrixTables(ctx, group.name ? `Alignment matrix: ${group.name}` : 'Alignment matrix: services against objectives', group.objectives);
+    out.push(...(tables.length > 0 ? tables : [{ kind: 'paragraph' as const, content: t(`No service in scope contributes to ${group.name || 'these objectives'}.`) }]));
+  }
+  return out;
+}
+
+const strengthOf = (serviceId: string, o: ObjectiveFacts): Strength => o.contributions.find((c) => c.serviceId === serviceId)?.strength ?? 0;
+
+/** Services in scope against some objectives, at most MATRIX_COLUMNS to a table; services with no contribution to them are left out. */
+function matrixTables(ctx: BlockContext, caption: string, objectives: readonly ObjectiveFacts[]): Block[] {
+  const f = ctx.facts;
+  const out: Block[] = [];
   const parts = Math.ceil(objectives.length / MATRIX_COLUMNS);
   for (let p = 0; p < parts; p++) {
     const chunk = objectives.slice(p * MATRIX_COLUMNS, (p + 1) * MATRIX_COLUMNS);
-    const first = numbers.get(chunk[0]!.objectiveId) ?? '';
-    const last = numbers.get(chunk[chunk.length - 1]!.objectiveId) ?? '';
+    const rows = f.services.filter((sf) => chunk.some((o) => strengthOf(sf.service.id, o) > 0));
+    if (rows.length === 0) continue;
     out.push(
       table(ctx, 'alignment-matrix', {
-        caption: parts > 1 ? `Alignment matrix, part ${p + 1} of ${parts}: objectives ${first} to ${last}` : 'Alignment matrix: services against objectives',
-        columns: [{ header: 'Service', width: 3.2 }, ...chunk.map((o) => ({ header: numbers.get(o.objectiveId) ?? '', width: 1, align: 'centre' as const }))],
-        rows: wb.services.map((s) => [
-          cell(s.name),
+        caption: parts > 1 ? `${caption}, part ${p + 1} of ${parts}` : caption,
+        columns: [{ header: 'Service', width: Math.max(3.2, 8 - chunk.length) }, ...chunk.map((o) => ({ header: o.code, width: 1, align: 'centre' as const }))],
+        rows: rows.map((sf) => [
+          cell(sf.service.name),
           ...chunk.map((o) => {
-            const st = strength.get(`${s.id}|${o.objectiveId}`) ?? 0;
+            const st = strengthOf(sf.service.id, o);
             return cell(STRENGTH_LABEL[st], { shade: strengthShade(st), align: 'centre' });
           }),
         ]),
         rowHeaders: true,
         dense: true,
-        source: sourceLine(ctx),
+        source: f.source,
       }),
     );
   }
@@ -138,42 +147,41 @@ function alignmentMatrix(ctx: BlockContext): Block[] {
 }
 
 function coverageByObjective(ctx: BlockContext): Block[] {
-  const numbers = numbering(ctx.workbook);
-  const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
-  const rows = ctx.analysis.objectives
-    .filter((o) => o.assessable)
-    .map((o) => [
-      cell(`${numbers.get(o.objectiveId) ?? ''} ${o.title}`.trim()),
-      cell(STATUS_LABEL[o.status], { shade: strengthShade(o.maxStrength) }),
-      cell(formatNumber(o.contributors.length), { align: 'right' }),
-      cell(someNames(o.contributors.filter((c) => c.strength >= 2).map((c) => services.get(c.serviceId) ?? c.serviceId)) || 'None'),
-      cell(o.contributors.length === 0 ? 'Not applicable' : formatPercent(o.evidencedShare), { align: 'right' }),
-    ]);
-  if (rows.length === 0) {
-    ctx.warn('empty-data', 'Coverage by objective is empty: no objectives are recorded.');
-    return [guidance('No objectives recorded', 'Record the council’s objectives to show coverage.')];
+  const f = ctx.facts;
+  if (f.objectives.length === 0) {
+    ctx.warn('empty-data', 'Coverage by objective is empty: no objectives are in scope.');
+    return [guidance('No objectives in scope', 'Record the council’s objectives and link the services in scope to them to show their contribution.')];
   }
+  const n = (v: number) => cell(formatNumber(v), { align: 'right' });
   return [
     table(ctx, 'coverage-by-objective', {
-      caption: 'Library contribution to each council objective',
+      caption: f.scope.wholeService ? 'Library contribution to each council objective' : 'Contribution of the services in this proposal to each council objective',
       columns: [
-        { header: 'Objective', width: 5 },
+        { header: 'Objective', width: 5.4 },
         { header: 'Strongest', width: 1.9 },
-        { header: 'Services', width: 1.7, align: 'right' },
-        { header: 'Main contributing services', width: 4.6 },
-        { header: 'Evidenced', width: 2, align: 'right' },
+        { header: 'Strong', width: 1.4, align: 'right' },
+        { header: 'Medium', width: 1.5, align: 'right' },
+        { header: 'Weak', width: 1.3, align: 'right' },
+        { header: 'With evidence', width: 1.9, align: 'right' },
       ],
-      rows,
+      rows: f.objectives.map((o) => [
+        cell(label(o)),
+        cell(STRENGTH_LABEL[o.strength], { shade: strengthShade(o.strength) }),
+        n(o.strong),
+        n(o.medium),
+        n(o.weak),
+        cell(o.contributions.length === 0 ? 'Not applicable' : `${formatNumber(o.evidenced)} of ${formatNumber(o.contributions.length)}`, { align: 'right' }),
+      ]),
       rowHeaders: true,
-      source: sourceLine(ctx),
+      source: f.source,
     }),
   ];
 }
 
 function coverageChart(ctx: BlockContext): Block[] {
-  const spec: ChartSpec = coverageChartSpec(ctx.workbook, ctx.analysis, numbering(ctx.workbook));
+  const spec: ChartSpec = coverageChartSpec(ctx.facts);
   if (spec.bars.length === 0) {
-    ctx.warn('empty-data', 'The coverage chart is empty: no objectives are recorded.');
+    ctx.warn('empty-data', 'The coverage chart is empty: no objectives are in scope.');
     return [];
   }
   return [
@@ -182,26 +190,106 @@ function coverageChart(ctx: BlockContext): Block[] {
       id: uniqueId(ctx.ids, 'coverage-chart'),
       chart: spec,
       alt: coverageAlt(spec),
-      caption: 'Number of library services contributing to each council objective, by strength of contribution',
-      source: sourceLine(ctx),
+      caption: ctx.facts.scope.wholeService
+        ? 'Number of library services contributing to each council objective, by strength of contribution'
+        : 'Number of services in this proposal contributing to each council objective, by strength of contribution',
+      source: ctx.facts.source,
     },
   ];
 }
 
+/**
+ * One list per theme: each objective with the services in scope that contribute, in honest words, with their
+ * evidence cited. Options: heading="1-4" (the level of each theme's heading), number="3" (headings numbered 3.1,
+ * 3.2…), kpis="yes" (each objective's KPIs listed beneath it).
+ */
+function contributions(ctx: BlockContext, options: Readonly<Record<string, string>>): Block[] {
+  const f = ctx.facts;
+  if (f.objectives.length === 0) {
+    ctx.warn('empty-data', 'No objectives are in scope, so no contributions can be described.');
+    return [];
+  }
+  const level = Math.min(4, Math.max(1, Number(options.heading ?? '4') || 4)) as 1 | 2 | 3 | 4;
+  const none = f.scope.wholeService ? 'no library contribution is recorded yet.' : 'no service in this proposal contributes yet.';
+  const out: Block[] = [];
+  let n = 0;
+  for (const theme of f.themes) {
+    const own = theme.objectives.length === 1 && theme.objectives[0]!.id === theme.id;
+    if (!own) {
+      n++;
+      const title = options.number ? `${options.number}.${n} ${theme.title}` : `Theme ${theme.code}: ${theme.title}`;
+      out.push({ kind: 'heading', level, id: uniqueId(ctx.ids, title), content: t(title) });
+      if (theme.description) out.push({ kind: 'paragraph', content: t(theme.description) });
+    }
+    const items: ListItem[] = theme.objectives.map((o) => {
+      const content: Inline[] = [{ kind: 'text', text: label(o), emphasis: 'strong' }, { kind: 'text', text: ': ' }];
+      for (const seg of contributionSegments(o, none)) {
+        if ('text' in seg) content.push({ kind: 'text', text: seg.text });
+        else {
+          const c = ctx.cite(seg.cite);
+          if (c) content.push({ kind: 'text', text: ' ' }, c);
+        }
+      }
+      if (o.source) content.push({ kind: 'text', text: ` Objective from ${sourceRefText(o.source)}.` });
+      const kpis = options.kpis === 'yes' ? o.kpis : [];
+      return kpis.length === 0
+        ? { content }
+        : {
+            content,
+            children: {
+              kind: 'list',
+              ordered: false,
+              items: kpis.map(({ kpi: k }) => {
+                const parts = [k.baseline ? `baseline ${periodValue(k.baseline, k.unit)}` : '', k.target ? `target ${periodValue(k.target, k.unit)}` : ''].filter(Boolean);
+                return { content: t(`Measured by ${k.name}${parts.length ? `: ${parts.join(', ')}` : ''}${k.source ? `. Source: ${k.source}` : ''}.`) };
+              }),
+            },
+          };
+    });
+    out.push({ kind: 'list', ordered: false, items });
+    // Too many services to name in a sentence: the table names every one, with its strength.
+    if (theme.objectives.some((o) => o.contributions.length > NAMES_IN_A_SENTENCE))
+      out.push(...matrixTables(ctx, own ? `Services contributing to objective ${theme.code}` : `Services contributing to theme ${theme.code}, ${theme.title}`, theme.objectives));
+  }
+  return out;
+}
+
+/** The services outside the scope that contribute to the objectives in scope: context, labelled as such. */
+function widerService(ctx: BlockContext): Block[] {
+  const f = ctx.facts;
+  if (f.scope.wholeService || f.contextServices.length === 0) return [];
+  const codes = (serviceId: string) => f.objectives.filter((o) => o.context.some((c) => c.serviceId === serviceId)).map((o) => o.code);
+  return [
+    table(ctx, 'wider-service', {
+      caption: 'Context: other library services that contribute to the same objectives (not part of this proposal)',
+      columns: [
+        { header: 'Service', width: 4 },
+        { header: 'Objectives', width: 3 },
+        { header: 'Strongest', width: 1.9 },
+      ],
+      rows: f.contextServices.map((c) => [cell(c.name), cell(codes(c.serviceId).join(', ')), cell(STRENGTH_LABEL[c.strength], { shade: strengthShade(c.strength) })]),
+      rowHeaders: true,
+      source: f.source,
+    }),
+  ];
+}
+
 function servicesByOffer(ctx: BlockContext): Block[] {
-  const rows = UNIVERSAL_OFFERS.map((offer) => {
-    const names = ctx.workbook.services.filter((s) => s.offer === offer).map((s) => s.name);
-    return [cell(offer), cell(formatNumber(names.length), { align: 'right' }), cell(names.length ? someNames(names, 12) : 'None')];
-  });
+  const names = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
+  const offers = ctx.facts.offers.filter((o) => o.serviceIds.length > 0);
+  if (offers.length === 0) {
+    ctx.warn('empty-data', 'The services by Universal Library Offer table is empty: no services are in scope.');
+    return [];
+  }
   return [
     table(ctx, 'services-by-offer', {
-      caption: 'Library services by Universal Library Offer',
+      caption: ctx.facts.scope.wholeService ? 'Library services by Universal Library Offer' : 'Services in this proposal by Universal Library Offer',
       columns: [
         { header: 'Universal Library Offer', width: 3 },
         { header: 'Services', width: 1.7, align: 'right' },
         { header: 'Services in this offer', width: 7 },
       ],
-      rows,
+      rows: offers.map((o) => [cell(o.offer), cell(formatNumber(o.serviceIds.length), { align: 'right' }), cell(listInWords(o.serviceIds.map((id) => names.get(id) ?? id)))]),
       rowHeaders: true,
       source: `${sourceLine(ctx, 'service list')}; offers as named by Libraries Connected`,
     }),
@@ -209,21 +297,25 @@ function servicesByOffer(ctx: BlockContext): Block[] {
 }
 
 function servicesByOutcome(ctx: BlockContext): Block[] {
-  const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
+  const names = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
+  if (ctx.facts.outcomes.length === 0) {
+    ctx.warn('empty-data', 'The services by Ambition outcome table is empty: no service in scope records an Ambition outcome.');
+    return [];
+  }
   return [
     table(ctx, 'services-by-outcome', {
-      caption: 'Library services by Libraries Deliver: Ambition outcome',
+      caption: 'Services by Libraries Deliver: Ambition outcome',
       columns: [
         { header: 'Ambition outcome', width: 3 },
         { header: 'Services', width: 1.7, align: 'right' },
-        { header: 'Council objectives reached', width: 1.8, align: 'right' },
+        { header: 'Objectives reached', width: 1.9, align: 'right' },
         { header: 'Services contributing', width: 6 },
       ],
-      rows: ctx.analysis.outcomes.map((o) => [
+      rows: ctx.facts.outcomes.map((o) => [
         cell(o.name),
         cell(formatNumber(o.serviceIds.length), { align: 'right' }),
         cell(formatNumber(o.objectiveIds.length), { align: 'right' }),
-        cell(o.serviceIds.length ? someNames(o.serviceIds.map((id) => services.get(id) ?? id), 12) : 'None'),
+        cell(listInWords(o.serviceIds.map((id) => names.get(id) ?? id))),
       ]),
       rowHeaders: true,
       source: `${sourceLine(ctx)}; outcomes from Libraries Deliver: Ambition for Public Libraries in England 2016 to 2021`,
@@ -232,16 +324,15 @@ function servicesByOutcome(ctx: BlockContext): Block[] {
 }
 
 function periodValue(v: { value: number; period: { label: string } } | null, unit: string): string {
-  if (!v) return 'Not set';
-  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
-  return `${formatNumber(v.value)}${u}${v.period.label ? ` (${v.period.label})` : ''}`;
+  return v ? valueWithUnit(v.value, unit, v.period.label) : 'Not set';
 }
 
 function kpiTable(ctx: BlockContext): Block[] {
-  const rows = inTreeOrder(ctx.workbook.objectives).flatMap(({ objective }) =>
-    objective.kpis.map((k) => [
+  const titles = new Map(ctx.workbook.objectives.map((o) => [o.id, o.title]));
+  const rows = ctx.facts.objectives.flatMap((o) =>
+    o.kpis.map(({ kpi: k, objectiveId }) => [
       cell(k.name + (k.indicatorCode ? ` (${k.indicatorCode})` : '')),
-      cell(objective.title),
+      cell(objectiveId === o.id ? label(o) : `${label(o)}: ${titles.get(objectiveId) ?? ''}`),
       cell(periodValue(k.baseline, k.unit)),
       cell(periodValue(k.target, k.unit)),
       cell(k.direction === 'increase' ? 'Higher is better' : k.direction === 'decrease' ? 'Lower is better' : 'Maintain'),
@@ -249,7 +340,7 @@ function kpiTable(ctx: BlockContext): Block[] {
     ]),
   );
   if (rows.length === 0) {
-    ctx.warn('empty-data', 'The KPI table is empty: no KPIs are recorded against objectives.');
+    ctx.warn('empty-data', 'The KPI table is empty: no KPIs are recorded against the objectives in scope.');
     return [guidance('No KPIs recorded', 'Add the measures the council uses for each objective (baseline and target, with their periods and sources).')];
   }
   return [
@@ -260,7 +351,7 @@ function kpiTable(ctx: BlockContext): Block[] {
         { header: 'Council objective', width: 3 },
         { header: 'Baseline', width: 2 },
         { header: 'Target', width: 2 },
-        { header: 'Direction', width: 1.6 },
+        { header: 'Direction', width: 2.1 },
         { header: 'Source', width: 3 },
       ],
       rows,
@@ -269,17 +360,20 @@ function kpiTable(ctx: BlockContext): Block[] {
   ];
 }
 
+/** The evidence behind the contributions in scope, in the order the map cites it. */
 function evidenceList(ctx: BlockContext): Block[] {
-  const rows = ctx.workbook.evidence.map((e) => {
+  const cited = new Set(ctx.facts.objectives.flatMap((o) => o.contributions.flatMap((c) => c.evidenceIds)));
+  const items = ctx.facts.scope.wholeService && cited.size === 0 ? ctx.workbook.evidence : ctx.workbook.evidence.filter((e) => cited.has(e.id));
+  const rows = items.map((e) => {
     const c = ctx.cite(e.id);
     return [
-      { content: [...t(`${e.title}${e.publisher ? `, ${e.publisher}` : ''}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
-      cell(e.keyFinding + (e.figure ? ` Headline figure: ${e.figure}.` : '')),
+      { content: [...t(`${e.publisher ? `${asPhrase(e.title)}, ${e.publisher}` : e.title}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
+      cell([asSentence(e.keyFinding), e.figure ? `Headline figure: ${asSentence(e.figure)}` : ''].filter(Boolean).join(' ')),
       cell(e.quality.charAt(0).toUpperCase() + e.quality.slice(1)),
     ];
   });
   if (rows.length === 0) {
-    ctx.warn('empty-data', 'The evidence list is empty: no evidence is recorded.');
+    ctx.warn('empty-data', 'The evidence list is empty: no contribution in scope cites evidence.');
     return [guidance('No evidence recorded', 'Add the research, statistics and local data behind the claims in this document.')];
   }
   return [
@@ -288,7 +382,7 @@ function evidenceList(ctx: BlockContext): Block[] {
       columns: [
         { header: 'Evidence', width: 4 },
         { header: 'Key finding', width: 6 },
-        { header: 'Quality', width: 1.5 },
+        { header: 'Quality', width: 1.6 },
       ],
       rows,
       rowHeaders: true,
@@ -356,64 +450,31 @@ function optionsAppraisal(ctx: BlockContext, options: Readonly<Record<string, st
 
 function riskRegister(ctx: BlockContext, options: Readonly<Record<string, string>>, at: Location): Block[] {
   const q = questionFor(ctx, 'risk-register', options, at);
-  const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
-  const objectives = new Map(ctx.workbook.objectives.map((o) => [o.id, o.title]));
-  const derived: TableCell[][] = [];
-  const columnCell = (id: string, value: string) => (q.columns.some((c) => c.id === id) ? value : null);
-  const row = (values: Record<string, string>, rag: { label: string; shade: Shade }) => [
-    ...q.columns.map((c) => cell(values[c.id] ?? '')),
-    cell(rag.label, { shade: rag.shade }),
-  ];
-  const claims = ctx.analysis.weakClaims.slice(0, 5);
-  if (claims.length > 0 && columnCell('risk', '') !== null)
-    derived.push(
-      row(
-        {
-          risk: `From the alignment map: claimed contributions rest on weak evidence (${plural(ctx.analysis.weakClaims.length, 'claim')}, e.g. ${listInWords(claims.slice(0, 2).map((c) => `${services.get(c.serviceId) ?? ''} to “${objectives.get(c.objectiveId) ?? ''}”`))})`,
-          likelihood: 'Medium',
-          impact: 'Medium',
-          mitigation: 'Cite local data or national research for each medium or strong claim before the decision meeting.',
-          owner: 'Head of library service',
-        },
-        { label: 'Amber (medium)', shade: 'rag-amber' },
-      ),
-    );
-  const unlinked = ctx.analysis.unlinkedServiceIds;
-  if (unlinked.length > 0 && columnCell('risk', '') !== null)
-    derived.push(
-      row(
-        {
-          risk: `From the alignment map: ${plural(unlinked.length, 'service has', 'services have')} no recorded link to a council objective and may be questioned in budget setting`,
-          likelihood: 'Medium',
-          impact: 'Low',
-          mitigation: 'Map each service to the objectives it supports, or explain its statutory role.',
-          owner: 'Libraries strategy lead',
-        },
-        { label: 'Green (low)', shade: 'rag-green' },
-      ),
-    );
-  return answerTable(ctx, 'risk-register', q, options.caption ?? 'Risk register', derived, true);
+  return answerTable(ctx, 'risk-register', q, options.caption ?? 'Risk register', [], true);
 }
 
 function partnerAlignment(ctx: BlockContext): Block[] {
-  const partner = ctx.partnerId ? ctx.workbook.partners.find((p) => p.id === ctx.partnerId) : undefined;
+  const partner = ctx.facts.scope.partnerId ? ctx.workbook.partners.find((p) => p.id === ctx.facts.scope.partnerId) : undefined;
   if (!partner) {
     ctx.warn('missing-partner', 'No partner is chosen, so the shared objectives table cannot be produced.');
     return [guidance('Choose a partner', 'Choose the partner organisation this proposal is for; its objectives and their overlap with the council’s are then shown here.')];
   }
-  const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
-  const objectives = new Map(ctx.workbook.objectives.map((o) => [o.id, o.title]));
+  const f = ctx.facts;
+  const byId = new Map(f.objectives.map((o) => [o.id, o]));
   const rows = partner.objectives.map((po) => {
-    const ids = new Set(po.objectiveIds);
-    const best = new Map<string, Strength>();
-    for (const a of ctx.workbook.alignments)
-      if (a.strength > 0 && ids.has(a.objectiveId)) best.set(a.serviceId, Math.max(best.get(a.serviceId) ?? 0, a.strength) as Strength);
-    const top = [...best.entries()].sort((a, b) => b[1] - a[1]);
-    const max = (top[0]?.[1] ?? 0) as Strength;
+    const reported = [...new Set(po.objectiveIds.map((id) => f.tree.reportedOf.get(id)).filter((id): id is string => id !== undefined))].sort(
+      (a, b) => (f.tree.order.get(a) ?? 0) - (f.tree.order.get(b) ?? 0),
+    );
+    const best = new Map<string, { name: string; strength: Strength }>();
+    for (const id of reported)
+      for (const c of byId.get(id)?.contributions ?? [])
+        if ((best.get(c.serviceId)?.strength ?? 0) < c.strength) best.set(c.serviceId, { name: c.name, strength: c.strength });
+    const top = [...best.values()].sort((a, b) => b.strength - a.strength);
+    const max = (top[0]?.strength ?? 0) as Strength;
     return [
       cell(po.title),
-      cell(someNames(po.objectiveIds.map((id) => objectives.get(id) ?? '').filter(Boolean), 6) || 'Not yet mapped'),
-      cell(top.length ? someNames(top.map(([id, s]) => `${services.get(id) ?? id} (${STRENGTH_LABEL[s].toLowerCase()})`), 6) : 'None yet'),
+      cell(reported.map((id) => f.tree.codes.get(id) ?? '').join(', ') || 'Not yet mapped'),
+      cell(top.length ? top.map((x) => `${x.name} (${STRENGTH_LABEL[x.strength].toLowerCase()})`).join('; ') : 'None in scope'),
       cell(STRENGTH_LABEL[max], { shade: strengthShade(max) }),
     ];
   });
@@ -423,11 +484,11 @@ function partnerAlignment(ctx: BlockContext): Block[] {
   }
   return [
     table(ctx, 'partner-alignment', {
-      caption: `${partner.name} (${PARTNER_TYPE_LABELS[partner.type]}): shared objectives and library contribution`,
+      caption: `${partner.name} (${PARTNER_TYPE_LABELS[partner.type]}): shared objectives and the contribution of the services in scope`,
       columns: [
         { header: `${partner.name} objective`, width: 3 },
-        { header: 'Council objectives it shares', width: 3.4 },
-        { header: 'Library services contributing (strength)', width: 4.2 },
+        { header: 'Council objectives', width: 2.2 },
+        { header: 'Services contributing (strength)', width: 5 },
         { header: 'Strongest', width: 1.9 },
       ],
       rows,
@@ -438,28 +499,28 @@ function partnerAlignment(ctx: BlockContext): Block[] {
 }
 
 function serviceReach(ctx: BlockContext, options: Readonly<Record<string, string>>): Block[] {
-  const partnerOnly = options.scope === 'partner' && ctx.partnerId;
-  let services = ctx.workbook.services;
-  if (partnerOnly) {
-    const partner = ctx.workbook.partners.find((p) => p.id === ctx.partnerId);
-    const shared = new Set(partner?.objectives.flatMap((o) => o.objectiveIds) ?? []);
-    const ids = new Set(ctx.workbook.alignments.filter((a) => a.strength > 0 && shared.has(a.objectiveId)).map((a) => a.serviceId));
+  const f = ctx.facts;
+  let services = f.services.map((sf) => sf.service);
+  if (options.scope === 'partner' && f.scope.partnerId) {
+    const partner = ctx.workbook.partners.find((p) => p.id === f.scope.partnerId);
+    const shared = new Set((partner?.objectives.flatMap((o) => o.objectiveIds) ?? []).map((id) => f.tree.reportedOf.get(id)));
+    const ids = new Set(f.objectives.filter((o) => shared.has(o.id)).flatMap((o) => o.contributions.map((c) => c.serviceId)));
     services = services.filter((s) => ids.has(s.id));
   }
   if (services.length === 0) {
-    ctx.warn('empty-data', 'The service reach table is empty: no services are recorded.');
-    return [guidance('No services recorded', 'Describe the library services, with their reach, cost and staffing.')];
+    ctx.warn('empty-data', 'The service reach table is empty: no services are in scope.');
+    return [guidance('No services in scope', 'Put the services this document is about in its scope, and describe their reach, cost and staffing.')];
   }
   return [
     table(ctx, 'service-reach', {
-      caption: 'Library services: reach, cost and staffing',
+      caption: f.scope.wholeService ? 'Library services: reach, cost and staffing' : 'Services in this proposal: reach, cost and staffing',
       columns: [
         { header: 'Service', width: 3 },
-        { header: 'Universal Offer', width: 2 },
-        { header: 'Where', width: 2.2 },
+        { header: 'Universal Offer', width: 2.5 },
+        { header: 'Where', width: 2 },
         { header: 'Reach (period, source)', width: 4.5 },
         { header: 'Cost (period)', width: 2.2 },
-        { header: 'Staff and volunteers', width: 2 },
+        { header: 'Staff and volunteers', width: 2.6 },
       ],
       rows: services.map((s) => [
         cell(s.name),
@@ -468,64 +529,87 @@ function serviceReach(ctx: BlockContext, options: Readonly<Record<string, string
         cell(
           s.measures.length
             ? s.measures
-                .map((m) => `${m.label}: ${formatNumber(m.value)}${m.unit && m.unit !== m.label ? ` ${m.unit}` : ''}${m.period.label ? ` (${m.period.label}` : ' ('}${m.source ? `${m.period.label ? ', ' : ''}${m.source})` : ')'}`.replace(' ()', ''))
+                .map((m) => {
+                  const unit = m.unit && m.unit !== m.label ? ` ${m.unit}` : '';
+                  const where = [m.period.label, m.source].filter(Boolean).join(', ');
+                  return `${m.label}: ${formatNumber(m.value)}${unit}${where ? ` (${where})` : ''}`;
+                })
                 .join('; ')
             : 'Not recorded',
         ),
         cell(s.cost ? `${formatMoney(s.cost.amount)}${s.cost.period.label ? ` (${s.cost.period.label})` : ''}` : 'Not recorded'),
         cell(
-          [s.staffFte !== null ? `${formatNumber(s.staffFte)} FTE staff` : '', s.volunteers !== null ? plural(s.volunteers, 'volunteer') : '']
+          [s.staffFte !== null ? `${formatNumber(s.staffFte)} FTE staff` : '', s.volunteers !== null && s.volunteers > 0 ? plural(s.volunteers, 'volunteer') : '']
             .filter(Boolean)
             .join(', ') || 'Not recorded',
         ),
       ]),
       rowHeaders: true,
       dense: services.length > 20,
-      source: sourceLine(ctx, 'service records'),
+      source: `${sourceLine(ctx, 'service records')}. Staff and volunteers are given for each service and are not added up, because one person can help with several services.`,
     }),
   ];
 }
 
+/** Headline figures, each read from the facts; a figure that would be zero or meaningless is left out. */
 function keyFigures(ctx: BlockContext): Block[] {
-  const tt = ctx.analysis.totals;
-  const source = `${ctx.workbook.title}, as at ${formatDate(ctx.generatedAt)}`;
-  const costed = ctx.workbook.services.filter((s) => s.cost);
-  const periods = [...new Set(costed.map((s) => s.cost?.period.label).filter(Boolean))];
-  const items = [
-    { value: `${formatNumber(tt.covered)} of ${formatNumber(tt.assessable)}`, label: 'council objectives the library contributes to', source },
-    { value: formatNumber(tt.strong), label: 'objectives with a strong library contribution', source },
-    { value: formatNumber(tt.linkedServices), label: `of ${plural(tt.services, 'service')} linked to council objectives`, source },
-    { value: tt.links === 0 ? 'None' : formatPercent(tt.evidencedLinks / tt.links), label: 'of contribution links cite evidence', source },
-  ];
-  if (costed.length > 0)
+  const f = ctx.facts;
+  const g = f.figures;
+  const whole = f.scope.wholeService;
+  const items: Array<{ value: string; label: string; source: string }> = [];
+  if (g.amount) items.push({ value: formatMoney(g.amount.value, 'short'), label: `sum asked for${g.amount.period ? ` (${g.amount.period})` : ''}`, source: 'This proposal' });
+  if (g.services.value > 0)
     items.push({
-      value: formatMoney(costed.reduce((n, s) => n + (s.cost?.amount ?? 0), 0), 'short'),
-      label: `recorded cost of ${plural(costed.length, 'service')}${periods.length ? ` (${periods.join(', ')})` : ''}`,
-      source: listInWords([...new Set(costed.map((s) => s.cost?.source).filter((x): x is string => Boolean(x)))].slice(0, 2)) || source,
+      value: g.services.text,
+      label: whole ? (g.services.value === 1 ? 'library service' : 'library services') : g.services.value === 1 ? 'service in this proposal' : 'services in this proposal',
+      source: g.services.source,
     });
+  if (g.libraries.value > 0)
+    items.push({ value: g.libraries.text, label: g.libraries.value === 1 ? 'library delivering them' : 'libraries delivering them', source: g.libraries.source });
+  if (g.objectives.value > 0) {
+    const all = g.objectivesContributed.value === g.objectives.value;
+    items.push({
+      value: all ? g.objectives.text : `${g.objectivesContributed.text} of ${g.objectives.text}`,
+      label: g.objectives.value === 1 && all ? 'council objective contributed to' : 'council objectives contributed to',
+      source: g.objectives.source,
+    });
+  }
+  if (g.objectivesStrong.value > 0)
+    items.push({ value: g.objectivesStrong.text, label: g.objectivesStrong.value === 1 ? 'objective with a strong contribution' : 'objectives with a strong contribution', source: g.objectivesStrong.source });
+  if (g.contributions.value > 0)
+    items.push({ value: g.contributionsEvidenced.text, label: 'of contributions cite evidence', source: g.contributionsEvidenced.source });
+  if (g.costedServices.value > 0)
+    items.push({
+      value: formatMoney(g.cost.value, 'short'),
+      label: `current recorded cost of ${g.costedServices.value === g.services.value ? (g.services.value === 1 ? 'the service' : 'these services') : `${plural(g.costedServices.value, 'service')} with a recorded cost`}${g.cost.period ? ` (${g.cost.period})` : ''}`,
+      source: g.cost.source,
+    });
+  if (items.length === 0) {
+    ctx.warn('empty-data', 'There are no key figures yet: put services in the scope and link them to objectives.');
+    return [];
+  }
   return [{ kind: 'key-figures', title: 'Key figures', items }];
 }
 
+/** Medium and strong claims in scope whose evidence is thin. For the officer's own templates; the built-in ones leave this to the Documents step's readiness checklist. */
 function weakClaimsTable(ctx: BlockContext): Block[] {
+  const f = ctx.facts;
   const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
   const objectives = new Map(ctx.workbook.objectives.map((o) => [o.id, o.title]));
+  const inScope = new Set(f.scope.serviceIds);
+  const claims = ctx.analysis.weakClaims.filter((w) => inScope.has(w.serviceId) && f.scope.objectiveIds.includes(f.tree.reportedOf.get(w.objectiveId) ?? ''));
   const text = { 'no-evidence': 'No evidence cited', 'weak-evidence': 'Only limited or anecdotal evidence', 'low-confidence': 'Low confidence' } as const;
-  if (ctx.analysis.weakClaims.length === 0)
-    return [{ kind: 'paragraph', content: t('Every medium or strong contribution claimed in this document cites evidence of moderate or strong quality.') }];
-  const more = ctx.analysis.weakClaims.length - MAX_LISTED_ROWS;
+  if (claims.length === 0) return [];
   return [
-    ...(more > 0
-      ? [{ kind: 'paragraph' as const, content: t(`${plural(ctx.analysis.weakClaims.length, 'medium or strong claim needs', 'medium or strong claims need')} stronger evidence. The strongest ${MAX_LISTED_ROWS} are listed; the Review step lists them all.`) }]
-      : []),
     table(ctx, 'weak-claims', {
-      caption: 'Claims that need stronger evidence',
+      caption: 'Contributions with limited evidence',
       columns: [
         { header: 'Service', width: 3 },
         { header: 'Objective', width: 4 },
-        { header: 'Claimed strength', width: 1.6 },
-        { header: 'Why it is weak', width: 3 },
+        { header: 'Strength', width: 1.7 },
+        { header: 'Evidence', width: 3 },
       ],
-      rows: ctx.analysis.weakClaims.slice(0, MAX_LISTED_ROWS).map((w) => [
+      rows: claims.map((w) => [
         cell(services.get(w.serviceId) ?? w.serviceId),
         cell(objectives.get(w.objectiveId) ?? w.objectiveId),
         cell(STRENGTH_LABEL[w.strength], { shade: strengthShade(w.strength) }),
@@ -537,22 +621,26 @@ function weakClaimsTable(ctx: BlockContext): Block[] {
   ];
 }
 
+/** Objectives in scope with no or only weak contribution, with services that could contribute. */
 function gapsTable(ctx: BlockContext): Block[] {
+  const f = ctx.facts;
   const services = new Map(ctx.workbook.services.map((s) => [s.id, s.name]));
-  if (ctx.analysis.gaps.length === 0)
-    return [{ kind: 'paragraph', content: t('The library contributes at least moderately to every council objective recorded.') }];
+  const gaps = f.objectives.filter((o) => o.strength <= 1);
+  if (gaps.length === 0) return [];
+  const candidates = (id: string) =>
+    ctx.analysis.suggestions.filter((s) => f.tree.reportedOf.get(s.objectiveId) === id).map((s) => services.get(s.serviceId) ?? s.serviceId);
   return [
     table(ctx, 'gaps', {
-      caption: 'Objectives with no or only weak library contribution',
+      caption: 'Objectives with no or only a weak contribution',
       columns: [
         { header: 'Objective', width: 5 },
-        { header: 'Current contribution', width: 2 },
+        { header: 'Strongest', width: 1.9 },
         { header: 'Services that could contribute', width: 5 },
       ],
-      rows: ctx.analysis.gaps.slice(0, MAX_LISTED_ROWS * 2).map((g) => [
-        cell(g.title),
-        cell(STATUS_LABEL[g.status], { shade: g.status === 'gap' ? 'strength-0' : 'strength-1' }),
-        cell(g.candidates.length ? listInWords(g.candidates.map((c) => services.get(c.serviceId) ?? c.serviceId)) : 'None identified yet'),
+      rows: gaps.map((o) => [
+        cell(label(o)),
+        cell(STRENGTH_LABEL[o.strength], { shade: strengthShade(o.strength) }),
+        cell(listInWords([...new Set(candidates(o.id))]) || 'None identified yet'),
       ]),
       rowHeaders: true,
       source: sourceLine(ctx),
@@ -594,6 +682,10 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       const depth = Number(options.depth ?? '2');
       return [{ kind: 'toc', title: options.title ?? 'Contents', maxLevel: (depth >= 3 ? 3 : depth <= 1 ? 1 : 2) as 1 | 2 | 3 }];
     }
+    case 'contributions':
+      return contributions(ctx, options);
+    case 'wider-service':
+      return widerService(ctx);
     case 'references': {
       const title = options.title ?? 'References';
       return [

@@ -3,25 +3,32 @@
  * null-prototype, frozen records of strings, numbers, booleans and lists, so a template path can never reach a
  * prototype, a function or the raw workbook. Adding a field here is how a template gains access to it.
  *
+ * Every figure comes from the document's facts (shared/documents/facts), so it is within the draft's scope and
+ * agrees with the tables, charts and matrix.
+ *
  * Top-level names (see buildDataView for every field):
- *   generated {date, marking}, workbook {title, author, notes}, authority {name, officialName, type, region, gss,
- *   population, populationSource} | null, libraryService, totals {...}, summary, objectives[], themes[],
- *   assessable[], services[], evidence[], kpis[], gaps[], weakClaims[], outcomes[], offers[], partner | null,
+ *   generated {date, marking}, asAt (the workbook's last change), method (the roll-up rule), workbook {title,
+ *   author, notes, asAt}, authority {name, officialName, type, region, gss, population, populationSource} | null,
+ *   libraryService, scope {wholeService, services, servicesText, objectives, amount, amountText, period, subject},
+ *   totals {...}, summary, objectives[] (reported objectives in scope, tree order), themes[] (each with children),
+ *   assessable[], services[] (in scope), context {count, services[], servicesText} (the rest of the service),
+ *   evidence[], kpis[], gaps[], weakClaims[], outcomes[], offers[], partner | null,
  *   answers {question id → answer}, choices {question id → chosen option's label}
  */
 import type { AnalysisReport } from '../../analysis/report';
-import { inTreeOrder, objectiveCodes } from '../../analysis/hierarchy';
 import { findAuthority } from '../../reference/authorities';
 import {
   PARTNER_TYPE_LABELS,
   STRENGTHS,
-  UNIVERSAL_OFFERS,
   ambitionOutcomeName,
   type ProtectiveMarking,
   type Strength,
 } from '../../model/vocabulary';
-import type { Evidence, Workbook } from '../../model/workbook-schema';
-import { formatMoney, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
+import type { Evidence, Kpi, Workbook } from '../../model/workbook-schema';
+import type { Contribution, DocumentFacts, ObjectiveFacts, ServiceFacts } from '../facts/facts';
+import { scopeSubject } from '../facts/facts';
+import { contributionText } from '../facts/wording';
+import { formatPageRef, formatQuantity, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
 import type { Question } from './manifest';
 
 /** A paragraphs answer: Markdown written by the officer. */
@@ -58,24 +65,22 @@ export const STRENGTH_LABEL: Readonly<Record<Strength, string>> = {
   2: STRENGTHS[2].label,
   3: STRENGTHS[3].label,
 };
-export const STATUS_LABEL = { gap: 'No contribution', weak: 'Weak', moderate: 'Medium', strong: 'Strong' } as const;
 const REASON_TEXT = { 'no-evidence': 'no evidence cited', 'weak-evidence': 'only limited or anecdotal evidence', 'low-confidence': 'low confidence' } as const;
 
 function periodText(p: { label: string } | null | undefined): string {
   return p?.label ?? '';
 }
 
-/** "A, B and C", or "A, B, C and 12 others" past `max` names. */
-export function namesInWords(names: readonly string[], max: number): string {
-  if (names.length <= max) return listInWords(names);
-  const rest = names.length - max;
-  return `${names.slice(0, max).join(', ')} and ${rest === 1 ? '1 other' : `${formatNumber(rest)} others`}`;
+/** "Council Plan 2025–2029, page 9": the page as the officer typed it ("p. 9", "pp. 9-10", "9") read once. */
+export function sourceRefText(source: { document: string; page: string }): string {
+  const page = formatPageRef(source.page);
+  return page ? `${source.document}, ${page}` : source.document;
 }
+
 
 /** "7.9% (2023/24)", "5,210 loans (Q2 2024/25)". */
 export function valueWithUnit(value: number, unit: string, period: string): string {
-  const u = unit === '%' ? '%' : unit ? ` ${unit}` : '';
-  return `${formatNumber(value)}${u}${period ? ` (${period})` : ''}`;
+  return `${formatQuantity(value, unit)}${period ? ` (${period})` : ''}`;
 }
 
 /** Answers typed by their question's kind; unanswered questions become Unanswered. */
@@ -149,11 +154,11 @@ export function parseTableAnswer(text: string, columns: readonly string[]): Arra
 export interface DataViewInput {
   readonly workbook: Workbook;
   readonly analysis: AnalysisReport;
+  readonly facts: DocumentFacts;
   readonly questions: readonly Question[];
   readonly answers: Readonly<Record<string, string>>;
   readonly marking: ProtectiveMarking;
   readonly generatedAt: Date;
-  readonly partnerId: string | null;
 }
 
 export function officialName(wb: Workbook): string {
@@ -173,14 +178,12 @@ export function populationOf(wb: Workbook): { value: number | null; source: stri
 }
 
 export function buildDataView(input: DataViewInput): ViewRecord {
-  const { workbook: wb, analysis } = input;
+  const { workbook: wb, analysis, facts } = input;
   const services = new Map(wb.services.map((s) => [s.id, s]));
   const objectives = new Map(wb.objectives.map((o) => [o.id, o]));
-  const coverage = new Map(analysis.objectives.map((c) => [c.objectiveId, c]));
-  const links = wb.alignments.filter((a) => a.strength > 0);
-
-  // Numbering follows the tree, as on the map: themes 1, 2…; their objectives 1.1, 1.2…
-  const numbers = objectiveCodes(wb.objectives);
+  const inScopeServices = new Set(facts.scope.serviceIds);
+  const inScopeObjectives = new Set(facts.scope.objectiveIds);
+  const nameOf = (id: string) => services.get(id)?.name ?? id;
 
   const evidenceView = (e: Evidence, i: number): ViewRecord =>
     rec({
@@ -196,7 +199,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       quality: e.quality,
     });
 
-  const kpiView = (k: Workbook['objectives'][number]['kpis'][number], objectiveTitle: string): ViewRecord =>
+  const kpiView = (k: Kpi, objectiveTitle: string): ViewRecord =>
     rec({
       id: k.id,
       name: k.name,
@@ -211,55 +214,59 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       objective: objectiveTitle,
     });
 
-  const objectiveViews = new Map<string, ViewRecord>();
-  const ordered = inTreeOrder(wb.objectives);
-  for (const { objective: o, depth } of [...ordered].reverse()) {
-    const c = coverage.get(o.id);
-    const own = links.filter((l) => l.objectiveId === o.id);
-    const contributors = (c?.contributors ?? []).map((ct) => {
-      const link = own.find((l) => l.serviceId === ct.serviceId);
-      return rec({
-        name: services.get(ct.serviceId)?.name ?? ct.serviceId,
-        strength: ct.strength,
-        strengthLabel: STRENGTH_LABEL[ct.strength],
-        rationale: link?.rationale ?? '',
-        confidence: link?.confidence ?? '',
-        evidenceCount: link?.evidenceIds.length ?? 0,
-      });
+  const contributionView = (c: Contribution): ViewRecord =>
+    rec({
+      name: c.name,
+      strength: c.strength,
+      strengthLabel: STRENGTH_LABEL[c.strength],
+      rationale: c.rationale,
+      evidenceCount: c.evidenceIds.length,
+      evidence: list([...c.evidenceIds]),
     });
-    const children = wb.objectives.filter((x) => x.parentId === o.id).map((x) => objectiveViews.get(x.id)!).filter(Boolean);
-    objectiveViews.set(
-      o.id,
-      rec({
-        id: o.id,
-        number: numbers.get(o.id) ?? '',
-        title: o.title,
-        description: o.description,
-        level: o.level,
-        depth,
-        source: o.source ? rec({ document: o.source.document, page: o.source.page, url: o.source.url }) : null,
-        sourceText: o.source ? `${o.source.document}${o.source.page ? `, page ${o.source.page}` : ''}` : '',
-        status: c?.status ?? 'gap',
-        statusLabel: STATUS_LABEL[c?.status ?? 'gap'],
-        score: c?.score ?? 0,
-        contributorCount: contributors.length,
-        strongCount: (c?.contributors ?? []).filter((x) => x.strength === 3).length,
-        mediumCount: (c?.contributors ?? []).filter((x) => x.strength === 2).length,
-        weakCount: (c?.contributors ?? []).filter((x) => x.strength === 1).length,
-        evidencedShare: c?.evidencedShare ?? 0,
-        services: list(contributors),
-        // The strongest few by name and a count of the rest: a sentence must stay readable in a large workbook.
-        serviceNames: namesInWords(contributors.map((x) => String((x as ViewRecord).name)), 6),
-        kpis: list(o.kpis.map((k) => kpiView(k, o.title))),
-        children: list(children),
-        assessable: c?.assessable ?? true,
-      }),
-    );
-  }
-  const objectiveList = ordered.map(({ objective }) => objectiveViews.get(objective.id)!);
 
-  const serviceView = (s: Workbook['services'][number]): ViewRecord => {
-    const own = links.filter((l) => l.serviceId === s.id).sort((a, b) => b.strength - a.strength);
+  const none = facts.scope.wholeService ? 'No library contribution is recorded yet.' : 'No service in this proposal contributes yet.';
+  const objectiveView = (o: ObjectiveFacts): ViewRecord =>
+    rec({
+      id: o.id,
+      number: o.code,
+      title: o.title,
+      description: o.description,
+      level: o.level,
+      source: o.source ? rec({ document: o.source.document, page: o.source.page, url: o.source.url }) : null,
+      sourceText: o.source ? sourceRefText(o.source) : '',
+      strength: o.strength,
+      statusLabel: STRENGTH_LABEL[o.strength],
+      contributorCount: o.contributions.length,
+      strongCount: o.strong,
+      mediumCount: o.medium,
+      weakCount: o.weak,
+      evidencedCount: o.evidenced,
+      evidencedShare: o.contributions.length === 0 ? 0 : o.evidenced / o.contributions.length,
+      services: list(o.contributions.map(contributionView)),
+      serviceNames: listInWords(o.contributions.map((c) => c.name)),
+      contributionText: contributionText(o, none),
+      context: list(o.context.map(contributionView)),
+      kpis: list(o.kpis.map(({ kpi, objectiveId }) => kpiView(kpi, objectives.get(objectiveId)?.title ?? o.title))),
+      children: list([]),
+      assessable: true,
+    });
+  const objectiveViews = new Map(facts.objectives.map((o) => [o.id, objectiveView(o)]));
+  const themeViews = facts.themes.map((t) =>
+    rec({
+      id: t.id,
+      number: t.code,
+      title: t.title,
+      description: t.description,
+      sourceText: t.source ? sourceRefText(t.source) : '',
+      // A top-level objective with no theme above it is its own group.
+      isObjective: t.objectives.length === 1 && t.objectives[0]!.id === t.id,
+      children: list(t.objectives.map((o) => objectiveViews.get(o.id)!)),
+      objectives: list(t.objectives.map((o) => objectiveViews.get(o.id)!)),
+    }),
+  );
+
+  const serviceView = (sf: ServiceFacts): ViewRecord => {
+    const s = sf.service;
     return rec({
       id: s.id,
       name: s.name,
@@ -272,51 +279,47 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       branchCount: s.branches.length,
       branchesText: listInWords(s.branches.map((b) => b.name)),
       measures: list(
-        s.measures.map((m) =>
-          rec({ label: m.label, value: m.value, unit: m.unit, period: periodText(m.period), source: m.source }),
-        ),
+        s.measures.map((m) => rec({ label: m.label, value: m.value, unit: m.unit, period: periodText(m.period), source: m.source })),
       ),
       cost: s.cost ? rec({ amount: s.cost.amount, period: periodText(s.cost.period), source: s.cost.source }) : null,
       staffFte: s.staffFte,
       volunteers: s.volunteers,
       objectives: list(
-        own.map((l) =>
-          rec({ title: objectives.get(l.objectiveId)?.title ?? '', strength: l.strength, strengthLabel: STRENGTH_LABEL[l.strength] }),
-        ),
+        sf.objectives.map((l) => rec({ title: objectives.get(l.objectiveId)?.title ?? '', strength: l.strength, strengthLabel: STRENGTH_LABEL[l.strength] })),
       ),
-      objectiveCount: own.length,
-      linked: own.length > 0,
+      objectiveCount: sf.objectives.length,
+      linked: sf.objectives.length > 0,
     });
   };
 
-  const branchNames = new Set(wb.services.flatMap((s) => s.branches.map((b) => b.name)));
-  const costed = wb.services.filter((s) => s.cost !== null);
-  const costPeriods = [...new Set(costed.map((s) => periodText(s.cost?.period)).filter(Boolean))];
-  const t = analysis.totals;
+  const f = facts.figures;
   const population = populationOf(wb);
 
-  const partner = input.partnerId ? wb.partners.find((p) => p.id === input.partnerId) ?? null : null;
+  const partner = facts.scope.partnerId ? wb.partners.find((p) => p.id === facts.scope.partnerId) ?? null : null;
   let partnerView: ViewRecord | null = null;
   if (partner) {
+    const factsById = new Map(facts.objectives.map((o) => [o.id, o]));
+    const rolledAll = new Map(facts.tree.reported.map((o) => [o.id, o]));
     const partnerObjectives = partner.objectives.map((po) => {
-      const council = po.objectiveIds.map((id) => objectives.get(id)).filter((o): o is NonNullable<typeof o> => o !== undefined);
-      const councilIds = new Set(council.map((o) => o.id));
-      const contributing = links.filter((l) => councilIds.has(l.objectiveId));
+      const reported = [...new Set(po.objectiveIds.map((id) => facts.tree.reportedOf.get(id)).filter((id): id is string => id !== undefined))].sort(
+        (a, b) => (facts.tree.order.get(a) ?? 0) - (facts.tree.order.get(b) ?? 0),
+      );
       const best = new Map<string, Strength>();
-      for (const l of contributing) best.set(l.serviceId, Math.max(best.get(l.serviceId) ?? 0, l.strength) as Strength);
+      for (const id of reported)
+        for (const c of factsById.get(id)?.contributions ?? []) best.set(c.serviceId, Math.max(best.get(c.serviceId) ?? 0, c.strength) as Strength);
       const svc = [...best.entries()].sort((a, b) => b[1] - a[1]);
       return rec({
         title: po.title,
         description: po.description,
-        councilObjectives: list(council.map((o) => objectiveViews.get(o.id)!)),
-        councilObjectivesText: listInWords(council.map((o) => o.title)),
-        services: list(svc.map(([id, st]) => rec({ name: services.get(id)?.name ?? id, strength: st, strengthLabel: STRENGTH_LABEL[st] }))),
-        servicesText: namesInWords(svc.map(([id]) => services.get(id)?.name ?? id), 8),
+        councilObjectives: list(reported.filter((id) => objectiveViews.has(id)).map((id) => objectiveViews.get(id)!)),
+        councilObjectivesText: listInWords(reported.map((id) => rolledAll.get(id)?.title ?? '').filter(Boolean)),
+        services: list(svc.map(([id, st]) => rec({ name: nameOf(id), strength: st, strengthLabel: STRENGTH_LABEL[st] }))),
+        servicesText: listInWords(svc.map(([id]) => nameOf(id))),
         serviceCount: svc.length,
       });
     });
-    const shared = new Set(partner.objectives.flatMap((po) => po.objectiveIds));
-    const partnerServices = new Set(links.filter((l) => shared.has(l.objectiveId)).map((l) => l.serviceId));
+    const shared = new Set(partner.objectives.flatMap((po) => po.objectiveIds.map((id) => facts.tree.reportedOf.get(id))).filter((id): id is string => id !== undefined));
+    const partnerServices = new Set(facts.objectives.filter((o) => shared.has(o.id)).flatMap((o) => o.contributions.map((c) => c.serviceId)));
     partnerView = rec({
       id: partner.id,
       name: partner.name,
@@ -327,7 +330,7 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       objectives: list(partnerObjectives),
       sharedObjectiveCount: shared.size,
       serviceCount: partnerServices.size,
-      services: list(wb.services.filter((s) => partnerServices.has(s.id)).map(serviceView)),
+      services: list(facts.services.filter((sf) => partnerServices.has(sf.service.id)).map(serviceView)),
     });
   }
 
@@ -336,7 +339,9 @@ export function buildDataView(input: DataViewInput): ViewRecord {
 
   return rec({
     generated: rec({ date: isoDate(input.generatedAt), marking: input.marking === 'NONE' ? '' : input.marking }),
-    workbook: rec({ title: wb.title, author: wb.author, notes: wb.notes }),
+    asAt: facts.asAt,
+    method: facts.method,
+    workbook: rec({ title: wb.title, author: wb.author, notes: wb.notes, asAt: facts.asAt }),
     authority: wb.authority
       ? rec({
           name: wb.authority.name,
@@ -350,74 +355,91 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       : null,
     organisation: officialName(wb),
     libraryService: wb.authority ? `${wb.authority.name} library service` : 'the library service',
+    scope: rec({
+      wholeService: facts.scope.wholeService,
+      services: f.services.value,
+      servicesText: listInWords(facts.services.map((sf) => sf.service.name)),
+      objectives: f.objectives.value,
+      amount: f.amount?.value ?? null,
+      amountText: f.amount?.text ?? '',
+      period: f.amount?.period ?? '',
+      subject: scopeSubject(facts, wb),
+    }),
     totals: rec({
-      objectives: t.objectives,
-      assessable: t.assessable,
-      covered: t.covered,
-      strong: t.strong,
-      coveredShare: t.assessable === 0 ? 0 : t.covered / t.assessable,
-      services: t.services,
-      linkedServices: t.linkedServices,
-      links: t.links,
-      evidencedLinks: t.evidencedLinks,
-      evidencedShare: t.links === 0 ? 0 : t.evidencedLinks / t.links,
-      gaps: analysis.gaps.filter((g) => g.status === 'gap').length,
-      weakObjectives: analysis.gaps.filter((g) => g.status === 'weak').length,
-      weakClaims: analysis.weakClaims.length,
-      branches: branchNames.size,
-      staffFte: wb.services.reduce((n, s) => n + (s.staffFte ?? 0), 0),
-      volunteers: wb.services.reduce((n, s) => n + (s.volunteers ?? 0), 0),
-      cost: costed.reduce((n, s) => n + (s.cost?.amount ?? 0), 0),
-      costText: formatMoney(costed.reduce((n, s) => n + (s.cost?.amount ?? 0), 0)),
-      costPeriod: costPeriods.join(', '),
-      costedServices: costed.length,
+      objectives: f.objectives.value,
+      assessable: f.objectives.value,
+      covered: f.objectivesContributed.value,
+      strong: f.objectivesStrong.value,
+      coveredShare: f.objectives.value === 0 ? 0 : f.objectivesContributed.value / f.objectives.value,
+      services: f.services.value,
+      linkedServices: f.servicesLinked.value,
+      links: f.contributions.value,
+      evidencedLinks: f.contributionsEvidenced.value,
+      evidencedShare: f.contributions.value === 0 ? 0 : f.contributionsEvidenced.value / f.contributions.value,
+      gaps: facts.objectives.filter((o) => o.strength === 0).length,
+      branches: f.libraries.value,
+      libraries: f.libraries.value,
+      cost: f.cost.value,
+      costText: f.cost.text,
+      costPeriod: f.cost.period,
+      costSource: f.cost.source,
+      costedServices: f.costedServices.value,
       evidence: wb.evidence.length,
+      evidenceCited: new Set(facts.objectives.flatMap((o) => o.contributions.flatMap((c) => c.evidenceIds))).size,
       partners: wb.partners.length,
     }),
-    summary: analysis.summary,
-    objectives: list(objectiveList),
-    themes: list(objectiveList.filter((o) => o.depth === 0)),
-    assessable: list(objectiveList.filter((o) => o.assessable === true)),
-    services: list(wb.services.map(serviceView)),
+    summary: facts.summary,
+    objectives: list(facts.objectives.map((o) => objectiveViews.get(o.id)!)),
+    themes: list(themeViews),
+    assessable: list(facts.objectives.map((o) => objectiveViews.get(o.id)!)),
+    services: list(facts.services.map(serviceView)),
+    context: rec({
+      count: facts.contextServices.length,
+      services: list(facts.contextServices.map((c) => rec({ name: c.name, strength: c.strength, strengthLabel: STRENGTH_LABEL[c.strength], objectiveCount: c.objectiveCount }))),
+      servicesText: listInWords(facts.contextServices.map((c) => c.name)),
+    }),
     evidence: list(evidenceList),
-    kpis: list(wb.objectives.flatMap((o) => o.kpis.map((k) => kpiView(k, o.title)))),
+    kpis: list(facts.objectives.flatMap((o) => o.kpis.map(({ kpi, objectiveId }) => kpiView(kpi, objectives.get(objectiveId)?.title ?? o.title)))),
     gaps: list(
-      analysis.gaps.map((g) =>
-        rec({
-          title: g.title,
-          status: g.status,
-          statusLabel: STATUS_LABEL[g.status],
-          candidates: list(g.candidates.map((c) => rec({ name: services.get(c.serviceId)?.name ?? c.serviceId }))),
-          candidatesText: listInWords(g.candidates.map((c) => services.get(c.serviceId)?.name ?? c.serviceId)),
-        }),
-      ),
+      analysis.gaps
+        .filter((g) => inScopeObjectives.has(facts.tree.reportedOf.get(g.objectiveId) ?? ''))
+        .map((g) =>
+          rec({
+            title: g.title,
+            status: g.status,
+            statusLabel: g.status === 'gap' ? 'None' : 'Weak',
+            candidates: list(g.candidates.map((c) => rec({ name: nameOf(c.serviceId) }))),
+            candidatesText: listInWords(g.candidates.map((c) => nameOf(c.serviceId))),
+          }),
+        ),
     ),
     weakClaims: list(
-      analysis.weakClaims.map((w) =>
-        rec({
-          service: services.get(w.serviceId)?.name ?? w.serviceId,
-          objective: objectives.get(w.objectiveId)?.title ?? w.objectiveId,
-          strengthLabel: STRENGTH_LABEL[w.strength],
-          reasons: listInWords(w.reasons.map((r) => REASON_TEXT[r])),
-        }),
-      ),
+      analysis.weakClaims
+        .filter((w) => inScopeServices.has(w.serviceId) && inScopeObjectives.has(facts.tree.reportedOf.get(w.objectiveId) ?? ''))
+        .map((w) =>
+          rec({
+            service: nameOf(w.serviceId),
+            objective: objectives.get(w.objectiveId)?.title ?? w.objectiveId,
+            strengthLabel: STRENGTH_LABEL[w.strength],
+            reasons: listInWords(w.reasons.map((r) => REASON_TEXT[r])),
+          }),
+        ),
     ),
     outcomes: list(
-      analysis.outcomes.map((o) =>
+      facts.outcomes.map((o) =>
         rec({
           name: o.name,
-          services: list(o.serviceIds.map((id) => services.get(id)?.name ?? id)),
-          servicesText: namesInWords(o.serviceIds.map((id) => services.get(id)?.name ?? id), 8),
+          services: list(o.serviceIds.map(nameOf)),
+          servicesText: listInWords(o.serviceIds.map(nameOf)),
           serviceCount: o.serviceIds.length,
           objectiveCount: o.objectiveIds.length,
         }),
       ),
     ),
     offers: list(
-      UNIVERSAL_OFFERS.map((offer) => {
-        const names = wb.services.filter((s) => s.offer === offer).map((s) => s.name);
-        return rec({ name: offer, services: list(names), servicesText: namesInWords(names, 8), serviceCount: names.length });
-      }),
+      facts.offers.map(({ offer, serviceIds }) =>
+        rec({ name: offer, services: list(serviceIds.map(nameOf)), servicesText: listInWords(serviceIds.map(nameOf)), serviceCount: serviceIds.length }),
+      ),
     ),
     partner: partnerView,
     answers,

@@ -209,23 +209,29 @@ describe('draft and final', () => {
   });
 });
 
-describe('the sample workbook’s draft', () => {
-  it('is a partnership proposal to the ICB on the built-in template, with one required question left for the officer', async () => {
+describe('the sample workbook’s drafts', () => {
+  it('are finished drafts, one for each built-in template, that preview with every question answered', async () => {
     const loaded = loadSampleWorkbook();
     if (!loaded.ok) throw new Error(loaded.error.message);
     const s = new DocumentService({ builtInDir: BUILT_IN_TEMPLATES_DIR, userFolders: () => [], startPrinter: () => Promise.reject(new Error('not needed')) });
-    const [draft] = loaded.value.drafts;
-    expect(draft).toMatchObject({ templateId: 'partnership-proposal', partnerId: 'ptn_nsc_icb' });
     const listing = await s.listTemplates();
-    const template = listing.templates.find((t) => t.id === draft!.templateId);
-    const questions = new Set(template?.questions.map((q) => q.id));
-    expect(draft!.answers.every((a) => questions.has(a.questionId))).toBe(true);
-    const r = await s.preview(loaded.value, draft!.id);
+    expect(loaded.value.drafts.map((d) => d.templateId).sort()).toEqual(listing.templates.map((t) => t.id).sort());
+    for (const draft of loaded.value.drafts) {
+      const template = listing.templates.find((t) => t.id === draft.templateId);
+      const questions = new Set(template?.questions.map((q) => q.id));
+      expect(draft.answers.every((a) => questions.has(a.questionId))).toBe(true);
+      const r = await s.preview(loaded.value, draft.id);
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.unanswered.map((q) => q.id), draft.templateId).toEqual([]);
+      expect(r.value.warnings.some((w) => w.kind === 'unanswered-required')).toBe(false);
+      expect(await s.checkFinal(loaded.value, draft.id), `${draft.templateId} makes a final`).toEqual({ ok: true, value: null });
+    }
+    const icb = loaded.value.drafts.find((d) => d.templateId === 'partnership-proposal')!;
+    expect(icb.partnerId).toBe('ptn_nsc_icb');
+    const r = await s.preview(loaded.value, icb.id);
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.title).toContain('digital health hubs');
     expect(r.value.html).toContain('NHS Northshire and Wyndham Integrated Care Board');
-    expect(r.value.unanswered.filter((q) => q.required).map((q) => q.id)).toEqual(['next_steps']);
-    expect(r.value.warnings.some((w) => w.kind === 'unanswered-required' && w.questionId === 'next_steps')).toBe(true);
   });
 });
 

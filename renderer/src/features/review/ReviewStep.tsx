@@ -3,6 +3,7 @@ import { objectiveCodes } from '../../../../shared/analysis/hierarchy';
 import { analyseWorkbook } from '../../../../shared/analysis/report';
 import type { CoverageStatus, WeakClaimReason } from '../../../../shared/analysis/coverage';
 import { coverageAlt, coverageChartSpec } from '../../../../shared/documents/charts/coverage-chart';
+import { wholeServiceFacts } from '../../../../shared/documents/facts/facts';
 import { flowAlt, flowSvg, heatmapAlt, heatmapSvg, outcomeFlow, themeOfferHeatmap } from '../../../../shared/documents/charts/alignment-charts';
 import { renderChartSvg } from '../../../../shared/documents/charts/render-chart-svg';
 import { STRENGTHS } from '../../../../shared/model/vocabulary';
@@ -46,11 +47,11 @@ export function ReviewStep() {
 
   // The charts depend on the workbook alone: drawn once per change, not on every render of the step.
   const { coverage, coverageSvg, heat, heatSvg, flow, flowPicture } = useMemo(() => {
-    const coverage = coverageChartSpec(wb, report, codes);
+    const coverage = coverageChartSpec(wholeServiceFacts(wb));
     const heat = themeOfferHeatmap(wb);
     const flow = outcomeFlow(wb);
     return { coverage, coverageSvg: renderChartSvg(coverage, 720), heat, heatSvg: heatmapSvg(heat), flow, flowPicture: flowSvg(flow) };
-  }, [wb, report, codes]);
+  }, [wb]);
 
   const objectiveLink = (id: string) => (
     <button type="button" className="link-button" onClick={() => goTo({ kind: 'objective', id, step: 'objectives' })}>
