@@ -169,8 +169,6 @@ const KNOWN: readonly KnownFinding[] = [
   { kind: 'doubled-word', text: /^contribution contribution$/, why: 'templates: status label followed by "contribution"' },
   // Part A (templates): strategic-alignment-statement "Suggested wording" opens with "{{totals.evidencedShare | percent}} of these contributions…".
   { kind: 'starts-with-digit', text: /^\d+% of$/, where: /Suggested wording/, why: 'templates: suggested wording opens with a percentage' },
-  // Part A (templates): five-case "Where the case is thin" (review notes, to be removed) opens with a count.
-  { kind: 'starts-with-digit', text: /^[\d,]+ medium$/, where: /Where the case is thin/, why: 'templates: review notes section' },
   // Part A (honest wording, item 3): capped name lists ("A, B and 7 others") where the list matters go into tables.
   { kind: 'and-n-others', text: /^and [\d,]+ others?$/, why: 'data view and analysis summary cap name lists' },
 ];

@@ -9,7 +9,7 @@ import { PARTNER_TYPE_LABELS, UNIVERSAL_OFFERS, type Strength } from '../../mode
 import type { Workbook } from '../../model/workbook-schema';
 import { uniqueId, type Block, type ChartSpec, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
-import { asPhrase, asSentence, formatDate, formatMoney, formatNumber, formatPercent, formatQuantity, listInWords, plural } from './format';
+import { asPhrase, asSentence, countAtSentenceStart, formatDate, formatMoney, formatNumber, formatPercent, formatQuantity, listInWords, plural } from './format';
 import type { Question } from './manifest';
 import { parseTableAnswer, STATUS_LABEL, STRENGTH_LABEL } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -520,7 +520,7 @@ function weakClaimsTable(ctx: BlockContext): Block[] {
   const more = ctx.analysis.weakClaims.length - MAX_LISTED_ROWS;
   return [
     ...(more > 0
-      ? [{ kind: 'paragraph' as const, content: t(`${plural(ctx.analysis.weakClaims.length, 'medium or strong claim needs', 'medium or strong claims need')} stronger evidence. The strongest ${MAX_LISTED_ROWS} are listed; the Review step lists them all.`) }]
+      ? [{ kind: 'paragraph' as const, content: t(`${countAtSentenceStart(ctx.analysis.weakClaims.length, 'medium or strong claim needs', 'medium or strong claims need')} stronger evidence. The strongest ${MAX_LISTED_ROWS} are listed; the Review step lists them all.`) }]
       : []),
     table(ctx, 'weak-claims', {
       caption: 'Claims that need stronger evidence',
