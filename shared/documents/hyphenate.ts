@@ -3,7 +3,8 @@
  * only to words too wide for their table column. Kept apart from text-metrics.ts so the app's Review step, which
  * draws charts, does not load the patterns.
  */
-import enGb from 'hyphen/en-gb';
+// The file itself: the package has no "exports", and Node's ES modules do not import a directory.
+import enGb from 'hyphen/en-gb/index.js';
 import { SOFT_HYPHEN, textWidth } from './text-metrics';
 
 /**
