@@ -52,7 +52,8 @@ import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
-import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
+import { hyphenateLongWords } from '../hyphenate';
+import { SOFT_HYPHEN } from '../text-metrics';
 
 export interface DocxRenderOptions {
   /** A council .dotx or .docx whose styles the document uses. */

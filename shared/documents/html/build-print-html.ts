@@ -11,7 +11,8 @@ import { escapeMarkup as escHtml } from '../markup';
 import { draftMarkingCss, draftMarkingHtml } from './draft-marking';
 import { FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, PAGE } from '../docx/layout';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
-import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
+import { hyphenateLongWords } from '../hyphenate';
+import { SOFT_HYPHEN } from '../text-metrics';
 
 export interface PrintHtmlOptions {
   /** @font-face rules (node: documentFontCss()); '' to use system fonts. */
