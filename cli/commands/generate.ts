@@ -201,7 +201,7 @@ export async function runGenerate(
       id: newId('draft'),
       templateId: template.id,
       title: base?.title ?? template.name,
-      scope: newDraftScope({ wholeService: true }),
+      scope: base?.scope ?? newDraftScope({ wholeService: true }),
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
       partnerId,

@@ -217,6 +217,7 @@ export class DocumentService {
       protectiveMarking: draft.value.protectiveMarking,
       generatedAt: this.now(),
       partnerId: draft.value.partnerId,
+      scope: draft.value.scope,
     });
     if (!bound.ok) return bound;
     const { document, warnings, unanswered } = bound.value;
@@ -278,7 +279,7 @@ export class DocumentService {
         template: template.value,
         workbook: request.workbook,
         answers: answersOf(template.value, draft.value),
-        options: { protectiveMarking: draft.value.protectiveMarking, generatedAt: this.now(), partnerId: draft.value.partnerId },
+        options: { protectiveMarking: draft.value.protectiveMarking, generatedAt: this.now(), partnerId: draft.value.partnerId, scope: draft.value.scope },
         formats: [...request.formats],
         ...(printer ? { printer } : {}),
         signal,
