@@ -565,7 +565,11 @@ function keyFigures(ctx: BlockContext): Block[] {
       source: g.services.source,
     });
   if (g.libraries.value > 0)
-    items.push({ value: g.libraries.text, label: g.libraries.value === 1 ? 'library delivering them' : 'libraries delivering them', source: g.libraries.source });
+    items.push({
+      value: g.libraries.text,
+      label: `${g.libraries.value === 1 ? 'library' : 'libraries'} delivering ${g.services.value === 1 ? 'it' : 'them'}`,
+      source: g.libraries.source,
+    });
   if (g.objectives.value > 0) {
     const all = g.objectivesContributed.value === g.objectives.value;
     items.push({
@@ -577,7 +581,11 @@ function keyFigures(ctx: BlockContext): Block[] {
   if (g.objectivesStrong.value > 0)
     items.push({ value: g.objectivesStrong.text, label: g.objectivesStrong.value === 1 ? 'objective with a strong contribution' : 'objectives with a strong contribution', source: g.objectivesStrong.source });
   if (g.contributions.value > 0)
-    items.push({ value: g.contributionsEvidenced.text, label: 'of contributions cite evidence', source: g.contributionsEvidenced.source });
+    items.push({
+      value: `${formatNumber(g.contributionsEvidenced.value)} of ${g.contributions.text}`,
+      label: g.contributions.value === 1 ? 'contribution cites evidence' : 'contributions cite evidence',
+      source: g.contributionsEvidenced.source,
+    });
   if (g.costedServices.value > 0)
     items.push({
       value: formatMoney(g.cost.value, 'short'),
