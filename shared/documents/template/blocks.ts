@@ -347,12 +347,12 @@ function kpiTable(ctx: BlockContext): Block[] {
     table(ctx, 'kpi-table', {
       caption: 'Key performance indicators, with baselines and targets',
       columns: [
-        { header: 'Indicator', width: 3.5 },
-        { header: 'Council objective', width: 3 },
-        { header: 'Baseline', width: 2 },
-        { header: 'Target', width: 2 },
-        { header: 'Direction', width: 2.1 },
-        { header: 'Source', width: 3 },
+        { header: 'Indicator', width: 3.3 },
+        { header: 'Council objective', width: 3.1 },
+        { header: 'Baseline', width: 2.4 },
+        { header: 'Target', width: 2.4 },
+        { header: 'Direction', width: 2 },
+        { header: 'Source', width: 2.6 },
       ],
       rows,
       rowHeaders: true,
