@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Only the composition root, window, adapters and preload may import electron (type-only imports excepted).
-    files: ['electron/**/*.ts', 'cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['electron/**/*.ts', 'cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'browser/**/*.ts'],
     ignores: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/adapters/**', 'electron/preload/**', 'tests/e2e-electron/**'],
     rules: {
       'no-restricted-imports': [
@@ -49,6 +49,16 @@ export default tseslint.config(
         { paths: [{ name: 'electron', message: 'Only index.ts, window.ts, adapters/ and the preload import electron.', allowTypeImports: true }] },
       ],
     },
+  },
+  {
+    // Plain Node scripts run before anything is built (npm start's mode decision).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
+    // Scripts the browser mode installs into the app's window.
+    files: ['browser/page/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly' } },
   },
   {
     files: ['electron/preload/**/*.ts'],

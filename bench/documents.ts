@@ -15,89 +15,18 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bindDocument } from '../shared/documents/bind';
 import { printDocumentPdf } from '../shared/documents/pdf/print-document-pdf';
-import { newId } from '../shared/model/ids';
-import { createWorkbook } from '../shared/model/new-workbook';
 import { serialiseWorkbook } from '../shared/model/workbook-format';
-import { UNIVERSAL_OFFERS, type Strength } from '../shared/model/vocabulary';
-import type { Workbook } from '../shared/model/workbook-schema';
 import { createChromiumPrinter, findChromium } from '../electron/main/services/documents/chromium-printer';
 import { documentFontCss } from '../electron/main/services/documents/fonts';
 import { nodeZlib } from '../electron/main/services/documents/node-zlib';
 import { renderDocx } from '../electron/main/services/documents/render-docx';
 import { BUILT_IN_TEMPLATES_DIR, loadTemplateFolder } from '../electron/main/services/documents/template-folders';
+import { largeWorkbook } from '../tests/fixtures/documents/workbooks';
 
 const OBJECTIVES = 40;
 const SERVICES = 120;
 /** Timed runs per measurement; the best is reported. */
 const RUNS = 3;
-
-function largeWorkbook(): Workbook {
-  const wb = createWorkbook({ title: 'Benchmark workbook: Exampleshire Libraries and the Council Plan', author: 'Benchmark', now: new Date('2026-11-28T09:00:00Z') });
-  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null };
-  const themes = ['Healthy, independent lives', 'A thriving economy', 'Children get the best start', 'Strong, safe communities', 'A greener county'];
-  const themeIds = themes.map((title) => {
-    const id = newId('objective');
-    wb.objectives.push({ id, parentId: null, level: 'theme', title, description: `The council's ${title.toLowerCase()} priority.`, source: { document: 'Council Plan 2025 to 2029', page: '4', url: '' }, themeRef: '', kpis: [], evidenceIds: [], priority: null });
-    return id;
-  });
-  const evidence = Array.from({ length: 30 }, (_, i) => {
-    const id = newId('evidence');
-    wb.evidence.push({ id, title: `Evaluation of library programme ${i + 1}`, publisher: 'Libraries Connected', year: '2024', url: `https://example.org/evidence/${i + 1}`, keyFinding: 'Participants reported better wellbeing and skills after taking part.', figure: `${20 + i}% improvement`, kind: 'national-research', quality: i % 4 === 0 ? 'limited' : 'moderate', origin: 'officer', libraryRef: '' });
-    return id;
-  });
-  const objectiveIds: string[] = [];
-  for (let i = 0; i < OBJECTIVES - themes.length; i++) {
-    const id = newId('objective');
-    objectiveIds.push(id);
-    wb.objectives.push({
-      id,
-      parentId: themeIds[i % themes.length]!,
-      level: 'objective',
-      title: `Objective ${i + 1}: improve outcomes for residents in priority area ${i + 1}`,
-      description: 'Residents in the priority areas report better outcomes by 2029, measured each year.',
-      source: { document: 'Council Plan 2025 to 2029', page: String(5 + i), url: '' },
-      themeRef: '',
-      kpis: [{ id: newId('kpi'), name: `Indicator ${i + 1}`, unit: '%', direction: 'increase', baseline: { value: 40 + i, period: { label: '2023/24', start: '2023-04-01', end: '2024-03-31' } }, target: { value: 50 + i, period: { label: '2027/28', start: '2027-04-01', end: '2028-03-31' } }, indicatorCode: '', source: 'Council performance framework' }],
-      evidenceIds: [],
-      priority: null,
-    });
-  }
-  for (let s = 0; s < SERVICES; s++) {
-    const id = newId('service');
-    wb.services.push({
-      id,
-      name: `Library service ${s + 1}`,
-      description: 'A regular library activity delivered in branches and online.',
-      offer: UNIVERSAL_OFFERS[s % 4]!,
-      outcomes: [((s % 7) + 1) as 1],
-      targetGroups: ['Adults', 'Families'],
-      branches: [{ libraryRef: '', name: `Branch ${(s % 12) + 1}` }],
-      measures: [{ id: newId('measure'), label: 'Attendances', value: 1000 + s * 37, unit: 'attendances', period: { label: '2024/25', start: '2025-04-01', end: '2026-03-31' }, source: 'Library management system' }],
-      cost: { amount: 10_000 + s * 250, period: { label: '2024/25', start: null, end: null }, source: 'Revenue budget' },
-      staffFte: 1.5,
-      volunteers: 4,
-      catalogueRef: '',
-      evidenceIds: [],
-      priority: null,
-    });
-    // Full matrix: every service against every objective (some cells 0).
-    objectiveIds.forEach((objectiveId, o) => {
-      const strength = ((s + o) % 4) as Strength;
-      wb.alignments.push({
-        id: newId('alignment'),
-        serviceId: id,
-        objectiveId,
-        strength,
-        confidence: 'medium',
-        rationale: strength > 0 ? 'Attendance data and partner feedback show a contribution.' : '',
-        evidenceIds: strength >= 2 && (s + o) % 3 !== 0 ? [evidence[(s + o) % evidence.length]!] : [],
-        kpiIds: [],
-        provenance: { kind: 'officer', date: '2026-11-01', by: 'Benchmark', workshopId: null, note: '' },
-      });
-    });
-  }
-  return wb;
-}
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 let peakRss = 0;
@@ -110,7 +39,7 @@ async function main() {
   const answers = JSON.parse(readFileSync(new URL('../tests/fixtures/documents/five-case-answers.json', import.meta.url), 'utf8')) as Record<string, string>;
   const template = await loadTemplateFolder(join(BUILT_IN_TEMPLATES_DIR, 'five-case-business-case'));
   if (!template.ok) throw new Error(template.error.message);
-  const wb = largeWorkbook();
+  const wb = largeWorkbook({ objectives: OBJECTIVES, services: SERVICES });
   const out = mkdtempSync(join(tmpdir(), 'awb-bench-'));
   console.log(`Workbook: ${wb.objectives.length} objectives, ${wb.services.length} services, ${wb.alignments.length} matrix cells`);
 

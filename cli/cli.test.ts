@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
-import { cleanEnv, cli, CLI_MAIN, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
+import { cleanEnv, cli, CLI_MAIN, cliProcess, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
 
 let folder: string;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(r).toEqual({
       code: 0,
       stdout:
-        'complete-workbook.awbook is a valid workbook (file format version 2). “Borsetshire Libraries and the Council Plan 2025/26”, for Borsetshire (County council), holds 10 objectives, 10 services, 10 alignments, 6 evidence items, 4 partners, 1 workshop and 1 document draft.\n',
+        'complete-workbook.awbook is a valid workbook (file format version 3). “Borsetshire Libraries and the Council Plan 2025/26”, for Borsetshire (County council), holds 10 objectives, 10 services, 10 alignments, 6 evidence items, 4 partners, 1 workshop and 1 document draft.\n',
       stderr: '',
     });
   });
@@ -33,7 +33,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^version-1\.awbook is a valid workbook \(file format version 1\)\./);
     expect(r.stdout).toContain(
-      'It was written in file format version 1 and was upgraded to version 2 when read; the app will save it as version 2. The file itself has not been changed.',
+      'It was written in file format version 1 and was upgraded to version 3 when read; the app will save it as version 3. The file itself has not been changed.',
     );
   });
 
@@ -82,7 +82,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(dir.stderr).toMatch(/is a folder, not a workbook file\.\n$/);
   });
 
-  it('reads a relative file name from the folder the user ran npm in', async () => {
+  it('reads a relative file name from the folder the user ran npm in', { timeout: 120_000 }, async () => {
     const here = await mkdtemp(join(folder, 'officer-'));
     await copyFile(COMPLETE_WORKBOOK, join(here, 'Plan.awbook'));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -102,7 +102,7 @@ describe.concurrent('npm run cli -- info', () => {
       [
         'Borsetshire Libraries and the Council Plan 2025/26',
         '',
-        '  File           complete-workbook.awbook (file format version 2)',
+        '  File           complete-workbook.awbook (file format version 3)',
         '  Author         Priya Natarajan, Libraries Strategy and Development Manager',
         '  Authority      Borsetshire (County council, GSS code E10000099, West Midlands)',
         '  Created        15 September 2025 at 09:42 (UK time)',
@@ -141,7 +141,7 @@ describe.concurrent('npm run cli -- info', () => {
     );
   });
 
-  it('shows dates in UK time whatever the computer’s time zone', async () => {
+  it('shows dates in UK time whatever the computer’s time zone', { timeout: 120_000 }, async () => {
     const env = { ...cleanEnv(), TZ: 'America/New_York' };
     const r = await run(process.execPath, ['--import', 'tsx', CLI_MAIN, 'info', COMPLETE_WORKBOOK], { env });
     expect(r.stdout).toContain('Created        15 September 2025 at 09:42 (UK time)');
@@ -161,6 +161,21 @@ describe.concurrent('npm run cli -- info', () => {
       stderr:
         '“invalid-json.awbook”: The file is damaged or not a workbook: it is not valid JSON at line 7, column 5 (a comma is missing).\n',
     });
+  });
+});
+
+describe.concurrent('the command line as its own process', { timeout: 120_000 }, () => {
+  it('prints what the in-process run prints, and exits with its code', async () => {
+    const [spawned, inProcess] = await Promise.all([cliProcess('validate', COMPLETE_WORKBOOK), cli('validate', COMPLETE_WORKBOOK)]);
+    expect(spawned).toEqual(inProcess);
+    expect(spawned.code).toBe(0);
+  });
+
+  it('exits 2 with a sentence, not a stack trace, for a command it does not know', async () => {
+    const r = await cliProcess('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown command 'frobnicate'");
+    expectNoStackTrace(r);
   });
 });
 

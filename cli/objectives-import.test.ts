@@ -11,6 +11,7 @@ import { LockFiles, lockPathFor } from '../electron/main/services/lock-files';
 import { backupPathFor, readWorkbookFile } from '../electron/main/services/workbook-files';
 import type { Objective, Workbook } from '../shared/model/workbook-schema';
 import { COMPLETE_WORKBOOK, HOSTILE_FOLDER, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
+import { CURRENT_VERSION } from '../shared/model/migrations';
 import { makeDocx, makeXlsx, para } from '../tests/fixtures/plan-files';
 import { cli, expectNoStackTrace } from '../tests/fixtures/run-cli';
 
@@ -356,9 +357,9 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
     const r = await cli('objectives', 'import', workbook, plan);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /The previous version is kept as “Old\.backup\.awbook”\. The workbook is now in file format version 2\.\n$/,
+      /The previous version is kept as “Old\.backup\.awbook”\. The workbook is now in file format version 3\.\n$/,
     );
-    expect(JSON.parse(await readFile(workbook, 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(workbook, 'utf8')).version).toBe(CURRENT_VERSION);
   });
 });
 

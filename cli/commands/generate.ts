@@ -1,9 +1,10 @@
 /**
- * `generate <workbook> --template <id> --format docx,pdf --out <dir> [--answers answers.json]`: makes a document
- * from a workbook file through the same document service the app uses, so the files are the ones the app would
- * write. Answers come from the workbook's own draft for that template when it has one, then from the answers
- * file. Questions left unanswered appear in the document as guidance and are listed here. Every problem is a
- * plain message saying what and where; never a stack trace.
+ * `generate <workbook> --template <id> --format docx,pdf --out <dir> [--answers answers.json] [--draft | --final]`:
+ * makes a document from a workbook file through the same document service the app uses, so the files are the
+ * ones the app would write. The workbook's latest draft for that template gives the scope, answers, marking and
+ * partner; the answers file adds to or replaces its answers. A draft (the default) shows unanswered questions as
+ * guidance and lists them here; a final is refused, with the list of what is missing, until nothing is. Every
+ * problem is a plain message saying what and where; never a stack trace.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -32,6 +33,8 @@ export interface GenerateOptions {
   name?: string;
   templatesFolder?: string[];
   chromium?: string;
+  draft?: boolean;
+  final?: boolean;
 }
 
 /** A problem with what was asked for: the message says what and where, and the exit code says what kind. */
@@ -167,6 +170,8 @@ export async function runGenerate(
     startPrinter,
   );
   try {
+    if (options.draft && options.final) throw misused('Choose one of --draft and --final, not both.');
+    const mode = options.final ? 'final' : 'draft';
     const formats = parseFormats(options.format ?? 'docx,pdf');
     const workbook = await readWorkbook(workbookFile, folder);
     const listing = await service.listTemplates();
@@ -201,6 +206,7 @@ export async function runGenerate(
       id: newId('draft'),
       templateId: template.id,
       title: base?.title ?? template.name,
+      // Without a draft, the document describes the whole service, as a draft made before scopes existed does.
       scope: base?.scope ?? newDraftScope({ wholeService: true }),
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
@@ -220,10 +226,14 @@ export async function runGenerate(
       workbook: { ...workbook, drafts: [...workbook.drafts, draft] },
       draftId: draft.id,
       formats,
+      mode,
       destination: join(out, `${stem}.${formats[0]}`),
     });
     if (!made.ok) {
-      lines(io.err, `Could not make the document: ${made.error.message}`, ...(made.error.issues ?? []).map((i) => `  ${i.path}: ${i.message}`));
+      const issues = made.error.issues ?? [];
+      const refusedFinal = mode === 'final' && made.error.code === 'INVALID_INPUT' && issues.length > 0;
+      lines(io.err, `${refusedFinal ? 'No final was made' : 'Could not make the document'}: ${made.error.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`));
+      if (refusedFinal) lines(io.err, 'Nothing was written. Without --final, a draft shows these as guidance to complete.');
       if (made.error.code === 'UNSUPPORTED' && formats.includes('pdf'))
         lines(io.err, 'Give the path of Chromium, Chrome or Edge with --chromium <path>, or make only the Word file with --format docx.');
       return EXIT.INVALID;
@@ -233,8 +243,14 @@ export async function runGenerate(
       return EXIT.INVALID;
     }
     for (const f of made.value.files) lines(io.out, `Wrote ${f.path} (${bytes(f.bytes)})`);
+    lines(
+      io.out,
+      mode === 'final'
+        ? 'This is a final: no guidance, no markers.'
+        : 'This is a draft: marked DRAFT, with guidance (and, in Word, comments) where there is something to do. --final makes a final.',
+    );
     const { unanswered, warnings } = made.value;
-    if (unanswered.length > 0)
+    if (unanswered.length > 0 && mode === 'draft')
       lines(
         io.out,
         '',
@@ -270,15 +286,19 @@ export const generateCommand: CliCommand = {
       .option('--name <name>', 'file name without the extension (default: the template id)')
       .option('--templates-folder <folder...>', 'also use the templates in these folders')
       .option('--chromium <path>', 'the Chromium, Chrome or Edge to print PDFs with')
+      .option('--draft', 'a draft, marked DRAFT, with guidance where something is missing (the default)')
+      .option('--final', 'a final for publication: no guidance; refused, with what is missing, while anything is')
       .addHelpText(
         'after',
         [
           '',
-          'Answers already saved in the workbook for this template are used first; --answers adds to or replaces them.',
-          'Questions left unanswered appear in the document as guidance and are listed after the files.',
+          'The workbook’s latest draft for this template gives the scope, answers, marking and partner; --answers adds',
+          'to or replaces its answers. In a draft, questions left unanswered appear as guidance and are listed after the',
+          'files. A final has no guidance; it is refused, with the list of what is missing, while anything is.',
           '',
-          'Exit codes: 0 the files were written; 1 the workbook or answers file cannot be used, or the document could',
-          'not be made or saved; 2 the command was not understood (format, template, partner or marking).',
+          'Exit codes: 0 the files were written; 1 the workbook or answers file cannot be used, a final cannot be made',
+          'yet, or the document could not be made or saved; 2 the command was not understood (format, template,',
+          'partner, marking, or both --draft and --final).',
         ].join('\n'),
       )
       .action(async (workbook: string, options: GenerateOptions) => exit(await runGenerate(workbook, options, io, folder)));

@@ -43,15 +43,15 @@ describe('analyseWorkbook', () => {
   it('writes the summary of a realistic workbook sentence by sentence', () => {
     const sentences = analyseWorkbook(handBuiltWorkbook()).summary.split(/(?<=\.) (?=[0-9A-Z“])/);
     expect(sentences).toEqual([
-      '3 of Essex library service’s 7 services contribute to 3 of the council’s 6 objectives (50%), with a strong contribution to 2.',
+      'Of Essex library service’s 7 services, 3 contribute to 3 of the council’s 6 objectives (50%), with a strong contribution to 2.',
       // Scores: Digital skills for all 12, Fewer lonely adults 9, More active people 1.
       'The strongest contributions are to “Digital skills for all”, “Fewer lonely adults” and 1 other.',
-      '3 objectives have no library contribution yet (“Support new firms”, “Keep the roads safe” and “Every child ready for school”), which may be opportunities.',
-      '1 objective has only weak contributions.',
-      '4 services are not yet linked to any objective (“Rhymetime”, “Exhibitions”, “Reading Well” and 1 other) and could be questioned in a budget round.',
+      'Three objectives have no library contribution yet (“Support new firms”, “Keep the roads safe” and “Every child ready for school”), which may be opportunities.',
+      'One objective has only weak contributions.',
+      'Four services are not yet linked to any objective (“Rhymetime”, “Exhibitions”, “Reading Well” and 1 other) and could be questioned in a budget round.',
       // 3 of 5 links.
-      '60% of the 5 links cite evidence.',
-      '3 medium or strong claims rest on weak or no evidence and should be strengthened before the case goes to committee.',
+      'Of the 5 links, 60% cite evidence.',
+      'Three medium or strong claims rest on weak or no evidence and should be strengthened before the case goes to committee.',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('analyseWorkbook', () => {
     );
     wb.alignments[0]!.evidenceIds = [];
     expect(analyseWorkbook(wb).summary).toMatch(
-      /The one link does not cite evidence\. 1 medium or strong claim rests on weak or no evidence and should be strengthened before the case goes to committee\.$/,
+      /The one link does not cite evidence\. One medium or strong claim rests on weak or no evidence and should be strengthened before the case goes to committee\.$/,
     );
   });
 
@@ -134,7 +134,7 @@ describe('analyseWorkbook', () => {
     );
     wb.services = [service('svc_A', 'Library', 'Reading', [])];
     expect(analyseWorkbook(wb).summary).toContain(
-      '5 objectives have no library contribution yet (“Objective A”, “Objective B”, “Objective C” and 2 others)',
+      'Five objectives have no library contribution yet (“Objective A”, “Objective B”, “Objective C” and 2 others)',
     );
   });
 });

@@ -2,7 +2,7 @@
  * The whole analysis in one value, as the Review step, `cli analyse` and the documents use it, with a
  * plain-English summary written from the numbers.
  */
-import { plural } from '../documents/template/format';
+import { countAtSentenceStart, plural } from '../documents/template/format';
 import type { Workbook } from '../model/workbook-schema';
 import {
   byAmbitionOutcome,
@@ -97,7 +97,7 @@ export function summarise(wb: Workbook, r: Omit<AnalysisReport, 'summary'>): str
     sentences.push(`None of ${whose} is linked to the council’s ${plural(t.assessable, 'objective')} yet.`);
   else
     sentences.push(
-      `${t.linkedServices === t.services ? whose : `${t.linkedServices} of ${whose}`} ${t.linkedServices === 1 ? 'contributes' : 'contribute'} to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
+      `${t.linkedServices === t.services ? whose : `Of ${whose}, ${t.linkedServices}`} ${t.linkedServices === 1 ? 'contributes' : 'contribute'} to ${t.covered} of the council’s ${plural(t.assessable, 'objective')} (${pct(t.covered, t.assessable)}%), with a strong contribution to ${t.strong}.`,
     );
   const ranked = [...r.objectives].filter((o) => o.assessable && o.score > 0).sort((a, b) => b.score - a.score);
   if (ranked.length === 1) sentences.push(`The strongest contribution is to ${listNames([ranked[0]!.title])}.`);
@@ -106,19 +106,19 @@ export function summarise(wb: Workbook, r: Omit<AnalysisReport, 'summary'>): str
   const weak = r.gaps.filter((g) => g.status === 'weak');
   if (noLink.length > 0)
     sentences.push(
-      `${plural(noLink.length, 'objective has', 'objectives have')} no library contribution yet (${listNames(noLink.map((g) => g.title))}), which may be opportunities.`,
+      `${countAtSentenceStart(noLink.length, 'objective has', 'objectives have')} no library contribution yet (${listNames(noLink.map((g) => g.title))}), which may be opportunities.`,
     );
-  if (weak.length > 0) sentences.push(`${plural(weak.length, 'objective has', 'objectives have')} only weak contributions.`);
+  if (weak.length > 0) sentences.push(`${countAtSentenceStart(weak.length, 'objective has', 'objectives have')} only weak contributions.`);
   const serviceName = new Map(wb.services.map((s) => [s.id, s.name]));
   if (r.unlinkedServiceIds.length > 0)
     sentences.push(
-      `${plural(r.unlinkedServiceIds.length, 'service is', 'services are')} not yet linked to any objective (${listNames(r.unlinkedServiceIds.map((id) => serviceName.get(id) ?? id))}) and could be questioned in a budget round.`,
+      `${countAtSentenceStart(r.unlinkedServiceIds.length, 'service is', 'services are')} not yet linked to any objective (${listNames(r.unlinkedServiceIds.map((id) => serviceName.get(id) ?? id))}) and could be questioned in a budget round.`,
     );
   if (t.links === 1) sentences.push(`The one link ${t.evidencedLinks === 1 ? 'cites' : 'does not cite'} evidence.`);
-  else if (t.links > 1) sentences.push(`${pct(t.evidencedLinks, t.links)}% of the ${plural(t.links, 'link')} cite evidence.`);
+  else if (t.links > 1) sentences.push(`Of the ${plural(t.links, 'link')}, ${pct(t.evidencedLinks, t.links)}% cite evidence.`);
   if (r.weakClaims.length > 0)
     sentences.push(
-      `${plural(r.weakClaims.length, 'medium or strong claim rests', 'medium or strong claims rest')} on weak or no evidence and should be strengthened before the case goes to committee.`,
+      `${countAtSentenceStart(r.weakClaims.length, 'medium or strong claim rests', 'medium or strong claims rest')} on weak or no evidence and should be strengthened before the case goes to committee.`,
     );
   return sentences.join(' ');
 }

@@ -6,7 +6,7 @@ import { analyseWorkbook } from '../analysis/report';
 import type { ProtectiveMarking } from '../model/vocabulary';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
-import { allBlocks, type DocModel, type DocumentSection, type Inline, type Reference } from './model';
+import { allBlocks, guidanceIn, inlineText, type Block, type DocModel, type DocumentMode, type DocumentSection, type Inline, type Reference } from './model';
 import { countWords } from './plain-text';
 import { computeFacts } from './facts/facts';
 import { objectiveTree } from './facts/roll-up';
@@ -14,7 +14,7 @@ import { resolveScope } from './facts/scope';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
-import { formatDate, parseMoney } from './template/format';
+import { asSentence, formatDate, parseMoney } from './template/format';
 import type { Template } from './template/load-template';
 import type { Question } from './template/manifest';
 import { markdownToBlocks } from './template/markdown';
@@ -30,7 +30,18 @@ export interface BindOptions {
   readonly mode?: DocumentMode;
 }
 
-export type DocumentMode = 'draft' | 'final';
+export type { DocumentMode } from './model';
+
+/** Why a final cannot be made yet: what is missing, and where (a question, the partner, the scope, a section). */
+export type FinalBlockerKind = 'unanswered-required' | 'missing-partner' | 'empty-scope' | 'missing-fact';
+
+export interface FinalBlocker {
+  readonly kind: FinalBlockerKind;
+  /** Where it is: "Question “…”", "Partner", "Scope", or "Section “…”" for a fact a section needs. */
+  readonly where: string;
+  readonly message: string;
+  readonly questionId?: string;
+}
 
 export type PreExportWarningKind =
   | 'unanswered-required'
@@ -54,6 +65,8 @@ export interface BindOutput {
   readonly warnings: readonly PreExportWarning[];
   /** Questions the document shows as guidance because they have no answer, in template order. */
   readonly unanswered: readonly Question[];
+  /** What stands between this document and a final one; empty when a final can be made. */
+  readonly blockers: readonly FinalBlocker[];
 }
 
 /** The questions to ask now: those without a `when`, or whose `when` answer matches. */
@@ -66,13 +79,14 @@ export function questionsToAsk(template: Template, answers: Readonly<Record<stri
   return qs.filter((q) => !q.when || q.when.in.includes(valueOf(q.when.question).trim()));
 }
 
-function plainText(nodes: readonly Node[], root: ViewValue): string {
+/** A title field as text; an unanswered question shows as "[its label]" in a draft and leaves nothing in a final. */
+function plainText(nodes: readonly Node[], root: ViewValue, final: boolean): string {
   let out = '';
   for (const n of nodes) {
     if (n.kind === 'text') out += n.text;
     else if (n.kind === 'value') {
       const v = resolvePath(n.path, root, []);
-      if (v instanceof Unanswered) out += `[${v.question.label}]`;
+      if (v instanceof Unanswered) out += final ? '' : `[${v.question.label}]`;
       else if (v instanceof MarkdownText) out += v.source.replace(/\s+/g, ' ');
       else if (typeof v === 'string' || typeof v === 'number') out += String(v);
     }
@@ -96,6 +110,8 @@ export function bindDocument(
   options: BindOptions,
 ): Result<BindOutput> {
   const partnerId = options.partnerId ?? null;
+  const mode: DocumentMode = options.mode ?? 'draft';
+  const final = mode === 'final';
   const warnings: PreExportWarning[] = [];
   const asked = questionsToAsk(template, answers);
   const unanswered = new Map<string, Question>();
@@ -122,13 +138,17 @@ export function bindDocument(
       const who = e.publisher || 'Unknown publisher';
       references.push({
         id: e.id,
-        text: `${who}${e.year ? ` (${e.year})` : ''}. ${e.title.replace(/[.\s]+$/, '')}.${e.figure ? ` Headline figure: ${e.figure.replace(/[.\s]+$/, '')}.` : ''}`,
+        text: `${who}${e.year ? ` (${e.year})` : ''}. ${asSentence(e.title)}${e.figure ? ` Headline figure: ${asSentence(e.figure)}` : ''}`,
         ...(e.url ? { url: e.url } : {}),
       });
     }
     return { kind: 'citation', refId: e.id };
   };
   const warned = new Set<string>();
+  /** Guidance boxes a named block put in for a fact the workbook lacks (no KPIs, no partner…), not for a question. */
+  const missingFacts = new WeakSet<Block>();
+  let blockAskedQuestion = false;
+  let blockMissedPartner = false;
   const blockContext: BlockContext = {
     workbook,
     analysis,
@@ -139,8 +159,12 @@ export function bindDocument(
     generatedAt,
     ids,
     cite,
-    unanswered: (q) => unanswered.set(q.id, q),
+    unanswered: (q) => {
+      blockAskedQuestion = true;
+      unanswered.set(q.id, q);
+    },
     warn: (kind, message) => {
+      if (kind === 'missing-partner') blockMissedPartner = true;
       if (warned.has(message)) return;
       warned.add(message);
       warnings.push({ kind, message });
@@ -148,11 +172,22 @@ export function bindDocument(
   };
   const state: EvalState = { blocks: [], inlines: [], length: 0 };
   const host: EvalHost = {
-    renderBlock: (name, opts, at) => renderNamedBlock(blockContext, name, opts, at),
+    renderBlock: (name, opts, at) => {
+      blockAskedQuestion = false;
+      blockMissedPartner = false;
+      const out = renderNamedBlock(blockContext, name, opts, at);
+      // A block's guidance stands either for an unanswered question (left out of a final; a required one is
+      // listed below) or for a fact the workbook lacks, which blocks a final. A missing partner is listed once.
+      const isBox = (b: Block) => b.kind === 'callout' && b.tone === 'guidance';
+      if (blockAskedQuestion || blockMissedPartner) return final ? out.filter((b) => !isBox(b)) : out;
+      for (const b of out) if (guidanceIn(b).length > 0) missingFacts.add(b);
+      return out;
+    },
     answerBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids, demoteHeadings: true }),
     templateBlocks: (source) => markdownToBlocks(source, { blocks: state.blocks, inlines: state.inlines, ids }),
     cite,
     unanswered: (q) => unanswered.set(q.id, q),
+    final,
   };
 
   let sections: DocumentSection[];
@@ -179,9 +214,9 @@ export function bindDocument(
     return fail('INTERNAL', `The document could not be produced from “${template.manifest.name}”: ${e instanceof Error ? e.message : String(e)}.`);
   }
 
-  const title = plainText(template.documentFields.title, root) || template.manifest.name;
-  const subtitle = plainText(template.documentFields.subtitle, root);
-  const subject = plainText(template.documentFields.subject, root) || template.manifest.description.slice(0, 200);
+  const title = plainText(template.documentFields.title, root, final) || template.manifest.name;
+  const subtitle = plainText(template.documentFields.subtitle, root, final);
+  const subject = plainText(template.documentFields.subject, root, final) || template.manifest.description.slice(0, 200);
   const organisation = officialName(workbook);
   const author = workbook.author || organisation;
 
@@ -206,6 +241,34 @@ export function bindDocument(
       warnings.push({ kind: 'weak-evidence', alignmentId: w.alignmentId, message: `${what} rests only on limited or anecdotal evidence.` });
   }
 
+  const blockers: FinalBlocker[] = [];
+  for (const q of asked) {
+    const raw = (Object.hasOwn(answers, q.id) ? answers[q.id] : q.default) ?? '';
+    if (q.required && raw.trim() === '')
+      blockers.push({ kind: 'unanswered-required', where: `Question “${q.label}”`, questionId: q.id, message: 'Required and not answered.' });
+  }
+  if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
+    blockers.push({ kind: 'missing-partner', where: 'Partner', message: 'No partner is chosen: this template is written for one of the workbook’s partners.' });
+  const scope = options.scope;
+  if (template.manifest.scope === 'proposal' && scope && !scope.wholeService && scope.serviceIds.length === 0)
+    blockers.push({ kind: 'empty-scope', where: 'Scope', message: 'No services are in scope: choose the services this proposal is about.' });
+  for (const s of sections) {
+    let heading = template.manifest.name;
+    for (const b of s.blocks) {
+      if (b.kind === 'heading') heading = inlineText(b.content);
+      // In a final, any guidance still present blocks it; in a draft, only the boxes that stand for a missing fact.
+      if (!final && !missingFacts.has(b)) continue;
+      for (const g of guidanceIn(b))
+        blockers.push({ kind: 'missing-fact', where: `Section “${heading}”`, message: g.title ? `${g.title.replace(/\.$/, '')}: ${g.text}` : g.text });
+    }
+  }
+  if (final && blockers.length > 0)
+    return fail(
+      'INVALID_INPUT',
+      `A final “${template.manifest.name}” cannot be made yet: ${blockers.length === 1 ? 'one thing is' : `${blockers.length} things are`} missing. Complete ${blockers.length === 1 ? 'it' : 'them'}, or export a draft.`,
+      blockers.map((b) => ({ path: b.where, message: b.message })),
+    );
+
   const document: DocModel = {
     properties: {
       title,
@@ -220,6 +283,7 @@ export function bindDocument(
       templateVersion: template.manifest.version,
     },
     marking: options.protectiveMarking,
+    status: mode,
     runningTitle: title,
     titlePage: {
       title,
@@ -229,7 +293,6 @@ export function bindDocument(
         { label: 'Prepared by', value: author },
         { label: 'Organisation', value: organisation },
         { label: 'Date', value: formatDate(generatedAt) },
-        ...(options.protectiveMarking === 'NONE' ? [] : [{ label: 'Protective marking', value: options.protectiveMarking }]),
       ],
     },
     sections: sections.filter((s) => s.blocks.length > 0),
@@ -237,6 +300,6 @@ export function bindDocument(
   };
   for (const b of allBlocks(document))
     if (b.kind === 'figure' && b.alt.trim() === '') warnings.push({ kind: 'missing-alt-text', message: `The figure “${b.caption}” has no alt text.` });
-  return ok({ document, warnings, unanswered: asked.filter((q) => unanswered.has(q.id)) });
+  return ok({ document, warnings, unanswered: asked.filter((q) => unanswered.has(q.id)), blockers });
 }
 

@@ -148,15 +148,26 @@ export interface DocumentProperties {
   readonly templateVersion: string;
 }
 
+/**
+ * A draft is for the officer and their colleagues: it keeps its guidance and says DRAFT on every page. A final is
+ * for publication: nothing in it is addressed to the author.
+ */
+export type DocumentMode = 'draft' | 'final';
+
 export interface DocModel {
   readonly properties: DocumentProperties;
   readonly marking: ProtectiveMarking;
+  /** Draft or final; absent for documents that are neither (a workshop report), which carry no DRAFT marking. */
+  readonly status?: DocumentMode;
   /** Running header text (normally the title). */
   readonly runningTitle: string;
   readonly titlePage: TitlePage;
   readonly sections: readonly DocumentSection[];
   readonly references: readonly Reference[];
 }
+
+/** The words that mark a draft, in the running header of every page and across the title page. */
+export const DRAFT_MARKING = 'DRAFT';
 
 export const MARKING_TEXT: Readonly<Record<ProtectiveMarking, string>> = {
   OFFICIAL: 'OFFICIAL',
@@ -255,4 +266,56 @@ export function uniqueId(ids: Set<string>, base: string): string {
   for (let n = 2; ids.has(id); n++) id = `${slug(base)}-${n}`;
   ids.add(id);
   return id;
+}
+
+/** Guidance the officer would see in a draft, for each place it appears: a guidance box or a marked phrase. */
+export interface GuidanceItem {
+  /** The box's title ("To complete: …"), or '' for a marked phrase in running text. */
+  readonly title: string;
+  readonly text: string;
+}
+
+function guidanceInInlines(content: readonly Inline[]): string[] {
+  const out: string[] = [];
+  for (const i of content) {
+    if (i.kind === 'guidance') out.push(i.text);
+    else if (i.kind === 'link') out.push(...guidanceInInlines(i.children));
+  }
+  return out;
+}
+
+function guidanceInList(l: ListBlock): string[] {
+  return l.items.flatMap((it) => [...guidanceInInlines(it.content), ...(it.children ? guidanceInList(it.children) : [])]);
+}
+
+/** The guidance a block carries (a guidance box counts once, with its text), in reading order. */
+export function guidanceIn(b: Block): GuidanceItem[] {
+  switch (b.kind) {
+    case 'callout':
+      if (b.tone === 'guidance') return [{ title: b.title, text: b.blocks.map((x) => blockText(x)).join(' ').trim() }];
+      return b.blocks.flatMap(guidanceIn);
+    case 'paragraph':
+    case 'heading':
+      return guidanceInInlines(b.content).map((text) => ({ title: '', text }));
+    case 'list':
+      return guidanceInList(b).map((text) => ({ title: '', text }));
+    case 'table':
+      return b.rows.flatMap((r) => r.flatMap((c) => guidanceInInlines(c.content))).map((text) => ({ title: '', text }));
+    default:
+      return [];
+  }
+}
+
+function blockText(b: Block): string {
+  switch (b.kind) {
+    case 'paragraph':
+    case 'heading':
+      return inlineText(b.content);
+    case 'list':
+      return b.items.map((it) => inlineText(it.content)).join(' ');
+    case 'callout':
+      return b.blocks.map(blockText).join(' ');
+    default:
+      return '';
+  }
 }

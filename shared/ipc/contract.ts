@@ -10,6 +10,7 @@ import { PreferencesSchema, RecentFileSchema } from '../settings/settings-schema
 import type { ChannelName, EventName } from './channel-names';
 import {
   DocumentFormatSchema,
+  DocumentModeSchema,
   DocumentPreviewSchema,
   DocumentProgressSchema,
   DocumentRequestSchema,
@@ -179,11 +180,12 @@ export const CONTRACT = {
   /** The print HTML of a draft (the very HTML the PDF is printed from), with its warnings and open questions. */
   previewDocument: { input: DocumentRequestSchema, output: DocumentPreviewSchema },
   /**
+   * A final is checked first and refused (with what is missing) before anything is asked.
    * Asks where to save, then makes the document in the chosen formats without blocking the window. Progress
    * arrives as documentProgress events with this jobId; cancelDocumentJob stops it and nothing is written.
    */
   generateDocument: {
-    input: DocumentRequestSchema.extend({ jobId: JobIdSchema, formats: z.array(DocumentFormatSchema).min(1).max(2) }),
+    input: DocumentRequestSchema.extend({ jobId: JobIdSchema, formats: z.array(DocumentFormatSchema).min(1).max(2), mode: DocumentModeSchema.default('draft') }),
     output: GenerateOutcomeSchema,
   },
   cancelDocumentJob: { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },

@@ -41,6 +41,8 @@ export const TemplateInfoSchema = z.object({
   folder: z.string(),
   /** Whether the document is addressed to one of the workbook's partners. */
   partner: z.enum(['none', 'optional', 'required']),
+  /** Whether the document is about a proposal (services in scope chosen in its draft) or the whole service. */
+  scope: z.enum(['proposal', 'whole-service']),
   questions: z.array(TemplateQuestionSchema),
 });
 export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;
@@ -69,7 +71,24 @@ export const DocumentWarningSchema = z.object({
 });
 export type DocumentWarning = z.infer<typeof DocumentWarningSchema>;
 
-/** Which draft of the workbook to render; the draft holds the template, answers, marking and partner. */
+/**
+ * A draft keeps the guidance for the officer and is marked DRAFT; a final has none and is refused, with the list
+ * of what is missing, until every required question is answered and every fact the template needs is there.
+ */
+export const DocumentModeSchema = z.enum(['draft', 'final']);
+export type DocumentModeName = z.infer<typeof DocumentModeSchema>;
+
+/** One thing that stops a final: what is missing and where (a question, the partner, the scope, a section). */
+export const FinalBlockerSchema = z.object({
+  /** unanswered-required | missing-partner | empty-scope | missing-fact */
+  kind: z.string(),
+  where: z.string(),
+  message: z.string(),
+  questionId: z.string().optional(),
+});
+export type FinalBlockerInfo = z.infer<typeof FinalBlockerSchema>;
+
+/** Which draft of the workbook to render; the draft holds the template, scope, answers, marking and partner. */
 export const DocumentRequestSchema = z.object({
   workbook: WorkbookSchema,
   draftId: z.string().min(1).max(64),
@@ -86,6 +105,8 @@ export const DocumentPreviewSchema = z.object({
   unanswered: UnansweredSchema,
   /** The questions that apply given the answers so far (some are asked only for, say, an Outline Business Case). */
   askedQuestionIds: z.array(z.string()),
+  /** What stops a final being made now; empty when one can be. */
+  blockers: z.array(FinalBlockerSchema),
 });
 export type DocumentPreview = z.infer<typeof DocumentPreviewSchema>;
 
@@ -104,6 +125,7 @@ export const GenerateOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
   z.object({
     status: z.literal('generated'),
+    mode: DocumentModeSchema,
     files: z.array(GeneratedFileSchema),
     unanswered: UnansweredSchema,
     warnings: z.array(DocumentWarningSchema),

@@ -584,7 +584,6 @@ export function buildWorkshopReport(
           label: 'Status',
           value: w.status === 'closed' ? 'Session closed' : 'Draft: the session has not been closed',
         },
-        ...(marking === 'NONE' ? [] : [{ label: 'Protective marking', value: marking }]),
       ],
     },
     sections: [{ orientation: 'portrait', blocks: b.blocks }],

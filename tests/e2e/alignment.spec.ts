@@ -181,7 +181,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await tabTo(page, nav.getByRole('button', { name: /Review/ }), { back: true });
   await key('Enter');
   await expect(page.getByRole('heading', { name: 'Gaps: opportunities' })).toBeVisible();
-  await expect(page.locator('.summary-paragraph')).toContainText('2 of Kent library service’s 5 services contribute to 3 of the council’s 7 objectives');
+  await expect(page.locator('.summary-paragraph')).toContainText('Of Kent library service’s 5 services, 2 contribute to 3 of the council’s 7 objectives');
   await expectAccessible(h, 'Review step');
   await shot(h, '14-review');
 

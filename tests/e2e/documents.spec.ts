@@ -4,7 +4,16 @@
  * cancelling a generation, broken user templates, and axe on the step with errors shown and with the preview.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -21,12 +30,16 @@ const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 async function openSampleDocuments(h: Harness) {
   await h.page.getByRole('button', { name: 'Open the sample workbook' }).click();
   await expect(h.page.getByRole('status')).toContainText('sample workbook for Northshire');
-  await h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Documents/ }).click();
+  await h.page
+    .getByRole('navigation', { name: 'Steps' })
+    .getByRole('button', { name: /Documents/ })
+    .click();
   await expect(h.page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const templateRadio = (h: Harness, t: TemplateInfo) => h.page.getByRole('radio', { name: new RegExp(`^${escape(t.name)}`) });
+const templateRadio = (h: Harness, t: TemplateInfo) =>
+  h.page.getByRole('radio', { name: new RegExp(`^${escape(t.name)}`) });
 const preview = (h: Harness) => h.page.frameLocator('iframe.document-preview-frame');
 
 /** A plausible answer of the right kind, so the export is not held back by a required question. */
@@ -51,7 +64,9 @@ async function answer(h: Harness, q: TemplateQuestion, text: string) {
 }
 
 async function headingsOf(frame: ReturnType<typeof preview>): Promise<string[]> {
-  return frame.locator('h1, h2, h3, h4').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  return frame
+    .locator('h1, h2, h3, h4')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 }
 
 /** True when each needle appears in the haystack after the one before it. */
@@ -71,16 +86,26 @@ function checkDocx(path: string, mustContain: string) {
   const names = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' });
   expect(names).toContain('word/document.xml');
   expect(names).toContain('docProps/core.xml');
-  const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   expect(xml.replace(/<[^>]+>/g, '')).toContain(mustContain);
 }
 
 function pdfInfo(path: string): Record<string, string> {
   const text = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
-  return Object.fromEntries(text.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
-test('every built-in template: answer, preview and export Word and PDF from the sample workbook', async ({ launch }) => {
+test('every built-in template: answer, preview and export Word and PDF from the sample workbook', async ({
+  launch,
+}) => {
   test.setTimeout(240_000);
   const h = await launch();
   await openSampleDocuments(h);
@@ -92,26 +117,55 @@ test('every built-in template: answer, preview and export Word and PDF from the 
   // The sample's latest draft opens: a finished partnership proposal to the ICB.
   const proposal = builtIns.find((t) => t.id === 'partnership-proposal')!;
   await expect(templateRadio(h, proposal)).toBeChecked();
-  await expect(preview(h).locator('body')).toContainText('NHS Northshire and Wyndham Integrated Care Board', { timeout: 20_000 });
+  await expect(preview(h).locator('body')).toContainText('NHS Northshire and Wyndham Integrated Care Board', {
+    timeout: 20_000,
+  });
   await expect(h.page.getByRole('combobox', { name: /^Partner/ })).toHaveValue('ptn_nsc_icb');
   await expectAccessible(h, 'Documents step with the sample’s draft and its preview');
 
-  // Exporting with a required question cleared: an error summary takes focus, and the field says what is wrong.
+  // With a required question cleared, a final is refused: a summary takes focus, lists it, and nothing is asked.
   await h.page.locator('#doc-q-next_steps').fill('');
+  await h.page.getByRole('radio', { name: 'Final, ready to publish' }).check();
+  await expect(h.page.getByText(/stops? a final: see “Stops a final”/)).toBeVisible();
   await h.page.getByRole('button', { name: 'Export…' }).click();
-  const summary = h.page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const summary = h.page.getByRole('alert').filter({ hasText: 'A final cannot be made yet' });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('listitem')).toHaveText(['Answer “Next steps”']);
+  await expect(summary.getByRole('listitem').filter({ hasText: 'Next steps' })).toHaveText([
+    'Answer “Next steps” (required).',
+  ]);
   const nextSteps = h.page.locator('#doc-q-next_steps');
   await expect(nextSteps).toHaveAttribute('aria-invalid', 'true');
-  await expect(h.page.getByRole('textbox', { name: /^Next steps/ })).toHaveAccessibleDescription(/Answer “Next steps”/);
+  await expect(h.page.getByRole('textbox', { name: /^Next steps/ })).toHaveAccessibleDescription(
+    /Answer “Next steps” \(required\)/,
+  );
   expect(h.dialogs.asked.filter((a) => a.startsWith('export:'))).toEqual([]);
-  await expectAccessible(h, 'Documents step with errors shown');
-  // The link in the summary takes the officer to the field; answering it clears the summary.
-  await summary.getByRole('link', { name: 'Answer “Next steps”' }).click();
+  await expectAccessible(h, 'Documents step with a final refused');
+  // The link in the summary takes the officer to the field; answering it clears it from the summary.
+  await summary.getByRole('link', { name: 'Answer “Next steps” (required).' }).click();
   await expect(nextSteps).toBeFocused();
-  await nextSteps.fill('Steering group to meet in April 2026; memorandum to be signed by the ICB Director of Strategy.');
-  await expect(summary).toHaveCount(0);
+  await nextSteps.fill(
+    'Steering group to meet in April 2026; memorandum to be signed by the ICB Director of Strategy.',
+  );
+  await expect(h.page.getByRole('alert').filter({ hasText: 'Next steps' })).toHaveCount(0);
+
+  // Now the final is made: no DRAFT, no guidance and no comments in the Word file.
+  const finalTarget = join(folder, 'proposal-final.docx');
+  await h.page.getByRole('radio', { name: 'Word (.docx), to edit further' }).check();
+  h.dialogs.saveAnswers.push(finalTarget);
+  await h.page.getByRole('button', { name: 'Export…' }).click();
+  await expect(h.page.getByRole('status')).toContainText('Saved “proposal-final.docx”, final.', {
+    timeout: 60_000,
+  });
+  expect(execFileSync('unzip', ['-Z1', finalTarget], { encoding: 'utf8' })).not.toContain(
+    'word/comments.xml',
+  );
+  const finalText = execFileSync('unzip', ['-p', finalTarget, 'word/document.xml'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).replace(/<[^>]+>/g, '');
+  expect(finalText).toContain('Steering group to meet in April 2026');
+  expect(finalText).not.toMatch(/DRAFT|To complete|Guidance for the author/);
+  await h.page.getByRole('radio', { name: 'Draft, for comment' }).check();
 
   for (const t of builtIns) {
     await templateRadio(h, t).check();
@@ -144,7 +198,10 @@ test('every built-in template: answer, preview and export Word and PDF from the 
     const target = join(folder, `${t.id}.docx`);
     h.dialogs.saveAnswers.push(target);
     await h.page.getByRole('button', { name: 'Export…' }).click();
-    await expect(h.page.getByRole('status')).toContainText(`Saved “${t.id}.docx” and “${t.id}.pdf”`, { timeout: 60_000 });
+    await expect(h.page.getByRole('status')).toContainText(
+      `Saved “${t.id}.docx” and “${t.id}.pdf”, marked DRAFT.`,
+      { timeout: 60_000 },
+    );
     expect(h.dialogs.asked.at(-1)).toMatch(/^export:.+\.docx:docx,pdf$/);
 
     const docx = join(folder, `${t.id}.docx`);
@@ -158,11 +215,19 @@ test('every built-in template: answer, preview and export Word and PDF from the 
     // The preview is the PDF: same title, and every heading of the preview in the PDF, in the same order.
     const previewTitle = await preview(h).locator('title').textContent();
     expect(info.Title).toBe(flat(previewTitle ?? ''));
-    const pdfText = flat(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const pdfText = flat(
+      execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+    );
     const headings = (await headingsOf(preview(h))).filter(Boolean);
     expect(headings.length).toBeGreaterThan(3);
-    expect(inOrder(pdfText, headings), 'first preview heading missing from the PDF, or out of order').toBeNull();
+    expect(
+      inOrder(pdfText, headings),
+      'first preview heading missing from the PDF, or out of order',
+    ).toBeNull();
     expect(pdfText).toContain(marker);
+    // Exported as a draft: marked DRAFT in the PDF's running header and on the Word title page.
+    expect(pdfText).toContain('DRAFT');
+    checkDocx(docx, 'DRAFT: for comment, not for publication');
 
     // Open the file and show it in its folder, through the operating system.
     const saved = h.page.locator('.export-results');
@@ -170,7 +235,9 @@ test('every built-in template: answer, preview and export Word and PDF from the 
     await saved.getByRole('button', { name: `Show in folder ${t.id}.docx` }).click();
     await expect.poll(() => h.externalOpened.slice(-2)).toEqual([`file:${pdf}`, `folder:${docx}`]);
   }
-  expect(readdirSync(folder).sort()).toEqual(builtIns.flatMap((t) => [`${t.id}.docx`, `${t.id}.pdf`]).sort());
+  expect(readdirSync(folder).sort()).toEqual(
+    [...builtIns.flatMap((t) => [`${t.id}.docx`, `${t.id}.pdf`]), 'proposal-final.docx'].sort(),
+  );
 
   // Exporting again over the same files also asks about the companion PDF; saying no writes nothing.
   const last = builtIns.at(-1)!;
@@ -187,10 +254,16 @@ test('every built-in template: answer, preview and export Word and PDF from the 
   h.dialogs.saveAnswers.push(saved);
   await h.page.keyboard.press('Control+S');
   await expect(h.page.getByRole('status')).toContainText('Saved “with-drafts.awbook”');
-  const drafts = JSON.parse(readFileSync(saved, 'utf8')).workbook.drafts as Array<{ templateId: string; answers: Array<{ value: string }> }>;
+  const drafts = JSON.parse(readFileSync(saved, 'utf8')).workbook.drafts as Array<{
+    templateId: string;
+    answers: Array<{ value: string }>;
+  }>;
   for (const t of builtIns) {
     const d = drafts.find((x) => x.templateId === t.id);
-    expect(d?.answers.some((a) => a.value === `Northshire test answer for ${t.id}`), t.id).toBe(true);
+    expect(
+      d?.answers.some((a) => a.value === `Northshire test answer for ${t.id}`),
+      t.id,
+    ).toBe(true);
   }
 });
 
@@ -237,13 +310,17 @@ test('cancelling a generation stops it, says so, and writes nothing', async ({ l
   expect(readdirSync(folder)).toEqual([]);
 });
 
-test('templates from the officer’s folders sit beside the built-ins, and a broken one says where it is broken', async ({ launch }) => {
+test('templates from the officer’s folders sit beside the built-ins, and a broken one says where it is broken', async ({
+  launch,
+}) => {
   const h = await launch();
   await openSampleDocuments(h);
   const root = tempFolder();
 
   // One good template (a copy of a built-in under a new id and name) and one with a syntax error.
-  const [first] = readdirSync(BUILT_IN_TEMPLATES_DIR).filter((d) => existsSync(join(BUILT_IN_TEMPLATES_DIR, d, 'template.json')));
+  const [first] = readdirSync(BUILT_IN_TEMPLATES_DIR).filter((d) =>
+    existsSync(join(BUILT_IN_TEMPLATES_DIR, d, 'template.json')),
+  );
   const good = join(root, 'northshire-briefing');
   cpSync(join(BUILT_IN_TEMPLATES_DIR, first!), good, { recursive: true });
   const manifest = readFileSync(join(good, 'template.json'), 'utf8')
@@ -252,7 +329,10 @@ test('templates from the officer’s folders sit beside the built-ins, and a bro
   writeFileSync(join(good, 'template.json'), manifest);
   const broken = join(root, 'broken-template');
   mkdirSync(broken);
-  writeFileSync(join(broken, 'template.json'), '{\n  "id": "broken-template",\n  "name": "Broken",\n  "version": 1.0.0\n}\n');
+  writeFileSync(
+    join(broken, 'template.json'),
+    '{\n  "id": "broken-template",\n  "name": "Broken",\n  "version": 1.0.0\n}\n',
+  );
 
   h.dialogs.folderAnswers.push(root);
   await h.page.getByText(/^Your template folders/).click();
@@ -264,7 +344,8 @@ test('templates from the officer’s folders sit beside the built-ins, and a bro
   await expect(problems).toContainText(/template\.json.*line 4/);
   // The built-ins are all still there.
   const listing = await h.composition.documentService.listTemplates();
-  for (const t of listing.templates.filter((x) => x.origin === 'built-in')) await expect(templateRadio(h, t)).toBeVisible();
+  for (const t of listing.templates.filter((x) => x.origin === 'built-in'))
+    await expect(templateRadio(h, t)).toBeVisible();
   expect(h.composition.settings.preferences().templateFolders).toEqual([root]);
   await expectAccessible(h, 'Documents step with a broken user template');
 
@@ -278,7 +359,9 @@ test('templates from the officer’s folders sit beside the built-ins, and a bro
   expect(h.composition.settings.preferences().templateFolders).toEqual([]);
 });
 
-test('answers are undoable edits of the workbook, and looking through the templates changes nothing', async ({ launch }) => {
+test('answers are undoable edits of the workbook, and looking through the templates changes nothing', async ({
+  launch,
+}) => {
   const h = await launch();
   await openSampleDocuments(h);
   const listing = await h.composition.documentService.listTemplates();
@@ -293,7 +376,9 @@ test('answers are undoable edits of the workbook, and looking through the templa
   await expect(h.page).toHaveTitle(/^Northshire Libraries/);
   expect(h.window.dirty).toBe(false);
 
-  const t = builtIns.find((x) => x.id !== 'partnership-proposal' && x.questions.some((q) => q.kind === 'paragraphs'))!;
+  const t = builtIns.find(
+    (x) => x.id !== 'partnership-proposal' && x.questions.some((q) => q.kind === 'paragraphs'),
+  )!;
   const q = t.questions.find((x) => x.kind === 'paragraphs')!;
   await templateRadio(h, t).check();
   const field: Locator = h.page.locator(`#doc-q-${q.id}`);
@@ -307,7 +392,9 @@ test('answers are undoable edits of the workbook, and looking through the templa
   await expect(h.page).toHaveTitle(/^Northshire Libraries/);
 });
 
-test('the preview copy keeps the document and drops anything that could run, even if a document ever carried it', async ({ launch }) => {
+test('the preview copy keeps the document and drops anything that could run, even if a document ever carried it', async ({
+  launch,
+}) => {
   const h = await launch();
   const hostile = `<!doctype html><html lang="en-GB"><head><title>T</title><style>h1{color:#123}</style><meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/"></head><body>
     <h1 id="top">Business case</h1><p>Text <a href="#top">back to top</a> and <a href="https://www.gov.uk/">GOV.UK</a>.</p>
@@ -319,8 +406,14 @@ test('the preview copy keeps the document and drops anything that could run, eve
     const d = new DOMParser().parseFromString(html, 'text/html');
     return {
       active: d.querySelectorAll('script, iframe, object, form, input, base, meta[http-equiv]').length,
-      handlers: Array.from(d.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value))).length,
-      links: Array.from(d.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')]),
+      handlers: Array.from(d.querySelectorAll('*')).flatMap((e) =>
+        Array.from(e.attributes).filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)),
+      ).length,
+      links: Array.from(d.querySelectorAll('a')).map((a) => [
+        a.textContent,
+        a.getAttribute('href'),
+        a.getAttribute('target'),
+      ]),
       text: d.body.textContent?.replace(/\s+/g, ' ').trim(),
       style: d.querySelector('style')?.textContent,
       lang: d.documentElement.lang,
@@ -337,4 +430,106 @@ test('the preview copy keeps the document and drops anything that could run, eve
   expect(doc.text).toBe('Business caseText back to top and GOV.UK. clickx');
   expect(doc.style).toBe('h1{color:#123}');
   expect(doc.lang).toBe('en-GB');
+});
+
+test('the scope is set first: services chosen from a searchable checklist, undoable, saved in the draft, and the checklist links to the fix', async ({
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  const h = await launch();
+  await openSampleDocuments(h);
+  const listing = await h.composition.documentService.listTemplates();
+  const fiveCase = listing.templates.find((t) => t.id === 'five-case-business-case')!;
+  await templateRadio(h, fiveCase).check();
+  const scope = h.page.getByRole('region', { name: 'Scope' });
+  const services = scope.getByRole('group', { name: 'Services in scope' });
+  await expect(services.getByText(/^0 of 24 services chosen$/)).toBeVisible();
+
+  // A new proposal has nothing in scope: the readiness checklist says so, and its link goes to the service search.
+  const readiness = h.page.getByRole('region', { name: 'Readiness checklist' });
+  const chooseServices = readiness.getByRole('button', {
+    name: /^Choose the services this proposal is about/,
+  });
+  await expect(chooseServices).toBeVisible();
+  await chooseServices.click();
+  const search = services.getByRole('searchbox', { name: 'Search services' });
+  await expect(search).toBeFocused();
+
+  // Search narrows the list; Tab reaches the checkbox and Space ticks it.
+  await search.fill('rhyme story');
+  await expect(services.getByText(/^0 of 24 services chosen; 1 shown$/)).toBeVisible();
+  const rhymetime = services.getByRole('checkbox', { name: 'Baby and toddler Rhymetimes and Storytimes' });
+  // Past "Choose all shown" ("Clear all shown" is disabled while nothing shown is chosen).
+  await h.page.keyboard.press('Tab');
+  await h.page.keyboard.press('Tab');
+  await expect(rhymetime).toBeFocused();
+  await h.page.keyboard.press('Space');
+  await expect(rhymetime).toBeChecked();
+  await expect(services.getByText(/^1 of 24 services chosen; 1 shown$/)).toBeVisible();
+  await expect(chooseServices).toHaveCount(0);
+  await expectAccessible(h, 'Documents step with the scope editor and the readiness checklist');
+
+  // Every change is an undoable edit of the draft.
+  await h.page.keyboard.press('Control+Z');
+  await expect(rhymetime).not.toBeChecked();
+  await expect(h.page.getByRole('status')).toContainText(
+    'Undone: Put “Baby and toddler Rhymetimes and Storytimes” in scope.',
+  );
+  await h.page.keyboard.press('Control+Y');
+  await expect(rhymetime).toBeChecked();
+
+  // The sum and its period are part of the scope too, and the whole of it is saved in the draft.
+  await scope.getByRole('textbox', { name: 'Sum asked for' }).fill('£85k');
+  await scope.getByRole('textbox', { name: 'Period the sum covers' }).fill('2026/27');
+  const folder = tempFolder();
+  const saved = join(folder, 'scoped.awbook');
+  h.dialogs.saveAnswers.push(saved);
+  await h.page.keyboard.press('Control+S');
+  await expect(h.page.getByRole('status')).toContainText('Saved “scoped.awbook”');
+  const file = JSON.parse(readFileSync(saved, 'utf8')) as {
+    workbook: {
+      drafts: Array<{
+        templateId: string;
+        scope: {
+          wholeService: boolean;
+          serviceIds: string[];
+          amount: number | null;
+          period: { label: string };
+        };
+      }>;
+      services: Array<{ id: string; name: string }>;
+    };
+  };
+  const draft = file.workbook.drafts.find((d) => d.templateId === 'five-case-business-case')!;
+  const rhymetimeId = file.workbook.services.find(
+    (x) => x.name === 'Baby and toddler Rhymetimes and Storytimes',
+  )!.id;
+  expect(draft.scope).toMatchObject({
+    wholeService: false,
+    serviceIds: [rhymetimeId],
+    amount: 85_000,
+    period: { label: '2026/27' },
+  });
+
+  // The claims of the service in scope are in the checklist, never in the document; the link opens the Map on it.
+  const claim = readiness.getByRole('button', {
+    name: /^Strong contribution of “Baby and toddler Rhymetimes and Storytimes” to .* cites no evidence\./,
+  });
+  await expect(claim).toBeVisible();
+  await expect(preview(h).locator('body')).not.toContainText('cites no evidence', { timeout: 20_000 });
+  await claim.click();
+  await expect(h.page.getByRole('heading', { level: 1, name: 'Contribution map' })).toBeVisible();
+});
+
+test('a whole-service template says it describes the whole service and offers no choice of services', async ({
+  launch,
+}) => {
+  const h = await launch();
+  await openSampleDocuments(h);
+  const listing = await h.composition.documentService.listTemplates();
+  const statement = listing.templates.find((t) => t.scope === 'whole-service')!;
+  await templateRadio(h, statement).check();
+  const scope = h.page.getByRole('region', { name: 'Scope' });
+  await expect(scope).toContainText('This document describes the whole library service: all 24 services');
+  await expect(scope.getByRole('checkbox')).toHaveCount(0);
 });

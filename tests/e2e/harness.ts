@@ -2,13 +2,12 @@
  * The browser test harness: serves the built renderer over HTTP with the production CSP, and installs
  * window.workbench in the page backed (through a Playwright binding) by the real IPC router and node services,
  * composed exactly as the Electron main process composes them. Only the operating-system ports (file dialogs,
- * shell, native window) are scripted.
+ * shell, native window) are scripted, or the file dialogs are the browser mode's in-app ones.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
 import Conf from 'conf';
 import type { BrowserContext, Page } from '@playwright/test';
 import { compose, type Composition } from '../../electron/main/compose';
@@ -19,6 +18,8 @@ import type { EventPayload } from '../../shared/ipc/contract';
 import type { PresenterPort } from '../../electron/main/ipc/workshop-handlers';
 import type { PdfPrinter } from '../../shared/documents';
 import { BUILT_IN_TEMPLATES_DIR, createChromiumPrinter } from '../../electron/main/services/documents';
+import { bridgeScript } from '../../browser/bridge-script';
+import { fileDialogScript, inAppDialogs } from '../../browser/in-app-dialogs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -59,41 +60,6 @@ export async function serveRenderer(): Promise<{ server: Server; origin: string 
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('Server did not start');
   return { server, origin: `http://127.0.0.1:${address.port}` };
-}
-
-/** The preload's bridge code, bundled for the page exactly as the preload bundles it. */
-let bridgeScript: string | null = null;
-function bridgeBundle(): string {
-  if (bridgeScript) return bridgeScript;
-  const result = buildSync({
-    stdin: {
-      contents: `
-        import { buildBridge } from './shared/ipc/bridge';
-        import { ipcChannel } from './shared/ipc/channel-names';
-        const listeners = new Map();
-        window.__workbenchEmit = (event, payload) => (listeners.get(event) || []).slice().forEach((l) => l(payload));
-        const api = buildBridge({
-          invoke: (channel, input) => window.__workbenchInvoke(channel, input),
-          subscribe: (event, listener) => {
-            const list = listeners.get(event) || [];
-            list.push(listener);
-            listeners.set(event, list);
-            return () => listeners.set(event, (listeners.get(event) || []).filter((l) => l !== listener));
-          },
-        });
-        void ipcChannel;
-        Object.defineProperty(window, 'workbench', { value: api, writable: false, configurable: false });
-      `,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-  });
-  bridgeScript = result.outputFiles[0]!.text;
-  return bridgeScript;
 }
 
 /** Answers the next file dialogs in order; null means the officer pressed Cancel. */
@@ -144,6 +110,8 @@ export interface HarnessOptions {
   machine?: string;
   /** Prints PDFs with this instead of the system Chromium (to make a print slow enough to cancel). */
   startPdfPrinter?: () => Promise<PdfPrinter>;
+  /** The browser mode's in-app file dialogs, starting in this folder, instead of scripted answers. */
+  inAppDialogsFolder?: string;
 }
 
 export interface Harness {
@@ -186,7 +154,7 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     await p.exposeBinding('__workbenchInvoke', (source, channel: string, input: unknown) =>
       composition.router.handle(channel, input, { senderUrl: source.frame.url() }),
     );
-    await p.addInitScript({ content: bridgeBundle() });
+    await p.addInitScript({ content: bridgeScript() });
     collectErrors(p);
   };
   const presenter: PresenterPort = {
@@ -220,13 +188,17 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     schema: settingsJsonSchema() as never,
     clearInvalidConfig: true,
   });
+  let mainPage: Page | null = null;
+  const inApp = options.inAppDialogsFolder
+    ? inAppDialogs({ page: () => mainPage, defaultFolder: () => options.inAppDialogsFolder!, isAppWindow: (p) => p === mainPage })
+    : null;
   const composition = compose({
     appName: 'Alignment Workbench',
     version: '0.0.0-test',
     dataFolder,
     logsFolder: join(dataFolder, 'logs'),
     store,
-    dialogs,
+    dialogs: inApp?.port ?? dialogs,
     shell: {
       openExternal: async (url) => void externalOpened.push(url),
       showItemInFolder: (path) => void externalOpened.push(`folder:${path}`),
@@ -250,7 +222,12 @@ export async function openApp(context: BrowserContext, origin: string, options: 
 
   const page = await context.newPage();
   eventPage = page;
+  mainPage = page;
   await bridgePage(page);
+  if (inApp) {
+    await page.exposeBinding('__workbenchListFolder', (source, folder: unknown) => inApp.listFolderBinding(source, folder));
+    await page.addInitScript({ content: fileDialogScript() });
+  }
   await page.goto(`${origin}/index.html`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 

@@ -226,11 +226,15 @@ export function createHandlers(s: Services): Handlers {
       return ok(await s.documentService.listTemplates());
     },
     previewDocument: async ({ workbook, draftId }) => s.documentService.preview(workbook, draftId),
-    generateDocument: async ({ jobId, workbook, draftId, formats }) => {
+    generateDocument: async ({ jobId, workbook, draftId, formats, mode }) => {
       const draft = workbook.drafts.find((d) => d.id === draftId);
       if (!draft) return fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
       if (s.documentService.busy)
         return fail('FORBIDDEN', 'Another document is being made. Wait for it to finish, or cancel it, and try again.');
+      if (mode === 'final') {
+        const ready = await s.documentService.checkFinal(workbook, draftId);
+        if (!ready.ok) return ready;
+      }
       const unique = [...new Set(formats)];
       const destination = await chooseExportDestination(s.dialogs, `${documentFileStem(draft.title)}.${unique[0]}`, unique);
       if (destination === null) return ok({ status: 'cancelled' });
@@ -239,6 +243,7 @@ export function createHandlers(s: Services): Handlers {
         workbook,
         draftId,
         formats: unique,
+        mode,
         destination,
         onProgress: (progress) => s.events.send('documentProgress', progress),
       });

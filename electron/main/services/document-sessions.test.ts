@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../../../tests/fixtures/fixtures';
 import { createWorkbook } from '../../../shared/model/new-workbook';
+import { CURRENT_VERSION } from '../../../shared/model/migrations';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import type { Result } from '../../../shared/result';
 import { DocumentSessions, type OpenResult, type SaveResult } from './document-sessions';
@@ -66,7 +67,7 @@ describe('opening', () => {
     expect(doc.migratedFrom).toBe(1);
     const after = saved(await sessions.save(doc.docId, workbook));
     expect(after.migratedFrom).toBeNull();
-    expect(JSON.parse(await readFile(v1, 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(v1, 'utf8')).version).toBe(CURRENT_VERSION);
     expect(JSON.parse(await readFile(backupPathFor(v1), 'utf8')).version, 'the version 1 file is kept as the backup').toBe(1);
   });
 

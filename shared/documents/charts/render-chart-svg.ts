@@ -6,6 +6,7 @@
 import type { ChartSpec } from '../model';
 import { FONT_FAMILY, SHADES } from '../palette';
 import { escapeMarkup as esc } from '../markup';
+import { textWidth } from '../text-metrics';
 
 export interface RenderedChart {
   readonly svg: string;
@@ -13,18 +14,31 @@ export interface RenderedChart {
   readonly height: number;
 }
 
-/** Rough width of text in Arimo at a size, good enough to truncate labels and place value labels. */
-function textWidth(s: string, size: number): number {
-  let w = 0;
-  for (const ch of s) w += /[il.,:;'|!]/.test(ch) ? 0.25 : /[mwMW@]/.test(ch) ? 0.85 : /[A-Z]/.test(ch) ? 0.66 : /\s/.test(ch) ? 0.28 : 0.53;
-  return w * size;
-}
+/** Most lines a bar label takes; a label longer still ends in "…" (the alt text and tables give it in full). */
+const MAX_LABEL_LINES = 3;
 
-function truncate(s: string, max: number, size: number): string {
-  if (textWidth(s, size) <= max) return s;
-  let out = s;
-  while (out.length > 1 && textWidth(`${out}…`, size) > max) out = out.slice(0, -1);
-  return `${out.trimEnd()}…`;
+/** A label broken at spaces into lines no wider than `max`, a word too long for a line cut to fit. */
+export function wrapLabel(s: string, max: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const fit = (w: string) => {
+    let out = w;
+    while (out.length > 1 && textWidth(`${out}…`, size) > max) out = out.slice(0, -1);
+    return out === w ? w : `${out}…`;
+  };
+  for (const word of s.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (textWidth(next, size) <= max) line = next;
+    else {
+      if (line) lines.push(line);
+      line = fit(word);
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= MAX_LABEL_LINES) return lines;
+  const kept = lines.slice(0, MAX_LABEL_LINES);
+  kept[MAX_LABEL_LINES - 1] = fit(`${kept[MAX_LABEL_LINES - 1]!} ${lines[MAX_LABEL_LINES]!}…`).replace(/…+$/, '…');
+  return kept;
 }
 
 function niceStep(max: number): number {
@@ -34,21 +48,66 @@ function niceStep(max: number): number {
   return Math.ceil(max / 5 / 10) * 10;
 }
 
+const FONT = 11;
+const BAR_H = 16;
+const GAP = 8;
+const LINE_H = FONT * 1.2;
+const LEGEND_H = 26;
+const TOP = LEGEND_H + 8;
+const AXIS_H = 34;
+
+const labelWidth = (width: number) => Math.round(width * 0.4);
+/** Each bar's row is as tall as its label, wrapped to the label column (labels are never cut off mid-word). */
+const rowHeight = (lines: readonly string[]) => Math.max(BAR_H, lines.length * LINE_H) + GAP;
+
+function axisMaxOf(chart: ChartSpec): number {
+  const max = Math.max(1, ...chart.bars.map((b) => b.values.reduce((n, v) => n + v, 0)));
+  const step = niceStep(max);
+  return Math.ceil(max / step) * step;
+}
+
 export function renderChartSvg(chart: ChartSpec, width = 640): RenderedChart {
-  const font = 11;
-  const barH = 16;
-  const gap = 8;
-  const labelW = Math.round(width * 0.4);
+  return drawChart(chart, chart.bars, axisMaxOf(chart), width);
+}
+
+/**
+ * The chart cut into parts no taller than `maxHeight` (in the chart's own units), so a chart with many bars runs
+ * over several pages instead of off the foot of one; each part has the legend and the axis, on the same scale.
+ */
+export function renderChartParts(chart: ChartSpec, maxHeight: number, width = 640): RenderedChart[] {
+  const labelW = labelWidth(width);
+  const heights = chart.bars.map((b) => rowHeight(wrapLabel(b.label, labelW - 4, FONT)));
+  const axisMax = axisMaxOf(chart);
+  const parts: Array<ChartSpec['bars']> = [];
+  let start = 0;
+  let used = TOP + AXIS_H;
+  heights.forEach((h, i) => {
+    if (i > start && used + h > maxHeight) {
+      parts.push(chart.bars.slice(start, i));
+      start = i;
+      used = TOP + AXIS_H;
+    }
+    used += h;
+  });
+  parts.push(chart.bars.slice(start));
+  return parts.map((bars) => drawChart(chart, bars, axisMax, width));
+}
+
+function drawChart(chart: ChartSpec, bars: ChartSpec['bars'], axisMax: number, width: number): RenderedChart {
+  const font = FONT;
+  const barH = BAR_H;
+  const lineH = LINE_H;
+  const labelW = labelWidth(width);
   const plotX = labelW + 10;
   const plotW = width - plotX - 30;
-  const legendH = 26;
-  const top = legendH + 8;
-  const axisH = 34;
-  const height = top + chart.bars.length * (barH + gap) + axisH;
-  const totals = chart.bars.map((b) => b.values.reduce((n, v) => n + v, 0));
-  const max = Math.max(1, ...totals);
-  const step = niceStep(max);
-  const axisMax = Math.ceil(max / step) * step;
+  const top = TOP;
+  const axisH = AXIS_H;
+  const labels = bars.map((b) => wrapLabel(b.label, labelW - 4, font));
+  const rowH = labels.map(rowHeight);
+  const rowY = rowH.map((_, i) => top + rowH.slice(0, i).reduce((a, h) => a + h, 0));
+  const height = top + rowH.reduce((a, h) => a + h, 0) + axisH;
+  const totals = bars.map((b) => b.values.reduce((n, v) => n + v, 0));
+  const step = niceStep(axisMax);
   const scale = plotW / axisMax;
   const parts: string[] = [];
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -72,10 +131,15 @@ export function renderChartSvg(chart: ChartSpec, width = 640): RenderedChart {
     `<text x="${(plotX + plotW / 2).toFixed(1)}" y="${height - 4}" font-size="${font}" fill="#0b0c0c" text-anchor="middle">${esc(chart.valueLabel)}</text>`,
   );
 
-  chart.bars.forEach((bar, i) => {
-    const y = top + i * (barH + gap);
+  bars.forEach((bar, i) => {
+    const lines = labels[i]!;
+    const blockH = Math.max(barH, lines.length * lineH);
+    const y = rowY[i]! + (blockH - barH) / 2;
+    const firstBaseline = rowY[i]! + (blockH - lines.length * lineH) / 2 + lineH / 2 + font / 2.8;
     parts.push(
-      `<text x="${labelW}" y="${y + barH / 2 + font / 2.8}" font-size="${font}" fill="#0b0c0c" text-anchor="end">${esc(truncate(bar.label, labelW - 4, font))}</text>`,
+      `<text x="${labelW}" y="${firstBaseline.toFixed(1)}" font-size="${font}" fill="#0b0c0c" text-anchor="end">${lines
+        .map((l, n) => `<tspan x="${labelW}" ${n === 0 ? '' : `dy="${lineH.toFixed(1)}"`}>${esc(l)}</tspan>`)
+        .join('')}</text>`,
     );
     let x = plotX;
     bar.values.forEach((v, si) => {

@@ -53,3 +53,12 @@ export const CALLOUT_GAP = 6;
 export const CELL_PADDING = { vertical: 3, horizontal: 5 } as const;
 /** Word draws charts this many points wide at most (the portrait text width). */
 export const FIGURE_WIDTH_PT = 481;
+
+/**
+ * Tallest a chart part may be on each page shape, points: the text height less room for the caption above and the
+ * source line below, so a chart with many bars is cut into parts that each fit a page (renderChartParts).
+ */
+export const FIGURE_MAX_HEIGHT_PT = {
+  portrait: PAGE.portrait.height - PAGE.portrait.top - PAGE.portrait.bottom - 80,
+  landscape: PAGE.landscape.height - PAGE.landscape.top - PAGE.landscape.bottom - 80,
+} as const;

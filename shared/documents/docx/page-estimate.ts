@@ -5,36 +5,11 @@
  * report (TOOLCHAIN.md target: a large business case in under a second), so this lays out the model instead;
  * docx-estimate.test.ts checks the two agree on the built-in templates.
  */
-import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
-import { renderChartSvg } from '../charts/render-chart-svg';
+import { renderChartParts } from '../charts/render-chart-svg';
 import { inlineText, keyFiguresTable, type Block, type DocModel, type Inline, type ListBlock } from '../model';
-import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
-
-type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
-const regular = StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName);
-const bold = StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName);
-const widthCache = new Map<string, number>();
-
-/** Width of one character at 1 pt, in points. */
-function charWidth(ch: string, isBold: boolean): number {
-  const key = isBold ? `b${ch}` : ch;
-  let w = widthCache.get(key);
-  if (w === undefined) {
-    try {
-      w = (isBold ? bold : regular).widthOfTextAtSize(ch, 1);
-    } catch {
-      w = isBold ? 0.61 : 0.556;
-    }
-    widthCache.set(key, w);
-  }
-  return w;
-}
-
-function textWidth(s: string, size: number, isBold: boolean): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch, isBold);
-  return w * size;
-}
+import { tableColumnWidths } from '../table-columns';
+import { charWidth, textWidth } from '../text-metrics';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, lineHeight, PAGE, STYLES, type ParaStyle } from './layout';
 
 /** Lines a paragraph takes when Word wraps it at spaces within `width` points. */
 export function countLines(text: string, width: number, size: number, isBold = false): number {
@@ -88,7 +63,9 @@ export function estimatePages(doc: DocModel): PageEstimate {
   let page = 1;
   let y = 0;
   let geo: { width: number; height: number } = { width: 0, height: 0 };
+  let orientation: 'portrait' | 'landscape' = 'portrait';
   const setGeometry = (o: 'portrait' | 'landscape') => {
+    orientation = o;
     const p = PAGE[o];
     geo = { width: p.width - p.left - p.right, height: p.height - p.top - p.bottom };
   };
@@ -140,8 +117,7 @@ export function estimatePages(doc: DocModel): PageEstimate {
       case 'table': {
         if (b.caption) para(`Table 00: ${b.caption}`, STYLES.caption, width, 40);
         const st = b.dense ? STYLES.denseCell : STYLES.cell;
-        const total = b.columns.reduce((n, c) => n + c.width, 0) || 1;
-        const colW = b.columns.map((c) => (c.width / total) * width - CELL_PADDING.horizontal * 2);
+        const colW = tableColumnWidths(b, width).map((w) => w - CELL_PADDING.horizontal * 2);
         const rowHeight = (cells: string[], isBold: boolean) =>
           Math.max(...cells.map((c, i) => countLines(c, Math.max(10, colW[i] ?? 10), st.size, isBold))) * lineHeight(st.size) + CELL_PADDING.vertical * 2 + 1;
         const header = rowHeight(b.columns.map((c) => c.header), true);
@@ -159,11 +135,11 @@ export function estimatePages(doc: DocModel): PageEstimate {
         break;
       }
       case 'figure': {
-        const chart = renderChartSvg(b.chart);
         const w = Math.min(FIGURE_WIDTH_PT, width);
-        const h = (chart.height / chart.width) * w;
-        para(`Figure 00: ${b.caption}`, STYLES.caption, width, h);
-        place(h + STYLES.body.after);
+        const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientation] * 640) / w);
+        const heights = parts.map((chart) => (chart.height / chart.width) * w);
+        para(`Figure 00: ${b.caption}`, STYLES.caption, width, heights[0] ?? 0);
+        for (const h of heights) place(h + STYLES.body.after);
         para(b.source ? `Source: ${b.source}` : '', STYLES.source, width);
         break;
       }

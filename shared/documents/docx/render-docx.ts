@@ -13,6 +13,9 @@ import {
   AlignmentType,
   Bookmark,
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
   ExternalHyperlink,
   Footer,
@@ -28,6 +31,7 @@ import {
   Paragraph,
   ShadingType,
   SimpleField,
+  SoftHyphen,
   TabStopType,
   Table,
   TableCell,
@@ -37,15 +41,18 @@ import {
   TextRun,
   WidthType,
   type FileChild,
+  type ICommentOptions,
   type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
-import { renderChartSvg } from '../charts/render-chart-svg';
-import { keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
+import { renderChartParts } from '../charts/render-chart-svg';
+import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
-import { CALLOUT_GAP, CELL_PADDING, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
+import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
+import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
+import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
 
 export interface DocxRenderOptions {
   /** A council .dotx or .docx whose styles the document uses. */
@@ -136,16 +143,49 @@ interface Ctx {
   table: number;
   figure: number;
   numberedLists: number;
+  /** A draft's guidance as Word comments, so the officer can resolve each one; none in a final. */
+  readonly comments: ICommentOptions[] | null;
+  /** Inside a guidance box, whose title already carries the comment for the whole box. */
+  inGuidanceBox: boolean;
 }
 
-function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string } = {}): ParagraphChild[] {
+const COMMENT_AUTHOR = 'Alignment Workbench';
+
+/** Wraps runs in a comment range with the comment's reference after it; the runs unchanged when comments are off. */
+function commented(ctx: Ctx, children: ParagraphChild[], title: string, text: string): ParagraphChild[] {
+  if (!ctx.comments) return children;
+  const id = ctx.comments.length;
+  const body = [title, text].filter((x) => x.trim() !== '');
+  ctx.comments.push({
+    id,
+    author: COMMENT_AUTHOR,
+    initials: 'AW',
+    date: new Date(ctx.doc.properties.generatedAt),
+    children: body.map((t) => new Paragraph({ children: [new TextRun(t)] })),
+  });
+  return [new CommentRangeStart(id), ...children, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+}
+
+/** Text with soft hyphens as Word's own optional hyphens (w:softHyphen), which Word shows only at a line end. */
+function withSoftHyphens(text: string): { text: string } | { children: Array<string | SoftHyphen> } {
+  if (!text.includes(SOFT_HYPHEN)) return { text };
+  const children: Array<string | SoftHyphen> = [];
+  text.split(SOFT_HYPHEN).forEach((part, i) => {
+    if (i > 0) children.push(new SoftHyphen());
+    if (part) children.push(part);
+  });
+  return { children };
+}
+
+function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?: boolean; color?: string; fitWidth?: number } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
   for (const i of content) {
     switch (i.kind) {
-      case 'text':
+      case 'text': {
+        const isBold = Boolean(base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em');
         out.push(
           new TextRun({
-            text: i.text,
+            ...withSoftHyphens(base.fitWidth && base.size ? hyphenateLongWords(i.text, base.fitWidth, base.size, isBold) : i.text),
             bold: base.bold || i.emphasis === 'strong' || i.emphasis === 'strong-em' || undefined,
             italics: i.emphasis === 'em' || i.emphasis === 'strong-em' || undefined,
             ...(base.size ? { size: half(base.size) } : {}),
@@ -153,6 +193,7 @@ function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?
           }),
         );
         break;
+      }
       case 'link': {
         const linkRuns = i.children.map((c) => new TextRun({ text: c.kind === 'text' ? c.text : '', style: 'Hyperlink', ...(base.size ? { size: half(base.size) } : {}) }));
         const anchor = i.href.startsWith('#') ? ctx.bookmarks.get(i.href.slice(1)) : undefined;
@@ -166,9 +207,11 @@ function runs(content: readonly Inline[], ctx: Ctx, base: { size?: number; bold?
         if (n) out.push(new InternalHyperlink({ anchor: `ref_${n}`, children: [new TextRun({ text: `[${n}]`, ...(base.size ? { size: half(base.size) } : {}) })] }));
         break;
       }
-      case 'guidance':
-        out.push(new TextRun({ text: i.text, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, color: BRAND.guidanceText, ...(base.size ? { size: half(base.size) } : {}) }));
+      case 'guidance': {
+        const run = new TextRun({ text: i.text, shading: { type: ShadingType.CLEAR, fill: BRAND.guidanceFill, color: 'auto' }, color: BRAND.guidanceText, ...(base.size ? { size: half(base.size) } : {}) });
+        out.push(...(ctx.inGuidanceBox ? [run] : commented(ctx, [run], 'To complete', i.text)));
         break;
+      }
       case 'line-break':
         out.push(new TextRun({ break: 1 }));
         break;
@@ -199,10 +242,10 @@ function tableBorders() {
 }
 
 function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
-  const total = t.columns.reduce((n, c) => n + c.width, 0) || 1;
-  const widths = t.columns.map((c) => Math.floor((c.width / total) * tw(textWidthPt)));
+  const widthsPt = tableColumnWidths(t, textWidthPt);
+  const widths = widthsPt.map((w) => Math.floor(tw(w)));
   const cellStyle = t.dense ? CUSTOM.denseCell : CUSTOM.cell;
-  const size = t.dense ? STYLES.denseCell.size : STYLES.cell.size;
+  const size = cellTextSize(t);
   const align = (a?: string) => (a === 'right' ? AlignmentType.RIGHT : a === 'centre' ? AlignmentType.CENTER : AlignmentType.LEFT);
   const margins = { top: tw(CELL_PADDING.vertical), bottom: tw(CELL_PADDING.vertical), left: tw(CELL_PADDING.horizontal), right: tw(CELL_PADDING.horizontal) };
   const header = new TableRow({
@@ -213,7 +256,8 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           shading: { type: ShadingType.CLEAR, fill: BRAND.headerFill, color: 'auto' },
-          children: [new Paragraph({ style: CUSTOM.tableHead, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
+          // Keep with next: the header row never ends a page without the first row under it.
+          children: [new Paragraph({ style: CUSTOM.tableHead, keepNext: true, alignment: align(c.align), children: [new TextRun({ text: c.header, bold: true, size: half(size), color: BRAND.text })] })],
         }),
     ),
   });
@@ -227,7 +271,7 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             ...(shade ? { shading: { type: ShadingType.CLEAR, fill: shade.fill, color: 'auto' } } : {}),
-            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text }) })],
+            children: [new Paragraph({ style: cellStyle, alignment: align(cell.align), children: runs(content, ctx, { size, color: shade ? shade.text : BRAND.text, fitWidth: widthsPt[i]! - CELL_EXTRA }) })],
           });
         }),
       }),
@@ -262,37 +306,56 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
     case 'table':
       return table(b, ctx, textWidthPt);
     case 'figure': {
-      const chart = renderChartSvg(b.chart);
       const widthPt = Math.min(FIGURE_WIDTH_PT, textWidthPt);
       const widthPx = Math.round((widthPt / 72) * 96);
-      const heightPx = Math.round((chart.height / chart.width) * widthPx);
-      const png = await ctx.rasterise(chart.svg, chart.width * 2);
+      // A chart too tall for a page comes in parts that each fit one (the same parts as the PDF).
+      const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientationOf(textWidthPt)] * 640) / widthPt);
       const n = ++ctx.figure;
+      const images: Paragraph[] = [];
+      for (const [i, chart] of parts.entries()) {
+        const heightPx = Math.round((chart.height / chart.width) * widthPx);
+        const png = await ctx.rasterise(chart.svg, chart.width * 2);
+        const last = i === parts.length - 1;
+        const altText =
+          i === 0
+            ? { name: `Figure ${n}`, title: b.caption, description: b.alt }
+            : { name: `Figure ${n}, part ${i + 1}`, title: `${b.caption} (continued)`, description: `Part ${i + 1} of ${parts.length} of Figure ${n}; the description of its first part covers the whole chart.` };
+        images.push(new Paragraph({ keepNext: !last || Boolean(b.source), children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText })] }));
+      }
       return [
         new Paragraph({ style: ctx.style('caption'), keepNext: true, children: [new TextRun(`Figure ${n}: ${b.caption}`)] }),
-        new Paragraph({
-          keepNext: Boolean(b.source),
-          children: [new ImageRun({ type: 'png', data: png, transformation: { width: widthPx, height: heightPx }, altText: { name: `Figure ${n}`, title: b.caption, description: b.alt } })],
-        }),
+        ...images,
         new Paragraph({ style: CUSTOM.source, children: b.source ? [new TextRun(`Source: ${b.source}`)] : [] }),
       ];
     }
     case 'callout': {
       const guidance = b.tone === 'guidance';
       const out: FileChild[] = [];
-      if (b.title) out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: [new TextRun(b.title)] }));
+      const boxText = guidance ? guidanceIn(b)[0]?.text ?? '' : '';
+      // The comment is anchored to the box's title, or to its first paragraph when it has none.
+      let anchorPending = guidance && ctx.comments !== null;
+      if (b.title) {
+        const title: ParagraphChild[] = [new TextRun(b.title)];
+        out.push(new Paragraph({ style: guidance ? CUSTOM.guidanceTitle : CUSTOM.calloutTitle, keepNext: true, children: anchorPending ? commented(ctx, title, b.title, boxText) : title }));
+        anchorPending = false;
+      }
+      const outer = ctx.inGuidanceBox;
+      ctx.inGuidanceBox = outer || guidance;
       for (const [i, x] of b.blocks.entries()) {
         const last = i === b.blocks.length - 1;
-        if (x.kind === 'paragraph')
+        if (x.kind === 'paragraph') {
+          const children = runs(x.content, ctx);
           out.push(
             new Paragraph({
               style: guidance ? CUSTOM.guidanceText : CUSTOM.calloutText,
               ...(last ? { spacing: { after: tw(STYLES.callout.after + CALLOUT_GAP), line: LINE, lineRule: LineRuleType.AUTO } } : {}),
-              children: runs(x.content, ctx),
+              children: anchorPending ? commented(ctx, children, 'To complete', boxText) : children,
             }),
           );
-        else out.push(...(await block(x, ctx, textWidthPt)));
+          anchorPending = false;
+        } else out.push(...(await block(x, ctx, textWidthPt)));
       }
+      ctx.inGuidanceBox = outer;
       return out;
     }
     case 'key-figures':
@@ -338,18 +401,21 @@ function paraStyle(id: string, name: string, st: ParaStyle, extra: Partial<IPara
   };
 }
 
+/** The running header and footer; the title page's (`first`) are empty, as it carries the marking in its own text. */
 function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { header: Header; footer: Footer } {
   const geo = landscape ? PAGE.landscape : PAGE.portrait;
   const width = tw(geo.width - geo.left - geo.right);
   const marking = MARKING_TEXT[doc.marking];
+  const draft = doc.status === 'draft';
   const header = new Header({
     children: [
       new Paragraph({
         style: CUSTOM.running,
         tabStops: [{ type: TabStopType.RIGHT, position: width }],
         children: [
+          ...(draft ? [new TextRun({ text: DRAFT_MARKING, bold: true, color: BRAND.text, size: 18 }), new TextRun({ text: first ? '' : '  ' })] : []),
           new TextRun({ text: first ? '' : doc.runningTitle }),
-          ...(marking ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ children: ['\t'] }), new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
         ],
       }),
     ],
@@ -364,7 +430,7 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
         ],
         children: [
           new TextRun({ children: ['\t'] }),
-          ...(marking ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
+          ...(marking && !first ? [new TextRun({ text: marking, bold: true, color: BRAND.text, size: 18 })] : []),
           ...(first
             ? []
             : [
@@ -384,12 +450,14 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
   const style = (k: StyleKey) => house?.idsByName.get(BUILT_IN[k].name.toLowerCase()) ?? BUILT_IN[k].id;
   const estimate = estimatePages(doc);
   const bookmarks = new Map<string, string>();
-  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0 };
+  const comments: ICommentOptions[] | null = doc.status === 'draft' ? [] : null;
+  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0, comments, inGuidanceBox: false };
 
   const tp = doc.titlePage;
   const marking = MARKING_TEXT[doc.marking];
   const titleChildren: FileChild[] = [
     ...(marking ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(marking)] })] : []),
+    ...(doc.status === 'draft' ? [new Paragraph({ style: CUSTOM.marking, children: [new TextRun(`${DRAFT_MARKING}: for comment, not for publication`)] })] : []),
     new Paragraph({ style: CUSTOM.organisation, children: [new TextRun(tp.organisation)] }),
     new Paragraph({ style: style('title'), children: [new TextRun(tp.title)] }),
     ...(tp.subtitle ? [new Paragraph({ style: style('subtitle'), children: [new TextRun(tp.subtitle)] })] : []),
@@ -475,6 +543,7 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
       { name: 'Generated', value: p.generatedAt },
     ],
     ...(house ? { externalStyles: house.stylesXml } : {}),
+    ...(comments && comments.length > 0 ? { comments: { children: comments } } : {}),
     pageNumbers: wordLayout ?? Object.assign(
       (body: object) => {
         // The table of contents bookmarks its headings _Toc… in document order; give each its estimated page.
@@ -512,6 +581,11 @@ export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions):
     sections,
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** Which page shape a text width belongs to (a call-out's narrower width is still on its page's shape). */
+function orientationOf(textWidthPt: number): 'portrait' | 'landscape' {
+  return textWidthPt > PAGE.portrait.width - PAGE.portrait.left - PAGE.portrait.right ? 'landscape' : 'portrait';
 }
 
 function pageProps(o: 'portrait' | 'landscape') {

@@ -24,7 +24,8 @@ export function printCss(runningTitle: string, marking: string): string {
   @bottom-center { ${markingBox} vertical-align: top; padding-top: 4mm; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); ${marginText} vertical-align: top; padding-top: 4mm; }
 }
-@page :first { @top-left { content: none; } @bottom-right { content: none; } }
+/* The title page carries the marking once, in its own text; the running header and footer start on page 2. */
+@page :first { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } @bottom-right { content: none; } }
 @page landscape { size: A4 landscape; margin: 20mm 18mm 20mm 18mm; }
 .section.landscape { page: landscape; }
 .section { break-before: page; }
@@ -57,12 +58,16 @@ li > ul, li > ol { margin-top: 3pt; }
 .table-wrap { margin: 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 10.5pt; line-height: 1.3225; }
 table.dense { font-size: 8.5pt; }
-caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 10pt 0 4pt; color: #${BRAND.text}; break-after: avoid; page-break-after: avoid; }
+caption { caption-side: top; text-align: left; font-weight: 700; font-size: 10.5pt; padding: 10pt 0 4pt; color: #${BRAND.text}; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 thead, thead tr:first-child { break-before: avoid; page-break-before: avoid; }
-thead { display: table-header-group; }
+thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
+/* The header row never ends a page: the first row goes with it (Word: keep with next on the header row). */
+tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
 tr { break-inside: avoid; page-break-inside: avoid; }
+/* Body words too long for their column carry soft hyphens (en-GB patterns); anything longer still (a URL) wraps. */
 th, td { border: 0.75pt solid #${BRAND.rule}; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: manual; }
-thead th { background: #${BRAND.headerFill}; color: #${BRAND.text}; font-weight: 700; vertical-align: bottom; }
+/* Header words never break: each column is at least as wide as its longest header word (table-columns.ts). */
+thead th { background: #${BRAND.headerFill}; color: #${BRAND.text}; font-weight: 700; vertical-align: bottom; overflow-wrap: normal; word-break: normal; }
 tbody th { font-weight: 400; }
 th.c, td.c { text-align: center; }
 th.r, td.r { text-align: right; }
@@ -72,8 +77,10 @@ ${shades}
 table.key-figures td.kf-value { color: #${BRAND.heading}; }
 
 figure { margin: 0; break-inside: avoid; }
-figure svg { display: block; width: 100%; height: auto; margin: 0 0 8pt; }
-figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; padding-top: 10pt; }
+/* A chart in parts breaks between its parts only; the caption stays with the first. */
+figure.in-parts { break-inside: auto; }
+figure svg { display: block; width: 100%; height: auto; margin: 0 0 8pt; break-inside: avoid; }
+figcaption { font-weight: 700; font-size: 10.5pt; margin: 0 0 4pt; padding-top: 10pt; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 
 .callout { border-left: 4pt solid #${BRAND.heading}; background: #${SHADES.accent.fill}; padding: 0 0 0 12pt; margin: 0 0 6pt; break-inside: avoid; }
 .callout > p { margin: 0; padding-bottom: 6pt; }

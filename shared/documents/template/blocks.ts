@@ -10,7 +10,7 @@ import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type 
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
 import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
-import { formatMoney, formatNumber, listInWords, plural } from './format';
+import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } from './format';
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -367,14 +367,14 @@ function evidenceList(ctx: BlockContext): Block[] {
   const rows = items.map((e) => {
     const c = ctx.cite(e.id);
     return [
-      { content: [...t(`${e.title}${e.publisher ? `, ${e.publisher}` : ''}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
-      cell(e.keyFinding + (e.figure ? ` Headline figure: ${e.figure}.` : '')),
+      { content: [...t(`${e.publisher ? `${asPhrase(e.title)}, ${e.publisher}` : e.title}${e.year ? ` (${e.year})` : ''} `), ...(c ? [c] : [])] },
+      cell([asSentence(e.keyFinding), e.figure ? `Headline figure: ${asSentence(e.figure)}` : ''].filter(Boolean).join(' ')),
       cell(e.quality.charAt(0).toUpperCase() + e.quality.slice(1)),
     ];
   });
   if (rows.length === 0) {
     ctx.warn('empty-data', 'The evidence list is empty: no contribution in scope cites evidence.');
-    return [];
+    return [guidance('No evidence recorded', 'Add the research, statistics and local data behind the claims in this document.')];
   }
   return [
     table(ctx, 'evidence-list', {

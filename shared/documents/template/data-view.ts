@@ -28,7 +28,7 @@ import type { Evidence, Kpi, Workbook } from '../../model/workbook-schema';
 import type { Contribution, DocumentFacts, ObjectiveFacts, ServiceFacts } from '../facts/facts';
 import { scopeSubject } from '../facts/facts';
 import { contributionText } from '../facts/wording';
-import { isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
+import { formatPageRef, formatQuantity, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
 import type { Question } from './manifest';
 
 /** A paragraphs answer: Markdown written by the officer. */
@@ -73,16 +73,14 @@ function periodText(p: { label: string } | null | undefined): string {
 
 /** "Council Plan 2025–2029, page 9": the page as the officer typed it ("p. 9", "pp. 9-10", "9") read once. */
 export function sourceRefText(source: { document: string; page: string }): string {
-  const page = source.page.trim().replace(/^(pages?|pp?)\.?\s*/i, '');
-  if (page === '') return source.document;
-  return `${source.document}, ${/[-–,]|\bto\b/.test(page) ? 'pages' : 'page'} ${page.replace(/\s*[-–]\s*/g, ' to ')}`;
+  const page = formatPageRef(source.page);
+  return page ? `${source.document}, ${page}` : source.document;
 }
 
 
 /** "7.9% (2023/24)", "5,210 loans (Q2 2024/25)". */
 export function valueWithUnit(value: number, unit: string, period: string): string {
-  const u = unit.startsWith('%') ? unit : unit ? ` ${unit}` : '';
-  return `${formatNumber(value)}${u}${period ? ` (${period})` : ''}`;
+  return `${formatQuantity(value, unit)}${period ? ` (${period})` : ''}`;
 }
 
 /** Answers typed by their question's kind; unanswered questions become Unanswered. */

@@ -23,6 +23,11 @@ export interface EvalHost {
   /** A citation of an evidence item, or null when there is no such item. */
   cite(evidenceId: string): Inline | null;
   unanswered(question: Question): void;
+  /**
+   * A final document: template guidance is left out, and an unanswered (optional) question leaves nothing in its
+   * place rather than a marker. Required questions are checked by the caller, which refuses a final without them.
+   */
+  readonly final?: boolean;
 }
 
 export interface EvalState {
@@ -193,7 +198,8 @@ export function evaluate(nodes: readonly Node[], root: ViewValue, host: EvalHost
         for (const h of n.helpers) v = applyHelper(v, h, root, scopes, state, host);
         if (v instanceof Unanswered) {
           host.unanswered(v.question);
-          emit(n.standalone ? blockPlaceholder(state, [guidanceFor(v.question)]) : inlinePlaceholder(state, { kind: 'guidance', text: `[To complete: ${v.question.label}]` }), n.at);
+          if (!host.final)
+            emit(n.standalone ? blockPlaceholder(state, [guidanceFor(v.question)]) : inlinePlaceholder(state, { kind: 'guidance', text: `[To complete: ${v.question.label}]` }), n.at);
         } else if (v instanceof MarkdownText) {
           const source = v.source;
           emit(n.standalone ? blockPlaceholder(state, host.answerBlocks(source)) : source.replace(/\s*\n\s*/g, ' '), n.at);
@@ -228,6 +234,7 @@ export function evaluate(nodes: readonly Node[], root: ViewValue, host: EvalHost
         break;
       }
       case 'guidance': {
+        if (host.final) break;
         const inner = evaluate(n.body, root, host, state, scopes);
         emit(blockPlaceholder(state, [{ kind: 'callout', tone: 'guidance', title: 'Guidance for the author (delete before publishing)', blocks: host.templateBlocks(inner) }]), n.at);
         break;

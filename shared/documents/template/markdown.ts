@@ -103,9 +103,33 @@ function placeholderIndex(tokens: readonly Token[]): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)/;
+
+/**
+ * A blank line before an unindented line that follows a list item. CommonMark reads such a line as a "lazy"
+ * continuation of the item, so a loop that ends in a bullet and is followed by the next objective's paragraph
+ * (no blank line between: the loop's tags take theirs away) ran that paragraph into the last bullet. Nobody
+ * writing a template or typing an answer means that; an indented line still continues the item.
+ */
+export function endListsBeforeParagraphs(source: string): string {
+  const out: string[] = [];
+  let inList = false;
+  for (const line of source.split('\n')) {
+    const blank = line.trim() === '';
+    if (blank) inList = false;
+    else if (LIST_ITEM.test(line)) inList = true;
+    else if (inList && !/^\s/.test(line)) {
+      out.push('');
+      inList = false;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 /** Converts Markdown to blocks, replacing the evaluator's placeholders. */
 export function markdownToBlocks(source: string, ctx: MarkdownContext): Block[] {
-  const tokens = md.parse(source, {});
+  const tokens = md.parse(endListsBeforeParagraphs(source), {});
   let i = 0;
 
   const inlineOf = (t: Token | undefined): Inline[] => convertInline(t?.children ?? [], ctx);

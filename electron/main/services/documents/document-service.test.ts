@@ -184,6 +184,31 @@ describe('the preview', () => {
   });
 });
 
+describe('draft and final', () => {
+  it('lists what stops a final in the preview, refuses it before anything is written, and makes it once complete', async () => {
+    const incomplete = sampleWith({ stage: 'SOC' });
+    const s = service();
+    const preview = await s.preview(incomplete.workbook, incomplete.draftId);
+    expect(preview.ok && preview.value.blockers).toEqual([
+      { kind: 'unanswered-required', where: 'Question “Topic”', questionId: 'topic', message: 'Required and not answered.' },
+    ]);
+    const check = await s.checkFinal(incomplete.workbook, incomplete.draftId);
+    expect(check).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'Question “Topic”', message: 'Required and not answered.' }] } });
+    const out = join(root, 'final-refused');
+    mkdirSync(out, { recursive: true });
+    const refused = await s.generate({ jobId: 'final1', ...incomplete, formats: ['docx'], mode: 'final', destination: join(out, 'Briefing.docx') });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(readdirSync(out)).toEqual([]);
+
+    // "Risks" is not required: a final leaves it out rather than refusing.
+    const complete = sampleWith({ topic: 'Digital inclusion', stage: 'SOC' });
+    expect(await s.checkFinal(complete.workbook, complete.draftId)).toEqual({ ok: true, value: null });
+    const made = await s.generate({ jobId: 'final2', ...complete, formats: ['docx'], mode: 'final', destination: join(out, 'Briefing.docx') });
+    expect(made.ok && made.value.status === 'generated' && made.value.mode).toBe('final');
+    expect(readdirSync(out)).toEqual(['Briefing.docx']);
+  });
+});
+
 describe('the sample workbook’s drafts', () => {
   it('are finished drafts, one for each built-in template, that preview with every question answered', async () => {
     const loaded = loadSampleWorkbook();
@@ -199,6 +224,7 @@ describe('the sample workbook’s drafts', () => {
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.unanswered.map((q) => q.id), draft.templateId).toEqual([]);
       expect(r.value.warnings.some((w) => w.kind === 'unanswered-required')).toBe(false);
+      expect(await s.checkFinal(loaded.value, draft.id), `${draft.templateId} makes a final`).toEqual({ ok: true, value: null });
     }
     const icb = loaded.value.drafts.find((d) => d.templateId === 'partnership-proposal')!;
     expect(icb.partnerId).toBe('ptn_nsc_icb');

@@ -9,9 +9,20 @@
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import { bindDocument, isCancellation, questionsToAsk, type PdfPrinter, type PreExportWarning, type Question, type Template } from '../../../../shared/documents';
+import {
+  bindDocument,
+  isCancellation,
+  questionsToAsk,
+  type BindOptions,
+  type FinalBlocker,
+  type PdfPrinter,
+  type PreExportWarning,
+  type Question,
+  type Template,
+} from '../../../../shared/documents';
 import type {
   DocumentFormat,
+  DocumentModeName,
   DocumentPreview,
   DocumentProgress,
   DocumentWarning,
@@ -21,6 +32,7 @@ import type {
   TemplateInfo,
   TemplateListing,
   TemplateQuestion,
+  FinalBlockerInfo,
 } from '../../../../shared/ipc/documents-contract';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
@@ -46,6 +58,8 @@ export interface GenerateRequest {
   readonly workbook: Workbook;
   readonly draftId: string;
   readonly formats: readonly DocumentFormat[];
+  /** Draft (the default) or final; a final is refused, with what is missing, while anything is. */
+  readonly mode?: DocumentModeName;
   /** The path the officer chose; each format is written beside it with its own extension. */
   readonly destination: string;
   readonly onProgress?: (progress: DocumentProgress) => void;
@@ -135,6 +149,7 @@ function toTemplateInfo(t: TemplateSummary): TemplateInfo {
     origin: t.origin,
     folder: t.folder,
     partner: t.template.manifest.partner,
+    scope: t.template.manifest.scope,
     questions: t.template.manifest.questions.map(toQuestionInfo),
   };
 }
@@ -149,6 +164,13 @@ function toWarning(w: PreExportWarning): DocumentWarning {
 }
 
 const toUnanswered = (q: Question) => ({ id: q.id, label: q.label, required: q.required });
+
+const toBlocker = (b: FinalBlocker): FinalBlockerInfo => ({ kind: b.kind, where: b.where, message: b.message, ...(b.questionId ? { questionId: b.questionId } : {}) });
+
+/** How a draft binds: its marking, partner and scope, in the mode asked for. */
+function bindOptionsOf(draft: Draft, generatedAt: Date, mode: DocumentModeName): BindOptions {
+  return { protectiveMarking: draft.protectiveMarking, generatedAt, partnerId: draft.partnerId, scope: draft.scope, mode };
+}
 
 export class DocumentService {
   private readonly now: () => Date;
@@ -213,21 +235,30 @@ export class DocumentService {
     const template = await this.template(draft.value.templateId);
     if (!template.ok) return template;
     const answers = answersOf(template.value, draft.value);
-    const bound = bindDocument(template.value, workbook, answers, {
-      protectiveMarking: draft.value.protectiveMarking,
-      generatedAt: this.now(),
-      partnerId: draft.value.partnerId,
-      scope: draft.value.scope,
-    });
+    const bound = bindDocument(template.value, workbook, answers, bindOptionsOf(draft.value, this.now(), 'draft'));
     if (!bound.ok) return bound;
-    const { document, warnings, unanswered } = bound.value;
+    const { document, warnings, unanswered, blockers } = bound.value;
     return ok({
       html: renderPrintHtml(document),
       title: document.properties.title,
       warnings: warnings.map(toWarning),
       unanswered: unanswered.map(toUnanswered),
       askedQuestionIds: questionsToAsk(template.value, answers).map((q) => q.id),
+      blockers: blockers.map(toBlocker),
     });
+  }
+
+  /**
+   * Whether a final can be made from this draft now: ok, or the refusal with each thing missing and where. Asked
+   * before the save dialog, so the officer is not asked where to save a file that will not be made.
+   */
+  async checkFinal(workbook: Workbook, draftId: string): Promise<Result<null>> {
+    const draft = this.draftOf(workbook, draftId);
+    if (!draft.ok) return draft;
+    const template = await this.template(draft.value.templateId);
+    if (!template.ok) return template;
+    const bound = bindDocument(template.value, workbook, answersOf(template.value, draft.value), bindOptionsOf(draft.value, this.now(), 'final'));
+    return bound.ok ? ok(null) : bound;
   }
 
   /** The printer is started on the first PDF (a second or so for a browser) and reused after that. */
@@ -256,6 +287,7 @@ export class DocumentService {
       request.onProgress?.({ jobId: request.jobId, step, fraction: reached, message: STEP_MESSAGES[step] });
     };
     const cancelled = () => ok<GenerateOutcome>({ status: 'cancelled' });
+    const mode = request.mode ?? 'draft';
     let writing: string | null = null;
     try {
       report('binding', 0);
@@ -279,7 +311,7 @@ export class DocumentService {
         template: template.value,
         workbook: request.workbook,
         answers: answersOf(template.value, draft.value),
-        options: { protectiveMarking: draft.value.protectiveMarking, generatedAt: this.now(), partnerId: draft.value.partnerId, scope: draft.value.scope },
+        options: bindOptionsOf(draft.value, this.now(), mode),
         formats: [...request.formats],
         ...(printer ? { printer } : {}),
         signal,
@@ -310,6 +342,7 @@ export class DocumentService {
       report('writing', 1);
       return ok({
         status: 'generated',
+        mode,
         files,
         unanswered: result.value.unanswered.map(toUnanswered),
         warnings: result.value.warnings.map(toWarning),

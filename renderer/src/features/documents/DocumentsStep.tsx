@@ -1,8 +1,8 @@
 import type { Draft as Mutable } from 'immer';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
+import { readinessChecklist, type ReadinessItem } from '../../../../shared/documents/readiness';
 import type {
   DocumentPreview as PreviewResult,
-  DocumentWarning,
   GeneratedFile,
   TemplateInfo,
   TemplateListing,
@@ -10,13 +10,12 @@ import type {
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
-import { showError, showStatus } from '../../app/ui-store';
+import { showError, showStatus, useUiStore } from '../../app/ui-store';
 import { TextField } from '../../components/TextField';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { call, onEvent } from '../../platform/api';
 import {
   answerOf,
-  checkAnswers,
   formatProblem,
   groupQuestions,
   latestDraft,
@@ -28,14 +27,16 @@ import {
   type AnswerError,
 } from './answers';
 import { DocumentPreview } from './DocumentPreview';
-import { ExportPanel, type ExportChoice, type Job } from './ExportPanel';
+import { ExportPanel, type ExportChoice, type ExportMode, type Job } from './ExportPanel';
 import { QuestionField } from './QuestionField';
+import { fixTarget, ReadinessChecklist } from './ReadinessChecklist';
+import { SCOPE_FIELD_ID, ScopeEditor } from './ScopeEditor';
+import { setObjectivesInScope, setServicesInScope } from './scope';
 import { TemplatePicker } from './TemplatePicker';
 import './documents.css';
 
 const PREVIEW_DELAY_MS = 350;
 const PARTNER_FIELD_ID = 'doc-partner';
-const PARTNER_ERROR_KEY = '(partner)';
 
 function newJobId(): string {
   const bytes = new Uint8Array(9);
@@ -56,68 +57,61 @@ type PreviewState =
   | { kind: 'failed'; error: AppError; source: Workbook }
   | null;
 
-const WARNING_GROUPS: ReadonlyArray<{ title: string; kinds: readonly string[] }> = [
-  { title: 'Questions not answered yet (they appear in the document as guidance for you to complete)', kinds: ['unanswered-required', 'unanswered'] },
-  { title: 'Claims that need evidence', kinds: ['unsupported-claim', 'weak-evidence'] },
-  { title: 'Charts and images without a text description', kinds: ['missing-alt-text'] },
-];
+/** Preview warnings the readiness checklist does not already list (it covers answers, partner and claims). */
+const LISTED_BY_READINESS = new Set([
+  'unanswered-required',
+  'unanswered',
+  'missing-partner',
+  'unsupported-claim',
+  'weak-evidence',
+]);
 
-function WarningList(props: { warnings: readonly DocumentWarning[]; visibleQuestions: ReadonlySet<string> }) {
-  const known = new Set(WARNING_GROUPS.flatMap((g) => g.kinds));
-  const groups = [
-    ...WARNING_GROUPS.map((g) => ({ title: g.title, items: props.warnings.filter((w) => g.kinds.includes(w.kind)) })),
-    { title: 'Other things to check', items: props.warnings.filter((w) => !known.has(w.kind)) },
-  ].filter((g) => g.items.length > 0);
-  if (groups.length === 0)
-    return <p>Nothing to check: every question is answered and every claim in the document cites evidence.</p>;
-  return (
-    <>
-      {groups.map((g) => (
-        <div key={g.title}>
-          <h3>
-            {g.title} <span className="tag">{g.items.length}</span>
-          </h3>
-          <ul className="warning-list">
-            {g.items.map((w, i) => (
-              <li key={`${w.kind}-${w.questionId ?? w.alignmentId ?? i}`}>
-                {w.questionId && props.visibleQuestions.has(w.questionId) ? (
-                  <button type="button" className="link-button" onClick={() => focusField(questionFieldId(w.questionId!))}>
-                    {w.message}
-                  </button>
-                ) : (
-                  w.message
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </>
-  );
+interface SummaryItem {
+  readonly key: string;
+  readonly message: string;
+  /** The field or item that fixes it; plain text when there is none to go to. */
+  readonly fix?: () => void;
 }
 
-function ErrorSummary({ errors, ref }: { errors: readonly AnswerError[]; ref: Ref<HTMLDivElement> }) {
+function ErrorSummary({
+  title,
+  intro,
+  items,
+  ref,
+}: {
+  title: string;
+  intro: string;
+  items: readonly SummaryItem[];
+  ref: Ref<HTMLDivElement>;
+}) {
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="doc-error-summary-title">
-      <h2 id="doc-error-summary-title">There is a problem</h2>
-      <p>Answer these before exporting:</p>
+    <div
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="doc-error-summary-title"
+    >
+      <h2 id="doc-error-summary-title">{title}</h2>
+      <p>{intro}</p>
       <ul>
-        {errors.map((e) => {
-          const target = e.questionId === PARTNER_ERROR_KEY ? PARTNER_FIELD_ID : questionFieldId(e.questionId);
-          return (
-            <li key={e.questionId}>
+        {items.map((e) => (
+          <li key={e.key}>
+            {e.fix ? (
               <a
-                href={`#${target}`}
+                href="#"
                 onClick={(ev) => {
                   ev.preventDefault();
-                  focusField(target);
+                  e.fix?.();
                 }}
               >
                 {e.message}
               </a>
-            </li>
-          );
-        })}
+            ) : (
+              e.message
+            )}
+          </li>
+        ))}
       </ul>
     </div>
   );
@@ -134,7 +128,9 @@ export function DocumentsStep() {
   const [listing, setListing] = useState<TemplateListing | null>(null);
   const [listingError, setListingError] = useState<AppError | null>(null);
   const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
-  const [draftId, setDraftId] = useState<string | null>(() => (workbook ? (latestDraft(workbook)?.id ?? null) : null));
+  const [draftId, setDraftId] = useState<string | null>(() =>
+    workbook ? (latestDraft(workbook)?.id ?? null) : null,
+  );
   /**
    * A draft for a template the officer has chosen but not yet touched. It joins the workbook (as one undoable step)
    * with the first change, so moving through the templates with the arrow keys does not leave drafts behind; and
@@ -145,6 +141,8 @@ export function DocumentsStep() {
   const [showErrors, setShowErrors] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [choice, setChoice] = useState<ExportChoice>('both');
+  const [mode, setMode] = useState<ExportMode>('draft');
+  const goTo = useUiStore((s) => s.goTo);
   const [job, setJob] = useState<Job | null>(null);
   const [files, setFiles] = useState<GeneratedFile[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -153,7 +151,8 @@ export function DocumentsStep() {
 
   const stored = workbook && draftId ? (workbook.drafts.find((d) => d.id === draftId) ?? null) : null;
   const draft = stored ?? (pending && (draftId === null || draftId === pending.id) ? pending : null);
-  const template = draft && listing ? (listing.templates.find((t) => t.id === draft.templateId) ?? null) : null;
+  const template =
+    draft && listing ? (listing.templates.find((t) => t.id === draft.templateId) ?? null) : null;
   /** The workbook as the main process sees it for this draft: with the untouched draft added when there is one. */
   const withDraft = useCallback(
     (wb: Workbook): Workbook => (stored || !pending ? wb : { ...wb, drafts: [...wb.drafts, pending] }),
@@ -172,7 +171,11 @@ export function DocumentsStep() {
     const timer = setTimeout(() => {
       void call('previewDocument', { workbook: withDraft(workbook), draftId: draft.id }).then((r) => {
         if (seq !== previewSeq.current) return;
-        setPreview(r.ok ? { kind: 'ready', result: r.value, source: workbook } : { kind: 'failed', error: r.error, source: workbook });
+        setPreview(
+          r.ok
+            ? { kind: 'ready', result: r.value, source: workbook }
+            : { kind: 'failed', error: r.error, source: workbook },
+        );
       });
     }, PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
@@ -181,7 +184,9 @@ export function DocumentsStep() {
   useEffect(
     () =>
       onEvent('documentProgress', (progress) =>
-        setJob((current) => (current && current.jobId === progress.jobId ? { ...current, progress } : current)),
+        setJob((current) =>
+          current && current.jobId === progress.jobId ? { ...current, progress } : current,
+        ),
       ),
     [],
   );
@@ -250,32 +255,79 @@ export function DocumentsStep() {
         showError(r.error);
         return null;
       }
-      showStatus('Template folder removed. Its templates are no longer listed; the files themselves are untouched.');
+      showStatus(
+        'Template folder removed. Its templates are no longer listed; the files themselves are untouched.',
+      );
       return r.value;
     });
 
   const asked = preview?.kind === 'ready' ? new Set(preview.result.askedQuestionIds) : null;
   const questions = template ? template.questions.filter((q) => !asked || asked.has(q.id)) : [];
   const partnerNeeded = template?.partner === 'required';
-  const errors: AnswerError[] =
+  const readiness: ReadinessItem[] =
     draft && template
-      ? [
-          ...checkAnswers(template.questions, draft, asked),
-          ...(partnerNeeded && !workbook.partners.some((p) => p.id === draft.partnerId)
-            ? [{ questionId: PARTNER_ERROR_KEY, message: 'Choose the partner this proposal is for' }]
-            : []),
-        ]
+      ? readinessChecklist({ workbook, template, draft, ...(asked ? { askedQuestionIds: asked } : {}) })
       : [];
+  const missingFacts =
+    preview?.kind === 'ready' ? preview.result.blockers.filter((b) => b.kind === 'missing-fact') : [];
+  const otherWarnings =
+    preview?.kind === 'ready' ? preview.result.warnings.filter((w) => !LISTED_BY_READINESS.has(w.kind)) : [];
+  // A wrong format stops any export; a missing answer, partner or scope stops only a final (a draft shows guidance).
+  const formatErrors: AnswerError[] = draft
+    ? questions.flatMap((q) => {
+        const message = formatProblem(q, answerOf(draft, q.id));
+        return message ? [{ questionId: q.id, message }] : [];
+      })
+    : [];
+  const finalBlockers = readiness.filter((i) => i.blocksFinal);
+  const refused =
+    formatErrors.length > 0 || (mode === 'final' && finalBlockers.length + missingFacts.length > 0);
   const errorFor = (questionId: string, value: string) => {
-    if (showErrors) return errors.find((e) => e.questionId === questionId)?.message ?? null;
-    // A wrong format is worth saying at once; a missing answer only once the officer tries to export.
     const q = template?.questions.find((x) => x.id === questionId);
+    if (showErrors && mode === 'final') {
+      const blocker = finalBlockers.find(
+        (i) => i.target.kind === 'question' && i.target.questionId === questionId,
+      );
+      if (blocker) return blocker.message;
+    }
     return q ? formatProblem(q, value) : null;
   };
+  const fix = (item: ReadinessItem) => {
+    const target = fixTarget(item.target, {
+      question: questionFieldId,
+      partner: PARTNER_FIELD_ID,
+      scope: SCOPE_FIELD_ID,
+    });
+    if (target.field) focusField(target.field);
+    else if (target.goTo) goTo(target.goTo);
+  };
+  const describeTarget = (item: ReadinessItem) => {
+    const t = fixTarget(item.target, {
+      question: questionFieldId,
+      partner: PARTNER_FIELD_ID,
+      scope: SCOPE_FIELD_ID,
+    });
+    return t.goTo
+      ? `opens the ${t.goTo.step === 'map' ? 'Map' : t.goTo.step === 'services' ? 'Services' : 'Objectives'} step`
+      : 'goes to the field';
+  };
+  const summaryItems: SummaryItem[] = [
+    ...formatErrors.map((e) => ({
+      key: `format-${e.questionId}`,
+      message: e.message,
+      fix: () => focusField(questionFieldId(e.questionId)),
+    })),
+    ...(mode === 'final'
+      ? [
+          ...finalBlockers.map((i, n) => ({ key: `blocker-${n}`, message: i.message, fix: () => fix(i) })),
+          ...missingFacts.map((b, n) => ({ key: `fact-${n}`, message: `${b.where}: ${b.message}` })),
+        ]
+      : []),
+  ];
 
   const exportNow = async () => {
     if (!draft) return;
-    if (errors.length > 0) {
+    if (refused) {
       setShowErrors(true);
       setAttempt((n) => n + 1);
       return;
@@ -293,10 +345,13 @@ export function DocumentsStep() {
       workbook: current,
       draftId: draft.id,
       formats: choice === 'both' ? ['docx', 'pdf'] : [choice],
+      mode,
     });
     setJob(null);
     if (!r.ok) {
-      showError(r.error);
+      // A refusal with one reason names it in the message (the notice lists reasons only when there are several).
+      const [only, ...more] = r.error.issues ?? [];
+      showError(only && more.length === 0 ? { ...r.error, message: `${r.error.message} ${only.path}: ${only.message}` } : r.error);
       return;
     }
     if (r.value.status === 'cancelled') {
@@ -308,7 +363,9 @@ export function DocumentsStep() {
     const names = made.map((f) => `“${f.fileName}”`).join(' and ');
     const open = r.value.unanswered.length;
     showStatus(
-      `Saved ${names}.${open > 0 ? ` ${open === 1 ? 'One question is' : `${open} questions are`} still unanswered and marked as guidance in the document.` : ''}`,
+      r.value.mode === 'final'
+        ? `Saved ${names}, final.`
+        : `Saved ${names}, marked DRAFT.${open > 0 ? ` ${open === 1 ? 'One question is' : `${open} questions are`} still unanswered and marked as guidance in the document.` : ''}`,
     );
   };
 
@@ -330,18 +387,32 @@ export function DocumentsStep() {
     setPending(null);
     setPreview(null);
     setFiles([]);
-    showStatus(stored ? `Draft “${draft.title}” discarded. Undo brings it back.` : 'Template choice cleared.');
+    showStatus(
+      stored ? `Draft “${draft.title}” discarded. Undo brings it back.` : 'Template choice cleared.',
+    );
   };
 
   return (
     <div className="step documents-step">
       <h1>Documents</h1>
       <p className="lead">
-        Turn the map into a paper: a business case, a partnership proposal, a commissioning bid or a strategic alignment
-        statement. Answer the template’s questions, check the preview, then export it for Word or as an accessible PDF.
+        Turn the map into a paper: a business case, a partnership proposal, a commissioning bid or a strategic
+        alignment statement. Answer the template’s questions, check the preview, then export it for Word or as
+        an accessible PDF.
       </p>
 
-      {showErrors && errors.length > 0 && <ErrorSummary errors={errors} ref={summaryRef} />}
+      {showErrors && refused && summaryItems.length > 0 && (
+        <ErrorSummary
+          title={mode === 'final' ? 'A final cannot be made yet' : 'There is a problem'}
+          intro={
+            mode === 'final'
+              ? 'Complete these, or export a draft, which shows them as guidance:'
+              : 'Correct these before exporting:'
+          }
+          items={summaryItems}
+          ref={summaryRef}
+        />
+      )}
 
       <section className="panel" aria-labelledby="template-heading">
         <h2 id="template-heading">Choose a template</h2>
@@ -360,8 +431,8 @@ export function DocumentsStep() {
         )}
         {draft && listing && !template && (
           <p className="panel panel-warning">
-            The template this draft was written for (“{draft.templateId}”) is not available. If it came from one of your
-            template folders, add the folder again; otherwise choose another template.
+            The template this draft was written for (“{draft.templateId}”) is not available. If it came from
+            one of your template folders, add the folder again; otherwise choose another template.
           </p>
         )}
       </section>
@@ -369,6 +440,62 @@ export function DocumentsStep() {
       {draft && template && (
         <div className="documents-layout">
           <div className="documents-form">
+            <ScopeEditor
+              template={template}
+              draft={draft}
+              workbook={workbook}
+              partnerField={
+                template.partner === 'none' ? null : (
+                  <PartnerField
+                    draft={draft}
+                    required={partnerNeeded}
+                    partners={workbook.partners}
+                    error={
+                      showErrors && mode === 'final'
+                        ? (finalBlockers.find((i) => i.kind === 'missing-partner')?.message ?? null)
+                        : null
+                    }
+                    onChange={(partnerId) => {
+                      const name = workbook.partners.find((p) => p.id === partnerId)?.name;
+                      updateDraft(
+                        name ? `Address the proposal to ${name}` : 'Clear the partner',
+                        (d) => void (d.partnerId = partnerId),
+                      );
+                    }}
+                  />
+                )
+              }
+              onServices={(ids, inScope, label) =>
+                updateDraft(
+                  ids.length === 1
+                    ? `${inScope ? 'Put' : 'Take'} “${label}” ${inScope ? 'in' : 'out of'} scope`
+                    : label,
+                  (d) => setServicesInScope(d.scope, workbook, ids, inScope),
+                )
+              }
+              onObjectives={(ids, inScope, label) =>
+                updateDraft(
+                  ids.length === 1
+                    ? `${inScope ? 'Put' : 'Take'} “${label}” ${inScope ? 'in' : 'out of'} scope`
+                    : label,
+                  (d) => setObjectivesInScope(d.scope, workbook, ids, inScope),
+                )
+              }
+              onAmount={(amount) =>
+                updateDraft(
+                  'Change the sum asked for',
+                  (d) => void (d.scope.amount = amount),
+                  `scope-amount:${draft.id}`,
+                )
+              }
+              onPeriod={(period) =>
+                updateDraft(
+                  'Change the period of the sum',
+                  (d) => void (d.scope.period = period),
+                  `scope-period:${draft.id}`,
+                )
+              }
+            />
             <section className="panel" aria-labelledby="about-doc-heading">
               <h2 id="about-doc-heading">About this document</h2>
               <TextField
@@ -379,7 +506,9 @@ export function DocumentsStep() {
                 value={draft.title}
                 hint="Also the file name suggested when you export."
                 validate={(v) => (v.trim() === '' ? 'Enter a name for this draft' : null)}
-                onCommit={(title) => updateDraft('Rename the draft', (d) => void (d.title = title), `draft-title:${draft.id}`)}
+                onCommit={(title) =>
+                  updateDraft('Rename the draft', (d) => void (d.title = title), `draft-title:${draft.id}`)
+                }
               />
               <div className="field">
                 <label htmlFor="doc-marking">Protective marking</label>
@@ -392,7 +521,10 @@ export function DocumentsStep() {
                   value={draft.protectiveMarking}
                   onChange={(e) => {
                     const marking = e.target.value as ProtectiveMarking;
-                    updateDraft(`Mark the document ${MARKING_LABELS[marking]}`, (d) => void (d.protectiveMarking = marking));
+                    updateDraft(
+                      `Mark the document ${MARKING_LABELS[marking]}`,
+                      (d) => void (d.protectiveMarking = marking),
+                    );
                   }}
                 >
                   {PROTECTIVE_MARKINGS.map((m) => (
@@ -402,18 +534,6 @@ export function DocumentsStep() {
                   ))}
                 </select>
               </div>
-              {template.partner !== 'none' && (
-                <PartnerField
-                  draft={draft}
-                  required={partnerNeeded}
-                  partners={workbook.partners}
-                  error={showErrors ? (errors.find((e) => e.questionId === PARTNER_ERROR_KEY)?.message ?? null) : null}
-                  onChange={(partnerId) => {
-                    const name = workbook.partners.find((p) => p.id === partnerId)?.name;
-                    updateDraft(name ? `Address the proposal to ${name}` : 'Clear the partner', (d) => void (d.partnerId = partnerId));
-                  }}
-                />
-              )}
               <div className="button-row">
                 <button type="button" className="button button-secondary" onClick={discardDraft}>
                   Discard this draft
@@ -437,7 +557,13 @@ export function DocumentsStep() {
                           question={q}
                           value={value}
                           error={errorFor(q.id, value)}
-                          onChange={(v) => updateDraft(`Answer “${q.label}”`, (d) => setAnswer(d, q.id, v), `answer:${draft.id}:${q.id}`)}
+                          onChange={(v) =>
+                            updateDraft(
+                              `Answer “${q.label}”`,
+                              (d) => setAnswer(d, q.id, v),
+                              `answer:${draft.id}:${q.id}`,
+                            )
+                          }
                         />
                       );
                     })}
@@ -446,22 +572,38 @@ export function DocumentsStep() {
               )}
             </section>
 
-            <section className="panel" aria-labelledby="warnings-heading">
-              <h2 id="warnings-heading">Before you export</h2>
-              {preview?.kind === 'ready' ? (
-                <WarningList warnings={preview.result.warnings} visibleQuestions={new Set(questions.map((q) => q.id))} />
-              ) : (
-                <p className="muted">The checks appear with the preview.</p>
-              )}
-            </section>
+            <ReadinessChecklist
+              items={readiness}
+              missingFacts={missingFacts}
+              otherWarnings={otherWarnings}
+              onFix={fix}
+              describeTarget={describeTarget}
+            />
 
-            <ExportPanel choice={choice} onChoice={setChoice} job={job} files={files} onExport={() => void exportNow()} onCancel={() => void cancel()} />
+            <ExportPanel
+              choice={choice}
+              onChoice={setChoice}
+              mode={mode}
+              onMode={(m) => {
+                setMode(m);
+                setShowErrors(false);
+              }}
+              finalBlockers={finalBlockers.length + missingFacts.length}
+              job={job}
+              files={files}
+              onExport={() => void exportNow()}
+              onCancel={() => void cancel()}
+            />
           </div>
 
           <section className="panel documents-preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview</h2>
             {preview?.kind === 'ready' ? (
-              <DocumentPreview html={preview.result.html} title={preview.result.title} updating={preview.source !== workbook} />
+              <DocumentPreview
+                html={preview.result.html}
+                title={preview.result.title}
+                updating={preview.source !== workbook}
+              />
             ) : preview?.kind === 'failed' ? (
               <div className="panel panel-warning">
                 <p>

@@ -4,6 +4,20 @@ import { showError } from '../../app/ui-store';
 import { call } from '../../platform/api';
 
 export type ExportChoice = 'docx' | 'pdf' | 'both';
+export type ExportMode = 'draft' | 'final';
+
+const MODES: ReadonlyArray<{ value: ExportMode; label: string; hint: string }> = [
+  {
+    value: 'draft',
+    label: 'Draft, for comment',
+    hint: 'Marked DRAFT on every page, with a guidance box wherever something is still to do; in Word each piece of guidance is also a comment you can resolve one by one.',
+  },
+  {
+    value: 'final',
+    label: 'Final, ready to publish',
+    hint: 'No guidance, no markers and no DRAFT marking. It can be made once nothing under “Stops a final” in the readiness checklist is left.',
+  },
+];
 
 const CHOICES: ReadonlyArray<{ value: ExportChoice; label: string }> = [
   { value: 'docx', label: 'Word (.docx), to edit further' },
@@ -20,7 +34,9 @@ export interface Job {
 const FORMAT_NAMES = { docx: 'Word document', pdf: 'PDF' } as const;
 
 function size(bytes: number): string {
-  return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1_048_576
+    ? `${(bytes / 1_048_576).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /**
@@ -30,6 +46,10 @@ function size(bytes: number): string {
 export function ExportPanel(props: {
   choice: ExportChoice;
   onChoice: (c: ExportChoice) => void;
+  mode: ExportMode;
+  onMode: (m: ExportMode) => void;
+  /** How many things stop a final now (shown when Final is chosen). */
+  finalBlockers: number;
   job: Job | null;
   files: readonly GeneratedFile[];
   onExport: () => void;
@@ -54,6 +74,34 @@ export function ExportPanel(props: {
     <section className="panel" aria-labelledby="export-heading">
       <h2 id="export-heading">Export</h2>
       <fieldset className="field">
+        <legend>Draft or final</legend>
+        {MODES.map((m) => (
+          <div key={m.value} className="export-mode">
+            <label className="checkbox">
+              <input
+                type="radio"
+                name="export-mode"
+                value={m.value}
+                checked={props.mode === m.value}
+                disabled={running}
+                aria-describedby={`export-mode-${m.value}-hint`}
+                onChange={() => props.onMode(m.value)}
+              />
+              <span>{m.label}</span>
+            </label>
+            <div id={`export-mode-${m.value}-hint`} className="hint">
+              {m.hint}
+            </div>
+          </div>
+        ))}
+        {props.mode === 'final' && props.finalBlockers > 0 && (
+          <p className="export-final-blocked">
+            {props.finalBlockers === 1 ? 'One thing stops' : `${props.finalBlockers} things stop`} a final:
+            see “Stops a final” in the readiness checklist.
+          </p>
+        )}
+      </fieldset>
+      <fieldset className="field">
         <legend>Format</legend>
         {CHOICES.map((c) => (
           <label key={c.value} className="checkbox">
@@ -70,7 +118,13 @@ export function ExportPanel(props: {
         ))}
       </fieldset>
       <div className="button-row">
-        <button ref={exportButton} type="button" className="button button-primary" disabled={running} onClick={props.onExport}>
+        <button
+          ref={exportButton}
+          type="button"
+          className="button button-primary"
+          disabled={running}
+          onClick={props.onExport}
+        >
           Export…
         </button>
       </div>

@@ -6,9 +6,9 @@
 import type { Draft as Mutable } from 'immer';
 import type { TemplateInfo, TemplateQuestion } from '../../../../shared/ipc/documents-contract';
 import { newId } from '../../../../shared/model/ids';
-import { newDraftScope } from '../../../../shared/model/factories';
 import type { ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
+import { defaultScope } from './scope';
 
 export const MARKING_LABELS: Record<ProtectiveMarking, string> = {
   OFFICIAL: 'OFFICIAL',
@@ -35,7 +35,7 @@ export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, now
     id: newId('draft'),
     templateId: template.id,
     title: template.name,
-    scope: newDraftScope({ wholeService: true }),
+    scope: defaultScope(template),
     answers,
     protectiveMarking: marking,
     partnerId: null,
