@@ -347,12 +347,12 @@ function kpiTable(ctx: BlockContext): Block[] {
     table(ctx, 'kpi-table', {
       caption: 'Key performance indicators, with baselines and targets',
       columns: [
-        { header: 'Indicator', width: 3.5 },
-        { header: 'Council objective', width: 3 },
-        { header: 'Baseline', width: 2 },
-        { header: 'Target', width: 2 },
-        { header: 'Direction', width: 2.1 },
-        { header: 'Source', width: 3 },
+        { header: 'Indicator', width: 3.3 },
+        { header: 'Council objective', width: 3.1 },
+        { header: 'Baseline', width: 2.4 },
+        { header: 'Target', width: 2.4 },
+        { header: 'Direction', width: 2 },
+        { header: 'Source', width: 2.6 },
       ],
       rows,
       rowHeaders: true,
@@ -565,7 +565,11 @@ function keyFigures(ctx: BlockContext): Block[] {
       source: g.services.source,
     });
   if (g.libraries.value > 0)
-    items.push({ value: g.libraries.text, label: g.libraries.value === 1 ? 'library delivering them' : 'libraries delivering them', source: g.libraries.source });
+    items.push({
+      value: g.libraries.text,
+      label: `${g.libraries.value === 1 ? 'library' : 'libraries'} delivering ${g.services.value === 1 ? 'it' : 'them'}`,
+      source: g.libraries.source,
+    });
   if (g.objectives.value > 0) {
     const all = g.objectivesContributed.value === g.objectives.value;
     items.push({
@@ -577,7 +581,11 @@ function keyFigures(ctx: BlockContext): Block[] {
   if (g.objectivesStrong.value > 0)
     items.push({ value: g.objectivesStrong.text, label: g.objectivesStrong.value === 1 ? 'objective with a strong contribution' : 'objectives with a strong contribution', source: g.objectivesStrong.source });
   if (g.contributions.value > 0)
-    items.push({ value: g.contributionsEvidenced.text, label: 'of contributions cite evidence', source: g.contributionsEvidenced.source });
+    items.push({
+      value: `${formatNumber(g.contributionsEvidenced.value)} of ${g.contributions.text}`,
+      label: g.contributions.value === 1 ? 'contribution cites evidence' : 'contributions cite evidence',
+      source: g.contributionsEvidenced.source,
+    });
   if (g.costedServices.value > 0)
     items.push({
       value: formatMoney(g.cost.value, 'short'),
