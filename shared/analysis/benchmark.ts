@@ -20,8 +20,9 @@ import {
   type AuthorityActivity,
 } from '../reference/activity';
 
-export const COMPARATOR_KINDS = ['neighbours', 'type', 'region', 'population', 'chosen'] as const;
-export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
+import type { ComparatorKind } from '../model/workbook-schema';
+
+export { COMPARATOR_KINDS, type ComparatorKind } from '../model/workbook-schema';
 
 export const COMPARATOR_LABELS: Record<ComparatorKind, string> = {
   neighbours: 'Five nearest neighbours',
