@@ -13,6 +13,7 @@ import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plur
 import type { Question } from './manifest';
 import { parseTableAnswer, STATUS_LABEL, STRENGTH_LABEL } from './data-view';
 import { TemplateError, type Location } from './syntax';
+import { howWeCompare } from './compare-block';
 
 export const BLOCK_NAMES = [
   'alignment-matrix',
@@ -29,6 +30,7 @@ export const BLOCK_NAMES = [
   'key-figures',
   'weak-claims',
   'gaps',
+  'how-we-compare',
   'toc',
   'references',
 ] as const;
@@ -590,6 +592,8 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       return weakClaimsTable(ctx);
     case 'gaps':
       return gapsTable(ctx);
+    case 'how-we-compare':
+      return howWeCompare(ctx, options, at);
     case 'toc': {
       const depth = Number(options.depth ?? '2');
       return [{ kind: 'toc', title: options.title ?? 'Contents', maxLevel: (depth >= 3 ? 3 : depth <= 1 ? 1 : 2) as 1 | 2 | 3 }];
