@@ -91,7 +91,7 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
                 </td>
                 <td>{t.byLibrary.map((l) => `${l.library || 'Whole service'} ${whole(l.value)}`).join('; ')}</td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => setLinking(t)} aria-label={`Use ${OWN_MEASURE_LABELS[t.measure].toLowerCase()} ${t.year} as a reach figure or KPI baseline`}>
+                  <button type="button" className="link-button" onClick={() => setLinking(t)} aria-label={`As reach or KPI baseline: ${OWN_MEASURE_LABELS[t.measure].toLowerCase()}, ${t.year}`}>
                     As reach or KPI baseline…
                   </button>
                 </td>
