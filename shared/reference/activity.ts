@@ -14,6 +14,8 @@ export interface ActivityMeasureInfo {
   readonly id: ActivityMeasureId;
   /** As a heading: "Visits". */
   readonly label: string;
+  /** Within a sentence: "visits", "Wi-Fi sessions". */
+  readonly phrase: string;
   /** After a number: "3,100,468 visits". */
   readonly unit: string;
   /** What is counted, in the source's terms. */
@@ -23,13 +25,13 @@ export interface ActivityMeasureInfo {
 }
 
 export const ACTIVITY_MEASURES: readonly ActivityMeasureInfo[] = [
-  { id: 'users', label: 'Active users', unit: 'active users', definition: 'People who used their library membership during the year', ageSpecific: true },
-  { id: 'visits', label: 'Visits', unit: 'visits', definition: 'Physical visits to libraries, shared buildings, mobile libraries and home delivery', ageSpecific: false },
-  { id: 'loans', label: 'Loans', unit: 'loans', definition: 'Loans of physical books and audiobooks, e-books and e-audio, by the age group the item is for', ageSpecific: true },
-  { id: 'events', label: 'Events', unit: 'events', definition: 'Events held in person or online', ageSpecific: true },
-  { id: 'attendance', label: 'Event attendance', unit: 'attendances', definition: 'Attendances at events held in person or online', ageSpecific: true },
-  { id: 'computerHours', label: 'Computer hours', unit: 'hours', definition: 'Hours of use of the public computers', ageSpecific: false },
-  { id: 'wifiSessions', label: 'Wi-Fi sessions', unit: 'sessions', definition: 'Sessions on the public Wi-Fi', ageSpecific: false },
+  { id: 'users', label: 'Active users', phrase: 'active users', unit: 'active users', definition: 'People who used their library membership during the year', ageSpecific: true },
+  { id: 'visits', label: 'Visits', phrase: 'visits', unit: 'visits', definition: 'Physical visits to libraries, shared buildings, mobile libraries and home delivery', ageSpecific: false },
+  { id: 'loans', label: 'Loans', phrase: 'loans', unit: 'loans', definition: 'Loans of physical books and audiobooks, e-books and e-audio, by the age group the item is for', ageSpecific: true },
+  { id: 'events', label: 'Events', phrase: 'events', unit: 'events', definition: 'Events held in person or online', ageSpecific: true },
+  { id: 'attendance', label: 'Event attendance', phrase: 'event attendance', unit: 'attendances', definition: 'Attendances at events held in person or online', ageSpecific: true },
+  { id: 'computerHours', label: 'Computer hours', phrase: 'computer hours', unit: 'hours', definition: 'Hours of use of the public computers', ageSpecific: false },
+  { id: 'wifiSessions', label: 'Wi-Fi sessions', phrase: 'Wi-Fi sessions', unit: 'sessions', definition: 'Sessions on the public Wi-Fi', ageSpecific: false },
 ];
 
 export const findActivityMeasure = (id: ActivityMeasureId): ActivityMeasureInfo => ACTIVITY_MEASURES.find((m) => m.id === id)!;

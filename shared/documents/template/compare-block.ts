@@ -44,7 +44,7 @@ export function howWeCompare(ctx: BlockContext, options: Readonly<Record<string,
   const citation = evidence ? ctx.cite(evidence.id) : null;
   const group = b.comparators;
   const members = group.members.map((g) => names.get(g) ?? g);
-  const missing = b.measures.filter((m) => !m.own).map((m) => m.measure.label.toLowerCase());
+  const missing = b.measures.filter((m) => !m.own).map((m) => m.measure.phrase);
   const intro: Inline[] = [
     t(
       `${name}’s library activity in ${ACTIVITY_YEAR.label}, per 1,000 residents, compared with ${members.length ? `${group.label.toLowerCase()}: ${listInWords(members)}` : 'no comparator authorities (none are chosen)'}. ${group.description} Rank 1 is the highest figure per 1,000 residents; the median and quartiles are of the comparators’ full-year figures.`,

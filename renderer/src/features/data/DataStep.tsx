@@ -104,8 +104,7 @@ export function DataStep() {
               ) : (
                 <table className="data-table">
                   <caption id={ids.summary}>
-                    {authority.name}’s measures, {ACTIVITY_YEAR.label}, against {result.comparators.label.toLowerCase()} ({result.comparators.members.length}{' '}
-                    authorities)
+                    {authority.name}’s measures, {ACTIVITY_YEAR.label}, against {result.comparators.label.toLowerCase()} ({result.comparators.members.length === 1 ? '1 authority' : `${result.comparators.members.length} authorities`})
                   </caption>
                   <thead>
                     <tr>

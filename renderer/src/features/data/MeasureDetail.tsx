@@ -9,18 +9,18 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
   const ids = { compare: useId(), trend: useId() };
   const label = m.measure.label;
   const ranked = m.rows.filter((r) => r.perThousand !== null);
-  const alt = `Bar chart of ${label.toLowerCase()} per 1,000 residents, 2023/24: ${m.rows
+  const alt = `Bar chart of ${m.measure.phrase} per 1,000 residents, 2023/24: ${m.rows
     .map((r) => `${r.name}${r.self ? ' (this authority)' : ''} ${r.perThousand === null ? 'not reported' : rate(r.perThousand)}`)
     .join('; ')}.${m.group ? ` Comparators’ median ${rate(m.group.median)}.` : ''}`;
   const periodic = m.own?.figure.periodic ?? [];
-  const trendAlt = `Bar chart of ${authorityName}’s ${label.toLowerCase()} ${GRANULARITY_WORDS[m.own?.figure.granularity ?? 'month']}: ${periodic
+  const trendAlt = `Bar chart of ${authorityName}’s ${m.measure.phrase} ${GRANULARITY_WORDS[m.own?.figure.granularity ?? 'month']}: ${periodic
     .map((p) => `${periodLabel(p.period)} ${whole(p.value)}`)
     .join('; ')}.`;
   return (
     <>
       <h3 id={ids.compare}>{label} per 1,000 residents</h3>
       {ranked.length === 0 ? (
-        <p>None of these authorities reported {label.toLowerCase()} for 2023/24.</p>
+        <p>None of these authorities reported {m.measure.phrase} for 2023/24.</p>
       ) : (
         <div className="chart">
           <div className="chart-image">
@@ -59,14 +59,14 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
         </tbody>
       </table>
       <p>
-        {m.rank ? `${authorityName} ranks ${ordinal(m.rank.position)} of ${m.rank.of} (1st is the highest per 1,000 residents). ` : `${authorityName} is not ranked on ${label.toLowerCase()}${m.own ? ': its figures cover part of the year' : ': it did not report them'}. `}
+        {m.rank ? `${authorityName} ranks ${ordinal(m.rank.position)} of ${m.rank.of} (1st is the highest per 1,000 residents). ` : `${authorityName} is not ranked on ${m.measure.phrase}${m.own ? ': its figures cover part of the year' : ': it did not report them'}. `}
         {m.group
           ? `The comparators’ median is ${rate(m.group.median)} per 1,000 residents; the middle half lie between ${rate(m.group.lowerQuartile)} and ${rate(m.group.upperQuartile)} (${m.group.count} with a full-year figure).`
           : 'No comparator has a full-year figure, so there is no median.'}
       </p>
 
       <h3 id={ids.trend}>
-        {authorityName}’s {label.toLowerCase()} through the year
+        {authorityName}’s {m.measure.phrase} through the year
       </h3>
       {!m.own ? (
         <p>No figures were reported, so there is no trend to show.</p>
