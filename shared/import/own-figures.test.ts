@@ -1,8 +1,13 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeXlsx } from '../../tests/fixtures/plan-files';
 import { ownFigureTotals } from '../analysis/benchmark-own-figures';
 import type { OwnFigure } from '../model/workbook-schema';
 import { OwnFigureSchema } from '../model/workbook-schema';
-import { describeProblem, detectTemplate, importCoreDataset, importOwnTable, periodFor, readDate, readMonth, type ImportContext, type ImportResult } from './own-figures';
+import { describeProblem, detectTemplate, guessOwnMapping, importCoreDataset, importOwnTable, periodFor, readDate, readMonth, type ImportContext, type ImportResult } from './own-figures';
+import { readPlanFile } from './plan-files';
 import { readCsv } from './table-outline';
 
 const KENT: ImportContext = {
@@ -210,5 +215,95 @@ describe('totals by year', () => {
     expect(readMonth('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
     expect(periodFor('2024-01-01', '2024-03-31').label).toBe('Q4 2023/24');
     expect(periodFor('2023-04-03', '2023-04-16').label).toBe('3 April 2023 to 16 April 2023');
+  });
+});
+
+/**
+ * Each core-dataset template, one good row then one bad row: the bad row is refused on line 3 in the column
+ * at fault, and the good one alone imports.
+ */
+type Case = 'wrong type' | 'unknown library' | 'negative count' | 'duplicate period' | 'wrong authority';
+const TEMPLATE_CASES: Record<'physical-visits' | 'loans' | 'membership' | 'events', { header: string; good: string; bad: Partial<Record<Case, [string, string]>> }> = {
+  'physical-visits': {
+    header: VISITS_HEADER,
+    good: 'Kent,Allington Library,2023-04-01,2023-06-30,Automatic,100',
+    bad: {
+      'wrong type': ['Kent,Allington Library,2023-07-01,2023-09-30,Automatic,many', 'Visits'],
+      'unknown library': ['Kent,Atlantis Library,2023-07-01,2023-09-30,Automatic,5', 'Library name'],
+      'negative count': ['Kent,Allington Library,2023-07-01,2023-09-30,Automatic,-5', 'Visits'],
+      'duplicate period': ['Kent,Allington Library,2023-04-01,2023-06-30,Automatic,101', 'Count start'],
+      'wrong authority': ['Medway,Allington Library,2023-07-01,2023-09-30,Automatic,5', 'Local authority'],
+    },
+  },
+  loans: {
+    header: 'Local authority,Library name,Month,Type,Loans',
+    good: 'Kent,Ashford Library,2023-04,Adult fiction,50',
+    bad: {
+      'wrong type': ['Kent,Ashford Library,2023-05,Adult fiction,fifty', 'Loans'],
+      'unknown library': ['Kent,Atlantis Library,2023-05,Adult fiction,5', 'Library name'],
+      'negative count': ['Kent,Ashford Library,2023-05,Adult fiction,-50', 'Loans'],
+      'duplicate period': ['Kent,Ashford Library,2023-04,Adult fiction,51', 'Month'],
+      'wrong authority': ['Essex,Ashford Library,2023-05,Adult fiction,5', 'Local authority'],
+    },
+  },
+  membership: {
+    header: 'Local authority,Count date,Area code,Members',
+    good: 'Kent,2024-03-31,E01024001,70',
+    bad: {
+      'wrong type': ['Kent,2024-03-31,E01024002,7.5', 'Members'],
+      'negative count': ['Kent,2024-03-31,E01024002,-7', 'Members'],
+      'duplicate period': ['Kent,2024-03-31,E01024001,71', 'Count date'],
+      'wrong authority': ['E10000012,2024-03-31,E01024002,7', 'Local authority'],
+    },
+  },
+  events: {
+    header: 'Local authority,Library name,Event date,Name,Main outcome,Secondary outcome,Attendees',
+    good: 'Kent,Allington Library,2023-04-03,Rhyme time,Increased reading and literacy,,12',
+    bad: {
+      'wrong type': ['Kent,Allington Library,2023-04-04,Author talk,Cultural and creative enrichment,,a dozen', 'Attendees'],
+      'unknown library': ['Kent,Atlantis Library,2023-04-04,Author talk,Cultural and creative enrichment,,5', 'Library name'],
+      'negative count': ['Kent,Allington Library,2023-04-04,Author talk,Cultural and creative enrichment,,-5', 'Attendees'],
+      'duplicate period': ['Kent,Allington Library,2023-04-03,Rhyme time,Increased reading and literacy,,13', 'Event date'],
+      'wrong authority': ['Surrey County Council,Allington Library,2023-04-04,Author talk,Cultural and creative enrichment,,5', 'Local authority'],
+    },
+  },
+};
+
+describe.each(Object.entries(TEMPLATE_CASES))('the %s template', (template, spec) => {
+  const id = template as keyof typeof TEMPLATE_CASES;
+  it('imports a good row', () => {
+    expect(detectTemplate(spec.header.split(','))).toBe(id);
+    expect(accepted(importCoreDataset(table(`${spec.header}\n${spec.good}\n`), id, KENT)).rows).toBe(1);
+  });
+  it.each(Object.entries(spec.bad))('refuses a row with a %s, naming its line and column', (kind, [row, column]) => {
+    const r = refused(importCoreDataset(table(`${spec.header}\n${spec.good}\n${row}\n`), id, KENT));
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ line: 3, column });
+    expect(r.otherAuthority !== null).toBe(kind === 'wrong authority');
+  });
+});
+
+describe('an Excel file of the officer’s own, read with the shared spreadsheet reader', () => {
+  it('imports mapped columns from .xlsx', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'awb-own-xlsx-'));
+    try {
+      const path = join(dir, 'issues.xlsx');
+      await makeXlsx(path, [
+        ['Site', 'From', 'To', 'Issues'],
+        ['Allington', '2023-04-01', '2023-04-30', 321],
+        ['Ashford Library', '2023-04-01', '2023-04-30', 654],
+      ]);
+      const file = await readPlanFile('issues.xlsx', new Uint8Array(await readFile(path)));
+      if (!file.ok || !('table' in file.value)) throw new Error('not read as a table');
+      const guessed = guessOwnMapping(file.value.table.headers);
+      expect(guessed).toMatchObject({ library: 0, start: 1, end: 2, value: 3 });
+      const r = accepted(importOwnTable(file.value.table, { measure: 'loans', library: guessed.library, start: guessed.start, end: guessed.end, value: guessed.value! }, KENT));
+      expect(r.figures.map((f) => [f.library, f.period.label, f.value])).toEqual([
+        ['Allington Library', 'April 2023', 321],
+        ['Ashford Library', 'April 2023', 654],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
