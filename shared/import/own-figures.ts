@@ -7,6 +7,7 @@
  * and why, so nothing half-imported reaches the workbook.
  */
 import { newId } from '../model/ids';
+import { OWN_MEASURE_NAMES } from '../model/own-figure-links';
 import { OWN_MEASURES, type OwnFigure, type OwnMeasure } from '../model/workbook-schema';
 import { parsePeriod, type Period } from '../model/periods';
 import type { Table } from './table-outline';
@@ -25,13 +26,9 @@ export const CORE_TEMPLATES = {
 } as const;
 export type CoreTemplateId = keyof typeof CORE_TEMPLATES;
 
-export const OWN_MEASURE_LABELS: Record<OwnMeasure, string> = {
-  visits: 'Physical visits',
-  loans: 'Loans',
-  members: 'Active members',
-  events: 'Events',
-  attendance: 'Event attendance',
-};
+export const OWN_MEASURE_LABELS: Record<OwnMeasure, string> = Object.fromEntries(
+  Object.entries(OWN_MEASURE_NAMES).map(([k, v]) => [k, v.label]),
+) as Record<OwnMeasure, string>;
 
 /** The Ambition outcomes an event's main and secondary outcome must be one of (events.json). */
 export const EVENT_OUTCOMES = [

@@ -2,12 +2,10 @@
 import { useId, useState } from 'react';
 import type { OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
 import { OWN_MEASURE_LABELS } from '../../../../shared/import/own-figures';
-import { newId } from '../../../../shared/model/ids';
+import { addReachFromTotal, setBaselineFromTotal, totalPeriod, totalSource } from '../../../../shared/model/own-figure-links';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
-
-const UNITS: Record<OwnYearTotal['measure'], string> = { visits: 'visits', loans: 'loans', members: 'members', events: 'events', attendance: 'attendances' };
 
 export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => void }) {
   const { total } = props;
@@ -18,26 +16,22 @@ export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => vo
   const kpis = wb.objectives.flatMap((o) => o.kpis.map((k) => ({ objective: o, kpi: k })));
   const [kpiId, setKpiId] = useState(kpis[0]?.kpi.id ?? '');
   const label = OWN_MEASURE_LABELS[total.measure];
-  const period = { label: total.asAt ? `${total.year} (count on ${total.asAt})` : total.year, start: total.start, end: total.end };
-  const source = `Own figures: ${total.sources.join('; ')}`.slice(0, 500);
+  const period = totalPeriod(total);
+  const source = totalSource(total);
 
   const apply = () => {
     if (target === 'service') {
       const service = wb.services.find((s) => s.id === serviceId);
       if (!service) return;
       useWorkbookStore.getState().edit(`Use ${label.toLowerCase()} ${total.year} as reach of ${service.name}`, (draft) => {
-        draft.services
-          .find((s) => s.id === serviceId)!
-          .measures.push({ id: newId('measure'), label, value: total.total, unit: UNITS[total.measure], period, source });
+        addReachFromTotal(draft, total, serviceId);
       });
       showStatus(`${label}, ${total.year}, added to ${service.name}’s reach figures.`);
     } else {
       const found = kpis.find((k) => k.kpi.id === kpiId);
       if (!found) return;
       useWorkbookStore.getState().edit(`Use ${label.toLowerCase()} ${total.year} as the baseline of ${found.kpi.name}`, (draft) => {
-        const kpi = draft.objectives.find((o) => o.id === found.objective.id)!.kpis.find((k) => k.id === kpiId)!;
-        kpi.baseline = { value: total.total, period };
-        if (!kpi.source) kpi.source = source;
+        setBaselineFromTotal(draft, total, kpiId);
       });
       showStatus(`${label}, ${total.year}, is now the baseline of “${found.kpi.name}”.`);
     }
