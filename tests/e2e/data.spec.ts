@@ -88,6 +88,14 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await expect(row).toContainText('52,700');
   await expect(row).toContainText('Ashford Library 40,200; Allington Library 12,500');
   await expectAccessible(h, 'Data step with own figures');
+  await row.getByRole('button', { name: /As reach or KPI baseline/ }).click();
+  const link = h.page.getByRole('dialog', { name: 'Use physical visits, 2023/24: 52,700' });
+  await expect(link).toContainText('The workbook has no services yet');
+  await link.getByRole('radio', { name: 'A KPI’s baseline' }).check();
+  await expect(link).toContainText('No objective has a KPI yet');
+  await expect(link.getByRole('button', { name: 'Use this figure' })).toBeDisabled();
+  await expectAccessible(h, 'Using an own total');
+  await link.getByRole('button', { name: 'Cancel' }).click();
 
   const path = join(folder, 'Kent.awbook');
   h.dialogs.saveAnswers.push(path);
