@@ -6,7 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
-import { currentStamp, sameContent, writeWorkbookFile, type ReadWorkbookFileOk } from '../electron/main/services/workbook-files';
+import {
+  currentStamp,
+  sameContent,
+  writeWorkbookFile,
+  type ReadWorkbookFileOk,
+} from '../electron/main/services/workbook-files';
 import { currentUserName, LockFiles } from '../electron/main/services/lock-files';
 import type { Workbook } from '../shared/model/workbook-schema';
 import { ukDateTime } from './output';
@@ -42,9 +47,17 @@ export async function saveLikeTheApp(
   try {
     // Someone may have saved it between our reading it and taking the lock.
     if (!sameContent(await currentStamp(workbookPath), stamp))
-      return [`“${fileName}” changed on disk while the ${options.what} were being read. Nothing was written; run the import again.`];
+      return [
+        `“${fileName}” changed on disk while the ${options.what} were being read. Nothing was written; run the import again.`,
+      ];
     const written = await writeWorkbookFile(workbookPath, workbook);
-    if (!written.ok) return [written.error.message.replace(/ Your changes are still in the app.*$/, ' The workbook has not been changed.')];
+    if (!written.ok)
+      return [
+        written.error.message.replace(
+          / Your changes are still in the app.*$/,
+          ' The workbook has not been changed.',
+        ),
+      ];
     return null;
   } finally {
     if (locked) await locks.release(workbookPath);

@@ -9,7 +9,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ownFigureTotals } from '../../shared/analysis/benchmark-own-figures';
-import { CORE_TEMPLATES, describeProblem, detectTemplate, importCoreDataset, OWN_MEASURE_LABELS } from '../../shared/import/own-figures';
+import {
+  CORE_TEMPLATES,
+  describeProblem,
+  detectTemplate,
+  importCoreDataset,
+  OWN_MEASURE_LABELS,
+} from '../../shared/import/own-figures';
 import { MAX_PLAN_BYTES, readPlanFile } from '../../shared/import/plan-files';
 import { validateWorkbook } from '../../shared/model/workbook-format';
 import type { OwnFigure } from '../../shared/model/workbook-schema';
@@ -34,28 +40,45 @@ const MAX_SHOWN_PROBLEMS = 20;
 
 async function readTable(path: string) {
   const name = basename(path);
-  if (!/\.(csv|xlsx)$/i.test(name)) refuse(`“${name}” is not a CSV or Excel (.xlsx) file. Nothing was imported; the workbook has not been changed.`);
+  if (!/\.(csv|xlsx)$/i.test(name))
+    refuse(
+      `“${name}” is not a CSV or Excel (.xlsx) file. Nothing was imported; the workbook has not been changed.`,
+    );
   try {
     const info = await stat(path);
     if (info.isDirectory()) refuse(`“${name}” is a folder, not a file. The workbook has not been changed.`);
-    if (info.size > MAX_PLAN_BYTES) refuse(`“${name}” is larger than 20 MB. The workbook has not been changed.`);
+    if (info.size > MAX_PLAN_BYTES)
+      refuse(`“${name}” is larger than 20 MB. The workbook has not been changed.`);
   } catch (e) {
     if (e instanceof Refusal) throw e;
-    refuse(`“${name}” could not be found or read. Check the name and the folder. The workbook has not been changed.`);
+    refuse(
+      `“${name}” could not be found or read. Check the name and the folder. The workbook has not been changed.`,
+    );
   }
   const read = await readPlanFile(name, new Uint8Array(await readFile(path)));
   if (!read.ok) return refuse(`${read.error.message} The workbook has not been changed.`);
   if (!('table' in read.value)) return refuse(`“${name}” is not a spreadsheet.`);
-  if (read.value.warnings.length > 0) refuse(`“${name}” could not be read cleanly: ${read.value.warnings.join('; ')}. The workbook has not been changed.`);
+  if (read.value.warnings.length > 0)
+    refuse(
+      `“${name}” could not be read cleanly: ${read.value.warnings.join('; ')}. The workbook has not been changed.`,
+    );
   return read.value.table;
 }
 
-async function runImport(workbookArg: string, fileArgs: readonly string[], options: { force?: boolean }, { io, folder }: CommandContext): Promise<void> {
+async function runImport(
+  workbookArg: string,
+  fileArgs: readonly string[],
+  options: { force?: boolean },
+  { io, folder }: CommandContext,
+): Promise<void> {
   const workbookPath = resolve(folder, workbookArg);
   const read = await loadWorkbook(workbookArg, folder);
   if (!read.ok) return refuse(...describeError(read.error));
   const { workbook, stamp } = read.value;
-  if (!workbook.authority) return refuse(`“${basename(workbookPath)}” has no library authority yet; choose one in the app's Authority step first, so the files can be checked against its libraries. The workbook has not been changed.`);
+  if (!workbook.authority)
+    return refuse(
+      `“${basename(workbookPath)}” has no library authority yet; choose one in the app's Authority step first, so the files can be checked against its libraries. The workbook has not been changed.`,
+    );
   const authority = workbook.authority;
   const dataset = await librariesFor(authority.gss);
   const libraries = [
@@ -78,29 +101,51 @@ async function runImport(workbookArg: string, fileArgs: readonly string[], optio
       continue;
     }
     const result = importCoreDataset(table, template, {
-      authority: { gss: authority.gss, name: authority.name, officialName: findAuthority(authority.gss)?.officialName },
+      authority: {
+        gss: authority.gss,
+        name: authority.name,
+        officialName: findAuthority(authority.gss)?.officialName,
+      },
       libraries,
       existing: [...workbook.libraryData.figures, ...added],
       source: `${name} (imported ${today})`,
     });
     if (!result.ok) {
-      if (result.otherAuthority) problems.push(`“${name}” looks like a file from another authority (${result.otherAuthority}); this workbook is for ${authority.name}.`);
+      if (result.otherAuthority)
+        problems.push(
+          `“${name}” looks like a file from another authority (${result.otherAuthority}); this workbook is for ${authority.name}.`,
+        );
       problems.push(
         `“${name}” (${CORE_TEMPLATES[template].label.toLowerCase()}) has ${plural(result.problems.length, 'problem')}:`,
         ...result.problems.slice(0, MAX_SHOWN_PROBLEMS).map((p) => `  ${describeProblem(p)}.`),
-        ...(result.problems.length > MAX_SHOWN_PROBLEMS ? [`  …and ${result.problems.length - MAX_SHOWN_PROBLEMS} more.`] : []),
+        ...(result.problems.length > MAX_SHOWN_PROBLEMS
+          ? [`  …and ${result.problems.length - MAX_SHOWN_PROBLEMS} more.`]
+          : []),
       );
       continue;
     }
     added.push(...result.figures);
-    report.push(`${name}: ${CORE_TEMPLATES[template].label.toLowerCase()}, ${plural(result.rows, 'row')} → ${plural(result.figures.length, 'figure')}.`);
+    report.push(
+      `${name}: ${CORE_TEMPLATES[template].label.toLowerCase()}, ${plural(result.rows, 'row')} → ${plural(result.figures.length, 'figure')}.`,
+    );
   }
-  if (problems.length > 0) return refuse(...problems, 'Nothing was imported; the workbook has not been changed.');
+  if (problems.length > 0)
+    return refuse(...problems, 'Nothing was imported; the workbook has not been changed.');
 
-  const updated = { ...workbook, libraryData: { ...workbook.libraryData, figures: [...workbook.libraryData.figures, ...added] }, modified: new Date().toISOString() };
+  const updated = {
+    ...workbook,
+    libraryData: { ...workbook.libraryData, figures: [...workbook.libraryData.figures, ...added] },
+    modified: new Date().toISOString(),
+  };
   const checked = validateWorkbook(updated);
-  if (!checked.ok) return refuse(`The figures could not be added: ${checked.error.message} The workbook has not been changed.`);
-  const notSaved = await saveLikeTheApp(workbookPath, checked.value, stamp, { force: options.force, what: 'figures' });
+  if (!checked.ok)
+    return refuse(
+      `The figures could not be added: ${checked.error.message} The workbook has not been changed.`,
+    );
+  const notSaved = await saveLikeTheApp(workbookPath, checked.value, stamp, {
+    force: options.force,
+    what: 'figures',
+  });
   if (notSaved) return refuse(...notSaved);
 
   const measures = new Set(added.map((f) => f.measure));
@@ -123,7 +168,9 @@ async function runImport(workbookArg: string, fileArgs: readonly string[], optio
 
 export const dataCommand: CliCommand = {
   register(program, context) {
-    const data: Command = program.command('data').description("Work with a library service's own activity figures in a workbook");
+    const data: Command = program
+      .command('data')
+      .description("Work with a library service's own activity figures in a workbook");
     data
       .command('import')
       .description(

@@ -27,7 +27,11 @@ export interface OwnYearTotal {
 export function financialYear(isoDate: string): { label: string; start: string; end: string } {
   const y = Number(isoDate.slice(0, 4));
   const first = Number(isoDate.slice(5, 7)) >= 4 ? y : y - 1;
-  return { label: `${first}/${String((first + 1) % 100).padStart(2, '0')}`, start: `${first}-04-01`, end: `${first + 1}-03-31` };
+  return {
+    label: `${first}/${String((first + 1) % 100).padStart(2, '0')}`,
+    start: `${first}-04-01`,
+    end: `${first + 1}-03-31`,
+  };
 }
 
 export function ownFigureTotals(figures: readonly OwnFigure[]): OwnYearTotal[] {
@@ -46,7 +50,10 @@ export function ownFigureTotals(figures: readonly OwnFigure[]): OwnYearTotal[] {
     let counted = list;
     let asAt: string | null = null;
     if (measure === 'members') {
-      asAt = list.map((f) => f.period.start!).sort().at(-1)!;
+      asAt = list
+        .map((f) => f.period.start!)
+        .sort()
+        .at(-1)!;
       counted = list.filter((f) => f.period.start === asAt);
     }
     const byLibrary = new Map<string, number>();
@@ -57,11 +64,16 @@ export function ownFigureTotals(figures: readonly OwnFigure[]): OwnYearTotal[] {
       start: fy.start,
       end: fy.end,
       total: counted.reduce((n, f) => n + f.value, 0),
-      byLibrary: [...byLibrary.entries()].map(([library, value]) => ({ library, value })).sort((a, b) => b.value - a.value || a.library.localeCompare(b.library, 'en-GB')),
+      byLibrary: [...byLibrary.entries()]
+        .map(([library, value]) => ({ library, value }))
+        .sort((a, b) => b.value - a.value || a.library.localeCompare(b.library, 'en-GB')),
       figureIds: counted.map((f) => f.id),
       sources: [...new Set(counted.map((f) => f.source).filter(Boolean))],
       asAt,
     });
   }
-  return out.sort((a, b) => OWN_MEASURES.indexOf(a.measure) - OWN_MEASURES.indexOf(b.measure) || b.year.localeCompare(a.year));
+  return out.sort(
+    (a, b) =>
+      OWN_MEASURES.indexOf(a.measure) - OWN_MEASURES.indexOf(b.measure) || b.year.localeCompare(a.year),
+  );
 }

@@ -55,8 +55,18 @@ export function residentPopulation(a: AuthorityActivity | undefined): number | n
 }
 
 /** value per 1,000 of population; null when either is unknown or the population is not positive. */
-export function perThousand(value: number | null | undefined, population: number | null | undefined): number | null {
-  if (value === null || value === undefined || population === null || population === undefined || population <= 0) return null;
+export function perThousand(
+  value: number | null | undefined,
+  population: number | null | undefined,
+): number | null {
+  if (
+    value === null ||
+    value === undefined ||
+    population === null ||
+    population === undefined ||
+    population <= 0
+  )
+    return null;
   return (value / population) * 1000;
 }
 
@@ -79,7 +89,12 @@ export interface Spread {
 
 export function spread(values: readonly number[]): Spread | null {
   if (values.length === 0) return null;
-  return { count: values.length, lowerQuartile: quantile(values, 0.25)!, median: quantile(values, 0.5)!, upperQuartile: quantile(values, 0.75)! };
+  return {
+    count: values.length,
+    lowerQuartile: quantile(values, 0.25)!,
+    median: quantile(values, 0.5)!,
+    upperQuartile: quantile(values, 0.75)!,
+  };
 }
 
 /** 1 for the highest; equal values share a rank. */
@@ -129,11 +144,19 @@ export function comparatorGroup(
       );
     case 'population': {
       const own = residentPopulation(dataset[gss]);
-      if (own === null) return group([], 'The dataset gives no population for this authority, so no authorities of similar size can be found.');
+      if (own === null)
+        return group(
+          [],
+          'The dataset gives no population for this authority, so no authorities of similar size can be found.',
+        );
       const nearest = others
         .map((a) => ({ a, pop: residentPopulation(dataset[a.gss]) }))
         .filter((x): x is { a: AuthorityInfo; pop: number } => x.pop !== null)
-        .sort((x, y) => Math.abs(Math.log(x.pop / own)) - Math.abs(Math.log(y.pop / own)) || x.a.name.localeCompare(y.a.name, 'en-GB'))
+        .sort(
+          (x, y) =>
+            Math.abs(Math.log(x.pop / own)) - Math.abs(Math.log(y.pop / own)) ||
+            x.a.name.localeCompare(y.a.name, 'en-GB'),
+        )
         .slice(0, POPULATION_GROUP_SIZE);
       return group(
         nearest.map((x) => x.a.gss),
@@ -187,9 +210,10 @@ const FULL_YEAR = 12;
 
 function ownFigure(a: AuthorityActivity, figure: ActivityFigure, ageSpecific: boolean): OwnFigure {
   const pop = a.population;
-  const children = figure.byAge && (figure.byAge.under12 !== undefined || figure.byAge.age12to17 !== undefined)
-    ? (figure.byAge.under12 ?? 0) + (figure.byAge.age12to17 ?? 0)
-    : null;
+  const children =
+    figure.byAge && (figure.byAge.under12 !== undefined || figure.byAge.age12to17 !== undefined)
+      ? (figure.byAge.under12 ?? 0) + (figure.byAge.age12to17 ?? 0)
+      : null;
   return {
     value: figure.value,
     perThousand: perThousand(figure.value, residentPopulation(a)),
@@ -222,7 +246,10 @@ export function benchmark(
         months: f?.months ?? null,
       };
     });
-    rows.sort((x, y) => (y.perThousand ?? -Infinity) - (x.perThousand ?? -Infinity) || x.name.localeCompare(y.name, 'en-GB'));
+    rows.sort(
+      (x, y) =>
+        (y.perThousand ?? -Infinity) - (x.perThousand ?? -Infinity) || x.name.localeCompare(y.name, 'en-GB'),
+    );
     const comparable = (r: ComparisonRow) => r.perThousand !== null && r.months === FULL_YEAR;
     const ownRow = rows.find((r) => r.self)!;
     const figure = activity?.measures[measure.id] ?? null;
@@ -230,7 +257,12 @@ export function benchmark(
       measure,
       own: activity && figure ? ownFigure(activity, figure, measure.ageSpecific) : null,
       rows,
-      rank: comparable(ownRow) ? rankOf(ownRow.perThousand!, rows.filter(comparable).map((r) => r.perThousand!)) : null,
+      rank: comparable(ownRow)
+        ? rankOf(
+            ownRow.perThousand!,
+            rows.filter(comparable).map((r) => r.perThousand!),
+          )
+        : null,
       group: spread(rows.filter((r) => !r.self && comparable(r)).map((r) => r.perThousand!)),
     };
   });
@@ -240,6 +272,9 @@ export function benchmark(
 /** "3rd", "21st", "12th". */
 export function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    tens >= 11 && tens <= 13
+      ? 'th'
+      : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

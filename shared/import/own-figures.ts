@@ -21,7 +21,15 @@ export const CORE_TEMPLATES = {
   membership: { label: 'Membership', headers: ['Local authority', 'Count date', 'Area code', 'Members'] },
   events: {
     label: 'Events',
-    headers: ['Local authority', 'Library name', 'Event date', 'Name', 'Main outcome', 'Secondary outcome', 'Attendees'],
+    headers: [
+      'Local authority',
+      'Library name',
+      'Event date',
+      'Name',
+      'Main outcome',
+      'Secondary outcome',
+      'Attendees',
+    ],
   },
 } as const;
 export type CoreTemplateId = keyof typeof CORE_TEMPLATES;
@@ -87,7 +95,10 @@ const fold = (s: string) =>
 /** "Kent County Council", "Kent Libraries" and "Kent" name one service. */
 function serviceWords(s: string): string {
   return fold(s)
-    .replace(/\b(london borough of|royal borough of|city of|county of|metropolitan borough|borough|county|city|district|council|libraries|library service|library and information service|services?)\b/g, ' ')
+    .replace(
+      /\b(london borough of|royal borough of|city of|county of|metropolitan borough|borough|county|city|district|council|libraries|library service|library and information service|services?)\b/g,
+      ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -96,10 +107,16 @@ function sameAuthority(text: string, ctx: ImportContext): boolean {
   const a = ctx.authority;
   if (text.trim().toUpperCase() === a.gss) return true;
   const names = [a.name, a.officialName ?? ''].filter(Boolean);
-  return names.some((n) => fold(n) === fold(text) || (serviceWords(n) !== '' && serviceWords(n) === serviceWords(text)));
+  return names.some(
+    (n) => fold(n) === fold(text) || (serviceWords(n) !== '' && serviceWords(n) === serviceWords(text)),
+  );
 }
 
-const libraryKey = (s: string) => fold(s).replace(/\b(library|libraries)\b/g, ' ').replace(/\s+/g, ' ').trim();
+const libraryKey = (s: string) =>
+  fold(s)
+    .replace(/\b(library|libraries)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The library a row names, matched on its name without "Library" and ignoring case and punctuation. */
 function findLibrary(name: string, ctx: ImportContext): { ref: string; name: string } | null {
@@ -108,7 +125,20 @@ function findLibrary(name: string, ctx: ImportContext): { ref: string; name: str
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function validDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
@@ -135,7 +165,13 @@ export function readMonth(text: string): { start: string; end: string } | null {
     return start ? { start, end: lastOfMonth(start) } : null;
   }
   const p = parsePeriod(t);
-  if (p.start && p.end && p.start.slice(0, 7) === p.end.slice(0, 7) && p.start.endsWith('-01') && p.end === lastOfMonth(p.start))
+  if (
+    p.start &&
+    p.end &&
+    p.start.slice(0, 7) === p.end.slice(0, 7) &&
+    p.start.endsWith('-01') &&
+    p.end === lastOfMonth(p.start)
+  )
     return { start: p.start, end: p.end };
   return null;
 }
@@ -185,7 +221,13 @@ export function detectTemplate(headers: readonly string[]): CoreTemplateId | nul
   const have = new Set(headers.map(headerKey));
   const ids = Object.keys(CORE_TEMPLATES) as CoreTemplateId[];
   // Events' columns include none of the others' distinctive ones, so the first full match is the right one.
-  return ids.find((id) => CORE_TEMPLATES[id].headers.filter((h) => h !== 'Secondary outcome').every((h) => have.has(headerKey(h)))) ?? null;
+  return (
+    ids.find((id) =>
+      CORE_TEMPLATES[id].headers
+        .filter((h) => h !== 'Secondary outcome')
+        .every((h) => have.has(headerKey(h))),
+    ) ?? null
+  );
 }
 
 /** A row on its way to becoming a figure, before duplicate checks. */
@@ -235,11 +277,21 @@ class RowReader {
     if (v === null) return false;
     if (sameAuthority(v, this.ctx)) return true;
     this.otherAuthorities.add(v);
-    this.problem(line, header, `“${v}” is another authority; this workbook is for ${this.ctx.authority.name}`);
+    this.problem(
+      line,
+      header,
+      `“${v}” is another authority; this workbook is for ${this.ctx.authority.name}`,
+    );
     return false;
   }
 
-  library(row: readonly string[], line: number, index: number, header: string, allowOutreach = false): { name: string; ref: string } | null {
+  library(
+    row: readonly string[],
+    line: number,
+    index: number,
+    header: string,
+    allowOutreach = false,
+  ): { name: string; ref: string } | null {
     const v = this.required(row, line, index, header);
     if (v === null) return null;
     if (allowOutreach && fold(v) === OUTREACH) return { name: 'Outreach', ref: '' };
@@ -263,11 +315,28 @@ class RowReader {
     return 'value' in c ? c.value : this.problem(line, header, c.problem);
   }
 
-  oneOf(row: readonly string[], line: number, index: number, header: string, allowed: readonly string[], required: boolean): string | null | undefined {
+  oneOf(
+    row: readonly string[],
+    line: number,
+    index: number,
+    header: string,
+    allowed: readonly string[],
+    required: boolean,
+  ): string | null | undefined {
     const v = this.text(row, index);
-    if (v === '') return required ? this.problem(line, header, `this is required: one of ${allowed.map((a) => `“${a}”`).join(', ')}`) : '';
+    if (v === '')
+      return required
+        ? this.problem(line, header, `this is required: one of ${allowed.map((a) => `“${a}”`).join(', ')}`)
+        : '';
     const match = allowed.find((a) => fold(a) === fold(v));
-    return match ?? this.problem(line, header, `“${v}” is not one of the allowed values: ${allowed.map((a) => `“${a}”`).join(', ')}`);
+    return (
+      match ??
+      this.problem(
+        line,
+        header,
+        `“${v}” is not one of the allowed values: ${allowed.map((a) => `“${a}”`).join(', ')}`,
+      )
+    );
   }
 }
 
@@ -288,19 +357,46 @@ function coreCandidates(template: CoreTemplateId, r: RowReader): Candidate[] {
         const end = r.date(row, line, col('Count end'), 'Count end');
         const type = r.oneOf(row, line, col('Count type'), 'Count type', ['Manual', 'Automatic'], true);
         const value = r.count(row, line, col('Visits'), 'Visits');
-        if (start && end && end < start) r.problem(line, 'Count end', `the count ends (${end}) before it starts (${start})`);
+        if (start && end && end < start)
+          r.problem(line, 'Count end', `the count ends (${end}) before it starts (${start})`);
         if (!authorityOk || isNull(lib, start, end, type, value) || (start && end && end < start)) return;
-        out.push({ line, measure: 'visits', library: lib!.name, libraryRef: lib!.ref, detail: type!, start: start!, end: end!, value: value!, key: `visits|${lib!.name}|${type}|${start}|${end}`, keyColumn: 'Count start' });
+        out.push({
+          line,
+          measure: 'visits',
+          library: lib!.name,
+          libraryRef: lib!.ref,
+          detail: type!,
+          start: start!,
+          end: end!,
+          value: value!,
+          key: `visits|${lib!.name}|${type}|${start}|${end}`,
+          keyColumn: 'Count start',
+        });
         return;
       }
       case 'loans': {
         const lib = r.library(row, line, col('Library name'), 'Library name');
         const monthText = r.required(row, line, col('Month'), 'Month');
-        const month = monthText === null ? null : (readMonth(monthText) ?? r.problem(line, 'Month', `expected a month such as 2024-03, found “${monthText}”`));
+        const month =
+          monthText === null
+            ? null
+            : (readMonth(monthText) ??
+              r.problem(line, 'Month', `expected a month such as 2024-03, found “${monthText}”`));
         const type = r.required(row, line, col('Type'), 'Type');
         const value = r.count(row, line, col('Loans'), 'Loans');
         if (!authorityOk || isNull(lib, month, type, value)) return;
-        out.push({ line, measure: 'loans', library: lib!.name, libraryRef: lib!.ref, detail: type!, start: month!.start, end: month!.end, value: value!, key: `loans|${lib!.name}|${fold(type!)}|${month!.start}`, keyColumn: 'Month' });
+        out.push({
+          line,
+          measure: 'loans',
+          library: lib!.name,
+          libraryRef: lib!.ref,
+          detail: type!,
+          start: month!.start,
+          end: month!.end,
+          value: value!,
+          key: `loans|${lib!.name}|${fold(type!)}|${month!.start}`,
+          keyColumn: 'Month',
+        });
         return;
       }
       case 'membership': {
@@ -308,7 +404,18 @@ function coreCandidates(template: CoreTemplateId, r: RowReader): Candidate[] {
         const area = r.required(row, line, col('Area code'), 'Area code');
         const value = r.count(row, line, col('Members'), 'Members');
         if (!authorityOk || isNull(date, area, value)) return;
-        out.push({ line, measure: 'members', library: '', libraryRef: '', detail: area!, start: date!, end: date!, value: value!, key: `members|${area!.toUpperCase()}|${date}`, keyColumn: 'Count date' });
+        out.push({
+          line,
+          measure: 'members',
+          library: '',
+          libraryRef: '',
+          detail: area!,
+          start: date!,
+          end: date!,
+          value: value!,
+          key: `members|${area!.toUpperCase()}|${date}`,
+          keyColumn: 'Count date',
+        });
         return;
       }
       case 'events': {
@@ -316,10 +423,28 @@ function coreCandidates(template: CoreTemplateId, r: RowReader): Candidate[] {
         const date = r.date(row, line, col('Event date'), 'Event date');
         const name = r.required(row, line, col('Name'), 'Name');
         const main = r.oneOf(row, line, col('Main outcome'), 'Main outcome', EVENT_OUTCOMES, true);
-        const secondary = r.oneOf(row, line, col('Secondary outcome'), 'Secondary outcome', EVENT_OUTCOMES, false);
+        const secondary = r.oneOf(
+          row,
+          line,
+          col('Secondary outcome'),
+          'Secondary outcome',
+          EVENT_OUTCOMES,
+          false,
+        );
         const value = r.count(row, line, col('Attendees'), 'Attendees');
         if (!authorityOk || isNull(lib, date, name, main, secondary, value)) return;
-        out.push({ line, measure: 'attendance', library: lib!.name, libraryRef: lib!.ref, detail: name!, start: date!, end: date!, value: value!, key: `events|${lib!.name}|${date}|${fold(name!)}`, keyColumn: 'Event date' });
+        out.push({
+          line,
+          measure: 'attendance',
+          library: lib!.name,
+          libraryRef: lib!.ref,
+          detail: name!,
+          start: date!,
+          end: date!,
+          value: value!,
+          key: `events|${lib!.name}|${date}|${fold(name!)}`,
+          keyColumn: 'Event date',
+        });
         return;
       }
     }
@@ -391,7 +516,10 @@ function mappedCandidates(mapping: OwnColumnMapping, r: RowReader): Candidate[] 
   table.rows.forEach((row, i) => {
     const line = table.rowNumbers[i]!;
     const authorityOk = r.authority(row, line, mapping.authority ?? -1, header(mapping.authority));
-    const lib = mapping.library === undefined ? { name: '', ref: '' } : r.library(row, line, mapping.library, header(mapping.library));
+    const lib =
+      mapping.library === undefined
+        ? { name: '', ref: '' }
+        : r.library(row, line, mapping.library, header(mapping.library));
     let span: { start: string; end: string } | null = null;
     if (mapping.period !== undefined) {
       const text = r.required(row, line, mapping.period, header(mapping.period));
@@ -399,12 +527,18 @@ function mappedCandidates(mapping: OwnColumnMapping, r: RowReader): Candidate[] 
         const date = readDate(text);
         const p = parsePeriod(text);
         span = date ? { start: date, end: date } : p.start && p.end ? { start: p.start, end: p.end } : null;
-        if (!span) r.problem(line, header(mapping.period), `“${text}” is not a period this can read: use 2023/24, Q1 2023/24, April 2023 or a date such as 2024-03-31`);
+        if (!span)
+          r.problem(
+            line,
+            header(mapping.period),
+            `“${text}” is not a period this can read: use 2023/24, Q1 2023/24, April 2023 or a date such as 2024-03-31`,
+          );
       }
     } else {
       const start = r.date(row, line, mapping.start!, header(mapping.start));
       const end = r.date(row, line, mapping.end!, header(mapping.end));
-      if (start && end && end < start) r.problem(line, header(mapping.end), `the period ends (${end}) before it starts (${start})`);
+      if (start && end && end < start)
+        r.problem(line, header(mapping.end), `the period ends (${end}) before it starts (${start})`);
       else if (start && end) span = { start, end };
     }
     const value = r.count(row, line, mapping.value, header(mapping.value));
@@ -426,7 +560,8 @@ function mappedCandidates(mapping: OwnColumnMapping, r: RowReader): Candidate[] 
   return out;
 }
 
-const figureKey = (f: OwnFigure) => `${f.measure}|${f.library}|${fold(f.detail)}|${f.period.start}|${f.period.end}`;
+const figureKey = (f: OwnFigure) =>
+  `${f.measure}|${f.library}|${fold(f.detail)}|${f.period.start}|${f.period.end}`;
 
 /** Refuses a count already in the file or in the workbook, then turns the rows into figures. */
 function finish(r: RowReader, candidates: Candidate[], aggregateEvents: boolean): ImportResult {
@@ -434,29 +569,55 @@ function finish(r: RowReader, candidates: Candidate[], aggregateEvents: boolean)
   const existing = new Map(aggregateEvents ? [] : r.ctx.existing.map((f) => [figureKey(f), f]));
   for (const c of candidates) {
     const first = seen.get(c.key);
-    if (first !== undefined) r.problem(c.line, c.keyColumn, `this repeats line ${first} (the same ${c.library ? 'library, ' : ''}period${c.detail ? ' and type' : ''}), so it would be counted twice`);
+    if (first !== undefined)
+      r.problem(
+        c.line,
+        c.keyColumn,
+        `this repeats line ${first} (the same ${c.library ? 'library, ' : ''}period${c.detail ? ' and type' : ''}), so it would be counted twice`,
+      );
     else seen.set(c.key, c.line);
     if (!aggregateEvents) {
       const before = existing.get(`${c.measure}|${c.library}|${fold(c.detail)}|${c.start}|${c.end}`);
-      if (before) r.problem(c.line, c.keyColumn, `the workbook already has this count (${OWN_MEASURE_LABELS[c.measure].toLowerCase()}${c.library ? ` at ${c.library}` : ''}, ${before.period.label}), imported from ${before.source || 'an earlier file'}`);
+      if (before)
+        r.problem(
+          c.line,
+          c.keyColumn,
+          `the workbook already has this count (${OWN_MEASURE_LABELS[c.measure].toLowerCase()}${c.library ? ` at ${c.library}` : ''}, ${before.period.label}), imported from ${before.source || 'an earlier file'}`,
+        );
     }
   }
   let figures: OwnFigure[];
   if (aggregateEvents) {
     // Events are counted, and their attendees added up, by library and month; a month already imported is refused.
-    const groups = new Map<string, { library: string; libraryRef: string; start: string; events: number; attendance: number; line: number }>();
+    const groups = new Map<
+      string,
+      { library: string; libraryRef: string; start: string; events: number; attendance: number; line: number }
+    >();
     for (const c of candidates) {
       const start = `${c.start.slice(0, 7)}-01`;
       const key = `${c.library}|${start}`;
-      const g = groups.get(key) ?? { library: c.library, libraryRef: c.libraryRef, start, events: 0, attendance: 0, line: c.line };
+      const g = groups.get(key) ?? {
+        library: c.library,
+        libraryRef: c.libraryRef,
+        start,
+        events: 0,
+        attendance: 0,
+        line: c.line,
+      };
       g.events += 1;
       g.attendance += c.value;
       groups.set(key, g);
     }
-    const already = new Set(r.ctx.existing.filter((f) => f.measure === 'events').map((f) => `${f.library}|${f.period.start}`));
+    const already = new Set(
+      r.ctx.existing.filter((f) => f.measure === 'events').map((f) => `${f.library}|${f.period.start}`),
+    );
     for (const [key, g] of groups)
       if (already.has(key))
-        r.problem(g.line, 'Event date', `the workbook already has events for ${g.library} in ${periodFor(g.start, lastOfMonth(g.start)).label}`);
+        r.problem(
+          g.line,
+          'Event date',
+          `the workbook already has events for ${g.library} in ${periodFor(g.start, lastOfMonth(g.start)).label}`,
+        );
     figures = [...groups.values()].flatMap((g) => {
       const period = periodFor(g.start, lastOfMonth(g.start));
       const base = { library: g.library, libraryRef: g.libraryRef, detail: '', period, source: r.ctx.source };
@@ -477,7 +638,12 @@ function finish(r: RowReader, candidates: Candidate[], aggregateEvents: boolean)
       source: r.ctx.source,
     }));
   if (r.problems.length > 0) return refusal(r);
-  if (candidates.length === 0) return { ok: false, problems: [{ line: 1, column: '', message: 'the file has a header row but no figures' }], otherAuthority: null };
+  if (candidates.length === 0)
+    return {
+      ok: false,
+      problems: [{ line: 1, column: '', message: 'the file has a header row but no figures' }],
+      otherAuthority: null,
+    };
   return { ok: true, figures, rows: candidates.length };
 }
 
@@ -493,9 +659,11 @@ export function importCoreDataset(table: Table, template: CoreTemplateId, ctx: I
 }
 
 export function importOwnTable(table: Table, mapping: OwnColumnMapping, ctx: ImportContext): ImportResult {
-  if (!(OWN_MEASURES as readonly string[]).includes(mapping.measure)) throw new Error(`Unknown measure ${mapping.measure}`);
+  if (!(OWN_MEASURES as readonly string[]).includes(mapping.measure))
+    throw new Error(`Unknown measure ${mapping.measure}`);
   const r = new RowReader(table, ctx);
   const candidates = mappedCandidates(mapping, r);
-  if (r.problems.length > 0 && candidates.length === 0 && r.problems.every((p) => p.line === 1)) return refusal(r);
+  if (r.problems.length > 0 && candidates.length === 0 && r.problems.every((p) => p.line === 1))
+    return refusal(r);
   return finish(r, candidates, false);
 }

@@ -16,7 +16,11 @@ export const OWN_MEASURE_NAMES: Record<OwnMeasure, { label: string; unit: string
 };
 
 export function totalPeriod(total: OwnYearTotal): Period {
-  return { label: total.asAt ? `${total.year} (count on ${total.asAt})` : total.year, start: total.start, end: total.end };
+  return {
+    label: total.asAt ? `${total.year} (count on ${total.asAt})` : total.year,
+    start: total.start,
+    end: total.end,
+  };
 }
 
 export function totalSource(total: OwnYearTotal): string {
@@ -28,7 +32,14 @@ export function addReachFromTotal(wb: Workbook, total: OwnYearTotal, serviceId: 
   const service = wb.services.find((s) => s.id === serviceId);
   if (!service) return false;
   const { label, unit } = OWN_MEASURE_NAMES[total.measure];
-  service.measures.push({ id: newId('measure'), label, value: total.total, unit, period: totalPeriod(total), source: totalSource(total) });
+  service.measures.push({
+    id: newId('measure'),
+    label,
+    value: total.total,
+    unit,
+    period: totalPeriod(total),
+    source: totalSource(total),
+  });
   return true;
 }
 

@@ -7,7 +7,15 @@
 
 import type { LibraryEvidence } from './catalogue';
 
-export const ACTIVITY_MEASURE_IDS = ['users', 'visits', 'loans', 'events', 'attendance', 'computerHours', 'wifiSessions'] as const;
+export const ACTIVITY_MEASURE_IDS = [
+  'users',
+  'visits',
+  'loans',
+  'events',
+  'attendance',
+  'computerHours',
+  'wifiSessions',
+] as const;
 export type ActivityMeasureId = (typeof ACTIVITY_MEASURE_IDS)[number];
 
 export interface ActivityMeasureInfo {
@@ -25,16 +33,67 @@ export interface ActivityMeasureInfo {
 }
 
 export const ACTIVITY_MEASURES: readonly ActivityMeasureInfo[] = [
-  { id: 'users', label: 'Active users', phrase: 'active users', unit: 'active users', definition: 'People who used their library membership during the year', ageSpecific: true },
-  { id: 'visits', label: 'Visits', phrase: 'visits', unit: 'visits', definition: 'Physical visits to libraries, shared buildings, mobile libraries and home delivery', ageSpecific: false },
-  { id: 'loans', label: 'Loans', phrase: 'loans', unit: 'loans', definition: 'Loans of physical books and audiobooks, e-books and e-audio, by the age group the item is for', ageSpecific: true },
-  { id: 'events', label: 'Events', phrase: 'events', unit: 'events', definition: 'Events held in person or online', ageSpecific: true },
-  { id: 'attendance', label: 'Event attendance', phrase: 'event attendance', unit: 'attendances', definition: 'Attendances at events held in person or online', ageSpecific: true },
-  { id: 'computerHours', label: 'Computer hours', phrase: 'computer hours', unit: 'hours', definition: 'Hours of use of the public computers', ageSpecific: false },
-  { id: 'wifiSessions', label: 'Wi-Fi sessions', phrase: 'Wi-Fi sessions', unit: 'sessions', definition: 'Sessions on the public Wi-Fi', ageSpecific: false },
+  {
+    id: 'users',
+    label: 'Active users',
+    phrase: 'active users',
+    unit: 'active users',
+    definition: 'People who used their library membership during the year',
+    ageSpecific: true,
+  },
+  {
+    id: 'visits',
+    label: 'Visits',
+    phrase: 'visits',
+    unit: 'visits',
+    definition: 'Physical visits to libraries, shared buildings, mobile libraries and home delivery',
+    ageSpecific: false,
+  },
+  {
+    id: 'loans',
+    label: 'Loans',
+    phrase: 'loans',
+    unit: 'loans',
+    definition:
+      'Loans of physical books and audiobooks, e-books and e-audio, by the age group the item is for',
+    ageSpecific: true,
+  },
+  {
+    id: 'events',
+    label: 'Events',
+    phrase: 'events',
+    unit: 'events',
+    definition: 'Events held in person or online',
+    ageSpecific: true,
+  },
+  {
+    id: 'attendance',
+    label: 'Event attendance',
+    phrase: 'event attendance',
+    unit: 'attendances',
+    definition: 'Attendances at events held in person or online',
+    ageSpecific: true,
+  },
+  {
+    id: 'computerHours',
+    label: 'Computer hours',
+    phrase: 'computer hours',
+    unit: 'hours',
+    definition: 'Hours of use of the public computers',
+    ageSpecific: false,
+  },
+  {
+    id: 'wifiSessions',
+    label: 'Wi-Fi sessions',
+    phrase: 'Wi-Fi sessions',
+    unit: 'sessions',
+    definition: 'Sessions on the public Wi-Fi',
+    ageSpecific: false,
+  },
 ];
 
-export const findActivityMeasure = (id: ActivityMeasureId): ActivityMeasureInfo => ACTIVITY_MEASURES.find((m) => m.id === id)!;
+export const findActivityMeasure = (id: ActivityMeasureId): ActivityMeasureInfo =>
+  ACTIVITY_MEASURES.find((m) => m.id === id)!;
 
 export interface AgeSplit {
   readonly under12?: number;
@@ -61,7 +120,11 @@ export interface ActivityFigure {
 
 export interface AuthorityActivity {
   /** The dataset's resident population by age band; null when it gives none. */
-  readonly population: { readonly under12: number; readonly age12to17: number; readonly adult: number } | null;
+  readonly population: {
+    readonly under12: number;
+    readonly age12to17: number;
+    readonly adult: number;
+  } | null;
   /** The five "nearest neighbour" authorities the dataset lists (GSS codes). */
   readonly neighbours: readonly string[];
   /** null: the authority did not report the measure (unknown, not zero). */
@@ -85,7 +148,8 @@ export const ACTIVITY_SOURCE = {
 /** The dataset as an evidence-library entry, so a document citing the comparison lists it once in its references. */
 export const ACTIVITY_EVIDENCE: LibraryEvidence = {
   id: 'ace-libraries-activity-2023-24',
-  title: 'Libraries Activity Data 2023/24: users, visits, loans, events, computer and Wi-Fi use for each English library authority',
+  title:
+    'Libraries Activity Data 2023/24: users, visits, loans, events, computer and Wi-Fi use for each English library authority',
   publisher: ACTIVITY_SOURCE.publisher,
   year: '2023/24',
   url: ACTIVITY_SOURCE.url,
@@ -100,6 +164,8 @@ let cache: Promise<ActivityDataset> | null = null;
 
 /** The whole dataset, loaded once (it is one of the larger reference files and only the Data step needs it). */
 export function loadActivity(): Promise<ActivityDataset> {
-  cache ??= import('./data/activity-2023-24.json', { with: { type: 'json' } }).then((m) => m.default as unknown as ActivityDataset);
+  cache ??= import('./data/activity-2023-24.json', { with: { type: 'json' } }).then(
+    (m) => m.default as unknown as ActivityDataset,
+  );
   return cache;
 }

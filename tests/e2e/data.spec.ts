@@ -51,6 +51,14 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await expect(h.page.getByRole('img', { name: /Bar chart of visits per 1,000 residents/ })).toBeVisible();
   await expect(h.page.getByRole('table', { name: /Kent’s visits through the year/ }).getByRole('row', { name: /April 2023/ })).toContainText('237,734');
   await expectAccessible(h, 'Data step');
+  for (const theme of ['dark', 'high-contrast', 'light'] as const) {
+    await h.page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await expectAccessible(h, `Data step, ${theme} theme`);
+  }
+  // 200% zoom on a 1280-wide window: wide tables scroll inside their own region, the page does not.
+  await h.page.setViewportSize({ width: 640, height: 860 });
+  expect(await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await h.page.setViewportSize({ width: 1280, height: 860 });
 
   // Keyboard: choose the same-region group; it is saved in the workbook and undoable.
   await h.page.getByRole('radio', { name: 'Same region' }).focus();

@@ -5,7 +5,13 @@
  * workbook holds the dataset as evidence (the Data step adds it), the paragraph cites it, so it appears in the
  * references.
  */
-import { benchmark, COMPARATOR_KINDS, ordinal, type ComparatorChoice, type ComparatorKind } from '../../analysis/benchmark';
+import {
+  benchmark,
+  COMPARATOR_KINDS,
+  ordinal,
+  type ComparatorChoice,
+  type ComparatorKind,
+} from '../../analysis/benchmark';
 import { ACTIVITY_EVIDENCE, ACTIVITY_SOURCE, ACTIVITY_YEAR } from '../../reference/activity';
 import { ACTIVITY } from '../../reference/activity-data';
 import { AUTHORITIES } from '../../reference/authorities';
@@ -19,25 +25,56 @@ const cell = (s: string, align?: 'right'): TableCell => ({ content: [t(s)], ...(
 const rate = (n: number) => formatNumber(n, 1);
 
 function guidance(title: string, text: string): Block {
-  return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
+  return {
+    kind: 'callout',
+    tone: 'guidance',
+    title,
+    blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }],
+  };
 }
 
-export function howWeCompare(ctx: BlockContext, options: Readonly<Record<string, string>>, at: Location): Block[] {
+export function howWeCompare(
+  ctx: BlockContext,
+  options: Readonly<Record<string, string>>,
+  at: Location,
+): Block[] {
   const wb = ctx.workbook;
   const kinds: readonly string[] = COMPARATOR_KINDS;
   if (options.group !== undefined && !kinds.includes(options.group))
-    throw new TemplateError(at, `"${options.group}" is not a comparator group. Groups are: ${COMPARATOR_KINDS.join(', ')}.`);
+    throw new TemplateError(
+      at,
+      `"${options.group}" is not a comparator group. Groups are: ${COMPARATOR_KINDS.join(', ')}.`,
+    );
   if (!wb.authority) {
     ctx.warn('empty-data', 'How we compare needs the library authority: choose it in the Authority step.');
-    return [guidance('Choose the library authority', 'Choose the library authority in the Authority step; its published activity figures are then compared here with similar authorities.')];
+    return [
+      guidance(
+        'Choose the library authority',
+        'Choose the library authority in the Authority step; its published activity figures are then compared here with similar authorities.',
+      ),
+    ];
   }
-  const choice: ComparatorChoice = options.group ? { kind: options.group as ComparatorKind, chosen: wb.libraryData.comparator.chosen } : wb.libraryData.comparator;
+  const choice: ComparatorChoice = options.group
+    ? { kind: options.group as ComparatorKind, chosen: wb.libraryData.comparator.chosen }
+    : wb.libraryData.comparator;
   const b = benchmark(wb.authority.gss, choice, ACTIVITY, AUTHORITIES);
   const name = wb.authority.name;
   const reported = b?.measures.filter((m) => m.own) ?? [];
   if (!b || reported.length === 0) {
-    ctx.warn('empty-data', `${ACTIVITY_SOURCE.title} has no figures for ${name}, so How we compare is left out.`);
-    return [{ kind: 'paragraph', content: [t(`${name} reported no figures to Arts Council England’s libraries activity data for ${ACTIVITY_YEAR.label}, so it cannot be compared with other authorities from that source.`)] }];
+    ctx.warn(
+      'empty-data',
+      `${ACTIVITY_SOURCE.title} has no figures for ${name}, so How we compare is left out.`,
+    );
+    return [
+      {
+        kind: 'paragraph',
+        content: [
+          t(
+            `${name} reported no figures to Arts Council England’s libraries activity data for ${ACTIVITY_YEAR.label}, so it cannot be compared with other authorities from that source.`,
+          ),
+        ],
+      },
+    ];
   }
   const names = new Map(AUTHORITIES.map((a) => [a.gss, a.name]));
   const evidence = wb.evidence.find((e) => e.origin === 'library' && e.libraryRef === ACTIVITY_EVIDENCE.id);

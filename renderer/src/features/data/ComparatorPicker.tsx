@@ -1,13 +1,22 @@
 /** The comparator group: one of the ready-made groups or the officer's own list, saved in the workbook. */
 import { useId, useState } from 'react';
-import { COMPARATOR_KINDS, COMPARATOR_LABELS, type ComparatorGroup } from '../../../../shared/analysis/benchmark';
+import {
+  COMPARATOR_KINDS,
+  COMPARATOR_LABELS,
+  type ComparatorGroup,
+} from '../../../../shared/analysis/benchmark';
 import type { ComparatorKind } from '../../../../shared/model/workbook-schema';
 import { AUTHORITIES } from '../../../../shared/reference/authorities';
 import { useWorkbookStore } from '../../app/workbook-store';
 
 const MAX_CHOSEN = 200;
 
-export function ComparatorPicker(props: { gss: string; kind: ComparatorKind; chosen: readonly string[]; group: ComparatorGroup }) {
+export function ComparatorPicker(props: {
+  gss: string;
+  kind: ComparatorKind;
+  chosen: readonly string[];
+  group: ComparatorGroup;
+}) {
   const edit = useWorkbookStore((s) => s.edit);
   const ids = { legend: useId(), add: useId(), list: useId() };
   const [adding, setAdding] = useState('');
@@ -34,7 +43,13 @@ export function ComparatorPicker(props: { gss: string; kind: ComparatorKind; cho
         <legend id={ids.legend}>Compare with</legend>
         {COMPARATOR_KINDS.map((kind) => (
           <label key={kind} className="radio">
-            <input type="radio" name="comparator-kind" checked={props.kind === kind} onChange={() => setKind(kind)} /> {COMPARATOR_LABELS[kind]}
+            <input
+              type="radio"
+              name="comparator-kind"
+              checked={props.kind === kind}
+              onChange={() => setKind(kind)}
+            />{' '}
+            {COMPARATOR_LABELS[kind]}
           </label>
         ))}
       </fieldset>
@@ -62,7 +77,12 @@ export function ComparatorPicker(props: { gss: string; kind: ComparatorKind; cho
               {props.chosen.map((g) => (
                 <li key={g}>
                   {names.get(g) ?? g}{' '}
-                  <button type="button" className="link-button" onClick={() => remove(g)} aria-label={`Remove ${names.get(g) ?? g}`}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => remove(g)}
+                    aria-label={`Remove ${names.get(g) ?? g}`}
+                  >
                     Remove
                   </button>
                 </li>

@@ -26,12 +26,19 @@ import { useWorkbookStore } from '../../app/workbook-store';
 const PREVIEW_ROWS = 5;
 const SHOWN_PROBLEMS = 30;
 
-export function ImportFiguresDialog(props: { fileName: string; table: Table; context: ImportContext; onClose: () => void }) {
+export function ImportFiguresDialog(props: {
+  fileName: string;
+  table: Table;
+  context: ImportContext;
+  onClose: () => void;
+}) {
   const { table, context } = props;
   const ids = { measure: useId(), preview: useId(), result: useId() };
   const template = detectTemplate(table.headers);
   const [measure, setMeasure] = useState<OwnMeasure>('visits');
-  const [mapping, setMapping] = useState<Partial<Record<MappingRole, number>>>(() => guessOwnMapping(table.headers));
+  const [mapping, setMapping] = useState<Partial<Record<MappingRole, number>>>(() =>
+    guessOwnMapping(table.headers),
+  );
 
   const result = useMemo(() => {
     if (template) return importCoreDataset(table, template, context);
@@ -44,7 +51,9 @@ export function ImportFiguresDialog(props: { fileName: string; table: Table; con
     useWorkbookStore.getState().edit(`Import figures from ${props.fileName}`, (wb) => {
       wb.libraryData.figures.push(...result.figures);
     });
-    showStatus(`Added ${result.figures.length.toLocaleString('en-GB')} figures from ${props.fileName}. Undo (Ctrl+Z) removes them.`);
+    showStatus(
+      `Added ${result.figures.length.toLocaleString('en-GB')} figures from ${props.fileName}. Undo (Ctrl+Z) removes them.`,
+    );
     props.onClose();
   };
 
@@ -74,7 +83,11 @@ export function ImportFiguresDialog(props: { fileName: string; table: Table; con
         <>
           <div className="field">
             <label htmlFor={ids.measure}>What the figures count</label>
-            <select id={ids.measure} value={measure} onChange={(e) => setMeasure(e.target.value as OwnMeasure)}>
+            <select
+              id={ids.measure}
+              value={measure}
+              onChange={(e) => setMeasure(e.target.value as OwnMeasure)}
+            >
               {OWN_MEASURES.map((m) => (
                 <option key={m} value={m}>
                   {OWN_MEASURE_LABELS[m]}
@@ -84,7 +97,10 @@ export function ImportFiguresDialog(props: { fileName: string; table: Table; con
           </div>
           <fieldset className="field field-wide">
             <legend>Which columns hold what?</legend>
-            <div className="hint">Give the period as one column (2023/24, Q1 2023/24, April 2023 or a date), or as start and end dates.</div>
+            <div className="hint">
+              Give the period as one column (2023/24, Q1 2023/24, April 2023 or a date), or as start and end
+              dates.
+            </div>
             <div className="mapping-grid">
               {MAPPING_ROLES.map((role) => (
                 <label key={role} className="mapping-row">
@@ -110,13 +126,15 @@ export function ImportFiguresDialog(props: { fileName: string; table: Table; con
                 </label>
               ))}
             </div>
-            {mapping.value === undefined && <p className="error-message">Choose the column that holds the counts.</p>}
+            {mapping.value === undefined && (
+              <p className="error-message">Choose the column that holds the counts.</p>
+            )}
           </fieldset>
         </>
       )}
 
       <h3 id={ids.preview}>The first rows of the file</h3>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby={ids.preview} tabIndex={0}>
         <table className="data-table" aria-labelledby={ids.preview}>
           <thead>
             <tr>
@@ -147,26 +165,37 @@ export function ImportFiguresDialog(props: { fileName: string; table: Table; con
           <p>Choose the column that holds the counts to check the rows.</p>
         ) : result.ok ? (
           <p>
-            Every row is valid: {result.rows.toLocaleString('en-GB')} rows give {result.figures.length.toLocaleString('en-GB')} figures for{' '}
-            {new Set(result.figures.map((f) => f.library || 'the whole service')).size.toLocaleString('en-GB')} libraries or areas.
+            Every row is valid: {result.rows.toLocaleString('en-GB')} rows give{' '}
+            {result.figures.length.toLocaleString('en-GB')} figures for{' '}
+            {new Set(result.figures.map((f) => f.library || 'the whole service')).size.toLocaleString(
+              'en-GB',
+            )}{' '}
+            libraries or areas.
           </p>
         ) : (
           <div className="panel panel-warning">
             {result.otherAuthority && (
               <p>
                 <strong>
-                  This looks like a file from another authority ({result.otherAuthority}); this workbook is for {context.authority.name}.
+                  This looks like a file from another authority ({result.otherAuthority}); this workbook is
+                  for {context.authority.name}.
                 </strong>
               </p>
             )}
             <p>
-              Nothing can be imported until {result.problems.length === 1 ? 'this row is' : `these ${result.problems.length.toLocaleString('en-GB')} problems are`} put right in the file:
+              Nothing can be imported until{' '}
+              {result.problems.length === 1
+                ? 'this row is'
+                : `these ${result.problems.length.toLocaleString('en-GB')} problems are`}{' '}
+              put right in the file:
             </p>
             <ul>
               {result.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                 <li key={i}>{describeProblem(p)}.</li>
               ))}
-              {result.problems.length > SHOWN_PROBLEMS && <li>…and {(result.problems.length - SHOWN_PROBLEMS).toLocaleString('en-GB')} more.</li>}
+              {result.problems.length > SHOWN_PROBLEMS && (
+                <li>…and {(result.problems.length - SHOWN_PROBLEMS).toLocaleString('en-GB')} more.</li>
+              )}
             </ul>
           </div>
         )}

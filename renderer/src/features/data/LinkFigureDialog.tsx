@@ -2,7 +2,12 @@
 import { useId, useState } from 'react';
 import type { OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
 import { OWN_MEASURE_LABELS } from '../../../../shared/import/own-figures';
-import { addReachFromTotal, setBaselineFromTotal, totalPeriod, totalSource } from '../../../../shared/model/own-figure-links';
+import {
+  addReachFromTotal,
+  setBaselineFromTotal,
+  totalPeriod,
+  totalSource,
+} from '../../../../shared/model/own-figure-links';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
@@ -23,16 +28,20 @@ export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => vo
     if (target === 'service') {
       const service = wb.services.find((s) => s.id === serviceId);
       if (!service) return;
-      useWorkbookStore.getState().edit(`Use ${label.toLowerCase()} ${total.year} as reach of ${service.name}`, (draft) => {
-        addReachFromTotal(draft, total, serviceId);
-      });
+      useWorkbookStore
+        .getState()
+        .edit(`Use ${label.toLowerCase()} ${total.year} as reach of ${service.name}`, (draft) => {
+          addReachFromTotal(draft, total, serviceId);
+        });
       showStatus(`${label}, ${total.year}, added to ${service.name}’s reach figures.`);
     } else {
       const found = kpis.find((k) => k.kpi.id === kpiId);
       if (!found) return;
-      useWorkbookStore.getState().edit(`Use ${label.toLowerCase()} ${total.year} as the baseline of ${found.kpi.name}`, (draft) => {
-        setBaselineFromTotal(draft, total, kpiId);
-      });
+      useWorkbookStore
+        .getState()
+        .edit(`Use ${label.toLowerCase()} ${total.year} as the baseline of ${found.kpi.name}`, (draft) => {
+          setBaselineFromTotal(draft, total, kpiId);
+        });
       showStatus(`${label}, ${total.year}, is now the baseline of “${found.kpi.name}”.`);
     }
     props.onClose();
@@ -57,10 +66,22 @@ export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => vo
       <fieldset className="field field-wide">
         <legend>Use it as</legend>
         <label className="radio">
-          <input type="radio" name="link-target" checked={target === 'service'} onChange={() => setTarget('service')} /> A service’s reach figure
+          <input
+            type="radio"
+            name="link-target"
+            checked={target === 'service'}
+            onChange={() => setTarget('service')}
+          />{' '}
+          A service’s reach figure
         </label>
         <label className="radio">
-          <input type="radio" name="link-target" checked={target === 'kpi'} onChange={() => setTarget('kpi')} /> A KPI’s baseline
+          <input
+            type="radio"
+            name="link-target"
+            checked={target === 'kpi'}
+            onChange={() => setTarget('kpi')}
+          />{' '}
+          A KPI’s baseline
         </label>
       </fieldset>
       {target === 'service' ? (

@@ -10,7 +10,10 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
   const label = m.measure.label;
   const ranked = m.rows.filter((r) => r.perThousand !== null);
   const alt = `Bar chart of ${m.measure.phrase} per 1,000 residents, 2023/24: ${m.rows
-    .map((r) => `${r.name}${r.self ? ' (this authority)' : ''} ${r.perThousand === null ? 'not reported' : rate(r.perThousand)}`)
+    .map(
+      (r) =>
+        `${r.name}${r.self ? ' (this authority)' : ''} ${r.perThousand === null ? 'not reported' : rate(r.perThousand)}`,
+    )
     .join('; ')}.${m.group ? ` Comparators’ median ${rate(m.group.median)}.` : ''}`;
   const periodic = m.own?.figure.periodic ?? [];
   const trendAlt = `Bar chart of ${authorityName}’s ${m.measure.phrase} ${GRANULARITY_WORDS[m.own?.figure.granularity ?? 'month']}: ${periodic
@@ -25,10 +28,18 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
         <div className="chart">
           <div className="chart-image">
             <BarChart
-              bars={m.rows.map((r) => ({ label: `${r.name}${r.self ? ' (this authority)' : ''}`, value: r.perThousand, highlight: r.self }))}
+              bars={m.rows.map((r) => ({
+                label: `${r.name}${r.self ? ' (this authority)' : ''}`,
+                value: r.perThousand,
+                highlight: r.self,
+              }))}
               alt={alt}
               format={rate}
-              reference={m.group ? { value: m.group.median, label: `Comparators’ median ${rate(m.group.median)}` } : null}
+              reference={
+                m.group
+                  ? { value: m.group.median, label: `Comparators’ median ${rate(m.group.median)}` }
+                  : null
+              }
             />
           </div>
         </div>
@@ -53,13 +64,17 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
               <td>{r.gss}</td>
               <td>{r.value === null ? 'Not reported' : whole(r.value)}</td>
               <td>{rate(r.perThousand)}</td>
-              <td>{r.months === null ? '–' : r.months === 12 ? 'All 12' : `${r.months} of 12 (not ranked)`}</td>
+              <td>
+                {r.months === null ? '–' : r.months === 12 ? 'All 12' : `${r.months} of 12 (not ranked)`}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        {m.rank ? `${authorityName} ranks ${ordinal(m.rank.position)} of ${m.rank.of} (1st is the highest per 1,000 residents). ` : `${authorityName} is not ranked on ${m.measure.phrase}${m.own ? ': its figures cover part of the year' : ': it did not report them'}. `}
+        {m.rank
+          ? `${authorityName} ranks ${ordinal(m.rank.position)} of ${m.rank.of} (1st is the highest per 1,000 residents). `
+          : `${authorityName} is not ranked on ${m.measure.phrase}${m.own ? ': its figures cover part of the year' : ': it did not report them'}. `}
         {m.group
           ? `The comparators’ median is ${rate(m.group.median)} per 1,000 residents; the middle half lie between ${rate(m.group.lowerQuartile)} and ${rate(m.group.upperQuartile)} (${m.group.count} with a full-year figure).`
           : 'No comparator has a full-year figure, so there is no median.'}
@@ -71,12 +86,18 @@ export function MeasureDetail(props: { comparison: MeasureComparison; authorityN
       {!m.own ? (
         <p>No figures were reported, so there is no trend to show.</p>
       ) : periodic.length === 0 ? (
-        <p>{authorityName} reported one figure for the whole year, so there is no trend by month or quarter.</p>
+        <p>
+          {authorityName} reported one figure for the whole year, so there is no trend by month or quarter.
+        </p>
       ) : (
         <>
           <div className="chart">
             <div className="chart-image">
-              <BarChart bars={periodic.map((p) => ({ label: periodLabel(p.period), value: p.value }))} alt={trendAlt} format={whole} />
+              <BarChart
+                bars={periodic.map((p) => ({ label: periodLabel(p.period), value: p.value }))}
+                alt={trendAlt}
+                format={whole}
+              />
             </div>
           </div>
           <table className="data-table" aria-labelledby={ids.trend}>

@@ -11,7 +11,10 @@ import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';
 
-export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit<ImportContext, 'existing' | 'source'> | null }) {
+export function OwnFigures(props: {
+  figures: readonly OwnFigure[];
+  context: Omit<ImportContext, 'existing' | 'source'> | null;
+}) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState<{ fileName: string; table: Table } | null>(null);
   const [linking, setLinking] = useState<OwnYearTotal | null>(null);
@@ -19,7 +22,8 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
   const sources = useMemo(() => [...new Set(props.figures.map((f) => f.source))], [props.figures]);
 
   const onFile = async (file: File) => {
-    if (!/\.(csv|xlsx)$/i.test(file.name)) return showError(`“${file.name}” is not a CSV or Excel (.xlsx) file.`);
+    if (!/\.(csv|xlsx)$/i.test(file.name))
+      return showError(`“${file.name}” is not a CSV or Excel (.xlsx) file.`);
     const read = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) return showError(read.error);
     if (!('table' in read.value)) return showError(`“${file.name}” is not a spreadsheet.`);
@@ -39,15 +43,19 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
     <section className="panel" aria-labelledby="own-figures-heading">
       <h2 id="own-figures-heading">Your own figures</h2>
       <p>
-        Import your service’s counts for each library and period: the Libraries Hacked core-dataset files (physical visits, loans,
-        membership, events) or your own spreadsheet (CSV or Excel), whose columns you map. Every row is checked first; a file with a bad
-        row is not imported at all.
+        Import your service’s counts for each library and period: the Libraries Hacked core-dataset files
+        (physical visits, loans, membership, events) or your own spreadsheet (CSV or Excel), whose columns you
+        map. Every row is checked first; a file with a bad row is not imported at all.
       </p>
       {props.context === null ? (
         <p>Choose the library authority first, so the files can be checked against its libraries.</p>
       ) : (
         <div className="toolbar">
-          <button type="button" className="button button-secondary" onClick={() => fileInput.current?.click()}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => fileInput.current?.click()}
+          >
             Import figures from a file…
           </button>
           <input
@@ -89,9 +97,16 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
                   {whole(t.total)}
                   {t.asAt && ` (count on ${t.asAt})`}
                 </td>
-                <td>{t.byLibrary.map((l) => `${l.library || 'Whole service'} ${whole(l.value)}`).join('; ')}</td>
                 <td>
-                  <button type="button" className="link-button" onClick={() => setLinking(t)} aria-label={`As reach or KPI baseline: ${OWN_MEASURE_LABELS[t.measure].toLowerCase()}, ${t.year}`}>
+                  {t.byLibrary.map((l) => `${l.library || 'Whole service'} ${whole(l.value)}`).join('; ')}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setLinking(t)}
+                    aria-label={`As reach or KPI baseline: ${OWN_MEASURE_LABELS[t.measure].toLowerCase()}, ${t.year}`}
+                  >
                     As reach or KPI baseline…
                   </button>
                 </td>
@@ -108,7 +123,12 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
             {sources.map((s) => (
               <li key={s}>
                 {s}: {props.figures.filter((f) => f.source === s).length.toLocaleString('en-GB')} figures{' '}
-                <button type="button" className="link-button" onClick={() => removeSource(s)} aria-label={`Remove the figures from ${s}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => removeSource(s)}
+                  aria-label={`Remove the figures from ${s}`}
+                >
                   Remove
                 </button>
               </li>
@@ -121,7 +141,11 @@ export function OwnFigures(props: { figures: readonly OwnFigure[]; context: Omit
         <ImportFiguresDialog
           fileName={importing.fileName}
           table={importing.table}
-          context={{ ...props.context, existing: props.figures, source: `${importing.fileName} (imported ${today})` }}
+          context={{
+            ...props.context,
+            existing: props.figures,
+            source: `${importing.fileName} (imported ${today})`,
+          }}
           onClose={() => setImporting(null)}
         />
       )}
