@@ -26,6 +26,8 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
     visits,
     'Local authority,Library name,Count start,Count end,Count type,Visits\nKent,Allington Library,2023-04-01,2023-06-30,Automatic,12500\nKent,Ashford Library,2023-04-01,2023-06-30,Automatic,40200\n',
   );
+  const own = join(folder, 'our-issues.csv');
+  writeFileSync(own, 'Branch,Year,Issues\nAllington,2023/24,5000\nAshford Library,2023/24,"7,250"\n');
   const bad = join(folder, 'bad-visits.csv');
   writeFileSync(bad, 'Local authority,Library name,Count start,Count end,Count type,Visits\nKent,Allington Library,2023-07-01,2023-09-30,Automatic,-5\n');
 
@@ -105,6 +107,18 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await expectAccessible(h, 'Using an own total');
   await link.getByRole('button', { name: 'Cancel' }).click();
 
+  // The officer's own spreadsheet: columns guessed, the measure chosen, every row checked before adding.
+  await h.page.getByLabel('File of figures to import (CSV or Excel)').setInputFiles(own);
+  const mapped = h.page.getByRole('dialog', { name: 'Import figures from “our-issues.csv”' });
+  await expect(mapped).toContainText('This file is not one of the core-dataset templates');
+  await mapped.getByLabel('What the figures count').selectOption({ label: 'Loans' });
+  await expect(mapped.getByRole('combobox', { name: /^Library/ })).toHaveValue('0');
+  await expect(mapped.getByRole('combobox', { name: /^Count/ })).toHaveValue('2');
+  await expect(mapped).toContainText('Every row is valid: 2 rows give 2 figures for 2 libraries or areas.');
+  await expectAccessible(h, 'Import dialog mapping columns');
+  await mapped.getByRole('button', { name: 'Add 2 figures' }).click();
+  await expect(totals.getByRole('row', { name: /Loans/ })).toContainText('12,250');
+
   const path = join(folder, 'Kent.awbook');
   h.dialogs.saveAnswers.push(path);
   await h.page.keyboard.press('Control+S');
@@ -116,6 +130,8 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   expect(saved.workbook.libraryData.figures.map((f) => [f.library, f.value])).toEqual([
     ['Allington Library', 12_500],
     ['Ashford Library', 40_200],
+    ['Allington Library', 5_000],
+    ['Ashford Library', 7_250],
   ]);
   expect(saved.workbook.evidence.map((e) => e.libraryRef)).toContain('ace-libraries-activity-2023-24');
 });
