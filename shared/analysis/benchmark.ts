@@ -178,7 +178,7 @@ export interface ComparisonRow {
   readonly months: number | null;
 }
 
-export interface OwnFigure {
+export interface AuthorityFigure {
   readonly value: number;
   readonly perThousand: number | null;
   /** Per 1,000 residents aged 0 to 17, from the part counted for children (null when not split by age). */
@@ -190,7 +190,7 @@ export interface OwnFigure {
 export interface MeasureComparison {
   readonly measure: ActivityMeasureInfo;
   /** null: the authority did not report this measure. */
-  readonly own: OwnFigure | null;
+  readonly own: AuthorityFigure | null;
   /** The authority and its group, highest per 1,000 first, those without a figure last. */
   readonly rows: readonly ComparisonRow[];
   /** Among the full-year figures of the authority and its group; null when its own figure is missing or partial. */
@@ -208,7 +208,7 @@ export interface Benchmark {
 
 const FULL_YEAR = 12;
 
-function ownFigure(a: AuthorityActivity, figure: ActivityFigure, ageSpecific: boolean): OwnFigure {
+function ownFigure(a: AuthorityActivity, figure: ActivityFigure, ageSpecific: boolean): AuthorityFigure {
   const pop = a.population;
   const children =
     figure.byAge && (figure.byAge.under12 !== undefined || figure.byAge.age12to17 !== undefined)

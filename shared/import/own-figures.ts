@@ -6,6 +6,7 @@
  * libraries, and for a period already counted. Any bad row refuses the whole file, naming its line and column
  * and why, so nothing half-imported reaches the workbook.
  */
+import { financialYear } from '../analysis/benchmark-own-figures';
 import { newId } from '../model/ids';
 import { OWN_MEASURE_NAMES } from '../model/own-figure-links';
 import { OWN_MEASURES, type OwnFigure, type OwnMeasure } from '../model/workbook-schema';
@@ -186,13 +187,12 @@ function lastOfMonth(isoStart: string): string {
 export function periodFor(start: string, end: string): Period {
   const y = Number(start.slice(0, 4));
   const m = Number(start.slice(5, 7));
-  const fyStart = m >= 4 ? y : y - 1;
-  const fy = `${fyStart}/${pad((fyStart + 1) % 100)}`;
+  const fy = financialYear(start);
   let label: string;
   if (start.endsWith('-01') && end === lastOfMonth(start)) label = `${MONTHS[m - 1]} ${y}`;
-  else if (start === `${fyStart}-04-01` && end === `${fyStart + 1}-03-31`) label = fy;
+  else if (start === fy.start && end === fy.end) label = fy.label;
   else if (start.endsWith('-01') && [4, 7, 10, 1].includes(m) && end === lastOfMonth(`${y}-${pad(m + 2)}-01`))
-    label = `Q${m === 1 ? 4 : (m - 1) / 3} ${fy}`;
+    label = `Q${m === 1 ? 4 : (m - 1) / 3} ${fy.label}`;
   else if (start === end) label = longDate(start);
   else label = `${longDate(start)} to ${longDate(end)}`;
   return { label, start, end };

@@ -92,8 +92,6 @@ export const ACTIVITY_MEASURES: readonly ActivityMeasureInfo[] = [
   },
 ];
 
-export const findActivityMeasure = (id: ActivityMeasureId): ActivityMeasureInfo =>
-  ACTIVITY_MEASURES.find((m) => m.id === id)!;
 
 export interface AgeSplit {
   readonly under12?: number;
