@@ -91,7 +91,7 @@ function report(file: string, b: Benchmark): string[] {
     b.population === null
       ? 'The dataset gives no population for this authority, so no per-1,000 figures.'
       : `Residents (the dataset’s population): ${whole(b.population)}.`,
-    `Source: ${ACTIVITY_SOURCE.short}. Figures covering part of the year are shown but not ranked or included in the median and quartiles.`,
+    `Source: ${ACTIVITY_SOURCE.short}. Figures covering part of the year are shown but not ranked or included in the median and quartiles. Per 1,000 children (0 to 17) and adults count only what was attributed to an age group.`,
     '',
     ...b.measures.flatMap(measureLines),
   ];

@@ -190,7 +190,9 @@ export function DataStep() {
               <p className="hint">
                 Rank 1 is the highest per 1,000 residents, among the authority and its comparators with
                 figures for all twelve months. The median and quartiles are of the comparators alone, by
-                linear interpolation between the closest ranks (as Excel’s QUARTILE.INC).
+                linear interpolation between the closest ranks (as Excel’s QUARTILE.INC). Figures per 1,000
+                children (aged 0 to 17) and adults count only what the authority attributed to an age group, so
+                they understate where much is recorded without one.
               </p>
 
               <div className="field">
