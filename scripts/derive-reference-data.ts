@@ -272,7 +272,7 @@ function deriveActivity(authorities: ReturnType<typeof deriveAuthorities>) {
       rows.set(key, list);
     }
   }
-  const out: Record<string, unknown> = {};
+  const out: Record<string, { population: Record<string, number> | null; neighbours: string[]; measures: Record<string, unknown> }> = {};
   for (const s of services) {
     const gss = s['Authority code']!;
     if (!known.has(gss)) throw new Error(`Activity data for ${gss}, which is not an English library authority`);
@@ -332,7 +332,7 @@ function deriveActivity(authorities: ReturnType<typeof deriveAuthorities>) {
   }
   const missing = authorities.filter((a) => !(a.gss in out)).map((a) => a.gss);
   if (missing.length > 0) throw new Error(`No activity row for ${missing.join(', ')}`);
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
 }
 
 function stable(value: unknown): string {
@@ -347,6 +347,7 @@ function main() {
   const authorities = deriveAuthorities();
   const { libraries, unmatched } = deriveLibraries(authorities);
   const { catalogue, evidence } = deriveCatalogueAndEvidence();
+  const activity = deriveActivity(authorities);
   const files: Record<string, string> = {
     'authorities.json': stable(authorities),
     'libraries-2023.json': stable(libraries),
@@ -354,7 +355,7 @@ function main() {
     'service-evidence.json': stable(evidence),
     'themes.json': stable(deriveThemes()),
     'indicators.json': stable(deriveIndicators()),
-    'activity-2023-24.json': stable(deriveActivity(authorities)),
+    'activity-2023-24.json': stable(activity),
   };
   const check = process.argv.includes('--check');
   let stale = 0;
@@ -370,6 +371,10 @@ function main() {
   }
   const count = Object.values(libraries).reduce((n, l) => n + l.length, 0);
   console.log(`${authorities.length} authorities; ${count} open static libraries in 2023`);
+  const reported = ACTIVITY_MEASURES.map(
+    (m) => `${m.column} ${Object.values(activity).filter((a) => a.measures[m.id] !== null).length}`,
+  );
+  console.log(`Activity 2023/24, authorities reporting: ${reported.join(', ')}`);
   if (unmatched.length > 0) console.log(`Library rows whose authority is not an English library service: ${unmatched.join('; ')}`);
   if (stale > 0) process.exit(1);
 }
