@@ -4,18 +4,10 @@
  * and saves the workbook the way the app saves it: atomically, keeping the previous version as a backup, and
  * never over a workbook someone else has open (its lock file) unless told to with --force.
  */
-import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  currentStamp,
-  sameContent,
-  writeWorkbookFile,
-  backupPathFor,
-} from '../../electron/main/services/workbook-files';
-import { currentUserName, LockFiles } from '../../electron/main/services/lock-files';
+import { backupPathFor } from '../../electron/main/services/workbook-files';
 import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
 import { MAX_PLAN_BYTES, planFileKind, readPlanFile } from '../../shared/import/plan-files';
 import {
@@ -32,7 +24,8 @@ import { validateWorkbook } from '../../shared/model/workbook-format';
 import type { SourceRef } from '../../shared/model/workbook-schema';
 import type { CliCommand, CommandContext } from '../command';
 import { loadWorkbook } from '../load-workbook';
-import { describeError, EXIT, lines, listInWords, plural, ukDateTime } from '../output';
+import { describeError, EXIT, lines, listInWords, plural } from '../output';
+import { saveLikeTheApp } from '../save-workbook';
 
 export interface ImportOptions {
   top?: string;
@@ -250,46 +243,8 @@ async function runImport(
     );
 
   const fileName = basename(workbookPath);
-  const locks = new LockFiles({
-    user: currentUserName(),
-    machine: hostname(),
-    pid: process.pid,
-    owner: `cli-${randomBytes(8).toString('hex')}`,
-  });
-  let locked = false;
-  if (!options.force) {
-    const lock = await locks.acquire(workbookPath);
-    if (lock.status === 'held') {
-      const { user, machine, since, stale } = lock.holder;
-      refuse(
-        EXIT.INVALID,
-        `“${fileName}” is open by ${user} on ${machine}, since ${ukDateTime(since)} (UK time). The workbook has not been changed.`,
-        stale
-          ? 'Their copy has not been active for a while, so it may have been left open after a crash. If you are sure nobody is using it, run the import again with --force.'
-          : 'Ask them to close it first, or run the import again with --force (they would then be asked what to do when they next save).',
-      );
-    }
-    locked = true;
-  }
-  try {
-    // Someone may have saved it between our reading it and taking the lock.
-    if (!sameContent(await currentStamp(workbookPath), stamp))
-      refuse(
-        EXIT.INVALID,
-        `“${fileName}” changed on disk while the objectives were being read. Nothing was written; run the import again.`,
-      );
-    const written = await writeWorkbookFile(workbookPath, checked.value);
-    if (!written.ok)
-      refuse(
-        EXIT.INVALID,
-        written.error.message.replace(
-          / Your changes are still in the app.*$/,
-          ' The workbook has not been changed.',
-        ),
-      );
-  } finally {
-    if (locked) await locks.release(workbookPath);
-  }
+  const refused = await saveLikeTheApp(workbookPath, checked.value, stamp, { force: options.force, what: 'objectives' });
+  if (refused) refuse(EXIT.INVALID, ...refused);
 
   const total = checked.value.objectives.length;
   lines(

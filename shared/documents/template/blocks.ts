@@ -14,6 +14,7 @@ import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } 
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
+import { howWeCompare } from './compare-block';
 
 export const BLOCK_NAMES = [
   'alignment-matrix',
@@ -30,6 +31,7 @@ export const BLOCK_NAMES = [
   'key-figures',
   'weak-claims',
   'gaps',
+  'how-we-compare',
   'toc',
   'references',
   'contributions',
@@ -686,6 +688,8 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       return weakClaimsTable(ctx);
     case 'gaps':
       return gapsTable(ctx);
+    case 'how-we-compare':
+      return howWeCompare(ctx, options, at);
     case 'toc': {
       const depth = Number(options.depth ?? '2');
       return [{ kind: 'toc', title: options.title ?? 'Contents', maxLevel: (depth >= 3 ? 3 : depth <= 1 ? 1 : 2) as 1 | 2 | 3 }];
