@@ -71,4 +71,28 @@ describe('the how-we-compare block', () => {
     const noAuthority = generate(workbook(null), '{{block how-we-compare}}\n');
     expect(noAuthority.warnings.join(' ')).toMatch(/needs the library authority/);
   });
+
+  it('leaves itself out, silently in the document, for an authority the dataset does not cover (the sample’s fictional county)', () => {
+    const fictional = generate(workbook('E10000099', 'Northshire'), '# Context\n\n{{block how-we-compare}}\n');
+    expect(allBlocks(fictional.doc).filter((b) => b.kind !== 'heading')).toEqual([]);
+    expect(fictional.warnings.join(' ')).toMatch(/does not cover Northshire/);
+  });
+});
+
+describe('how-we-compare in the built-in templates', () => {
+  it('appears in the business case, the commissioning bid and the strategic alignment statement for Kent', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('../../../templates/', import.meta.url).pathname;
+    const wb = workbook('E10000016');
+    for (const id of ['five-case-business-case', 'commissioning-bid', 'strategic-alignment-statement']) {
+      const folder = join(root, id);
+      const files = Object.fromEntries(readdirSync(folder).filter((f) => f.endsWith('.md')).map((f) => [f, readFileSync(join(folder, f), 'utf8')]));
+      const template = loadTemplate({ folder, manifestText: readFileSync(join(folder, 'template.json'), 'utf8'), files });
+      if (!template.ok) throw new Error(template.error.message);
+      const bound = bindDocument(template.value, wb, {}, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-12-07T10:00:00Z') });
+      if (!bound.ok) throw new Error(bound.error.message);
+      expect(tables(bound.value.document).map((t) => t.caption), id).toContain('How Kent compares: library activity per 1,000 residents, 2023/24, against five nearest neighbours');
+    }
+  });
 });

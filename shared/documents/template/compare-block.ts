@@ -59,8 +59,14 @@ export function howWeCompare(
     : wb.libraryData.comparator;
   const b = benchmark(wb.authority.gss, choice, ACTIVITY, AUTHORITIES);
   const name = wb.authority.name;
-  const reported = b?.measures.filter((m) => m.own) ?? [];
-  if (!b || reported.length === 0) {
+  if (!b) {
+    // Not one of the published library authorities (a fictional or retired code): nothing to compare, and nothing
+    // to say about it in the document.
+    ctx.warn('empty-data', `${ACTIVITY_SOURCE.title} does not cover ${name}, so How we compare is left out.`);
+    return [];
+  }
+  const reported = b.measures.filter((m) => m.own);
+  if (reported.length === 0) {
     ctx.warn(
       'empty-data',
       `${ACTIVITY_SOURCE.title} has no figures for ${name}, so How we compare is left out.`,
