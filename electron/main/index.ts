@@ -25,6 +25,7 @@ import {
   isTrustedSenderUrl,
   resolveAppUrl,
 } from './security-policy';
+import { setAsideIfUnreadable } from './services/bounded-read';
 import { createFileLogger } from './services/file-logger';
 import { settingsJsonSchema } from './services/settings-service';
 import { createMainWindow, type MainWindow } from './window';
@@ -35,6 +36,8 @@ const rendererRoot = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
 /** How long quitting waits for locks to be released and the printer to stop. */
 const QUIT_GRACE_MS = 5_000;
+/** Preferences, twenty recent files and the window's place: a few kilobytes. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -137,6 +140,8 @@ function denyAllPermissions() {
 async function start() {
   app.setAppLogsPath();
   const log = createFileLogger(app.getPath('logs'));
+  const setAside = await setAsideIfUnreadable(join(app.getPath('userData'), 'settings.json'), MAX_SETTINGS_BYTES);
+  if (setAside) log.error(setAside);
   const store = new Store<Settings>({
     name: 'settings',
     schema: settingsJsonSchema() as Schema<Settings>,

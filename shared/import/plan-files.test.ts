@@ -180,7 +180,7 @@ describe('readPlanFile', () => {
       ok: false,
       error: {
         code: 'TOO_LARGE',
-        message: '“plan.txt” is larger than 20 MB; a plan of objectives is much smaller.',
+        message: '“plan.txt” is 20.1 MB; the largest plan the app reads is 20 MB.',
       },
     });
   });

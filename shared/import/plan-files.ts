@@ -2,7 +2,7 @@
  * One entry point for every kind of plan file the officer can import objectives from, used by the Objectives
  * step and by `cli objectives import`, so both read files the same way.
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type AppError, type Result } from '../result';
 import { docxToOutline } from './docx-outline';
 import { parseOutline, type OutlineNode } from './outline';
 import { readCsv, readXlsxTable, type Table } from './table-outline';
@@ -12,6 +12,18 @@ export type PlanFileKind = 'text' | 'docx' | 'csv' | 'xlsx';
 export const PLAN_FILE_ACCEPT = '.txt,.md,.docx,.csv,.xlsx';
 /** A plan of objectives is far smaller; anything larger is the wrong file. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+
+/** Rounded up to a tenth, so a file just over the limit never reads as the limit itself. */
+function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en-GB')} MB`;
+}
+
+/** The refusal for a plan over the limit, checked from its size alone before anything is read. */
+export function planFileTooLarge(fileName: string, size: number): AppError | null {
+  return size > MAX_PLAN_BYTES
+    ? { code: 'TOO_LARGE', message: `“${fileName}” is ${megabytes(size)}; the largest plan the app reads is ${megabytes(MAX_PLAN_BYTES)}.` }
+    : null;
+}
 
 export function planFileKind(fileName: string): PlanFileKind | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -55,7 +67,8 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   const kind = planFileKind(fileName);
   if (!kind)
     return fail('UNSUPPORTED', `“${fileName}” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).`);
-  if (bytes.length > MAX_PLAN_BYTES) return fail('TOO_LARGE', `“${fileName}” is larger than 20 MB; a plan of objectives is much smaller.`);
+  const tooLarge = planFileTooLarge(fileName, bytes.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   try {
     switch (kind) {
       case 'text': {

@@ -3,14 +3,15 @@
  * written here (the app's data folder, never the shared drive). A clean save or discard removes it. Snapshots
  * written by an earlier run of the app that ended without removing them are what a crash leaves behind.
  */
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseGuardedJson } from '../../../shared/model/json-guard';
-import { validateWorkbook } from '../../../shared/model/workbook-format';
+import { MAX_FILE_BYTES, validateWorkbook } from '../../../shared/model/workbook-format';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import type { RecoverySnapshotInfo } from '../../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
+import { readBoundedFile } from './bounded-read';
 import type { FileStamp } from './workbook-files';
 
 const StampSchema = z.object({ size: z.number(), mtimeMs: z.number(), sha256: z.string() });
@@ -72,13 +73,10 @@ export class RecoveryStore {
   }
 
   private async readOne(file: string): Promise<(RecoveredSnapshot & { instanceId: string }) | null> {
-    let text: string;
-    try {
-      text = await readFile(join(this.folder, file), 'utf8');
-    } catch {
-      return null;
-    }
-    const json = parseGuardedJson(text);
+    // A snapshot holds one workbook and a few lines of header; a larger file is not one.
+    const read = await readBoundedFile(join(this.folder, file), MAX_FILE_BYTES + 64 * 1024);
+    if (!read.ok) return null;
+    const json = parseGuardedJson(read.value.bytes.toString('utf8'));
     if (!json.ok) return null;
     const header = SnapshotHeaderSchema.safeParse(json.value);
     // The id is how the snapshot is restored and discarded later, so it must name this very file.
