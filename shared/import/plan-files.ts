@@ -6,6 +6,7 @@ import { fail, ok, type AppError, type Result } from '../result';
 import { docxToOutline } from './docx-outline';
 import { parseOutline, type OutlineNode } from './outline';
 import { readCsv, readXlsxTable, type Table } from './table-outline';
+import { checkZip, describeZipProblem } from './zip-limits';
 
 export type PlanFileKind = 'text' | 'docx' | 'csv' | 'xlsx';
 
@@ -37,6 +38,19 @@ export function planFileKind(fileName: string): PlanFileKind | null {
 export type PlanFile =
   | { kind: 'text' | 'docx'; nodes: OutlineNode[]; warnings: string[] }
   | { kind: 'csv' | 'xlsx'; table: Table; warnings: string[] };
+
+/** Rows of a spreadsheet plan: a council plan has tens or hundreds; more is a data export, not a plan. */
+export const MAX_PLAN_ROWS = 10_000;
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+function tooManyRows(fileName: string, rows: number): string {
+  return `“${fileName}” has ${rows.toLocaleString('en-GB')} rows; the largest plan the app reads has ${MAX_PLAN_ROWS.toLocaleString('en-GB')}. Copy the rows that hold objectives into a new sheet and import that.`;
+}
 
 /** Windows-1252's characters at 0x80–0x9F (the rest of its upper half is Latin-1); 0 marks an unused byte. */
 const CP1252_HIGH = [
@@ -77,17 +91,26 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
       case 'docx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
           return fail('UNREADABLE', `“${fileName}” is not a Word document (.docx): it may be an older .doc file or damaged. Save it from Word as .docx and try again.`);
+        const zip = checkZip(bytes);
+        if (zip) return fail(zip.kind === 'not-a-zip' ? 'UNREADABLE' : 'TOO_LARGE', describeZipProblem(zip, fileName, 'a Word document'));
         const { nodes, warnings } = await docxToOutline(bytes);
         return ok({ kind, nodes, warnings });
       }
       case 'csv': {
-        const { table, errors } = readCsv(decodeText(bytes));
+        const text = decodeText(bytes);
+        const lines = countLines(text);
+        if (lines > MAX_PLAN_ROWS) return fail('TOO_LARGE', tooManyRows(fileName, lines));
+        const { table, errors } = readCsv(text);
         return ok({ kind, table, warnings: errors });
       }
       case 'xlsx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
           return fail('UNREADABLE', `“${fileName}” is not an Excel workbook (.xlsx): it may be an older .xls file or damaged.`);
-        return ok({ kind, table: await readXlsxTable(bytes), warnings: [] });
+        const zip = checkZip(bytes);
+        if (zip) return fail(zip.kind === 'not-a-zip' ? 'UNREADABLE' : 'TOO_LARGE', describeZipProblem(zip, fileName, 'an Excel workbook'));
+        const table = await readXlsxTable(bytes);
+        if (table.rows.length > MAX_PLAN_ROWS) return fail('TOO_LARGE', tooManyRows(fileName, table.rows.length));
+        return ok({ kind, table, warnings: [] });
       }
     }
   } catch (e) {
