@@ -2,7 +2,7 @@
  * Composition root of the Electron main process: single-instance lock, app:// protocol, security guards,
  * IPC wiring, menu and window. Everything with logic lives in services and pure modules it wires together.
  */
-import { app, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, dialog, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
 import Store, { type Schema } from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,7 @@ import { resolveBuiltInTemplatesDir } from './services/documents/template-folder
 import { compose, type Composition } from './compose';
 import { workbookPathFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu-template';
+import { createRendererLossHandlers } from './renderer-loss';
 import {
   allowedExternalUrl,
   allowNavigation,
@@ -207,6 +208,22 @@ async function start() {
     onBoundsChanged: (bounds) => settings.setWindowBounds(bounds),
     onCloseWithUnsavedChanges: () => send('closeRequested', {}),
   });
+  const loss = createRendererLossHandlers({
+    log: (message) => log.error(message),
+    ask: async (message) => {
+      const win = main?.window;
+      const options = { type: 'error' as const, noLink: true, defaultId: 0, cancelId: message.buttons.length - 1, ...message, buttons: [...message.buttons] };
+      const result = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return result.response;
+    },
+    keepRecoverySnapshots: () => composition?.recovery.startNewPageRun(),
+    forgetUnsavedChanges: () => main?.setDirty(false),
+    reload: () => main?.window.webContents.reload(),
+    endHungPage: () => main?.window.webContents.forcefullyCrashRenderer(),
+    close: () => main?.closeConfirmed(),
+  });
+  main.window.webContents.on('render-process-gone', (_event, details) => void loss.gone(details));
+  main.window.on('unresponsive', () => void loss.unresponsive());
   // The projector view belongs to the console: it goes when the console goes, so the app can quit.
   main.window.on('closed', () => presenter.close());
   rebuildMenu();

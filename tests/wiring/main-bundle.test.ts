@@ -99,6 +99,10 @@ interface Report {
     showAfterClose: { ok: boolean; value?: Record<string, unknown> };
   };
   quitOnAllClosed: number;
+  rendererLoss: {
+    afterCrash: { reloads: number; messageBoxes: { message: string; buttons: string[] }[] };
+    afterHang: { reloads: number; crashesForced: number; messageBoxes: number };
+  };
   quit: { opened: boolean; lockedWhileOpen: boolean; firstPrevented: boolean; lockedAfter: boolean; quitCalls: number; secondPrevented: boolean };
 }
 
@@ -257,12 +261,25 @@ describe('the main window', () => {
   });
 
   it('asks the renderer about unsaved changes before closing, and closes once it confirms', () => {
-    expect(run.report.titles).toEqual(['*Essex.awbook – Authority – Alignment Workbench']);
+    expect(run.report.titles).toEqual(['Crash test', '*Essex.awbook – Authority – Alignment Workbench']);
     const { close } = run.report;
     expect(close.firstClosePrevented).toBe(true);
     expect(close.sentOnClose).toEqual([{ channel: 'workbench:closeRequested', payload: {} }]);
     expect(close.confirm.ok).toBe(true);
     expect(close.closeOutcomes).toEqual(['prevented', 'closed']);
+  });
+});
+
+describe('a lost or hung page', () => {
+  it('is reported to the officer, who can reload it to recover the unsaved work', () => {
+    const { afterCrash, afterHang } = run.report.rendererLoss;
+    expect(afterCrash.messageBoxes).toEqual([{ message: 'The window stopped working.', buttons: ['Reload and recover', 'Close the app'] }]);
+    expect(afterCrash.reloads).toBe(1);
+    expect(afterHang, 'a hung page is ended and reloaded, and its ending raises no second message').toEqual({
+      reloads: 2,
+      crashesForced: 1,
+      messageBoxes: 2,
+    });
   });
 });
 

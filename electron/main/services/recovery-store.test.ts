@@ -141,3 +141,16 @@ describe('recovery snapshots', () => {
     });
   });
 });
+
+describe('recovery after the window’s page is lost', () => {
+  it('offers what the lost page wrote, and not what the reloaded page writes', async () => {
+    const store = new RecoveryStore(folder, 'run-1', clock('2026-01-20T10:00:00Z'));
+    await store.write('before_crash', { workbook: createWorkbook({ title: 'Unsaved plan' }), docPath: null, baseStamp: null });
+    expect(await store.listOrphans()).toEqual([]);
+    store.startNewPageRun();
+    await store.write('after_reload', { workbook: createWorkbook({ title: 'New page' }), docPath: null, baseStamp: null });
+    expect((await store.listOrphans()).map((s) => s.title)).toEqual(['Unsaved plan']);
+    store.startNewPageRun();
+    expect((await store.listOrphans()).map((s) => s.title).sort()).toEqual(['New page', 'Unsaved plan']);
+  });
+});

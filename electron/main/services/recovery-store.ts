@@ -35,12 +35,25 @@ export interface RecoveredSnapshot {
 const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class RecoveryStore {
+  /** Unique to this run of the app (and page): snapshots with another instance id are from a run that has ended. */
+  private instanceId: string;
+  private pageRuns = 0;
+
   constructor(
     private readonly folder: string,
-    /** Unique to this run of the app: snapshots with another instance id are from a run that has ended. */
-    private readonly instanceId: string,
+    instanceId: string,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.instanceId = instanceId;
+  }
+
+  /**
+   * The window's page was lost (its renderer crashed or was ended): what it wrote so far is offered for
+   * recovery as if the app had crashed, and the reloaded page writes under a new id.
+   */
+  startNewPageRun(): void {
+    this.instanceId = `${this.instanceId.replace(/~\d+$/, '')}~${++this.pageRuns}`;
+  }
 
   private pathFor(sessionId: string): string {
     if (!SESSION_ID.test(sessionId)) throw new Error('Invalid recovery session id');

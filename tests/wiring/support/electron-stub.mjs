@@ -35,6 +35,11 @@ export const record = {
   shownInFolder: [],
   dialogs: [],
   appLogsPathSet: false,
+  reloads: 0,
+  crashesForced: 0,
+  messageBoxes: [],
+  /** The button label the next message boxes answer with (the runner sets it). */
+  messageBoxAnswer: null,
 };
 
 let loaded;
@@ -104,6 +109,12 @@ class WebContents extends EventEmitter {
   }
   send(channel, payload) {
     this.sent.push({ channel, payload });
+  }
+  reload() {
+    record.reloads += 1;
+  }
+  forcefullyCrashRenderer() {
+    record.crashesForced += 1;
   }
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler;
@@ -280,6 +291,11 @@ export const dialog = {
   showSaveDialog: async (...args) => {
     record.dialogs.push({ kind: 'save', options: args.at(-1) });
     return { canceled: true };
+  },
+  showMessageBox: async (...args) => {
+    const options = args.at(-1);
+    record.messageBoxes.push({ message: options.message, buttons: options.buttons });
+    return { response: Math.max(0, options.buttons.indexOf(record.messageBoxAnswer)) };
   },
 };
 

@@ -224,6 +224,22 @@ async function main() {
   report.presenter.showAfterClose = await invoke('showOnPresenter', shown, TRUSTED);
 
   // Closing with unsaved changes asks the renderer first; confirmClose then lets the window close.
+  // The page crashes with unsaved changes marked: the officer is asked, and the answer is carried out.
+  await invoke('setWindowState', { title: 'Crash test', dirty: true }, TRUSTED);
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  record.messageBoxAnswer = 'Reload and recover';
+  contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+  await settle();
+  const afterCrash = { reloads: record.reloads, messageBoxes: [...record.messageBoxes] };
+  win.emit('unresponsive');
+  await settle();
+  contents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  await settle();
+  report.rendererLoss = {
+    afterCrash,
+    afterHang: { reloads: record.reloads, crashesForced: record.crashesForced, messageBoxes: record.messageBoxes.length },
+  };
+
   await invoke(
     'setWindowState',
     { title: '*Essex.awbook – Authority – Alignment Workbench', dirty: true },
