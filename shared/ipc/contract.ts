@@ -70,6 +70,8 @@ export const RecoverySnapshotInfoSchema = z.object({
   title: z.string(),
   docPath: z.string().nullable(),
   savedAt: z.string(),
+  /** Why it cannot be restored (it can still be saved as a file for repair); null when it can. */
+  problem: z.string().nullable(),
 });
 export type RecoverySnapshotInfo = z.infer<typeof RecoverySnapshotInfoSchema>;
 
@@ -143,6 +145,12 @@ export const CONTRACT = {
       doc: OpenDocSchema.nullable(),
       originalPath: z.string().nullable(),
     }),
+  },
+
+  /** Asks where, then saves a recovered copy that cannot be restored as a file, for repair. */
+  exportRecoverySnapshot: {
+    input: z.object({ sessionId: z.string().max(64) }),
+    output: z.discriminatedUnion('status', [cancelled, z.object({ status: z.literal('saved'), fileName: z.string() })]),
   },
 
   listRecentFiles: {

@@ -13,6 +13,7 @@ import type { DocumentSessions } from '../services/document-sessions';
 import { documentFileStem, type DocumentService } from '../services/documents/document-service';
 import { chooseExportDestination } from './export-destination';
 import { safeFileStem } from '../services/file-names';
+import { describeWriteError } from '../services/atomic-write';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
@@ -165,6 +166,23 @@ export function createHandlers(s: Services): Handlers {
         if (adopted.ok) doc = adopted.value;
       }
       return ok({ workbook: snap.workbook, doc, originalPath: snap.info.docPath });
+    },
+
+    exportRecoverySnapshot: async ({ sessionId }) => {
+      const snapshots = await s.recovery.listOrphans();
+      const snap = snapshots.find((x) => x.sessionId === sessionId);
+      if (!snap) return fail('NOT_FOUND', 'That recovered copy is no longer available.');
+      const chosen = await s.dialogs.chooseSaveLocation(`${safeFileStem(snap.title, 'Recovered work')} (recovered).${FILE_EXTENSION}`);
+      if (chosen === null) return ok({ status: 'cancelled' as const });
+      const target = withExtension(chosen);
+      if (s.documents.findByPath(target))
+        return fail('FORBIDDEN', `“${basename(target)}” is open in this app. Choose another name for the recovered copy.`);
+      try {
+        if (!(await s.recovery.exportRaw(sessionId, target))) return fail('NOT_FOUND', 'That recovered copy is no longer available.');
+      } catch (e) {
+        return fail('WRITE_FAILED', describeWriteError(e, target));
+      }
+      return ok({ status: 'saved' as const, fileName: basename(target) });
     },
 
     listRecentFiles: async () => {

@@ -177,3 +177,22 @@ describe('stamps and change detection', () => {
     expect(sameContent(null, { size: 1, mtimeMs: 1, sha256: 'x' })).toBe(false);
   });
 });
+
+describe('saving checks references as opening does', () => {
+  it('refuses to write a workbook with a duplicate id or a dangling reference, naming the problem, and leaves the file alone', async () => {
+    const { workbook } = await openComplete();
+    const path = join(folder, 'Plan.awbook');
+    await writeFile(path, 'the previous version');
+    const duplicate = { ...workbook, services: [...workbook.services, { ...workbook.services[0]! }] };
+    const dangling = { ...workbook, alignments: [{ ...workbook.alignments[0]!, serviceId: 'svc_gone' }] };
+    for (const bad of [duplicate, dangling]) {
+      const written = await writeWorkbookFile(path, bad);
+      expect(written.ok).toBe(false);
+      if (written.ok) continue;
+      expect(written.error.code).toBe('INVALID_WORKBOOK');
+      expect(written.error.message).toMatch(/^“Plan\.awbook” was not saved, because the app could not open it again: the workbook has a problem at (services|alignments)\[\d+\]/);
+      expect(await readFile(path, 'utf8')).toBe('the previous version');
+    }
+    expect((await readdir(folder)).sort()).toEqual(['Plan.awbook']);
+  });
+});

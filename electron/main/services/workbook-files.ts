@@ -11,6 +11,7 @@ import {
   MAX_FILE_BYTES,
   readWorkbookText,
   serialiseWorkbook,
+  validateWorkbook,
   type ReadWorkbookOk,
 } from '../../../shared/model/workbook-format';
 import { lineColumnAt } from '../../../shared/model/json-guard';
@@ -30,6 +31,7 @@ export interface ReadWorkbookFileOk extends ReadWorkbookOk {
 }
 
 const fileName = (path: string) => basename(path);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function backupPathFor(path: string): string {
   const ext = extname(path);
@@ -116,6 +118,15 @@ export async function writeWorkbookFile(
   workbook: Workbook,
   options: { fs?: WriteFs; keepBackup?: boolean } = {},
 ): Promise<Result<FileStamp>> {
+  // Opening checks references between entities as well as the schema; a file that would fail that check must
+  // never be written, or the officer's save would produce a workbook they cannot open again.
+  const valid = validateWorkbook(workbook);
+  if (!valid.ok)
+    return fail(
+      'INVALID_WORKBOOK',
+      `“${fileName(path)}” was not saved, because the app could not open it again: ${lowerFirst(valid.error.message)} Your changes are still in the app and in the recovery copy.`,
+      valid.error.issues,
+    );
   const text = serialiseWorkbook(workbook);
   const bytes = Buffer.from(text, 'utf8');
   try {

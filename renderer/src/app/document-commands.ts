@@ -219,6 +219,16 @@ export async function restoreRecovered(sessionId: string): Promise<void> {
   );
 }
 
+/** A recovered copy that cannot be restored is saved as a file, for the officer or their helpdesk to mend. */
+export async function exportRecovered(sessionId: string): Promise<void> {
+  const result = await call('exportRecoverySnapshot', { sessionId });
+  if (!result.ok) return showError(result.error);
+  if (result.value.status === 'saved')
+    showStatus(
+      `Saved the recovered copy as “${result.value.fileName}”. It cannot be opened until the problem listed is mended; your IT helpdesk can do that in a text editor. Discard the recovered copy once you have it.`,
+    );
+}
+
 export async function discardRecovered(sessionId: string): Promise<void> {
   const choice = await ask({
     title: 'Discard recovered work?',
