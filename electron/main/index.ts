@@ -61,7 +61,12 @@ function openFromOutside(path: string) {
   }
   if (main.window.isMinimized()) main.window.restore();
   main.window.focus();
-  send('openFile', { path });
+  sendOpenFile(path);
+}
+
+/** The page is told of a file to open by a handle main issues; it never hands main a path. */
+function sendOpenFile(path: string) {
+  if (composition) send('openFile', { file: composition.fileHandles.issue(path), path });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -155,7 +160,7 @@ async function start() {
     if (!composition) return;
     const template = buildMenuTemplate(process.platform, APP_NAME, composition.settings.recentFiles(), {
       command: (command: MenuCommand) => send('menuCommand', { command }),
-      openRecent: (path) => send('openFile', { path }),
+      openRecent: (path) => sendOpenFile(path),
       clearRecent: () => {
         composition?.settings.clearRecentFiles();
         rebuildMenu();
@@ -229,7 +234,7 @@ async function start() {
   rebuildMenu();
   main.window.webContents.on('did-finish-load', () => {
     if (pendingOpen) {
-      send('openFile', { path: pendingOpen });
+      sendOpenFile(pendingOpen);
       pendingOpen = null;
     }
   });

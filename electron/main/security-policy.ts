@@ -77,7 +77,8 @@ export function isTrustedSenderUrl(senderUrl: string, devServerUrl?: string): bo
 }
 
 /**
- * Links the app may hand to the operating system: https to a real host, and mailto. Everything else
+ * Links the app may hand to the operating system: https to a real host, and a mailto to one address with at most
+ * a subject and a body. Everything else
  * (file:, javascript:, smb:, custom protocols, credentials in the URL) is refused.
  */
 export function allowedExternalUrl(raw: string): string | null {
@@ -96,7 +97,11 @@ export function allowedExternalUrl(raw: string): string | null {
     } catch {
       return null; // malformed percent-encoding
     }
-    return /^[^@\s]+@[^@\s]+$/.test(address) ? url.href : null;
+    if (!/^[^@\s,;]+@[^@\s,;]+$/.test(address)) return null;
+    // Only a subject and a body: mail programs honour others such as "attach" (a local file) or "cc".
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((k) => k !== 'subject' && k !== 'body') || new Set(keys).size !== keys.length) return null;
+    return url.href;
   }
   if (url.protocol !== 'https:') return null;
   if (url.username || url.password) return null;

@@ -14,7 +14,8 @@ const TINY_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfF
 /** A strict XML parse: any error, even one xmldom would recover from, is an error. */
 function wellFormed(xml: string): string[] {
   const errors: string[] = [];
-  new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+  const report = (message: string) => void errors.push(message);
+  new DOMParser({ errorHandler: { warning: () => undefined, error: report, fatalError: report } }).parseFromString(xml, 'text/xml');
   return errors;
 }
 
@@ -43,7 +44,7 @@ describe('text XML cannot hold', () => {
     const poison = HOSTILE.join('');
     const doc: DocModel = {
       properties: { title: `Title${poison}`, subject: 's', author: `A${poison}`, organisation: 'Testshire', language: 'en-GB', keywords: [], description: '', generatedAt: '2026-11-28T10:00:00.000Z', templateId: 't', templateVersion: '1.0.0' },
-      marking: '',
+      marking: 'NONE',
       runningTitle: `Running${poison}`,
       titlePage: { title: `Title${poison}`, subtitle: '', organisation: 'Testshire', details: [] },
       sections: [{ orientation: 'portrait', blocks: [{ kind: 'heading', level: 1, id: 'h', content: [{ kind: 'text', text: `Heading${poison}` }] }, { kind: 'paragraph', content: [{ kind: 'text', text: `Body${poison}text` }] }] }],

@@ -256,7 +256,7 @@ describe('the main window', () => {
 
   it('opens a workbook named on the command line once the page has loaded', () => {
     expect(run.report.sentOnLoad).toEqual([
-      { channel: 'workbench:openFile', payload: { path: argvWorkbook } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_[0-9a-f]{16}$/), path: argvWorkbook } },
     ]);
   });
 
@@ -323,8 +323,8 @@ describe('single instance', () => {
 
   it('hands a second launch’s workbook (and the macOS open-file event) to the running window', () => {
     expect(run.report.launches.sent).toEqual([
-      { channel: 'workbench:openFile', payload: { path: 'D:\\Shared\\Libraries\\Essex.awbook' } },
-      { channel: 'workbench:openFile', payload: { path: '/Users/jo/Documents/Essex.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: 'D:\\Shared\\Libraries\\Essex.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: '/Users/jo/Documents/Essex.awbook' } },
     ]);
     expect(run.report.launches.openFilePrevented).toBe(true);
   });
@@ -479,7 +479,7 @@ describe('the application menu (as built on this platform)', () => {
     expect(recent[0]!.label).toBe('&1 Arts && Culture plan — /data/Arts && Culture.awbook');
     const click = run.report.menuClicks.find((c) => c.path.at(-1) === recent[0]!.label)!;
     expect(click.sent).toEqual([
-      { channel: 'workbench:openFile', payload: { path: '/data/Arts & Culture.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: '/data/Arts & Culture.awbook' } },
     ]);
   });
 

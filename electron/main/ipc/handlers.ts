@@ -21,6 +21,7 @@ import type { Handlers } from './router';
 import { createWorkshopHandlers, type PresenterPort } from './workshop-handlers';
 import type { WorkshopService } from '../services/workshop/workshop-service';
 import { access } from 'node:fs/promises';
+import type { FileHandles } from './file-handles';
 
 export interface DialogPort {
   /** Asks for a workbook to open; null when cancelled. */
@@ -72,6 +73,7 @@ export interface Services {
   readonly events: EventSink;
   readonly presenter: PresenterPort;
   readonly workshop: WorkshopService;
+  readonly fileHandles: FileHandles;
   /** Called when a file was opened or saved, e.g. to refresh the Open Recent menu. */
   readonly onRecentFilesChanged?: () => void;
 }
@@ -95,10 +97,16 @@ async function exists(path: string): Promise<boolean> {
 }
 
 export function createHandlers(s: Services): Handlers {
+  /** Workbooks this run opened or saved: the files, besides documents it made, it may show in their folder. */
+  const touched = new Set<string>();
   const remember = (path: string, title: string) => {
+    touched.add(path);
     s.settings.addRecentFile(path, title);
     s.onRecentFilesChanged?.();
   };
+  const wroteOrOpened = (path: string) =>
+    touched.has(path) || s.documents.findByPath(path) !== null || s.documentService.wasGenerated(path) || s.workshop.wasWritten(path);
+  const UNKNOWN_FILE = 'That file is no longer known to the app. Use Open to choose it again.';
 
   const saveAs = async (docId: string | null, workbook: Workbook) => {
     const chosen = await s.dialogs.chooseSaveLocation(suggestedFileName(workbook));
@@ -112,7 +120,11 @@ export function createHandlers(s: Services): Handlers {
     getAppInfo: async () => ok(s.appInfo),
 
     openWorkbook: async (input) => {
-      const path = input.path ?? (await s.dialogs.chooseWorkbookToOpen());
+      let path: string | null;
+      if (input.file !== undefined) {
+        path = s.fileHandles.pathOf(input.file);
+        if (path === null) return fail('NOT_FOUND', UNKNOWN_FILE);
+      } else path = await s.dialogs.chooseWorkbookToOpen();
       if (path === null) return ok({ status: 'cancelled' });
       const already = s.documents.findByPath(path);
       if (already && !input.readOnly)
@@ -121,8 +133,11 @@ export function createHandlers(s: Services): Handlers {
         ...(input.takeOverLock ? { takeOverLock: true } : {}),
         ...(input.readOnly ? { readOnly: true } : {}),
       });
-      if (opened.ok && opened.value.status === 'opened') remember(path, opened.value.workbook.title);
-      return opened;
+      if (!opened.ok) return opened;
+      const outcome = opened.value;
+      if (outcome.status === 'locked') return ok({ ...outcome, file: s.fileHandles.issue(path) });
+      remember(path, outcome.workbook.title);
+      return ok(outcome);
     },
 
     saveWorkbook: async ({ docId, workbook, overwriteChanged }) => {
@@ -186,10 +201,14 @@ export function createHandlers(s: Services): Handlers {
     },
 
     listRecentFiles: async () => {
-      const files = await Promise.all(s.settings.recentFiles().map(async (f) => ({ ...f, exists: await exists(f.path) })));
+      const files = await Promise.all(
+        s.settings.recentFiles().map(async (f) => ({ ...f, file: s.fileHandles.issue(f.path), exists: await exists(f.path) })),
+      );
       return ok({ files });
     },
-    removeRecentFile: async ({ path }) => {
+    removeRecentFile: async ({ file }) => {
+      const path = s.fileHandles.pathOf(file);
+      if (path === null) return fail('NOT_FOUND', UNKNOWN_FILE);
       s.settings.removeRecentFile(path);
       s.onRecentFilesChanged?.();
       return ok({});
@@ -210,6 +229,8 @@ export function createHandlers(s: Services): Handlers {
       return ok({});
     },
     showItemInFolder: async ({ path }) => {
+      // Only files this run opened or wrote: otherwise a page could learn whether any path exists.
+      if (!wroteOrOpened(path)) return fail('FORBIDDEN', 'Only workbooks and documents opened or made in this session can be shown in their folder.');
       if (!(await exists(path))) return fail('NOT_FOUND', `“${basename(path)}” could not be found.`);
       s.shell.showItemInFolder(path);
       return ok({});

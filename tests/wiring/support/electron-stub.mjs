@@ -40,6 +40,8 @@ export const record = {
   messageBoxes: [],
   /** The button label the next message boxes answer with (the runner sets it). */
   messageBoxAnswer: null,
+  /** The file the next open dialog answers with (the runner sets it); cancelled when null. */
+  openDialogAnswer: null,
 };
 
 let loaded;
@@ -286,7 +288,9 @@ export const shell = {
 export const dialog = {
   showOpenDialog: async (...args) => {
     record.dialogs.push({ kind: 'open', options: args.at(-1) });
-    return { canceled: true, filePaths: [] };
+    const answer = record.openDialogAnswer;
+    record.openDialogAnswer = null;
+    return answer ? { canceled: false, filePaths: [answer] } : { canceled: true, filePaths: [] };
   },
   showSaveDialog: async (...args) => {
     record.dialogs.push({ kind: 'save', options: args.at(-1) });

@@ -299,7 +299,9 @@ async function main() {
   const workbookPath = join(folder, 'Quit test.awbook');
   writeFileSync(workbookPath, readFileSync(new URL('../../../shared/samples/sample-workbook.json', import.meta.url)));
   const lockPath = join(folder, '~$Quit test.awbook.lock');
-  const opened = await invoke('openWorkbook', { path: workbookPath }, TRUSTED);
+  // Opened as the officer does, through main's own dialog: the page never names a path.
+  record.openDialogAnswer = workbookPath;
+  const opened = await invoke('openWorkbook', {}, TRUSTED);
   const lockedWhileOpen = existsSync(lockPath);
   const quitsBeforeWillQuit = record.quitCalls;
   const willQuit = cancellable();

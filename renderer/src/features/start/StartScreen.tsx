@@ -118,7 +118,7 @@ export function StartScreen() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={run(() => openWorkbook(f.path))}
+                    onClick={run(() => openWorkbook(f))}
                     aria-describedby={`recent-path-${i}`}
                   >
                     {f.title}
@@ -132,7 +132,7 @@ export function StartScreen() {
                   type="button"
                   className="button button-secondary"
                   onClick={run(async () => {
-                    const r = await call('removeRecentFile', { path: f.path });
+                    const r = await call('removeRecentFile', { file: f.file });
                     if (!r.ok) showError(r.error);
                   })}
                 >
