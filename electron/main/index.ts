@@ -19,11 +19,13 @@ import { buildMenuTemplate } from './menu-template';
 import { createRendererLossHandlers } from './renderer-loss';
 import {
   allowedExternalUrl,
+  allowedRequestUrl,
   allowNavigation,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   isTrustedSenderUrl,
+  NO_DICTIONARY_DOWNLOADS,
   resolveAppUrl,
 } from './security-policy';
 import { setAsideIfUnreadable } from './services/bounded-read';
@@ -137,6 +139,13 @@ function serveRenderer() {
   });
 }
 
+/** No network: every request but the app's own files and inline data is cancelled, in every window. */
+function blockNetwork() {
+  const ses = session.defaultSession;
+  ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOADS);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowedRequestUrl(details.url, devServerUrl) }));
+}
+
 function denyAllPermissions() {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -154,6 +163,7 @@ async function start() {
     clearInvalidConfig: true,
   });
   serveRenderer();
+  blockNetwork();
   denyAllPermissions();
 
   const rebuildMenu = () => {

@@ -113,3 +113,35 @@ export function allowedExternalUrl(raw: string): string | null {
 export function allowNavigation(_targetUrl: string): boolean {
   return false;
 }
+
+/**
+ * Requests any page of the app may make: its own app:// files and inline data. Everything else (the web, file:,
+ * a network share, the spellchecker's dictionary server) is cancelled, so the app makes no network connections
+ * whatever a page tries. In development the dev server's origin is allowed too (its page and live-reload socket).
+ */
+export function allowedRequestUrl(raw: string, devServerUrl?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST;
+  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  if (devServerUrl) {
+    try {
+      const dev = new URL(devServerUrl);
+      const sameHost = url.hostname === dev.hostname && url.port === dev.port;
+      return sameHost && (url.protocol === dev.protocol || url.protocol === 'ws:');
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the spellchecker would download its dictionaries from: an address on this machine that nothing answers
+ * (port 0 cannot be connected to), so no request leaves it; the request filter refuses it as well.
+ */
+export const NO_DICTIONARY_DOWNLOADS = 'http://127.0.0.1:0/';

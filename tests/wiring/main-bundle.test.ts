@@ -99,6 +99,7 @@ interface Report {
     showAfterClose: { ok: boolean; value?: Record<string, unknown> };
   };
   quitOnAllClosed: number;
+  network: { dictionaryDownloadUrl: string | null; requests: { url: string; cancel: boolean | null }[] };
   rendererLoss: {
     afterCrash: { reloads: number; messageBoxes: { message: string; buttons: string[] }[] };
     afterHang: { reloads: number; crashesForced: number; messageBoxes: number };
@@ -267,6 +268,29 @@ describe('the main window', () => {
     expect(close.sentOnClose).toEqual([{ channel: 'workbench:closeRequested', payload: {} }]);
     expect(close.confirm.ok).toBe(true);
     expect(close.closeOutcomes).toEqual(['prevented', 'closed']);
+  });
+});
+
+describe('no network', () => {
+  it('cancels every request but the app’s own files and inline data', () => {
+    expect(Object.fromEntries(run.report.network.requests.map((r) => [r.url, r.cancel]))).toEqual({
+      'app://workbench/index.html': false,
+      'app://workbench/assets/index.js': false,
+      'data:image/png;base64,AAAA': false,
+      'https://www.gov.uk/': true,
+      'http://example.org/x.js': true,
+      'wss://example.org/socket': true,
+      'file:///etc/passwd': true,
+      'https://redirector.gvt1.com/edgedl/chrome/dict/en-gb-10-1.bdic': true,
+      'app://evil/index.html': true,
+      'ftp://example.org/': true,
+    });
+  });
+
+  it('points the spellchecker’s dictionary downloads at an address on this machine that nothing answers', () => {
+    const url = new URL(run.report.network.dictionaryDownloadUrl ?? 'https://unset.example/');
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.port, 'port 0 cannot be connected to').toBe('0');
   });
 });
 

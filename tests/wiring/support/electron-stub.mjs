@@ -42,6 +42,8 @@ export const record = {
   messageBoxAnswer: null,
   /** The file the next open dialog answers with (the runner sets it); cancelled when null. */
   openDialogAnswer: null,
+  beforeRequestHandler: null,
+  dictionaryDownloadUrl: null,
 };
 
 let loaded;
@@ -251,6 +253,13 @@ export const session = {
   },
 };
 const defaultSession = {
+  webRequest: {
+    onBeforeRequest: (...args) => {
+      if (record.beforeRequestHandler) throw new Error('a session has one onBeforeRequest listener; a second replaces the first');
+      record.beforeRequestHandler = args.at(-1);
+    },
+  },
+  setSpellCheckerDictionaryDownloadURL: (url) => (record.dictionaryDownloadUrl = url),
   setPermissionRequestHandler: (handler) => (record.permissionRequestHandler = handler),
   setPermissionCheckHandler: (handler) => (record.permissionCheckHandler = handler),
   setDevicePermissionHandler: (handler) => (record.devicePermissionHandler = handler),

@@ -146,6 +146,27 @@ async function main() {
   }));
 
   // Web-contents guards: on the main window, and on any web contents created later (print windows, etc.).
+  const requests = [
+    'app://workbench/index.html',
+    'app://workbench/assets/index.js',
+    'data:image/png;base64,AAAA',
+    'https://www.gov.uk/',
+    'http://example.org/x.js',
+    'wss://example.org/socket',
+    'file:///etc/passwd',
+    'https://redirector.gvt1.com/edgedl/chrome/dict/en-gb-10-1.bdic',
+    'app://evil/index.html',
+    'ftp://example.org/',
+  ];
+  report.network = {
+    dictionaryDownloadUrl: record.dictionaryDownloadUrl,
+    requests: requests.map((url) => {
+      let answer = null;
+      record.beforeRequestHandler?.({ url, method: 'GET', resourceType: 'other' }, (response) => (answer = response));
+      return { url, cancel: answer?.cancel ?? null };
+    }),
+  };
+
   const later = new BrowserWindow({ show: false });
   const guards = (wc) => {
     const navigation = [
