@@ -113,7 +113,9 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
         return ok({ kind, table, warnings: [] });
       }
     }
-  } catch (e) {
-    return fail('UNREADABLE', `“${fileName}” could not be read: ${e instanceof Error ? e.message : String(e)}.`);
+  } catch {
+    // The library's own words ("[xmldom error] entity not found", "VALUE_INVALID") mean nothing to an officer.
+    const what = kind === 'docx' ? 'a Word document' : kind === 'xlsx' ? 'an Excel workbook' : 'a plan';
+    return fail('UNREADABLE', `“${fileName}” could not be read: it is damaged, or it is not ${what}. Open it in the program that made it, save it again and try once more.`);
   }
 }
