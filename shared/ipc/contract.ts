@@ -194,7 +194,12 @@ export const CONTRACT = {
    * arrives as documentProgress events with this jobId; cancelDocumentJob stops it and nothing is written.
    */
   generateDocument: {
-    input: DocumentRequestSchema.extend({ jobId: JobIdSchema, formats: z.array(DocumentFormatSchema).min(1).max(2) }),
+    input: DocumentRequestSchema.extend({
+      jobId: JobIdSchema,
+      formats: z.array(DocumentFormatSchema).min(1).max(2),
+      /** Attach the document's own scope of the workbook to the PDF; off unless the officer ticks it. */
+      attachWorkbook: z.boolean().default(false),
+    }),
     output: GenerateOutcomeSchema,
   },
   cancelDocumentJob: { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },

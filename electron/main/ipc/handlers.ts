@@ -265,7 +265,7 @@ export function createHandlers(s: Services): Handlers {
       return ok(await s.documentService.listTemplates());
     },
     previewDocument: async ({ workbook, draftId }) => s.documentService.preview(workbook, draftId),
-    generateDocument: async ({ jobId, workbook, draftId, formats }) => {
+    generateDocument: async ({ jobId, workbook, draftId, formats, attachWorkbook }) => {
       const draft = workbook.drafts.find((d) => d.id === draftId);
       if (!draft) return fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
       if (s.documentService.busy)
@@ -279,6 +279,7 @@ export function createHandlers(s: Services): Handlers {
         draftId,
         formats: unique,
         destination,
+        attachWorkbook,
         onProgress: (progress) => s.events.send('documentProgress', progress),
       });
     },

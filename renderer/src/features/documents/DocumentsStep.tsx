@@ -134,6 +134,8 @@ export function DocumentsStep() {
   const [listing, setListing] = useState<TemplateListing | null>(null);
   const [listingError, setListingError] = useState<AppError | null>(null);
   const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
+  /** Off unless the officer ticks it for this export: a PDF carries nothing of the workbook by default. */
+  const [attachWorkbook, setAttachWorkbook] = useState(false);
   const [draftId, setDraftId] = useState<string | null>(() => (workbook ? (latestDraft(workbook)?.id ?? null) : null));
   /**
    * A draft for a template the officer has chosen but not yet touched. It joins the workbook (as one undoable step)
@@ -293,6 +295,7 @@ export function DocumentsStep() {
       workbook: current,
       draftId: draft.id,
       formats: choice === 'both' ? ['docx', 'pdf'] : [choice],
+      attachWorkbook,
     });
     setJob(null);
     if (!r.ok) {
@@ -455,7 +458,7 @@ export function DocumentsStep() {
               )}
             </section>
 
-            <ExportPanel choice={choice} onChoice={setChoice} job={job} files={files} onExport={() => void exportNow()} onCancel={() => void cancel()} />
+            <ExportPanel choice={choice} onChoice={setChoice} attachWorkbook={attachWorkbook} onAttachWorkbook={setAttachWorkbook} job={job} files={files} onExport={() => void exportNow()} onCancel={() => void cancel()} />
           </div>
 
           <section className="panel documents-preview" aria-labelledby="preview-heading">

@@ -30,6 +30,8 @@ function size(bytes: number): string {
 export function ExportPanel(props: {
   choice: ExportChoice;
   onChoice: (c: ExportChoice) => void;
+  attachWorkbook: boolean;
+  onAttachWorkbook: (attach: boolean) => void;
   job: Job | null;
   files: readonly GeneratedFile[];
   onExport: () => void;
@@ -69,6 +71,24 @@ export function ExportPanel(props: {
           </label>
         ))}
       </fieldset>
+      {props.choice !== 'docx' && (
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={props.attachWorkbook}
+              disabled={running}
+              onChange={(e) => props.onAttachWorkbook(e.target.checked)}
+              aria-describedby="attach-workbook-hint"
+            />
+            <span>Attach this document’s workbook data to the PDF</span>
+          </label>
+          <p id="attach-workbook-hint" className="hint">
+            So a reader can check the figures or make the document again. Only the services, objectives, evidence and
+            partner this document is about; never workshops, notes, other partners, other documents or people’s names.
+          </p>
+        </div>
+      )}
       <div className="button-row">
         <button ref={exportButton} type="button" className="button button-primary" disabled={running} onClick={props.onExport}>
           Export…
