@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_VERSION } from '../../../shared/model/migrations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../../../tests/fixtures/fixtures';
 import { createWorkbook } from '../../../shared/model/new-workbook';
@@ -75,7 +76,7 @@ describe('opening', () => {
     expect(doc.migratedFrom).toBe(1);
     const after = saved(await sessions.save(doc.docId, workbook));
     expect(after.migratedFrom).toBeNull();
-    expect(JSON.parse(await readFile(v1, 'utf8')).version).toBe(2);
+    expect(JSON.parse(await readFile(v1, 'utf8')).version).toBe(CURRENT_VERSION);
     expect(JSON.parse(await readFile(backupPathFor(v1), 'utf8')).version, 'the version 1 file is kept as the backup').toBe(1);
   });
 

@@ -3,6 +3,7 @@ import * as realFs from 'node:fs/promises';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_VERSION } from '../../../shared/model/migrations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../../../tests/fixtures/fixtures';
 import { serialiseWorkbook } from '../../../shared/model/workbook-format';
@@ -33,7 +34,7 @@ describe('readWorkbookFile', () => {
   it('reads the complete workbook and stamps it with its size and content hash', async () => {
     const bytes = await readFile(COMPLETE_WORKBOOK);
     const read = await openComplete();
-    expect(read.fileVersion).toBe(2);
+    expect(read.fileVersion).toBe(CURRENT_VERSION);
     expect(read.workbook.title).toBe('Borsetshire Libraries and the Council Plan 2025/26');
     expect(read.stamp.size).toBe(bytes.length);
     expect(read.stamp.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
