@@ -65,9 +65,9 @@ describe('zip limits', () => {
     const docx = await readPlanFile('Plan.docx', documentBomb);
     expect(docx).toEqual({
       ok: false,
-      error: { code: 'TOO_LARGE', message: '“Plan.docx” unpacks to more than 100 MB, far more than a plan of objectives; the app does not read it.' },
+      error: { code: 'TOO_LARGE', message: '“Plan.docx” unpacks to more than 50 MB, far more than a plan of objectives; the app does not read it.' },
     });
     const xlsx = await readPlanFile('Plan.xlsx', understate(documentBomb, 10));
-    expect(xlsx).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: expect.stringMatching(/^“Plan\.xlsx” unpacks to more than 100 MB/) } });
+    expect(xlsx).toMatchObject({ ok: false, error: { code: 'TOO_LARGE', message: expect.stringMatching(/^“Plan\.xlsx” unpacks to more than 50 MB/) } });
   });
 });

@@ -14,7 +14,7 @@ export interface ZipLimits {
 }
 
 /** What a plan of objectives in Word or Excel needs, with room for photographs and long tables. */
-export const PLAN_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxUnpackedBytes: 100 * 1024 * 1024 };
+export const PLAN_ZIP_LIMITS: ZipLimits = { maxEntries: 2_000, maxUnpackedBytes: 50 * 1024 * 1024 };
 
 export type ZipProblem =
   | { kind: 'not-a-zip' }
@@ -88,7 +88,7 @@ function checkUnpacked(bytes: Uint8Array, limits: ZipLimits): ZipProblem | null 
   unzip.register(UnzipInflate);
   unzip.register(UnzipPassThrough);
   // Pushed in slices so that a part over the limit stops the work within a slice of it.
-  const SLICE = 64 * 1024;
+  const SLICE = 4 * 1024;
   try {
     for (let i = 0; i < bytes.length && !problem; i += SLICE) unzip.push(bytes.subarray(i, i + SLICE), i + SLICE >= bytes.length);
   } catch {
