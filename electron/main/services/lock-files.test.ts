@@ -177,6 +177,9 @@ describe('lock files', () => {
     await handle.close();
     expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ status: 'held', holder: { user: 'someone' } });
     expect(MAX_LOCK_BYTES).toBeLessThan(64 * 1024);
+    const later = new Date(Date.now() + LOCK_STALE_AFTER_MS + 1_000);
+    expect(await new LockFiles(me, () => later).acquire(workbook), 'once stale it is replaced').toEqual({ status: 'acquired' });
+    expect((await lockContent()).owner).toBe('run-me');
   });
 
   it('are never seen half-written: the lock appears with its whole content in one step', async () => {

@@ -4,7 +4,7 @@
  * refreshed for a while, or held by a process on this machine that is gone, is stale and can be taken over.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -75,7 +75,9 @@ async function readLock(path: string): Promise<LockRead> {
   const read = await readBoundedFile(path, MAX_LOCK_BYTES);
   if (!read.ok) {
     if (read.error.kind === 'missing') return { kind: 'missing' };
-    return { kind: 'unreadable', mtimeMs: null };
+    // Too large or not a file: never read, but its age still says when it is stale.
+    const s = await stat(path).catch(() => null);
+    return { kind: 'unreadable', mtimeMs: s?.mtimeMs ?? null };
   }
   const json = parseGuardedJson(read.value.bytes.toString('utf8'), 8);
   const parsed = json.ok ? LockFileSchema.safeParse(json.value) : null;
