@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK } from '../tests/fixtures/fixtures';
 import { CLI_MAIN, expectNoStackTrace, run } from '../tests/fixtures/run-cli';
@@ -49,6 +50,33 @@ describe.concurrent('hostile files', () => {
     execFileSync('mkfifo', [fifo]);
     const r = await cappedCli('validate', fifo);
     expect(r).toMatchObject({ code: 1, stderr: '“pipe.awbook” is a pipe, not a workbook file.\n' });
+  });
+
+  it('a 200 MB Word "zip bomb" that understates its sizes is refused without unpacking it whole', async () => {
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error) throw error;
+      parts.push(chunk);
+    });
+    const document = new ZipDeflate('word/document.xml', { level: 1 });
+    zip.add(document);
+    const megabyte = new Uint8Array(1024 * 1024).fill(0x20);
+    for (let i = 0; i < 200; i++) document.push(megabyte, i === 199);
+    zip.end();
+    const bytes = Buffer.concat(parts);
+    // Every size the archive declares says 10 bytes: only unpacking and counting finds the truth.
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const signature = bytes.readUInt32LE(i);
+      if (signature === 0x04034b50) bytes.writeUInt32LE(10, i + 22);
+      if (signature === 0x02014b50) bytes.writeUInt32LE(10, i + 24);
+      if (signature === 0x08074b50) bytes.writeUInt32LE(10, i + 12);
+    }
+    const bomb = join(folder, 'bomb.docx');
+    await writeFile(bomb, bytes);
+    const r = await cappedCli('objectives', 'import', await someWorkbook(), bomb);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('“bomb.docx” unpacks to more than 50 MB, far more than a plan of objectives; the app does not read it.');
+    expectNoStackTrace(r);
   });
 
   it('a plan that is a pipe, or larger than the limit, is refused before it is read', async () => {
