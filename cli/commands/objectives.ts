@@ -4,12 +4,12 @@
  * and saves the workbook the way the app saves it: atomically, keeping the previous version as a backup, and
  * never over a workbook someone else has open (its lock file) unless told to with --force.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backupPathFor } from '../../electron/main/services/workbook-files';
 import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
-import { MAX_PLAN_BYTES, planFileKind, readPlanFile } from '../../shared/import/plan-files';
+import { MAX_PLAN_BYTES, planFileKind, planFileTooLarge, readPlanFile } from '../../shared/import/plan-files';
+import { readBoundedFile } from '../../electron/main/services/bounded-read';
 import {
   COLUMN_ROLES,
   guessMapping,
@@ -92,24 +92,22 @@ function parseColumns(spec: string, table: Table, fileName: string): ColumnMappi
 }
 
 async function readPlanBytes(path: string, name: string): Promise<Uint8Array> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) refuse(EXIT.INVALID, `“${name}” is a folder, not a plan file.`);
-    // The importer's own limit, checked before reading so a huge file is never loaded.
-    if (info.size > MAX_PLAN_BYTES)
-      refuse(EXIT.INVALID, `“${name}” is larger than 20 MB; a plan of objectives is much smaller.`);
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if (e instanceof Refusal) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
+  // The importer's own limit, checked before reading so a huge file, a device or a pipe is never loaded.
+  const read = await readBoundedFile(path, MAX_PLAN_BYTES);
+  if (read.ok) return new Uint8Array(read.value.bytes);
+  const e = read.error;
+  switch (e.kind) {
+    case 'missing':
       return refuse(EXIT.INVALID, `“${name}” could not be found. Check the name and the folder.`);
-    if (code === 'EACCES' || code === 'EPERM')
-      return refuse(EXIT.INVALID, `You do not have permission to read “${name}”.`);
-    return refuse(
-      EXIT.INVALID,
-      `“${name}” could not be read (${e instanceof Error ? e.message : String(e)}).`,
-    );
+    case 'not-a-file':
+      return refuse(EXIT.INVALID, `“${name}” is ${e.what}, not a plan file.`);
+    case 'too-large':
+      return refuse(EXIT.INVALID, planFileTooLarge(name, e.size)!.message);
+    case 'unreadable': {
+      const code = (e.error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') return refuse(EXIT.INVALID, `You do not have permission to read “${name}”.`);
+      return refuse(EXIT.INVALID, `“${name}” could not be read (${e.error instanceof Error ? e.error.message : String(e.error)}).`);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * silently dropped (a newer file is refused before it gets here, see format.ts).
  */
 import { z } from 'zod';
+import { describeXmlIllegal, firstXmlIllegal } from './xml-text';
 import { IdSchema } from './ids';
 import { PeriodSchema } from './periods';
 import {
@@ -21,7 +22,10 @@ import {
 } from './vocabulary';
 
 const limitText = (max: number) =>
-  z.string().max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` });
+  z
+    .string()
+    .max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` })
+    .refine((s) => firstXmlIllegal(s) === -1, { error: (issue) => describeXmlIllegal(String(issue.input)) });
 
 /** A short label: a title, a name, a unit. */
 export const ShortText = limitText(500);

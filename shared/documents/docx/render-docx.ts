@@ -9,6 +9,7 @@
  * A council's own .dotx/.docx can be given as the house style: its styles.xml is used, and its styles are found
  * by name ("heading 1"), so templates with localised style ids work too.
  */
+import { withXmlSafeText } from '../../model/xml-text';
 import {
   AlignmentType,
   Bookmark,
@@ -446,7 +447,10 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
   return { header, footer };
 }
 
-export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions): Promise<Uint8Array> {
+export async function renderDocxWith(model: DocModel, options: DocxRenderOptions): Promise<Uint8Array> {
+  // Text XML cannot hold (U+FFFE, control characters) would make the file unreadable; validation refuses it,
+  // and whatever still reaches the writer is dropped here.
+  const doc = withXmlSafeText(model);
   const house = options.houseStyle ? readHouseStyle(options.houseStyle) : null;
   const style = (k: StyleKey) => house?.idsByName.get(BUILT_IN[k].name.toLowerCase()) ?? BUILT_IN[k].id;
   const estimate = estimatePages(doc);
