@@ -21,7 +21,7 @@ function appVersion(): string {
 export function buildProgram(io: Io, commands: readonly CliCommand[], context: CommandContext): Command {
   const program = new Command()
     .name('npm run cli --')
-    .description('The Alignment Workbench command line: check, summarise and analyse workbooks (.awbook files), import council objectives, and make documents and workshop kits.')
+    .description('The Alignment Workbench command line: check, summarise and analyse workbooks (.awbook files), import council objectives and a service’s own activity figures, compare library activity with similar authorities, and make documents and workshop kits.')
     .version(appVersion(), '-V, --version', 'Show the version')
     .helpOption('-h, --help', 'Show help')
     .helpCommand('help [command]', 'Show help for a command')

@@ -221,6 +221,120 @@ function deriveIndicators() {
   }));
 }
 
+/**
+ * The Arts Council England libraries activity data for 2023/24, as published by Libraries Hacked. For each
+ * authority: the dataset's resident populations by age band and its five listed neighbours, and for each
+ * measure the annual value (null when the authority did not report it: unknown is never zero), the span of
+ * dates it covers and how many of the year's twelve months that is, the split by age band where the source
+ * gives one, and the figures by month or quarter summed over their other splits (location, format, event type).
+ */
+const ACTIVITY_MEASURES = [
+  { id: 'users', column: 'Users', file: 'users.csv' },
+  { id: 'visits', column: 'Visits', file: 'visits.csv' },
+  { id: 'loans', column: 'Loans', file: 'loans.csv' },
+  { id: 'events', column: 'Events', file: 'events.csv' },
+  { id: 'attendance', column: 'Attendance', file: 'event_attendance.csv' },
+  { id: 'computerHours', column: 'Computer hours', file: 'computers.csv' },
+  { id: 'wifiSessions', column: 'Wifi sessions', file: 'wifi.csv' },
+] as const;
+
+const AGE_BANDS: Record<string, string> = { 'Under 12': 'under12', '12-17': 'age12to17', Adult: 'adult' };
+const YEAR_START = '2023-04-01';
+const YEAR_END = '2024-03-31';
+
+/** "2023-04-01/P3M" → its first day, its last day and the months it spans. */
+function interval(label: string): { start: string; end: string; months: number } {
+  const m = /^(\d{4})-(\d{2})-01\/P(\d+)([MY])$/.exec(label);
+  if (!m) throw new Error(`Unexpected period ${label}`);
+  const months = Number(m[3]) * (m[4] === 'Y' ? 12 : 1);
+  const end = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1 + months, 1) - 86_400_000).toISOString().slice(0, 10);
+  const start = label.slice(0, 10);
+  if (start < YEAR_START || end > YEAR_END) throw new Error(`Period ${label} falls outside 2023/24`);
+  return { start, end, months };
+}
+
+function whole(text: string, where: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${where}: expected a count, found "${text}"`);
+  return n;
+}
+
+function deriveActivity(authorities: ReturnType<typeof deriveAuthorities>) {
+  const folder = join(source, 'public-libraries-activity-dataset');
+  const known = new Set(authorities.map((a) => a.gss));
+  const services = readCsv(join(folder, 'services.csv'));
+  const rows = new Map<string, Array<Record<string, string>>>();
+  for (const m of ACTIVITY_MEASURES) {
+    for (const r of readCsv(join(folder, m.file))) {
+      const key = `${m.id}|${r.Authority}`;
+      const list = rows.get(key) ?? [];
+      list.push(r);
+      rows.set(key, list);
+    }
+  }
+  const out: Record<string, { population: Record<string, number> | null; neighbours: string[]; measures: Record<string, unknown> }> = {};
+  for (const s of services) {
+    const gss = s['Authority code']!;
+    if (!known.has(gss)) throw new Error(`Activity data for ${gss}, which is not an English library authority`);
+    const popText = [s['Population under 12'], s['Population 12-17'], s['Population adult']];
+    const population = popText.every((p) => p)
+      ? { under12: whole(popText[0]!, gss), age12to17: whole(popText[1]!, gss), adult: whole(popText[2]!, gss) }
+      : null;
+    const neighbours = [1, 2, 3, 4, 5].map((n) => s[`Nearest neighbour ${n}`] ?? '').filter(Boolean);
+    const measures: Record<string, unknown> = {};
+    for (const m of ACTIVITY_MEASURES) {
+      const total = s[m.column] ?? '';
+      const list = rows.get(`${m.id}|${gss}`) ?? [];
+      if (total === '') {
+        if (list.length > 0) throw new Error(`${gss} has ${m.id} figures but no ${m.column} total`);
+        measures[m.id] = null;
+        continue;
+      }
+      const value = whole(total, `${gss} ${m.column}`);
+      const byPeriod = new Map<string, number>();
+      const byAge: Record<string, number> = {};
+      for (const r of list) {
+        const count = whole(r.Count!, `${m.file} ${gss} ${r.Period}`);
+        byPeriod.set(r.Period!, (byPeriod.get(r.Period!) ?? 0) + count);
+        const age = r['Age group'] ?? r['Content age group'];
+        if (age !== undefined) {
+          const band = AGE_BANDS[age] ?? 'unattributed';
+          byAge[band] = (byAge[band] ?? 0) + count;
+        }
+      }
+      const sum = [...byPeriod.values()].reduce((a, b) => a + b, 0);
+      if (sum !== value) throw new Error(`${gss} ${m.column}: the total ${value} is not the sum of its figures (${sum})`);
+      const spans = [...byPeriod.keys()].map(interval);
+      const months = new Set<string>();
+      for (const p of spans)
+        for (let i = 0; i < p.months; i++) {
+          const d = new Date(`${p.start}T00:00:00Z`);
+          d.setUTCMonth(d.getUTCMonth() + i);
+          months.add(d.toISOString().slice(0, 7));
+        }
+      const lengths = new Set(spans.map((p) => p.months));
+      const granularity = lengths.size > 1 ? 'mixed' : lengths.has(1) ? 'month' : lengths.has(3) ? 'quarter' : 'year';
+      const periodic = [...byPeriod.entries()]
+        .filter(([p]) => interval(p).months < 12)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([period, count]) => ({ period, value: count }));
+      measures[m.id] = {
+        value,
+        start: spans.reduce((a, p) => (p.start < a ? p.start : a), YEAR_END),
+        end: spans.reduce((a, p) => (p.end > a ? p.end : a), YEAR_START),
+        months: months.size,
+        granularity,
+        ...(Object.keys(byAge).length > 0 ? { byAge } : {}),
+        periodic,
+      };
+    }
+    out[gss] = { population, neighbours, measures };
+  }
+  const missing = authorities.filter((a) => !(a.gss in out)).map((a) => a.gss);
+  if (missing.length > 0) throw new Error(`No activity row for ${missing.join(', ')}`);
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]!]));
+}
+
 function stable(value: unknown): string {
   return `${JSON.stringify(value, null, 1)}\n`;
 }
@@ -233,6 +347,7 @@ function main() {
   const authorities = deriveAuthorities();
   const { libraries, unmatched } = deriveLibraries(authorities);
   const { catalogue, evidence } = deriveCatalogueAndEvidence();
+  const activity = deriveActivity(authorities);
   const files: Record<string, string> = {
     'authorities.json': stable(authorities),
     'libraries-2023.json': stable(libraries),
@@ -240,6 +355,7 @@ function main() {
     'service-evidence.json': stable(evidence),
     'themes.json': stable(deriveThemes()),
     'indicators.json': stable(deriveIndicators()),
+    'activity-2023-24.json': stable(activity),
   };
   const check = process.argv.includes('--check');
   let stale = 0;
@@ -255,6 +371,10 @@ function main() {
   }
   const count = Object.values(libraries).reduce((n, l) => n + l.length, 0);
   console.log(`${authorities.length} authorities; ${count} open static libraries in 2023`);
+  const reported = ACTIVITY_MEASURES.map(
+    (m) => `${m.column} ${Object.values(activity).filter((a) => a.measures[m.id] !== null).length}`,
+  );
+  console.log(`Activity 2023/24, authorities reporting: ${reported.join(', ')}`);
   if (unmatched.length > 0) console.log(`Library rows whose authority is not an English library service: ${unmatched.join('; ')}`);
   if (stale > 0) process.exit(1);
 }

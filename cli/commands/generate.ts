@@ -106,8 +106,8 @@ export function parseAnswersFile(text: string, fileName: string, template: Templ
       throw unusable(
         `The answers file “${fileName}” is not valid JSON${e.line !== null ? ` at line ${e.line}, column ${e.column}` : ''}: ${e.detail}.`,
       );
-    if (e.kind === 'too-deep')
-      throw unusable(`The answers file “${fileName}” nests too deeply at line ${e.line}, column ${e.column}.`);
+    if (e.kind === 'too-deep' || e.kind === 'too-many')
+      throw unusable(`The answers file “${fileName}” nests too deeply or holds too many lists at line ${e.line}, column ${e.column}.`);
     throw unusable(`The answers file “${fileName}” has a field named “${e.key}” at ${formatPath(e.path)}, which is not allowed.`);
   }
   const value = parsed.value;

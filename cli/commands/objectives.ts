@@ -4,20 +4,12 @@
  * and saves the workbook the way the app saves it: atomically, keeping the previous version as a backup, and
  * never over a workbook someone else has open (its lock file) unless told to with --force.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  currentStamp,
-  sameContent,
-  writeWorkbookFile,
-  backupPathFor,
-} from '../../electron/main/services/workbook-files';
-import { currentUserName, LockFiles } from '../../electron/main/services/lock-files';
+import { backupPathFor } from '../../electron/main/services/workbook-files';
 import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
-import { MAX_PLAN_BYTES, planFileKind, readPlanFile } from '../../shared/import/plan-files';
+import { MAX_PLAN_BYTES, planFileKind, planFileTooLarge, readPlanFile } from '../../shared/import/plan-files';
+import { readBoundedFile } from '../../electron/main/services/bounded-read';
 import {
   COLUMN_ROLES,
   guessMapping,
@@ -32,7 +24,8 @@ import { validateWorkbook } from '../../shared/model/workbook-format';
 import type { SourceRef } from '../../shared/model/workbook-schema';
 import type { CliCommand, CommandContext } from '../command';
 import { loadWorkbook } from '../load-workbook';
-import { describeError, EXIT, lines, listInWords, plural, ukDateTime } from '../output';
+import { describeError, EXIT, lines, listInWords, plural } from '../output';
+import { saveLikeTheApp } from '../save-workbook';
 
 export interface ImportOptions {
   top?: string;
@@ -99,24 +92,22 @@ function parseColumns(spec: string, table: Table, fileName: string): ColumnMappi
 }
 
 async function readPlanBytes(path: string, name: string): Promise<Uint8Array> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) refuse(EXIT.INVALID, `“${name}” is a folder, not a plan file.`);
-    // The importer's own limit, checked before reading so a huge file is never loaded.
-    if (info.size > MAX_PLAN_BYTES)
-      refuse(EXIT.INVALID, `“${name}” is larger than 20 MB; a plan of objectives is much smaller.`);
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
-    if (e instanceof Refusal) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT')
+  // The importer's own limit, checked before reading so a huge file, a device or a pipe is never loaded.
+  const read = await readBoundedFile(path, MAX_PLAN_BYTES);
+  if (read.ok) return new Uint8Array(read.value.bytes);
+  const e = read.error;
+  switch (e.kind) {
+    case 'missing':
       return refuse(EXIT.INVALID, `“${name}” could not be found. Check the name and the folder.`);
-    if (code === 'EACCES' || code === 'EPERM')
-      return refuse(EXIT.INVALID, `You do not have permission to read “${name}”.`);
-    return refuse(
-      EXIT.INVALID,
-      `“${name}” could not be read (${e instanceof Error ? e.message : String(e)}).`,
-    );
+    case 'not-a-file':
+      return refuse(EXIT.INVALID, `“${name}” is ${e.what}, not a plan file.`);
+    case 'too-large':
+      return refuse(EXIT.INVALID, planFileTooLarge(name, e.size)!.message);
+    case 'unreadable': {
+      const code = (e.error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') return refuse(EXIT.INVALID, `You do not have permission to read “${name}”.`);
+      return refuse(EXIT.INVALID, `“${name}” could not be read (${e.error instanceof Error ? e.error.message : String(e.error)}).`);
+    }
   }
 }
 
@@ -250,46 +241,8 @@ async function runImport(
     );
 
   const fileName = basename(workbookPath);
-  const locks = new LockFiles({
-    user: currentUserName(),
-    machine: hostname(),
-    pid: process.pid,
-    owner: `cli-${randomBytes(8).toString('hex')}`,
-  });
-  let locked = false;
-  if (!options.force) {
-    const lock = await locks.acquire(workbookPath);
-    if (lock.status === 'held') {
-      const { user, machine, since, stale } = lock.holder;
-      refuse(
-        EXIT.INVALID,
-        `“${fileName}” is open by ${user} on ${machine}, since ${ukDateTime(since)} (UK time). The workbook has not been changed.`,
-        stale
-          ? 'Their copy has not been active for a while, so it may have been left open after a crash. If you are sure nobody is using it, run the import again with --force.'
-          : 'Ask them to close it first, or run the import again with --force (they would then be asked what to do when they next save).',
-      );
-    }
-    locked = true;
-  }
-  try {
-    // Someone may have saved it between our reading it and taking the lock.
-    if (!sameContent(await currentStamp(workbookPath), stamp))
-      refuse(
-        EXIT.INVALID,
-        `“${fileName}” changed on disk while the objectives were being read. Nothing was written; run the import again.`,
-      );
-    const written = await writeWorkbookFile(workbookPath, checked.value);
-    if (!written.ok)
-      refuse(
-        EXIT.INVALID,
-        written.error.message.replace(
-          / Your changes are still in the app.*$/,
-          ' The workbook has not been changed.',
-        ),
-      );
-  } finally {
-    if (locked) await locks.release(workbookPath);
-  }
+  const refused = await saveLikeTheApp(workbookPath, checked.value, stamp, { force: options.force, what: 'objectives' });
+  if (refused) refuse(EXIT.INVALID, ...refused);
 
   const total = checked.value.objectives.length;
   lines(

@@ -10,6 +10,7 @@ import type { PdfPrinter } from '../../shared/documents';
 import { createHandlers, type DialogPort, type EventSink, type ShellPort, type WindowPort } from './ipc/handlers';
 import { NO_PRESENTER, type PresenterPort } from './ipc/workshop-handlers';
 import { WorkshopService } from './services/workshop/workshop-service';
+import { FileHandles } from './ipc/file-handles';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DocumentSessions } from './services/document-sessions';
 import { DocumentService } from './services/documents/document-service';
@@ -55,6 +56,7 @@ export interface Composition {
   readonly documentService: DocumentService;
   readonly workshop: WorkshopService;
   readonly appInfo: AppInfo;
+  readonly fileHandles: FileHandles;
 }
 
 export function compose(input: CompositionInput): Composition {
@@ -86,7 +88,9 @@ export function compose(input: CompositionInput): Composition {
     logsFolder: input.logsFolder,
     settingsFile: settings.path,
   };
+  const fileHandles = new FileHandles();
   const handlers = createHandlers({
+    fileHandles,
     appInfo,
     documents,
     recovery,
@@ -101,5 +105,5 @@ export function compose(input: CompositionInput): Composition {
     ...(input.onRecentFilesChanged ? { onRecentFilesChanged: input.onRecentFilesChanged } : {}),
   });
   const router = createRouter(handlers, { isTrustedSender: input.isTrustedSender, log: input.log });
-  return { router, documents, settings, recovery, documentService, workshop, appInfo };
+  return { router, documents, settings, recovery, documentService, workshop, appInfo, fileHandles };
 }

@@ -2,7 +2,7 @@
  * Composition root of the Electron main process: single-instance lock, app:// protocol, security guards,
  * IPC wiring, menu and window. Everything with logic lives in services and pure modules it wires together.
  */
-import { app, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, dialog, ipcMain, Menu, net, protocol, session, shell, type WebContents } from 'electron';
 import Store, { type Schema } from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,15 +16,19 @@ import { resolveBuiltInTemplatesDir } from './services/documents/template-folder
 import { compose, type Composition } from './compose';
 import { workbookPathFromArgv } from './launch-args';
 import { buildMenuTemplate } from './menu-template';
+import { createRendererLossHandlers } from './renderer-loss';
 import {
   allowedExternalUrl,
+  allowedRequestUrl,
   allowNavigation,
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   isTrustedSenderUrl,
+  NO_DICTIONARY_DOWNLOADS,
   resolveAppUrl,
 } from './security-policy';
+import { setAsideIfUnreadable } from './services/bounded-read';
 import { createFileLogger } from './services/file-logger';
 import { settingsJsonSchema } from './services/settings-service';
 import { createMainWindow, type MainWindow } from './window';
@@ -35,6 +39,8 @@ const rendererRoot = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
 /** How long quitting waits for locks to be released and the printer to stop. */
 const QUIT_GRACE_MS = 5_000;
+/** Preferences, twenty recent files and the window's place: a few kilobytes. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
@@ -57,7 +63,12 @@ function openFromOutside(path: string) {
   }
   if (main.window.isMinimized()) main.window.restore();
   main.window.focus();
-  send('openFile', { path });
+  sendOpenFile(path);
+}
+
+/** The page is told of a file to open by a handle main issues; it never hands main a path. */
+function sendOpenFile(path: string) {
+  if (composition) send('openFile', { file: composition.fileHandles.issue(path), path });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -128,6 +139,13 @@ function serveRenderer() {
   });
 }
 
+/** No network: every request but the app's own files and inline data is cancelled, in every window. */
+function blockNetwork() {
+  const ses = session.defaultSession;
+  ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOADS);
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowedRequestUrl(details.url, devServerUrl) }));
+}
+
 function denyAllPermissions() {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
@@ -137,19 +155,22 @@ function denyAllPermissions() {
 async function start() {
   app.setAppLogsPath();
   const log = createFileLogger(app.getPath('logs'));
+  const setAside = await setAsideIfUnreadable(join(app.getPath('userData'), 'settings.json'), MAX_SETTINGS_BYTES);
+  if (setAside) log.error(setAside);
   const store = new Store<Settings>({
     name: 'settings',
     schema: settingsJsonSchema() as Schema<Settings>,
     clearInvalidConfig: true,
   });
   serveRenderer();
+  blockNetwork();
   denyAllPermissions();
 
   const rebuildMenu = () => {
     if (!composition) return;
     const template = buildMenuTemplate(process.platform, APP_NAME, composition.settings.recentFiles(), {
       command: (command: MenuCommand) => send('menuCommand', { command }),
-      openRecent: (path) => send('openFile', { path }),
+      openRecent: (path) => sendOpenFile(path),
       clearRecent: () => {
         composition?.settings.clearRecentFiles();
         rebuildMenu();
@@ -202,12 +223,28 @@ async function start() {
     onBoundsChanged: (bounds) => settings.setWindowBounds(bounds),
     onCloseWithUnsavedChanges: () => send('closeRequested', {}),
   });
+  const loss = createRendererLossHandlers({
+    log: (message) => log.error(message),
+    ask: async (message) => {
+      const win = main?.window;
+      const options = { type: 'error' as const, noLink: true, defaultId: 0, cancelId: message.buttons.length - 1, ...message, buttons: [...message.buttons] };
+      const result = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return result.response;
+    },
+    keepRecoverySnapshots: () => composition?.recovery.startNewPageRun(),
+    forgetUnsavedChanges: () => main?.setDirty(false),
+    reload: () => main?.window.webContents.reload(),
+    endHungPage: () => main?.window.webContents.forcefullyCrashRenderer(),
+    close: () => main?.closeConfirmed(),
+  });
+  main.window.webContents.on('render-process-gone', (_event, details) => void loss.gone(details));
+  main.window.on('unresponsive', () => void loss.unresponsive());
   // The projector view belongs to the console: it goes when the console goes, so the app can quit.
   main.window.on('closed', () => presenter.close());
   rebuildMenu();
   main.window.webContents.on('did-finish-load', () => {
     if (pendingOpen) {
-      send('openFile', { path: pendingOpen });
+      sendOpenFile(pendingOpen);
       pendingOpen = null;
     }
   });

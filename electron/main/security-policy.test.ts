@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   allowedExternalUrl,
+  allowedRequestUrl,
   allowNavigation,
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
@@ -118,6 +119,11 @@ describe('allowedExternalUrl', () => {
     ['mailto without an address', 'mailto:'],
     ['mailto with two addresses', 'mailto:a@b.uk,c@d.uk@e'],
     ['mailto with bad percent encoding', 'mailto:%E0%A4%A@borsetshire.gov.uk'],
+    ['mailto attaching a local file', 'mailto:a@borsetshire.gov.uk?attach=/etc/passwd'],
+    ['mailto attaching a file after a subject', 'mailto:a@borsetshire.gov.uk?subject=Hi&attachment=C:%5Cdata.awbook'],
+    ['mailto copying someone in', 'mailto:a@borsetshire.gov.uk?cc=b@example.org'],
+    ['mailto with two subjects', 'mailto:a@borsetshire.gov.uk?subject=a&subject=b'],
+    ['mailto to two addresses', 'mailto:a@borsetshire.gov.uk,b@example.org'],
     ['an overlong link', `https://www.gov.uk/${'a'.repeat(2_100)}`],
     ['not a URL', 'www.gov.uk'],
     ['empty', ''],
@@ -143,5 +149,23 @@ describe('navigation and content security policy', () => {
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*|wasm-unsafe/);
+  });
+});
+
+describe('allowedRequestUrl', () => {
+  it('allows the app’s own files and inline data, and nothing from a network or the disk', () => {
+    expect(allowedRequestUrl('app://workbench/index.html')).toBe(true);
+    expect(allowedRequestUrl('data:font/woff2;base64,AAAA')).toBe(true);
+    expect(allowedRequestUrl('blob:app://workbench/1234')).toBe(true);
+    for (const url of ['https://www.gov.uk/', 'http://localhost:5173/', 'ws://localhost:5173/', 'file:///etc/passwd', 'app://evil/', 'smb://server/share', 'not a url'])
+      expect(allowedRequestUrl(url), url).toBe(false);
+  });
+
+  it('allows the development server’s page and live-reload socket only in development', () => {
+    const dev = 'http://localhost:5173';
+    expect(allowedRequestUrl('http://localhost:5173/src/main.tsx', dev)).toBe(true);
+    expect(allowedRequestUrl('ws://localhost:5173/', dev)).toBe(true);
+    expect(allowedRequestUrl('http://localhost:5174/', dev)).toBe(false);
+    expect(allowedRequestUrl('https://www.gov.uk/', dev)).toBe(false);
   });
 });

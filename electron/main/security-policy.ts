@@ -77,7 +77,8 @@ export function isTrustedSenderUrl(senderUrl: string, devServerUrl?: string): bo
 }
 
 /**
- * Links the app may hand to the operating system: https to a real host, and mailto. Everything else
+ * Links the app may hand to the operating system: https to a real host, and a mailto to one address with at most
+ * a subject and a body. Everything else
  * (file:, javascript:, smb:, custom protocols, credentials in the URL) is refused.
  */
 export function allowedExternalUrl(raw: string): string | null {
@@ -96,7 +97,11 @@ export function allowedExternalUrl(raw: string): string | null {
     } catch {
       return null; // malformed percent-encoding
     }
-    return /^[^@\s]+@[^@\s]+$/.test(address) ? url.href : null;
+    if (!/^[^@\s,;]+@[^@\s,;]+$/.test(address)) return null;
+    // Only a subject and a body: mail programs honour others such as "attach" (a local file) or "cc".
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((k) => k !== 'subject' && k !== 'body') || new Set(keys).size !== keys.length) return null;
+    return url.href;
   }
   if (url.protocol !== 'https:') return null;
   if (url.username || url.password) return null;
@@ -108,3 +113,35 @@ export function allowedExternalUrl(raw: string): string | null {
 export function allowNavigation(_targetUrl: string): boolean {
   return false;
 }
+
+/**
+ * Requests any page of the app may make: its own app:// files and inline data. Everything else (the web, file:,
+ * a network share, the spellchecker's dictionary server) is cancelled, so the app makes no network connections
+ * whatever a page tries. In development the dev server's origin is allowed too (its page and live-reload socket).
+ */
+export function allowedRequestUrl(raw: string, devServerUrl?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST;
+  if (url.protocol === 'data:' || url.protocol === 'blob:') return true;
+  if (devServerUrl) {
+    try {
+      const dev = new URL(devServerUrl);
+      const sameHost = url.hostname === dev.hostname && url.port === dev.port;
+      return sameHost && (url.protocol === dev.protocol || url.protocol === 'ws:');
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the spellchecker would download its dictionaries from: an address on this machine that nothing answers
+ * (port 0 cannot be connected to), so no request leaves it; the request filter refuses it as well.
+ */
+export const NO_DICTIONARY_DOWNLOADS = 'http://127.0.0.1:0/';

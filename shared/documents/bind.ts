@@ -230,7 +230,11 @@ export function bindDocument(
   }
   const services = new Map(workbook.services.map((s) => [s.id, s.name]));
   const objectives = new Map(workbook.objectives.map((o) => [o.id, o.title]));
-  for (const w of analysis.weakClaims) {
+  // Only the claims this document makes: those of the services in scope, towards the objectives in scope.
+  const scopedServices = new Set(facts.scope.serviceIds);
+  const scopedObjectives = new Set(facts.scope.objectiveIds);
+  const claims = analysis.weakClaims.filter((w) => scopedServices.has(w.serviceId) && scopedObjectives.has(facts.tree.reportedOf.get(w.objectiveId) ?? ''));
+  for (const w of claims) {
     const what = `${w.strength === 3 ? 'Strong' : 'Medium'} contribution of “${services.get(w.serviceId) ?? w.serviceId}” to “${objectives.get(w.objectiveId) ?? w.objectiveId}”`;
     if (w.reasons.includes('no-evidence')) warnings.push({ kind: 'unsupported-claim', alignmentId: w.alignmentId, message: `${what} cites no evidence.` });
     else if (w.reasons.includes('weak-evidence'))

@@ -17,7 +17,8 @@ import { buildPrintHtml } from './html/build-print-html';
 import type { ChartSpec, DocModel, TableBlock } from './model';
 import { tableColumnWidths } from './table-columns';
 import { loadTemplate } from './template/load-template';
-import { hyphenateLongWords, longestWordWidth, SOFT_HYPHEN, textWidth } from './text-metrics';
+import { hyphenateLongWords } from './hyphenate';
+import { longestWordWidth, SOFT_HYPHEN, textWidth } from './text-metrics';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TINY_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));

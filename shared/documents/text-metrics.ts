@@ -1,9 +1,8 @@
 /**
- * How wide text is in the documents' font, and where a long word may break. Arial (Word) and Arimo (PDF) share
+ * How wide text is in the documents' font. Arial (Word) and Arimo (PDF) share
  * Helvetica's widths, so pdf-lib's standard Helvetica metrics measure both without loading a font file. The page
  * estimate, table column widths and chart labels all measure with this, so they agree with each other.
  */
-import enGb from 'hyphen/en-gb';
 import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 
 type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
@@ -38,13 +37,4 @@ export const SOFT_HYPHEN = '\u00AD';
 /** The widest word in `s` (split at spaces and hyphens, where lines may break anyway). */
 export function longestWordWidth(s: string, size: number, isBold = false): number {
   return Math.max(0, ...s.split(/[\s-]+/).map((w) => textWidth(w, size, isBold)));
-}
-
-/**
- * Soft hyphens (en-GB patterns) in each word too wide for `width` points, so a narrow column breaks it at a
- * syllable ("contri-bution") instead of at whatever letter reaches the edge; words that fit are left alone.
- */
-export function hyphenateLongWords(s: string, width: number, size: number, isBold = false): string {
-  if (textWidth(s, size, isBold) <= width) return s;
-  return s.replace(/[\p{L}\p{M}'’]{6,}/gu, (word) => (textWidth(word, size, isBold) > width ? enGb.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN }) : word));
 }

@@ -2,16 +2,29 @@
  * One entry point for every kind of plan file the officer can import objectives from, used by the Objectives
  * step and by `cli objectives import`, so both read files the same way.
  */
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type AppError, type Result } from '../result';
 import { docxToOutline } from './docx-outline';
 import { parseOutline, type OutlineNode } from './outline';
 import { readCsv, readXlsxTable, type Table } from './table-outline';
+import { checkZip, describeZipProblem } from './zip-limits';
 
 export type PlanFileKind = 'text' | 'docx' | 'csv' | 'xlsx';
 
 export const PLAN_FILE_ACCEPT = '.txt,.md,.docx,.csv,.xlsx';
 /** A plan of objectives is far smaller; anything larger is the wrong file. */
 export const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+
+/** Rounded up to a tenth, so a file just over the limit never reads as the limit itself. */
+function megabytes(bytes: number): string {
+  return `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('en-GB')} MB`;
+}
+
+/** The refusal for a plan over the limit, checked from its size alone before anything is read. */
+export function planFileTooLarge(fileName: string, size: number): AppError | null {
+  return size > MAX_PLAN_BYTES
+    ? { code: 'TOO_LARGE', message: `“${fileName}” is ${megabytes(size)}; the largest plan the app reads is ${megabytes(MAX_PLAN_BYTES)}.` }
+    : null;
+}
 
 export function planFileKind(fileName: string): PlanFileKind | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -25,6 +38,19 @@ export function planFileKind(fileName: string): PlanFileKind | null {
 export type PlanFile =
   | { kind: 'text' | 'docx'; nodes: OutlineNode[]; warnings: string[] }
   | { kind: 'csv' | 'xlsx'; table: Table; warnings: string[] };
+
+/** Rows of a spreadsheet plan: a council plan has tens or hundreds; more is a data export, not a plan. */
+export const MAX_PLAN_ROWS = 10_000;
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+function tooManyRows(fileName: string, rows: number): string {
+  return `“${fileName}” has ${rows.toLocaleString('en-GB')} rows; the largest plan the app reads has ${MAX_PLAN_ROWS.toLocaleString('en-GB')}. Copy the rows that hold objectives into a new sheet and import that.`;
+}
 
 /** Windows-1252's characters at 0x80–0x9F (the rest of its upper half is Latin-1); 0 marks an unused byte. */
 const CP1252_HIGH = [
@@ -55,7 +81,8 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   const kind = planFileKind(fileName);
   if (!kind)
     return fail('UNSUPPORTED', `“${fileName}” is not a kind of file objectives can be imported from. Use a Word document (.docx), a spreadsheet (.csv or .xlsx) or plain text (.txt).`);
-  if (bytes.length > MAX_PLAN_BYTES) return fail('TOO_LARGE', `“${fileName}” is larger than 20 MB; a plan of objectives is much smaller.`);
+  const tooLarge = planFileTooLarge(fileName, bytes.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   try {
     switch (kind) {
       case 'text': {
@@ -64,20 +91,31 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
       case 'docx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
           return fail('UNREADABLE', `“${fileName}” is not a Word document (.docx): it may be an older .doc file or damaged. Save it from Word as .docx and try again.`);
+        const zip = checkZip(bytes);
+        if (zip) return fail(zip.kind === 'not-a-zip' ? 'UNREADABLE' : 'TOO_LARGE', describeZipProblem(zip, fileName, 'a Word document'));
         const { nodes, warnings } = await docxToOutline(bytes);
         return ok({ kind, nodes, warnings });
       }
       case 'csv': {
-        const { table, errors } = readCsv(decodeText(bytes));
+        const text = decodeText(bytes);
+        const lines = countLines(text);
+        if (lines > MAX_PLAN_ROWS) return fail('TOO_LARGE', tooManyRows(fileName, lines));
+        const { table, errors } = readCsv(text);
         return ok({ kind, table, warnings: errors });
       }
       case 'xlsx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
           return fail('UNREADABLE', `“${fileName}” is not an Excel workbook (.xlsx): it may be an older .xls file or damaged.`);
-        return ok({ kind, table: await readXlsxTable(bytes), warnings: [] });
+        const zip = checkZip(bytes);
+        if (zip) return fail(zip.kind === 'not-a-zip' ? 'UNREADABLE' : 'TOO_LARGE', describeZipProblem(zip, fileName, 'an Excel workbook'));
+        const table = await readXlsxTable(bytes);
+        if (table.rows.length > MAX_PLAN_ROWS) return fail('TOO_LARGE', tooManyRows(fileName, table.rows.length));
+        return ok({ kind, table, warnings: [] });
       }
     }
-  } catch (e) {
-    return fail('UNREADABLE', `“${fileName}” could not be read: ${e instanceof Error ? e.message : String(e)}.`);
+  } catch {
+    // The library's own words ("[xmldom error] entity not found", "VALUE_INVALID") mean nothing to an officer.
+    const what = kind === 'docx' ? 'a Word document' : kind === 'xlsx' ? 'an Excel workbook' : 'a plan';
+    return fail('UNREADABLE', `“${fileName}” could not be read: it is damaged, or it is not ${what}. Open it in the program that made it, save it again and try once more.`);
   }
 }

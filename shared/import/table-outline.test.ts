@@ -172,3 +172,21 @@ describe('readXlsxTable on a real Excel file', () => {
     );
   });
 });
+
+describe('tableToOutline on a very long sheet', () => {
+  it('builds 400,000 distinct rows under one theme in one pass (a scan per row took minutes)', () => {
+    const count = 400_000;
+    const rows = Array.from({ length: count }, (_, i) => ['Growth', `Objective ${i}`]);
+    const table: Table = { headers: ['Theme', 'Objective'], rows, rowNumbers: rows.map((_, i) => i + 2) };
+    const { nodes } = tableToOutline(table, { theme: 0, objective: 1 });
+    expect(nodes).toHaveLength(1);
+    expect(nodes[0]!.children).toHaveLength(count);
+    expect(nodes[0]!.children[count - 1]).toMatchObject({ title: `Objective ${count - 1}`, line: count + 1 });
+  });
+
+  it('still combines rows that repeat a title in another case', () => {
+    const table: Table = { headers: ['Theme', 'Objective'], rows: [['Growth', 'Jobs'], ['GROWTH', 'jobs'], ['growth', 'Homes']], rowNumbers: [2, 3, 4] };
+    const { nodes } = tableToOutline(table, { theme: 0, objective: 1 });
+    expect(nodes.map((n) => [n.title, n.children.map((c) => c.title)])).toEqual([['Growth', ['Jobs', 'Homes']]]);
+  });
+});

@@ -86,7 +86,16 @@ export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: O
   const nodes: OutlineNode[] = [];
   const sources = new Map<number, { document: string; page: string }>();
   const get = (row: readonly string[], role: ColumnRole) => (mapping[role] !== undefined ? (row[mapping[role]!] ?? '') : '');
-  const find = (list: OutlineNode[], title: string) => list.find((n) => n.title.toLowerCase() === title.toLowerCase());
+  // Each list's items by lower-case title, so finding the item a row repeats is one lookup, not a scan of the
+  // list: a scan per row made a sheet of 400,000 rows take minutes.
+  const indexes = new Map<OutlineNode[], Map<string, OutlineNode>>();
+  const find = (list: OutlineNode[], title: string) => indexes.get(list)?.get(title.toLowerCase());
+  const add = (list: OutlineNode[], node: OutlineNode, title: string) => {
+    list.push(node);
+    let index = indexes.get(list);
+    if (!index) indexes.set(list, (index = new Map()));
+    if (!index.has(title.toLowerCase())) index.set(title.toLowerCase(), node);
+  };
   let nextKey = 1;
 
   table.rows.forEach((row, i) => {
@@ -99,7 +108,7 @@ export function tableToOutline(table: Table, mapping: ColumnMapping): { nodes: O
       node = find(list, title);
       if (!node) {
         node = { title: title.slice(0, 500), description: '', line: table.rowNumbers[i] ?? i + 2, key: nextKey++, children: [] };
-        list.push(node);
+        add(list, node, title);
         named.push(node);
       }
       list = node.children;

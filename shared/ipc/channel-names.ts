@@ -12,6 +12,7 @@ export const CHANNEL_NAMES = [
   'discardRecoverySnapshot',
   'listRecoverySnapshots',
   'restoreRecoverySnapshot',
+  'exportRecoverySnapshot',
   'listRecentFiles',
   'removeRecentFile',
   'clearRecentFiles',

@@ -27,6 +27,8 @@ import {
 } from './workshop-contract';
 
 const pathText = z.string().min(1).max(4_096);
+/** A file main opened or listed, named by an opaque handle: the page never hands main a path to read or write. */
+const fileHandle = z.string().regex(/^fh_[0-9a-f]{16}$/, { error: 'Expected a file handle given by the app' });
 const docId = z.string().min(1).max(64);
 
 export const LockInfoSchema = z.object({
@@ -54,7 +56,7 @@ const cancelled = z.object({ status: z.literal('cancelled') });
 export const OpenOutcomeSchema = z.discriminatedUnion('status', [
   cancelled,
   z.object({ status: z.literal('opened'), doc: OpenDocSchema, workbook: WorkbookSchema }),
-  z.object({ status: z.literal('locked'), path: z.string(), lock: LockInfoSchema }),
+  z.object({ status: z.literal('locked'), path: z.string(), file: fileHandle, lock: LockInfoSchema }),
 ]);
 export type OpenOutcome = z.infer<typeof OpenOutcomeSchema>;
 
@@ -71,6 +73,8 @@ export const RecoverySnapshotInfoSchema = z.object({
   title: z.string(),
   docPath: z.string().nullable(),
   savedAt: z.string(),
+  /** Why it cannot be restored (it can still be saved as a file for repair); null when it can. */
+  problem: z.string().nullable(),
 });
 export type RecoverySnapshotInfo = z.infer<typeof RecoverySnapshotInfoSchema>;
 
@@ -96,10 +100,10 @@ export interface ChannelSpec {
 export const CONTRACT = {
   getAppInfo: { input: none, output: AppInfoSchema },
 
-  /** Opens a workbook: the given path, or one the user picks in a dialog. */
+  /** Opens a workbook: one main listed or was given (by its handle), or one the user picks in a dialog. */
   openWorkbook: {
-    input: z.object({
-      path: pathText.optional(),
+    input: z.strictObject({
+      file: fileHandle.optional(),
       /** Take over a lock another user or a crashed session holds. */
       takeOverLock: z.boolean().optional(),
       /** Open without taking the lock (someone else is working on it). */
@@ -146,15 +150,22 @@ export const CONTRACT = {
     }),
   },
 
+  /** Asks where, then saves a recovered copy that cannot be restored as a file, for repair. */
+  exportRecoverySnapshot: {
+    input: z.object({ sessionId: z.string().max(64) }),
+    output: z.discriminatedUnion('status', [cancelled, z.object({ status: z.literal('saved'), fileName: z.string() })]),
+  },
+
   listRecentFiles: {
     input: none,
-    output: z.object({ files: z.array(RecentFileSchema.extend({ exists: z.boolean() })) }),
+    output: z.object({ files: z.array(RecentFileSchema.extend({ file: fileHandle, exists: z.boolean() })) }),
   },
-  removeRecentFile: { input: z.object({ path: pathText }), output: empty },
+  removeRecentFile: { input: z.object({ file: fileHandle }), output: empty },
   clearRecentFiles: { input: none, output: empty },
 
   getPreferences: { input: none, output: PreferencesSchema },
-  setPreferences: { input: PreferencesSchema.partial(), output: PreferencesSchema },
+  /** Template folders are not set here: they are added only through addTemplateFolder's folder dialog. */
+  setPreferences: { input: PreferencesSchema.omit({ templateFolders: true }).partial().strict(), output: PreferencesSchema },
 
   /** Opens an https or mailto link in the user's browser or mail program, after validation. */
   openExternal: { input: z.object({ url: z.string().max(2_048) }), output: empty },
@@ -185,7 +196,13 @@ export const CONTRACT = {
    * arrives as documentProgress events with this jobId; cancelDocumentJob stops it and nothing is written.
    */
   generateDocument: {
-    input: DocumentRequestSchema.extend({ jobId: JobIdSchema, formats: z.array(DocumentFormatSchema).min(1).max(2), mode: DocumentModeSchema.default('draft') }),
+    input: DocumentRequestSchema.extend({
+      jobId: JobIdSchema,
+      formats: z.array(DocumentFormatSchema).min(1).max(2),
+      mode: DocumentModeSchema.default('draft'),
+      /** Attach the document's own scope of the workbook to the PDF; off unless the officer ticks it. */
+      attachWorkbook: z.boolean().default(false),
+    }),
     output: GenerateOutcomeSchema,
   },
   cancelDocumentJob: { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
@@ -230,7 +247,7 @@ export const EVENTS = {
   /** A menu item was chosen; the renderer carries it out so it works the same from keys and menus. */
   menuCommand: z.object({ command: MenuCommandSchema }),
   /** Open this workbook: from the Open Recent menu, a second launch, or the operating system. */
-  openFile: z.object({ path: z.string() }),
+  openFile: z.object({ file: fileHandle, path: z.string() }),
   /** The user asked to close the window while the renderer reported unsaved changes. */
   closeRequested: z.object({}),
   /** How far a generateDocument job has got. */

@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   parked: 'prk',
   ballot: 'blt',
   draft: 'drf',
+  figure: 'fig',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -96,6 +96,8 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
 
   wb.workshops.forEach((w, i) => checkWorkshop(w, ['workshops', i], { objectives, services, claim, report }));
 
+  wb.libraryData.figures.forEach((f, i) => claim(f.id, ['libraryData', 'figures', i]));
+
   wb.dismissedSuggestions.forEach((d, i) => {
     if (!services.has(d.serviceId))
       report(['dismissedSuggestions', i, 'serviceId'], `Refers to service "${d.serviceId}", which is not in the workbook`);

@@ -6,9 +6,15 @@ import { parse as parseTolerant, type ParseError, type ParseErrorCode } from 'js
 import type { Path } from './integrity';
 
 export const MAX_JSON_DEPTH = 64;
+/**
+ * Lists and objects in one file. The largest workbook the schema allows holds well under a million (an
+ * alignment, the largest collection, is one object with two lists); parsed, a million take about 64 MB.
+ */
+export const MAX_JSON_CONTAINERS = 1_000_000;
 
 export type JsonGuardError =
   | { kind: 'too-deep'; line: number; column: number; depth: number }
+  | { kind: 'too-many'; line: number; column: number; limit: number }
   | { kind: 'syntax'; line: number | null; column: number | null; detail: string }
   | { kind: 'forbidden-key'; path: Path; key: string };
 
@@ -29,9 +35,14 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** Finds the first point where brackets nest deeper than the limit, skipping string contents. */
-function findExcessiveNesting(text: string, limit: number): number | null {
+/**
+ * One pass over the text before it is parsed: the first point where brackets nest deeper than the limit, and
+ * where the count of lists and objects passes its limit (skipping string contents). Parsing millions of tiny
+ * lists takes far more memory than the text itself, so such a file is refused before JSON.parse sees it.
+ */
+function scanStructure(text: string, depthLimit: number, containerLimit: number): { kind: 'too-deep' | 'too-many'; at: number } | null {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -42,7 +53,8 @@ function findExcessiveNesting(text: string, limit: number): number | null {
     }
     if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
-      if (++depth > limit) return i;
+      if (++depth > depthLimit) return { kind: 'too-deep', at: i };
+      if (++containers > containerLimit) return { kind: 'too-many', at: i };
     } else if (c === 125 || c === 93) depth--;
   }
   return null;
@@ -75,24 +87,46 @@ function locateSyntaxError(text: string): { line: number; column: number; detail
   return { ...lineColumnAt(text, first.offset), detail: SYNTAX_WORDS[first.error] ?? 'invalid JSON' };
 }
 
+/**
+ * Depth-first over the parsed value with one frame per level, so the walk is linear in the size of the input
+ * and its memory is bounded by the depth (copying the path for every element made a 10 MB file of nested
+ * lists need gigabytes). The frames are the path, built only for the key that is reported.
+ */
 function findForbiddenKey(value: unknown): { path: Path; key: string } | null {
-  const stack: Array<{ value: unknown; path: Path }> = [{ value, path: [] }];
+  interface Frame {
+    readonly value: object;
+    readonly keys: readonly string[] | null;
+    readonly step: string | number;
+    next: number;
+  }
+  const frameFor = (v: object, step: string | number): Frame => ({
+    value: v,
+    keys: Array.isArray(v) ? null : Object.keys(v),
+    step,
+    next: 0,
+  });
+  if (value === null || typeof value !== 'object') return null;
+  const stack: Frame[] = [frameFor(value, '')];
   while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
-    else if (v !== null && typeof v === 'object') {
-      for (const key of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], key };
-        stack.push({ value: (v as Record<string, unknown>)[key], path: [...path, key] });
-      }
+    const frame = stack[stack.length - 1]!;
+    const size = frame.keys ? frame.keys.length : (frame.value as unknown[]).length;
+    if (frame.next >= size) {
+      stack.pop();
+      continue;
     }
+    const i = frame.next++;
+    const key = frame.keys ? frame.keys[i]! : i;
+    if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) return { path: [...stack.slice(1).map((f) => f.step), key], key };
+    const child = (frame.value as Record<string | number, unknown>)[key];
+    if (child !== null && typeof child === 'object') stack.push(frameFor(child, key));
   }
   return null;
 }
 
-export function parseGuardedJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonGuardResult {
-  const deep = findExcessiveNesting(text, maxDepth);
-  if (deep !== null) return { ok: false, error: { kind: 'too-deep', depth: maxDepth, ...lineColumnAt(text, deep) } };
+export function parseGuardedJson(text: string, maxDepth = MAX_JSON_DEPTH, maxContainers = MAX_JSON_CONTAINERS): JsonGuardResult {
+  const excess = scanStructure(text, maxDepth, maxContainers);
+  if (excess?.kind === 'too-deep') return { ok: false, error: { kind: 'too-deep', depth: maxDepth, ...lineColumnAt(text, excess.at) } };
+  if (excess?.kind === 'too-many') return { ok: false, error: { kind: 'too-many', limit: maxContainers, ...lineColumnAt(text, excess.at) } };
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

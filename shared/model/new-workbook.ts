@@ -19,5 +19,6 @@ export function createWorkbook(init: { title?: string; author?: string; now?: Da
     workshops: [],
     drafts: [],
     dismissedSuggestions: [],
+    libraryData: { comparator: { kind: 'neighbours', chosen: [] }, figures: [] },
   };
 }

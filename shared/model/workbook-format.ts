@@ -45,6 +45,11 @@ export function readWorkbookText(text: string): Result<ReadWorkbookOk> {
           'INVALID_JSON',
           `The file is not a workbook: at line ${e.line}, column ${e.column} it nests brackets more than ${MAX_JSON_DEPTH} levels deep.`,
         );
+      case 'too-many':
+        return fail(
+          'INVALID_JSON',
+          `The file is not a workbook: by line ${e.line}, column ${e.column} it holds more than ${e.limit.toLocaleString('en-GB')} lists and objects, more than any workbook has.`,
+        );
       case 'syntax': {
         const where = e.line !== null ? ` at line ${e.line}, column ${e.column}` : '';
         return fail('INVALID_JSON', `The file is damaged or not a workbook: it is not valid JSON${where} (${e.detail}).`);

@@ -4,6 +4,7 @@
  * silently dropped (a newer file is refused before it gets here, see format.ts).
  */
 import { z } from 'zod';
+import { describeXmlIllegal, firstXmlIllegal } from './xml-text';
 import { IdSchema } from './ids';
 import { PeriodSchema } from './periods';
 import {
@@ -21,7 +22,10 @@ import {
 } from './vocabulary';
 
 const limitText = (max: number) =>
-  z.string().max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` });
+  z
+    .string()
+    .max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` })
+    .refine((s) => firstXmlIllegal(s) === -1, { error: (issue) => describeXmlIllegal(String(issue.input)) });
 
 /** A short label: a title, a name, a unit. */
 export const ShortText = limitText(500);
@@ -416,10 +420,56 @@ export const DraftSchema = z.strictObject({
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
+// ---- Library activity ----------------------------------------------------------------------------------
+
+/** Comparator groups for benchmarking (see shared/analysis/benchmark.ts for how each is made). */
+export const COMPARATOR_KINDS = ['neighbours', 'type', 'region', 'population', 'chosen'] as const;
+export type ComparatorKind = (typeof COMPARATOR_KINDS)[number];
+
+/** What a service's own figure counts: the core dataset's physical visits, loans, membership and events. */
+export const OWN_MEASURES = ['visits', 'loans', 'members', 'events', 'attendance'] as const;
+export type OwnMeasure = (typeof OWN_MEASURES)[number];
+
+const GssCode = z.string().regex(/^E(06|08|09|10)\d{6}$/, { error: 'Expected an English GSS code such as E10000012' });
+
+/** One count the service imported (from a core-dataset file or its own spreadsheet), for a library and a period. */
+export const OwnFigureSchema = z.strictObject({
+  id: IdSchema,
+  measure: z.enum(OWN_MEASURES),
+  /** The library as the file names it; empty for the whole service (membership is counted by area, not library). */
+  library: ShortText.default(''),
+  /** The library in the 2023 dataset, when the name matched one. */
+  libraryRef: ShortText.default(''),
+  /** What else the row says: the count type, the kind of item lent, the area code. */
+  detail: ShortText.default(''),
+  period: PeriodSchema,
+  value: nonNegative,
+  /** The file the figure came from, with the date it was imported. */
+  source: ShortText.default(''),
+});
+export type OwnFigure = z.infer<typeof OwnFigureSchema>;
+
+/**
+ * The Data step's choices and the service's own figures. Added after file format version 3 with a default, so
+ * a version 3 file without it reads as "no figures, compared with the dataset's neighbours" and no migration
+ * is needed.
+ */
+export const LibraryDataSchema = z.strictObject({
+  comparator: z
+    .strictObject({
+      kind: z.enum(COMPARATOR_KINDS).default('neighbours'),
+      /** The officer's own list, used when kind is "chosen". */
+      chosen: z.array(GssCode).max(200).default([]),
+    })
+    .default({ kind: 'neighbours', chosen: [] }),
+  figures: z.array(OwnFigureSchema).max(200_000).default([]),
+});
+export type LibraryData = z.infer<typeof LibraryDataSchema>;
+
 // ---- The workbook ----------------------------------------------------------------------------------------
 
 export const AuthoritySchema = z.strictObject({
-  gss: z.string().regex(/^E(06|08|09|10)\d{6}$/, { error: 'Expected an English GSS code such as E10000012' }),
+  gss: GssCode,
   name: Title,
   type: AuthorityTypeSchema,
   region: ShortText.default(''),
@@ -454,6 +504,7 @@ export const WorkbookSchema = z.strictObject({
     .array(z.strictObject({ serviceId: IdSchema, objectiveId: IdSchema }))
     .max(250_000)
     .default([]),
+  libraryData: LibraryDataSchema.default({ comparator: { kind: 'neighbours', chosen: [] }, figures: [] }),
 });
 export type Workbook = z.infer<typeof WorkbookSchema>;
 /** What a workbook looks like before defaults are filled in (e.g. as written by a hand or an older version). */

@@ -11,6 +11,7 @@ import serviceEvidenceData from './data/service-evidence.json' with { type: 'jso
 import headlineEvidenceData from './data/headline-evidence.json' with { type: 'json' };
 import themesData from './data/themes.json' with { type: 'json' };
 import indicatorsData from './data/indicators.json' with { type: 'json' };
+import { ACTIVITY_EVIDENCE } from './activity';
 
 export interface CatalogueService {
   readonly id: string;
@@ -69,7 +70,7 @@ export const SERVICE_CATALOGUE = catalogueData as readonly CatalogueService[];
 export const THEMES = themesData as readonly Theme[];
 export const INDICATORS = indicatorsData as readonly Indicator[];
 /** Headline national figures first, then the findings gathered for each catalogue service. */
-export const EVIDENCE_LIBRARY = [...(headlineEvidenceData as LibraryEvidence[]), ...(serviceEvidenceData as LibraryEvidence[])] as readonly LibraryEvidence[];
+export const EVIDENCE_LIBRARY = [...(headlineEvidenceData as LibraryEvidence[]), ACTIVITY_EVIDENCE, ...(serviceEvidenceData as LibraryEvidence[])] as readonly LibraryEvidence[];
 
 /** A workbook service made from a catalogue entry (its offer, outcomes and target groups to start from). */
 export function serviceFromCatalogue(c: CatalogueService, name = c.name): Service {

@@ -20,6 +20,18 @@ export const DATA_CREDITS: ReadonlyArray<Credit> = [
     licence: 'MIT licence, © 2020 Libraries Hacked; underlying data from Arts Council England',
   },
   {
+    what: 'Library activity 2023/24 (users, visits, loans, events, attendance, computer hours, Wi-Fi sessions, populations by age band and listed nearest neighbours) for the Data step and the “How we compare” block',
+    source: 'Arts Council England Libraries Activity Data 2023/24, as published by Libraries Hacked, public-libraries-activity-dataset',
+    url: 'https://github.com/LibrariesHacked/public-libraries-activity-dataset',
+    licence: 'MIT licence, © 2025 Libraries Hacked; underlying data from Arts Council England',
+  },
+  {
+    what: 'Core dataset templates for a service’s own figures (physical visits, loans, membership, events)',
+    source: 'Libraries Hacked, schema-librarydata',
+    url: 'https://github.com/LibrariesHacked/schema-librarydata',
+    licence: 'MIT licence, © 2019 Libraries Hacked',
+  },
+  {
     what: 'Starter catalogue of library services, council themes, national indicators and evidence library',
     source:
       'Compiled for Alignment Workbench from public sources: Libraries Connected Universal Library Offers, Libraries Deliver: Ambition (DCMS), PHOF and ASCOF (OHID, NHS England), ONS, DfE, DWP, DCMS and Arts Council England; each evidence item names its own source',

@@ -5,7 +5,9 @@
  * The authority, its libraries, people, partners and local figures are invented; its GSS code (E10000099) is
  * one no real authority uses. The national evidence comes from the evidence library with its source and year.
  * Some claims are deliberately weak or unevidenced, and two objectives have little or no library contribution,
- * so that the Review step and the generated documents have something real to point out.
+ * so that the Review step and the Documents step's readiness checks have something real to point out. It carries a
+ * finished draft for each built-in template, scoped to what it proposes (the £85,000 Digital Champions business
+ * case to its three digital services, for example) with every question answered, so a new user sees a finished paper.
  *
  * The file is the ordinary workbook format, so it goes through the same migrate-and-validate path as any file
  * the officer opens, and stays valid as the format moves on.

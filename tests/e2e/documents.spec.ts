@@ -443,7 +443,7 @@ test('the scope is set first: services chosen from a searchable checklist, undoa
   await templateRadio(h, fiveCase).check();
   const scope = h.page.getByRole('region', { name: 'Scope' });
   const services = scope.getByRole('group', { name: 'Services in scope' });
-  // The sample's business case has its services in scope; clearing them is one undoable edit.
+  // The sample's business case is scoped to the Digital Champions services; clearing them leaves nothing in scope.
   await expect(services.getByText(/^3 of 24 services chosen$/)).toBeVisible();
   await services.getByRole('button', { name: 'Clear all shown' }).click();
   await expect(services.getByText(/^0 of 24 services chosen$/)).toBeVisible();

@@ -232,7 +232,7 @@ test('menu commands and operating-system open requests reach the renderer', asyn
   await first.emit('menuCommand', { command: 'close' });
 
   const h = await launch();
-  await h.emit('openFile', { path });
+  await h.emit('openFile', { file: h.composition.fileHandles.issue(path), path });
   await expect(h.page.locator('.authority-card')).toContainText('Norfolk');
   await h.emit('menuCommand', { command: 'about' });
   const about = h.page.getByRole('dialog', { name: 'About Alignment Workbench' });

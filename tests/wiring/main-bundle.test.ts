@@ -99,6 +99,11 @@ interface Report {
     showAfterClose: { ok: boolean; value?: Record<string, unknown> };
   };
   quitOnAllClosed: number;
+  network: { dictionaryDownloadUrl: string | null; requests: { url: string; cancel: boolean | null }[] };
+  rendererLoss: {
+    afterCrash: { reloads: number; messageBoxes: { message: string; buttons: string[] }[] };
+    afterHang: { reloads: number; crashesForced: number; messageBoxes: number };
+  };
   quit: { opened: boolean; lockedWhileOpen: boolean; firstPrevented: boolean; lockedAfter: boolean; quitCalls: number; secondPrevented: boolean };
 }
 
@@ -252,17 +257,53 @@ describe('the main window', () => {
 
   it('opens a workbook named on the command line once the page has loaded', () => {
     expect(run.report.sentOnLoad).toEqual([
-      { channel: 'workbench:openFile', payload: { path: argvWorkbook } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_[0-9a-f]{16}$/), path: argvWorkbook } },
     ]);
   });
 
   it('asks the renderer about unsaved changes before closing, and closes once it confirms', () => {
-    expect(run.report.titles).toEqual(['*Essex.awbook – Authority – Alignment Workbench']);
+    expect(run.report.titles).toEqual(['Crash test', '*Essex.awbook – Authority – Alignment Workbench']);
     const { close } = run.report;
     expect(close.firstClosePrevented).toBe(true);
     expect(close.sentOnClose).toEqual([{ channel: 'workbench:closeRequested', payload: {} }]);
     expect(close.confirm.ok).toBe(true);
     expect(close.closeOutcomes).toEqual(['prevented', 'closed']);
+  });
+});
+
+describe('no network', () => {
+  it('cancels every request but the app’s own files and inline data', () => {
+    expect(Object.fromEntries(run.report.network.requests.map((r) => [r.url, r.cancel]))).toEqual({
+      'app://workbench/index.html': false,
+      'app://workbench/assets/index.js': false,
+      'data:image/png;base64,AAAA': false,
+      'https://www.gov.uk/': true,
+      'http://example.org/x.js': true,
+      'wss://example.org/socket': true,
+      'file:///etc/passwd': true,
+      'https://redirector.gvt1.com/edgedl/chrome/dict/en-gb-10-1.bdic': true,
+      'app://evil/index.html': true,
+      'ftp://example.org/': true,
+    });
+  });
+
+  it('points the spellchecker’s dictionary downloads at an address on this machine that nothing answers', () => {
+    const url = new URL(run.report.network.dictionaryDownloadUrl ?? 'https://unset.example/');
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(url.port, 'port 0 cannot be connected to').toBe('0');
+  });
+});
+
+describe('a lost or hung page', () => {
+  it('is reported to the officer, who can reload it to recover the unsaved work', () => {
+    const { afterCrash, afterHang } = run.report.rendererLoss;
+    expect(afterCrash.messageBoxes).toEqual([{ message: 'The window stopped working.', buttons: ['Reload and recover', 'Close the app'] }]);
+    expect(afterCrash.reloads).toBe(1);
+    expect(afterHang, 'a hung page is ended and reloaded, and its ending raises no second message').toEqual({
+      reloads: 2,
+      crashesForced: 1,
+      messageBoxes: 2,
+    });
   });
 });
 
@@ -306,8 +347,8 @@ describe('single instance', () => {
 
   it('hands a second launch’s workbook (and the macOS open-file event) to the running window', () => {
     expect(run.report.launches.sent).toEqual([
-      { channel: 'workbench:openFile', payload: { path: 'D:\\Shared\\Libraries\\Essex.awbook' } },
-      { channel: 'workbench:openFile', payload: { path: '/Users/jo/Documents/Essex.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: 'D:\\Shared\\Libraries\\Essex.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: '/Users/jo/Documents/Essex.awbook' } },
     ]);
     expect(run.report.launches.openFilePrevented).toBe(true);
   });
@@ -462,7 +503,7 @@ describe('the application menu (as built on this platform)', () => {
     expect(recent[0]!.label).toBe('&1 Arts && Culture plan — /data/Arts && Culture.awbook');
     const click = run.report.menuClicks.find((c) => c.path.at(-1) === recent[0]!.label)!;
     expect(click.sent).toEqual([
-      { channel: 'workbench:openFile', payload: { path: '/data/Arts & Culture.awbook' } },
+      { channel: 'workbench:openFile', payload: { file: expect.stringMatching(/^fh_/), path: '/data/Arts & Culture.awbook' } },
     ]);
   });
 

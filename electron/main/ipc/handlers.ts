@@ -13,6 +13,7 @@ import type { DocumentSessions } from '../services/document-sessions';
 import { documentFileStem, type DocumentService } from '../services/documents/document-service';
 import { chooseExportDestination } from './export-destination';
 import { safeFileStem } from '../services/file-names';
+import { describeWriteError } from '../services/atomic-write';
 import type { RecoveryStore } from '../services/recovery-store';
 import type { SettingsService } from '../services/settings-service';
 import { allowedExternalUrl } from '../security-policy';
@@ -20,6 +21,7 @@ import type { Handlers } from './router';
 import { createWorkshopHandlers, type PresenterPort } from './workshop-handlers';
 import type { WorkshopService } from '../services/workshop/workshop-service';
 import { access } from 'node:fs/promises';
+import type { FileHandles } from './file-handles';
 
 export interface DialogPort {
   /** Asks for a workbook to open; null when cancelled. */
@@ -71,6 +73,7 @@ export interface Services {
   readonly events: EventSink;
   readonly presenter: PresenterPort;
   readonly workshop: WorkshopService;
+  readonly fileHandles: FileHandles;
   /** Called when a file was opened or saved, e.g. to refresh the Open Recent menu. */
   readonly onRecentFilesChanged?: () => void;
 }
@@ -94,10 +97,16 @@ async function exists(path: string): Promise<boolean> {
 }
 
 export function createHandlers(s: Services): Handlers {
+  /** Workbooks this run opened or saved: the files, besides documents it made, it may show in their folder. */
+  const touched = new Set<string>();
   const remember = (path: string, title: string) => {
+    touched.add(path);
     s.settings.addRecentFile(path, title);
     s.onRecentFilesChanged?.();
   };
+  const wroteOrOpened = (path: string) =>
+    touched.has(path) || s.documents.findByPath(path) !== null || s.documentService.wasGenerated(path) || s.workshop.wasWritten(path);
+  const UNKNOWN_FILE = 'That file is no longer known to the app. Use Open to choose it again.';
 
   const saveAs = async (docId: string | null, workbook: Workbook) => {
     const chosen = await s.dialogs.chooseSaveLocation(suggestedFileName(workbook));
@@ -111,7 +120,11 @@ export function createHandlers(s: Services): Handlers {
     getAppInfo: async () => ok(s.appInfo),
 
     openWorkbook: async (input) => {
-      const path = input.path ?? (await s.dialogs.chooseWorkbookToOpen());
+      let path: string | null;
+      if (input.file !== undefined) {
+        path = s.fileHandles.pathOf(input.file);
+        if (path === null) return fail('NOT_FOUND', UNKNOWN_FILE);
+      } else path = await s.dialogs.chooseWorkbookToOpen();
       if (path === null) return ok({ status: 'cancelled' });
       const already = s.documents.findByPath(path);
       if (already && !input.readOnly)
@@ -120,8 +133,11 @@ export function createHandlers(s: Services): Handlers {
         ...(input.takeOverLock ? { takeOverLock: true } : {}),
         ...(input.readOnly ? { readOnly: true } : {}),
       });
-      if (opened.ok && opened.value.status === 'opened') remember(path, opened.value.workbook.title);
-      return opened;
+      if (!opened.ok) return opened;
+      const outcome = opened.value;
+      if (outcome.status === 'locked') return ok({ ...outcome, file: s.fileHandles.issue(path) });
+      remember(path, outcome.workbook.title);
+      return ok(outcome);
     },
 
     saveWorkbook: async ({ docId, workbook, overwriteChanged }) => {
@@ -167,11 +183,32 @@ export function createHandlers(s: Services): Handlers {
       return ok({ workbook: snap.workbook, doc, originalPath: snap.info.docPath });
     },
 
+    exportRecoverySnapshot: async ({ sessionId }) => {
+      const snapshots = await s.recovery.listOrphans();
+      const snap = snapshots.find((x) => x.sessionId === sessionId);
+      if (!snap) return fail('NOT_FOUND', 'That recovered copy is no longer available.');
+      const chosen = await s.dialogs.chooseSaveLocation(`${safeFileStem(snap.title, 'Recovered work')} (recovered).${FILE_EXTENSION}`);
+      if (chosen === null) return ok({ status: 'cancelled' as const });
+      const target = withExtension(chosen);
+      if (s.documents.findByPath(target))
+        return fail('FORBIDDEN', `“${basename(target)}” is open in this app. Choose another name for the recovered copy.`);
+      try {
+        if (!(await s.recovery.exportRaw(sessionId, target))) return fail('NOT_FOUND', 'That recovered copy is no longer available.');
+      } catch (e) {
+        return fail('WRITE_FAILED', describeWriteError(e, target));
+      }
+      return ok({ status: 'saved' as const, fileName: basename(target) });
+    },
+
     listRecentFiles: async () => {
-      const files = await Promise.all(s.settings.recentFiles().map(async (f) => ({ ...f, exists: await exists(f.path) })));
+      const files = await Promise.all(
+        s.settings.recentFiles().map(async (f) => ({ ...f, file: s.fileHandles.issue(f.path), exists: await exists(f.path) })),
+      );
       return ok({ files });
     },
-    removeRecentFile: async ({ path }) => {
+    removeRecentFile: async ({ file }) => {
+      const path = s.fileHandles.pathOf(file);
+      if (path === null) return fail('NOT_FOUND', UNKNOWN_FILE);
       s.settings.removeRecentFile(path);
       s.onRecentFilesChanged?.();
       return ok({});
@@ -192,6 +229,8 @@ export function createHandlers(s: Services): Handlers {
       return ok({});
     },
     showItemInFolder: async ({ path }) => {
+      // Only files this run opened or wrote: otherwise a page could learn whether any path exists.
+      if (!wroteOrOpened(path)) return fail('FORBIDDEN', 'Only workbooks and documents opened or made in this session can be shown in their folder.');
       if (!(await exists(path))) return fail('NOT_FOUND', `“${basename(path)}” could not be found.`);
       s.shell.showItemInFolder(path);
       return ok({});
@@ -226,7 +265,7 @@ export function createHandlers(s: Services): Handlers {
       return ok(await s.documentService.listTemplates());
     },
     previewDocument: async ({ workbook, draftId }) => s.documentService.preview(workbook, draftId),
-    generateDocument: async ({ jobId, workbook, draftId, formats, mode }) => {
+    generateDocument: async ({ jobId, workbook, draftId, formats, mode, attachWorkbook }) => {
       const draft = workbook.drafts.find((d) => d.id === draftId);
       if (!draft) return fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');
       if (s.documentService.busy)
@@ -245,6 +284,7 @@ export function createHandlers(s: Services): Handlers {
         formats: unique,
         mode,
         destination,
+        attachWorkbook,
         onProgress: (progress) => s.events.send('documentProgress', progress),
       });
     },

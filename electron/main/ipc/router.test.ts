@@ -70,7 +70,7 @@ describe('the IPC router', () => {
   it('opens a real workbook through the real handlers', async () => {
     const path = join(folder, 'Council Plan.awbook');
     await copyFile(COMPLETE_WORKBOOK, path);
-    const result = await composition.router.handle('openWorkbook', { path }, APP);
+    const result = await composition.router.handle('openWorkbook', { file: composition.fileHandles.issue(path) }, APP);
     expect(result).toMatchObject({ ok: true, value: { status: 'opened', doc: { fileName: 'Council Plan.awbook' } } });
   });
 
@@ -119,6 +119,47 @@ describe('the IPC router', () => {
   ])('refuses %s as input', async (_what, channel, input) => {
     const result = await composition.router.handle(channel, input, APP);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  describe('never lets the page choose a path', () => {
+    it('opens only files main chose or listed: a path, or a handle main never issued, is refused', async () => {
+      expect(await composition.router.handle('openWorkbook', { path: '/etc/passwd' }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await composition.router.handle('openWorkbook', { file: '../../etc/passwd' }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await composition.router.handle('openWorkbook', { file: 'fh_0123456789abcdef' }, APP)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await composition.router.handle('removeRecentFile', { path: '/etc/passwd' }, APP)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    });
+
+    it('lists recent files with handles that open them', async () => {
+      const path = join(folder, 'Recent.awbook');
+      await copyFile(COMPLETE_WORKBOOK, path);
+      composition.settings.addRecentFile(path, 'Recent');
+      const listed = await composition.router.handle('listRecentFiles', {}, APP);
+      if (!listed.ok) throw new Error(listed.error.message);
+      const [recent] = (listed.value as { files: Array<{ file: string; path: string }> }).files;
+      expect(recent).toMatchObject({ path, file: expect.stringMatching(/^fh_[0-9a-f]{16}$/) });
+      expect(await composition.router.handle('openWorkbook', { file: recent!.file }, APP)).toMatchObject({ ok: true, value: { status: 'opened' } });
+    });
+
+    it('refuses template folders set directly: they are added only through the folder dialog', async () => {
+      const result = await composition.router.handle('setPreferences', { templateFolders: ['/', '/etc'] }, APP);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(composition.settings.preferences().templateFolders).toEqual([]);
+    });
+
+    it('shows in its folder only a file this session opened or wrote, so a page cannot probe which paths exist', async () => {
+      expect(await composition.router.handle('showItemInFolder', { path: '/etc/passwd' }, APP)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const path = join(folder, 'Shown.awbook');
+      await copyFile(COMPLETE_WORKBOOK, path);
+      await composition.router.handle('openWorkbook', { file: composition.fileHandles.issue(path) }, APP);
+      expect(await composition.router.handle('showItemInFolder', { path }, APP)).toEqual(ok({}));
+    });
+
+    it('opens mail links only to one address with a subject and body, never attaching a file', async () => {
+      for (const url of ['mailto:a@borsetshire.gov.uk?attach=/etc/passwd', 'mailto:a@borsetshire.gov.uk?subject=x&attachment=/etc/passwd'])
+        expect(await composition.router.handle('openExternal', { url }, APP), url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await composition.router.handle('openExternal', { url: 'mailto:a@borsetshire.gov.uk?subject=Plan&body=Hello' }, APP)).toEqual(ok({}));
+      expect(opened).toEqual(['mailto:a@borsetshire.gov.uk?subject=Plan&body=Hello']);
+    });
   });
 
   it('refuses an unsafe link through the handler, without opening it', async () => {

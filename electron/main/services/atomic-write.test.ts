@@ -1,9 +1,9 @@
 import * as realFs from 'node:fs/promises';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeWriteError, tempPathFor, writeFileAtomic, type WriteFs } from './atomic-write';
+import { describeWriteError, ORPHANED_TEMP_AGE_MS, removeOrphanedTemps, tempPathFor, writeFileAtomic, type WriteFs } from './atomic-write';
 import { backupPathFor, readWorkbookFile } from './workbook-files';
 import { COMPLETE_WORKBOOK } from '../../../tests/fixtures/fixtures';
 
@@ -211,5 +211,49 @@ describe('describeWriteError', () => {
     expect(describeWriteError(errno('EROFS'), target)).toBe('The drive holding “Plan.awbook” is read-only.');
     expect(describeWriteError(errno('EACCES'), target)).toMatch(/^You do not have permission to save in this folder/);
     expect(describeWriteError(errno('EIO'), target)).toBe('“Plan.awbook” could not be saved (EIO: simulated failure).');
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('what a save keeps', () => {
+  it('the file’s permissions: a private (0600) workbook stays private', async () => {
+    const target = join(folder, 'Private.awbook');
+    await writeFile(target, 'old');
+    await chmod(target, 0o600);
+    await writeFileAtomic(target, 'new', { backupPath: null });
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+    expect(await readFile(target, 'utf8')).toBe('new');
+  });
+
+  it('a symbolic link: the save goes to the file it points at, and the link stays a link', async () => {
+    await mkdir(join(folder, 'shared'));
+    const real = join(folder, 'shared', 'Plan.awbook');
+    await writeFile(real, 'old');
+    const link = join(folder, 'Plan.awbook');
+    await symlink(real, link);
+    await writeFileAtomic(link, 'new', { backupPath: null });
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe(real);
+    expect(await readFile(real, 'utf8')).toBe('new');
+    expect(await readdir(join(folder, 'shared')), 'no temp file is left beside the target').toEqual(['Plan.awbook']);
+  });
+});
+
+describe('temp files orphaned by a killed save', () => {
+  it('are removed once a day old, and nothing else is touched', async () => {
+    const now = Date.now();
+    const old = new Date(now - ORPHANED_TEMP_AGE_MS - 60_000);
+    const names = {
+      orphanedSave: '.Plan.awbook.1a2b3c4d.tmp',
+      orphanedLock: '~$Plan.awbook.lock.1a2b3c4d5e6f.tmp',
+      recentSave: '.Plan.awbook.9f8e7d6c.tmp',
+      notOurs: '.Plan.awbook.tmp',
+      workbook: 'Plan.awbook',
+      oldButOther: 'notes.1a2b3c4d.tmp',
+    };
+    for (const name of Object.values(names)) await writeFile(join(folder, name), 'x');
+    for (const name of [names.orphanedSave, names.orphanedLock, names.notOurs, names.workbook, names.oldButOther])
+      await utimes(join(folder, name), old, old);
+    expect((await removeOrphanedTemps(folder, () => now)).sort()).toEqual([names.orphanedSave, names.orphanedLock].sort());
+    expect((await readdir(folder)).sort()).toEqual([names.recentSave, names.notOurs, names.workbook, names.oldButOther].sort());
   });
 });

@@ -41,15 +41,32 @@ export function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-export async function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}) {
+/**
+ * The file a save really replaces: a symbolic link's target (replacing the link itself would turn a shared
+ * workbook into a private copy), and the permissions that file has now, which the new version keeps.
+ */
+async function resolveTarget(path: string): Promise<{ real: string; mode: number | null }> {
+  try {
+    const real = await realFs.realpath(path);
+    const s = await realFs.stat(real);
+    return { real, mode: s.mode & 0o7777 };
+  } catch {
+    return { real: path, mode: null }; // a new file, or one we cannot inspect: the defaults apply
+  }
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}) {
   const fs = options.fs ?? realFs;
   const retries = options.retries ?? 10;
   const delay = options.retryDelayMs ?? 100;
+  const { real: target, mode } = await resolveTarget(path);
   const temp = tempPathFor(target);
   let handle: realFs.FileHandle | null = null;
   let backupTemp: string | null = null;
   try {
-    handle = await fs.open(temp, 'wx');
+    handle = await fs.open(temp, 'wx', mode ?? 0o666);
+    // open() applies the umask; a 0600 workbook must not become 0644 by being saved.
+    if (mode !== null) await handle.chmod(mode).catch(() => undefined);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
@@ -100,6 +117,37 @@ async function syncFolder(folder: string) {
   } finally {
     await dir?.close().catch(() => undefined);
   }
+}
+
+/** Our own temp files: `.Plan.awbook.1a2b3c4d.tmp` (saves) and `~$Plan.awbook.lock.1a2b3c4d5e6f.tmp` (locks). */
+const OWN_TEMP = /^(\..+|~\$.+\.lock)\.[0-9a-f]{8,12}\.tmp$/;
+export const ORPHANED_TEMP_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes temp files a save or lock left in this folder when the app was killed part-way, once they are a day
+ * old (a younger one may belong to a save in progress on another computer). Returns the names removed.
+ */
+export async function removeOrphanedTemps(folder: string, now: () => number = Date.now): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await realFs.readdir(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!OWN_TEMP.test(name)) continue;
+    const path = join(folder, name);
+    try {
+      const s = await realFs.lstat(path);
+      if (!s.isFile() || now() - s.mtimeMs < ORPHANED_TEMP_AGE_MS) continue;
+      await realFs.unlink(path);
+      removed.push(name);
+    } catch {
+      // Gone already, or not ours to remove (permissions on a shared drive): leave it.
+    }
+  }
+  return removed;
 }
 
 /** A plain-English reason for a failed write, for the message the officer sees. */

@@ -52,6 +52,15 @@ const titleOnDisk = async (p = path) => {
 const retitled = (wb: Workbook, title: string): Workbook => ({ ...wb, title });
 
 describe('opening', () => {
+  it('clears away temp files that a killed save left in the folder more than a day ago', async () => {
+    const orphan = join(folder, '.Council Plan.awbook.0badf00d.tmp');
+    await writeFile(orphan, 'half a save');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    await utimes(orphan, twoDaysAgo, twoDaysAgo);
+    await openOk();
+    expect((await readdir(folder)).sort()).toEqual(['Council Plan.awbook', '~$Council Plan.awbook.lock']);
+  });
+
   it('opens a workbook, takes its lock and remembers the file', async () => {
     const { doc, workbook } = await openOk();
     expect(doc).toEqual({ docId: expect.stringMatching(/^doc_/), path, fileName: 'Council Plan.awbook', readOnly: false, migratedFrom: null });

@@ -4,11 +4,12 @@
  * that changed on disk" are enforced.
  */
 import { randomBytes } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import { CURRENT_VERSION } from '../../../shared/model/migrations';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import type { LockInfo, OpenDoc } from '../../../shared/ipc/contract';
+import { removeOrphanedTemps } from './atomic-write';
 import type { LockFiles } from './lock-files';
 import { currentStamp, readWorkbookFile, sameContent, writeWorkbookFile, type FileStamp } from './workbook-files';
 
@@ -52,6 +53,8 @@ export class DocumentSessions {
   async open(path: string, options: { takeOverLock?: boolean; readOnly?: boolean } = {}): Promise<Result<OpenResult>> {
     const read = await readWorkbookFile(path);
     if (!read.ok) return read;
+    // Temp files a killed save left in this folder (removeOrphanedTemps never throws: it is housekeeping).
+    await removeOrphanedTemps(dirname(path));
     const readOnly = options.readOnly === true;
     if (!readOnly) {
       const lock = await this.locks.acquire(path, options.takeOverLock ? { takeOver: true } : {});

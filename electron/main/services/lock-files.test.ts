@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCK_STALE_AFTER_MS, LockFiles, lockPathFor, type LockOwner } from './lock-files';
+import { LOCK_STALE_AFTER_MS, LockFiles, lockPathFor, MAX_LOCK_BYTES, type LockOwner } from './lock-files';
 
 let folder: string;
 let workbook: string;
@@ -149,11 +149,77 @@ describe('lock files', () => {
     expect((await lockContent()).owner).toBe('run-me');
   });
 
-  it('replace a damaged or foreign lock file rather than refusing to open', async () => {
-    for (const junk of ['', 'not json', '{"app":"other-app"}', JSON.stringify({ app: 'alignment-workbench', user: 'x'.repeat(5_000) }), '['.repeat(10_000)]) {
+  it('read an empty, partial or foreign lock file as held by someone, so two people never both edit', async () => {
+    for (const junk of ['', '{"app":"alignment-workbench","us', 'not json', '{"app":"other-app"}', '['.repeat(10_000)]) {
       await writeFile(lockPathFor(workbook), junk);
-      expect(await new LockFiles(me).acquire(workbook), junk.slice(0, 30)).toEqual({ status: 'acquired' });
-      expect((await lockContent()).owner).toBe('run-me');
+      expect(await new LockFiles(me).acquire(workbook), junk.slice(0, 30)).toMatchObject({
+        status: 'held',
+        holder: { user: 'someone', machine: 'another computer', stale: false },
+      });
+      expect(await readFile(lockPathFor(workbook), 'utf8'), 'the lock is left as it was').toBe(junk);
     }
+  });
+
+  it('replace a damaged lock file once it is stale (nobody refreshes it), or when taking over', async () => {
+    await writeFile(lockPathFor(workbook), '');
+    expect(await new LockFiles(me).acquire(workbook, { takeOver: true })).toEqual({ status: 'acquired' });
+    expect((await lockContent()).owner).toBe('run-me');
+
+    await writeFile(lockPathFor(workbook), 'not json');
+    const later = new Date(Date.now() + LOCK_STALE_AFTER_MS + 1_000);
+    expect(await new LockFiles(colleague, () => later).acquire(workbook)).toEqual({ status: 'acquired' });
+    expect((await lockContent()).owner).toBe('run-colleague');
+  });
+
+  it('never read a huge lock file into memory: it is held until stale, and nothing crashes', async () => {
+    const handle = await open(lockPathFor(workbook), 'w');
+    await handle.truncate(10 * 1024 * 1024);
+    await handle.close();
+    expect(await new LockFiles(me).acquire(workbook)).toMatchObject({ status: 'held', holder: { user: 'someone' } });
+    expect(MAX_LOCK_BYTES).toBeLessThan(64 * 1024);
+    const later = new Date(Date.now() + LOCK_STALE_AFTER_MS + 1_000);
+    expect(await new LockFiles(me, () => later).acquire(workbook), 'once stale it is replaced').toEqual({ status: 'acquired' });
+    expect((await lockContent()).owner).toBe('run-me');
+  });
+
+  it('are never seen half-written: the lock appears with its whole content in one step', async () => {
+    const locks = new LockFiles(me);
+    await locks.acquire(workbook);
+    await locks.refresh(workbook);
+    expect((await readdir(folder)).sort(), 'no temp files are left beside it').toEqual(['Council Plan.awbook', '~$Council Plan.awbook.lock']);
+  });
+});
+
+describe('lock files raced by many processes on one folder', () => {
+  const ROUNDS = 1_000;
+  const PROCESSES = 6;
+  const racer = `
+    import { LockFiles } from ${JSON.stringify(join(import.meta.dirname, 'lock-files.ts'))};
+    const [folder, owner, rounds] = process.argv.slice(2);
+    const locks = new LockFiles({ user: owner, machine: 'race', pid: process.pid, owner });
+    const won = [];
+    for (let i = 0; i < Number(rounds); i++) {
+      const outcome = await locks.acquire(folder + '/plan-' + i + '.awbook');
+      if (outcome.status === 'acquired') won.push(i);
+    }
+    process.stdout.write(JSON.stringify(won));
+  `;
+
+  it('give each workbook exactly one holder in 1,000 tries', { timeout: 120_000 }, async () => {
+    const script = join(folder, 'racer.mts');
+    await writeFile(script, racer);
+    const runs = await Promise.all(
+      Array.from({ length: PROCESSES }, (_, p) =>
+        new Promise<number[]>((resolve, reject) =>
+          execFile(process.execPath, ['--import', 'tsx', script, folder, `racer-${p}`, String(ROUNDS)], (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout) as number[]),
+          ),
+        ),
+      ),
+    );
+    const holders = new Map<number, number>();
+    for (const won of runs) for (const i of won) holders.set(i, (holders.get(i) ?? 0) + 1);
+    const wrong = Array.from({ length: ROUNDS }, (_, i) => i).filter((i) => holders.get(i) !== 1);
+    expect(wrong.map((i) => `plan-${i}: ${holders.get(i) ?? 0} holders`)).toEqual([]);
   });
 });

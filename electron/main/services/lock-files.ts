@@ -3,13 +3,19 @@
  * shared drive is told who has it open. The holder refreshes the lock while the workbook is open; a lock not
  * refreshed for a while, or held by a process on this machine that is gone, is stale and can be taken over.
  */
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseGuardedJson } from '../../../shared/model/json-guard';
+import { readBoundedFile } from './bounded-read';
 
 export const LOCK_STALE_AFTER_MS = 10 * 60 * 1000;
+/** A lock file is a few hundred bytes; anything larger is not ours and is never read into memory. */
+export const MAX_LOCK_BYTES = 16 * 1024;
+/** Who holds a lock whose file cannot be read (a damaged file, or one from another program). */
+const UNKNOWN_HOLDER = { user: 'someone', machine: 'another computer' };
 
 const LockFileSchema = z.object({
   app: z.literal('alignment-workbench'),
@@ -63,17 +69,84 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-async function readLock(path: string): Promise<LockFile | 'missing' | 'unreadable'> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+type LockRead = LockFile | { kind: 'missing' } | { kind: 'unreadable'; mtimeMs: number | null };
+
+async function readLock(path: string): Promise<LockRead> {
+  const read = await readBoundedFile(path, MAX_LOCK_BYTES);
+  if (!read.ok) {
+    if (read.error.kind === 'missing') return { kind: 'missing' };
+    // Too large or not a file: never read, but its age still says when it is stale.
+    const s = await stat(path).catch(() => null);
+    return { kind: 'unreadable', mtimeMs: s?.mtimeMs ?? null };
   }
-  const json = parseGuardedJson(text);
-  if (!json.ok) return 'unreadable';
-  const parsed = LockFileSchema.safeParse(json.value);
-  return parsed.success ? parsed.data : 'unreadable';
+  const json = parseGuardedJson(read.value.bytes.toString('utf8'), 8);
+  const parsed = json.ok ? LockFileSchema.safeParse(json.value) : null;
+  return parsed?.success ? parsed.data : { kind: 'unreadable', mtimeMs: read.value.mtimeMs };
+}
+
+const isLock = (r: LockRead): r is LockFile => !('kind' in r);
+
+function errnoCode(e: unknown): string {
+  return e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : '';
+}
+
+/** Writes the whole content to a temp file beside the lock first, so a lock file is never seen half-written. */
+async function writeTemp(lockPath: string, content: string): Promise<string> {
+  const temp = join(dirname(lockPath), `${basename(lockPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(content);
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return temp;
+}
+
+/**
+ * Creates the lock only if there is none: a hard link of the complete temp file fails with EEXIST when the lock
+ * exists, on local disks and SMB shares alike. Where hard links are not supported (some FAT and cloud drives),
+ * an exclusive create of the lock itself is the fallback.
+ */
+async function createExclusive(lockPath: string, content: string): Promise<'created' | 'exists'> {
+  const temp = await writeTemp(lockPath, content);
+  try {
+    await link(temp, lockPath);
+    return 'created';
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'EEXIST') return 'exists';
+    if (code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EPERM' && code !== 'EXDEV') throw e;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(lockPath, 'wx');
+  } catch (e) {
+    if (errnoCode(e) === 'EEXIST') return 'exists';
+    throw e;
+  }
+  try {
+    await handle.writeFile(content);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return 'created';
+}
+
+/** Replaces the lock in one step (a lock we hold, or one taken over): readers see the old or the new, whole. */
+async function replace(lockPath: string, content: string): Promise<void> {
+  const temp = await writeTemp(lockPath, content);
+  try {
+    await rename(temp, lockPath);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
 }
 
 export class LockFiles {
@@ -99,35 +172,55 @@ export class LockFiles {
     return `${JSON.stringify(lock, null, 2)}\n`;
   }
 
+  /**
+   * A lock file that cannot be read is held by someone unknown until it is stale: it may be another app's lock
+   * being written on a slow share. Nobody refreshes a damaged lock, so once stale it is replaced.
+   */
+  private unreadableHolder(mtimeMs: number | null): LockHolder | null {
+    const age = mtimeMs === null ? 0 : this.now().getTime() - mtimeMs;
+    if (age >= LOCK_STALE_AFTER_MS) return null;
+    return { ...UNKNOWN_HOLDER, since: new Date(mtimeMs ?? this.now().getTime()).toISOString(), stale: false };
+  }
+
   /** Takes the lock unless someone else holds it; with takeOver, takes it regardless. */
   async acquire(workbookPath: string, options: { takeOver?: boolean } = {}): Promise<AcquireOutcome> {
     const path = lockPathFor(workbookPath);
-    try {
-      await writeFile(path, this.content(), { flag: 'wx' });
-      return { status: 'acquired' };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        // A folder we cannot write a lock into (read-only share): open without one rather than refuse.
+    // A lock released between our create and our read is simply created again; a few rounds are plenty.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        if ((await createExclusive(path, this.content())) === 'created') return { status: 'acquired' };
+      } catch {
+        // A folder we cannot write a lock into (read-only share, full disk): open without one rather than refuse.
         return { status: 'acquired' };
       }
+      const existing = await readLock(path);
+      if (!isLock(existing) && existing.kind === 'missing') continue;
+      if (!options.takeOver) {
+        if (isLock(existing)) {
+          if (existing.owner !== this.me.owner) return { status: 'held', holder: this.describe(existing) };
+        } else {
+          const holder = this.unreadableHolder(existing.mtimeMs);
+          if (holder) return { status: 'held', holder };
+        }
+      }
+      await replace(path, this.content()).catch(() => undefined);
+      return { status: 'acquired' };
     }
-    const existing = await readLock(path);
-    if (existing !== 'missing' && existing !== 'unreadable' && existing.owner !== this.me.owner && !options.takeOver) {
-      return { status: 'held', holder: this.describe(existing) };
-    }
-    await writeFile(path, this.content()).catch(() => undefined);
-    return { status: 'acquired' };
+    return { status: 'held', holder: { ...UNKNOWN_HOLDER, since: this.now().toISOString(), stale: false } };
   }
 
   /** Refreshes our lock; re-creates it if it vanished. Returns the holder if someone else has taken it over. */
   async refresh(workbookPath: string): Promise<LockHolder | null> {
     const path = lockPathFor(workbookPath);
     const existing = await readLock(path);
-    if (existing !== 'missing' && existing !== 'unreadable' && existing.owner !== this.me.owner) {
-      return this.describe(existing);
+    if (isLock(existing) && existing.owner !== this.me.owner) return this.describe(existing);
+    if (!isLock(existing) && existing.kind === 'missing') {
+      const created = await createExclusive(path, this.content()).catch(() => 'failed' as const);
+      if (created !== 'exists') return null;
+      const now = await readLock(path);
+      return isLock(now) && now.owner !== this.me.owner ? this.describe(now) : null;
     }
-    const since = existing !== 'missing' && existing !== 'unreadable' ? existing.since : undefined;
-    await writeFile(path, this.content(since)).catch(() => undefined);
+    await replace(path, this.content(isLock(existing) ? existing.since : undefined)).catch(() => undefined);
     return null;
   }
 
@@ -135,7 +228,6 @@ export class LockFiles {
   async release(workbookPath: string): Promise<void> {
     const path = lockPathFor(workbookPath);
     const existing = await readLock(path);
-    if (existing !== 'missing' && existing !== 'unreadable' && existing.owner === this.me.owner)
-      await unlink(path).catch(() => undefined);
+    if (isLock(existing) && existing.owner === this.me.owner) await unlink(path).catch(() => undefined);
   }
 }

@@ -34,7 +34,7 @@ describe('recovery snapshots', () => {
     expect(await readdir(folder)).toEqual(['session_a.recovery.json']);
     const back = await store.read('session_a');
     expect(back).toEqual({
-      info: { sessionId: 'session_a', title: complete.title, docPath: '/shared/Council Plan.awbook', savedAt: '2026-01-20T10:00:05.000Z' },
+      info: { sessionId: 'session_a', title: complete.title, docPath: '/shared/Council Plan.awbook', savedAt: '2026-01-20T10:00:05.000Z', problem: null },
       workbook: complete,
       baseStamp: stamp,
     });
@@ -58,8 +58,8 @@ describe('recovery snapshots', () => {
     await now.write('current', { workbook: createWorkbook({ title: 'Open now' }), docPath: null, baseStamp: null });
 
     expect(await now.listOrphans()).toEqual([
-      { sessionId: 'plan', title: complete.title, docPath: '/shared/Council Plan.awbook', savedAt: '2026-01-20T09:30:00.000Z' },
-      { sessionId: 'never_saved', title: 'Never saved', docPath: null, savedAt: '2026-01-20T09:00:00.000Z' },
+      { sessionId: 'plan', title: complete.title, docPath: '/shared/Council Plan.awbook', savedAt: '2026-01-20T09:30:00.000Z', problem: null },
+      { sessionId: 'never_saved', title: 'Never saved', docPath: null, savedAt: '2026-01-20T09:00:00.000Z', problem: null },
     ]);
     expect(await crashed.listOrphans()).toEqual([expect.objectContaining({ sessionId: 'current' })]);
   });
@@ -77,7 +77,7 @@ describe('recovery snapshots', () => {
     expect(await new RecoveryStore(join(root, 'never-created'), 'run-1').listOrphans()).toEqual([]);
   });
 
-  it('that are damaged are skipped, and the good ones still offered', async () => {
+  it('that are damaged are listed with their problem (never dropped silently), and cannot be restored', async () => {
     const earlier = new RecoveryStore(folder, 'run-crashed', clock('2026-01-20T09:00:00Z'));
     await earlier.write('good', { workbook: complete, docPath: null, baseStamp: null });
     const good = JSON.parse(await readFile(join(folder, 'good.recovery.json'), 'utf8'));
@@ -93,7 +93,16 @@ describe('recovery snapshots', () => {
     await mkdir(join(folder, 'folder.recovery.json'));
 
     const store = new RecoveryStore(folder, 'run-now');
-    expect((await store.listOrphans()).map((s) => s.sessionId)).toEqual(['good']);
+    const listed = await store.listOrphans();
+    expect(listed.filter((s) => s.problem === null).map((s) => s.sessionId)).toEqual(['good']);
+    expect(Object.fromEntries(listed.filter((s) => s.problem !== null).map((s) => [s.sessionId, s.problem]))).toEqual({
+      'half-written': 'The recovered copy is damaged: it is not valid JSON.',
+      empty: 'The recovered copy is damaged: it is not valid JSON.',
+      'not-ours': 'The recovered copy is damaged: its header is missing or wrong.',
+      'bad-workbook': 'It cannot be restored as it is. The workbook has a problem at workbook.alignments: Expected an array, found text "lots".',
+      proto: 'The recovered copy is damaged: it is not valid JSON.',
+      deep: 'The recovered copy is damaged: it is not valid JSON.',
+    });
     expect(await store.read('half-written')).toBeNull();
     expect(await store.read('bad-workbook')).toBeNull();
   });
@@ -136,8 +145,49 @@ describe('recovery snapshots', () => {
       await writeFile(join(folder, 'liar.recovery.json'), JSON.stringify({ ...body, sessionId: '../../escape' }));
       await writeFile(join(folder, 'twin.recovery.json'), JSON.stringify({ ...body, sessionId: 'honest' }));
       const store = new RecoveryStore(folder, 'run-now');
-      expect((await store.listOrphans()).map((s) => s.sessionId)).toEqual(['honest']);
+      const listed = await store.listOrphans();
+      expect(listed.filter((s) => s.problem === null).map((s) => s.sessionId)).toEqual(['honest']);
+      expect(listed.filter((s) => s.problem !== null).map((s) => s.sessionId).sort()).toEqual(['liar', 'twin']);
       expect(await store.read('liar')).toBeNull();
     });
+  });
+});
+
+describe('recovery after the window’s page is lost', () => {
+  it('offers what the lost page wrote, and not what the reloaded page writes', async () => {
+    const store = new RecoveryStore(folder, 'run-1', clock('2026-01-20T10:00:00Z'));
+    await store.write('before_crash', { workbook: createWorkbook({ title: 'Unsaved plan' }), docPath: null, baseStamp: null });
+    expect(await store.listOrphans()).toEqual([]);
+    store.startNewPageRun();
+    await store.write('after_reload', { workbook: createWorkbook({ title: 'New page' }), docPath: null, baseStamp: null });
+    expect((await store.listOrphans()).map((s) => s.title)).toEqual(['Unsaved plan']);
+    store.startNewPageRun();
+    expect((await store.listOrphans()).map((s) => s.title).sort()).toEqual(['New page', 'Unsaved plan']);
+  });
+});
+
+describe('a recovered copy that cannot be restored', () => {
+  it('is saved as a workbook file with its workbook as it was, to be mended in a text editor', async () => {
+    const earlier = new RecoveryStore(folder, 'run-crashed');
+    const broken = { ...complete, alignments: [...complete.alignments, { ...complete.alignments[0]! }] };
+    await earlier.write('dup', { workbook: broken, docPath: null, baseStamp: null });
+    const store = new RecoveryStore(folder, 'run-now');
+    const [listed] = await store.listOrphans();
+    expect(listed).toMatchObject({ sessionId: 'dup', title: complete.title, problem: expect.stringMatching(/^It cannot be restored as it is\. The workbook has a problem at workbook\.alignments\[\d+\]/) });
+    const target = join(root, 'mend me.awbook');
+    expect(await store.exportRaw('dup', target)).toBe(true);
+    const saved = JSON.parse(await readFile(target, 'utf8'));
+    expect(saved).toMatchObject({ format: 'alignment-workbench', workbook: { title: complete.title } });
+    expect(saved.workbook.alignments).toHaveLength(complete.alignments.length + 1);
+  });
+
+  it('is copied exactly as it is when not even its header can be read', async () => {
+    await mkdir(folder);
+    await writeFile(join(folder, 'torn.recovery.json'), '{"kind": "alignment-workbench-recovery", "workbook": {"title": "Half');
+    const store = new RecoveryStore(folder, 'run-now');
+    const target = join(root, 'torn.awbook');
+    expect(await store.exportRaw('torn', target)).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('{"kind": "alignment-workbench-recovery", "workbook": {"title": "Half');
+    expect(await store.exportRaw('none', target)).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import * as realFs from 'node:fs/promises';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CURRENT_VERSION } from '../../../shared/model/migrations';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../../../tests/fixtures/fixtures';
 import { serialiseWorkbook } from '../../../shared/model/workbook-format';
@@ -33,7 +34,7 @@ describe('readWorkbookFile', () => {
   it('reads the complete workbook and stamps it with its size and content hash', async () => {
     const bytes = await readFile(COMPLETE_WORKBOOK);
     const read = await openComplete();
-    expect(read.fileVersion).toBe(2);
+    expect(read.fileVersion).toBe(CURRENT_VERSION);
     expect(read.workbook.title).toBe('Borsetshire Libraries and the Council Plan 2025/26');
     expect(read.stamp.size).toBe(bytes.length);
     expect(read.stamp.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -175,5 +176,24 @@ describe('stamps and change detection', () => {
     expect(stamp).toBeNull();
     expect(sameContent(null, null)).toBe(true);
     expect(sameContent(null, { size: 1, mtimeMs: 1, sha256: 'x' })).toBe(false);
+  });
+});
+
+describe('saving checks references as opening does', () => {
+  it('refuses to write a workbook with a duplicate id or a dangling reference, naming the problem, and leaves the file alone', async () => {
+    const { workbook } = await openComplete();
+    const path = join(folder, 'Plan.awbook');
+    await writeFile(path, 'the previous version');
+    const duplicate = { ...workbook, services: [...workbook.services, { ...workbook.services[0]! }] };
+    const dangling = { ...workbook, alignments: [{ ...workbook.alignments[0]!, serviceId: 'svc_gone' }] };
+    for (const bad of [duplicate, dangling]) {
+      const written = await writeWorkbookFile(path, bad);
+      expect(written.ok).toBe(false);
+      if (written.ok) continue;
+      expect(written.error.code).toBe('INVALID_WORKBOOK');
+      expect(written.error.message).toMatch(/^“Plan\.awbook” was not saved, because the app could not open it again: the workbook has a problem at (services|alignments)\[\d+\]/);
+      expect(await readFile(path, 'utf8')).toBe('the previous version');
+    }
+    expect((await readdir(folder)).sort()).toEqual(['Plan.awbook']);
   });
 });

@@ -3,7 +3,7 @@
  * this adds the file system: size limits, text decoding, change stamps and the atomic, backed-up write.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import {
@@ -11,10 +11,12 @@ import {
   MAX_FILE_BYTES,
   readWorkbookText,
   serialiseWorkbook,
+  validateWorkbook,
   type ReadWorkbookOk,
 } from '../../../shared/model/workbook-format';
 import { lineColumnAt } from '../../../shared/model/json-guard';
 import type { Workbook } from '../../../shared/model/workbook-schema';
+import { readBoundedFile, sizeInWords } from './bounded-read';
 import { describeWriteError, writeFileAtomic, type WriteFs } from './atomic-write';
 
 /** What the file looked like when we last read or wrote it; a different stamp means someone else changed it. */
@@ -29,6 +31,7 @@ export interface ReadWorkbookFileOk extends ReadWorkbookOk {
 }
 
 const fileName = (path: string) => basename(path);
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 export function backupPathFor(path: string): string {
   const ext = extname(path);
@@ -57,29 +60,24 @@ function describeReadError(e: unknown, path: string): string {
 }
 
 export async function readWorkbookFile(path: string): Promise<Result<ReadWorkbookFileOk>> {
-  let size: number;
-  let mtimeMs: number;
-  try {
-    const s = await stat(path);
-    if (s.isDirectory()) return fail('UNREADABLE', `“${fileName(path)}” is a folder, not a workbook file.`);
-    size = s.size;
-    mtimeMs = s.mtimeMs;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT'
-      ? fail('NOT_FOUND', `“${fileName(path)}” could not be found. It may have been moved, renamed or deleted.`)
-      : fail('UNREADABLE', describeReadError(e, path));
+  const read = await readBoundedFile(path, MAX_FILE_BYTES);
+  if (!read.ok) {
+    const e = read.error;
+    switch (e.kind) {
+      case 'missing':
+        return fail('NOT_FOUND', `“${fileName(path)}” could not be found. It may have been moved, renamed or deleted.`);
+      case 'unreadable':
+        return fail('UNREADABLE', describeReadError(e.error, path));
+      case 'not-a-file':
+        return fail('UNREADABLE', `“${fileName(path)}” is ${e.what}, not a workbook file.`);
+      case 'too-large':
+        return fail(
+          'TOO_LARGE',
+          `“${fileName(path)}” is ${sizeInWords(e.size)}; a workbook is never larger than ${sizeInWords(MAX_FILE_BYTES)}, so this is not a workbook or it is damaged.`,
+        );
+    }
   }
-  if (size > MAX_FILE_BYTES)
-    return fail(
-      'TOO_LARGE',
-      `“${fileName(path)}” is ${(size / 1024 / 1024).toFixed(0)} MB; a workbook is never larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, so this is not a workbook or it is damaged.`,
-    );
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    return fail('UNREADABLE', describeReadError(e, path));
-  }
+  const { bytes, mtimeMs } = read.value;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -92,17 +90,18 @@ export async function readWorkbookFile(path: string): Promise<Result<ReadWorkboo
       `“${fileName(path)}” is not a workbook: it is not a text file in UTF-8 (the first character that is not UTF-8 is at line ${line}, column ${column}). If you edited it in a text editor, save it again as UTF-8.`,
     );
   }
-  const read = readWorkbookText(text);
-  if (!read.ok) return { ok: false, error: { ...read.error, message: `“${fileName(path)}”: ${read.error.message}` } };
-  return ok({ ...read.value, stamp: { size: bytes.length, mtimeMs, sha256: hash(bytes) } });
+  const parsed = readWorkbookText(text);
+  if (!parsed.ok) return { ok: false, error: { ...parsed.error, message: `“${fileName(path)}”: ${parsed.error.message}` } };
+  return ok({ ...parsed.value, stamp: { size: bytes.length, mtimeMs, sha256: hash(bytes) } });
 }
 
 /** The stamp of the file as it is now, or null when it no longer exists. */
 export async function currentStamp(path: string): Promise<FileStamp | null> {
   try {
-    const s = await stat(path);
-    const bytes = await readFile(path);
-    return { size: bytes.length, mtimeMs: s.mtimeMs, sha256: hash(bytes) };
+    const read = await readBoundedFile(path, MAX_FILE_BYTES);
+    // A file now too large or not a file at all has certainly changed: a stamp no saved file can match.
+    if (!read.ok) return read.error.kind === 'missing' ? null : { size: -1, mtimeMs: 0, sha256: '' };
+    return { size: read.value.bytes.length, mtimeMs: read.value.mtimeMs, sha256: hash(read.value.bytes) };
   } catch {
     return null;
   }
@@ -119,6 +118,15 @@ export async function writeWorkbookFile(
   workbook: Workbook,
   options: { fs?: WriteFs; keepBackup?: boolean } = {},
 ): Promise<Result<FileStamp>> {
+  // Opening checks references between entities as well as the schema; a file that would fail that check must
+  // never be written, or the officer's save would produce a workbook they cannot open again.
+  const valid = validateWorkbook(workbook);
+  if (!valid.ok)
+    return fail(
+      'INVALID_WORKBOOK',
+      `“${fileName(path)}” was not saved, because the app could not open it again: ${lowerFirst(valid.error.message)} Your changes are still in the app and in the recovery copy.`,
+      valid.error.issues,
+    );
   const text = serialiseWorkbook(workbook);
   const bytes = Buffer.from(text, 'utf8');
   try {

@@ -73,7 +73,7 @@ export function App() {
   useEffect(() => {
     const offs = [
       onEvent('menuCommand', ({ command }) => run(command)),
-      onEvent('openFile', ({ path }) => void openWorkbook(path)),
+      onEvent('openFile', (known) => void openWorkbook(known)),
       onEvent('closeRequested', () => void handleCloseRequest()),
     ];
     return () => offs.forEach((off) => off());

@@ -68,13 +68,13 @@ function loadOpened(outcome: Extract<OpenOutcome, { status: 'opened' }>) {
   showStatus([`Opened “${outcome.doc.fileName}”.`, ...notes].join(' '));
 }
 
-/** Opens a workbook: the given file, or one the officer picks. */
-export async function openWorkbook(path?: string): Promise<void> {
+/** Opens a workbook: one main listed or was given (by its handle, with its path to show), or one the officer picks. */
+export async function openWorkbook(known?: { file: string; path: string }): Promise<void> {
   if (!(await settleUnsavedChanges('open another workbook'))) return;
   const previous = store();
-  let result: Result<OpenOutcome> = await call('openWorkbook', path ? { path } : {});
+  let result: Result<OpenOutcome> = await call('openWorkbook', known ? { file: known.file } : {});
   if (result.ok && result.value.status === 'locked') {
-    const { lock, path: lockedPath } = result.value;
+    const { lock, path: lockedPath, file: lockedFile } = result.value;
     const fileName = lockedPath.split(/[\\/]/).pop() ?? lockedPath;
     const choice = await ask({
       title: 'This workbook is in use',
@@ -92,11 +92,11 @@ export async function openWorkbook(path?: string): Promise<void> {
       cancelId: 'cancel',
     });
     if (choice === 'cancel') return;
-    result = await call('openWorkbook', choice === 'read-only' ? { path: lockedPath, readOnly: true } : { path: lockedPath, takeOverLock: true });
+    result = await call('openWorkbook', choice === 'read-only' ? { file: lockedFile, readOnly: true } : { file: lockedFile, takeOverLock: true });
   }
   if (!result.ok) {
     showError(result.error);
-    if (path && (result.error.code === 'NOT_FOUND' || result.error.code === 'UNREADABLE')) void offerToForget(path);
+    if (known && (result.error.code === 'NOT_FOUND' || result.error.code === 'UNREADABLE')) void offerToForget(known);
     return;
   }
   if (result.value.status !== 'opened') return;
@@ -105,7 +105,7 @@ export async function openWorkbook(path?: string): Promise<void> {
   loadOpened(result.value);
 }
 
-async function offerToForget(path: string) {
+async function offerToForget({ file, path }: { file: string; path: string }) {
   const choice = await ask({
     title: 'Remove from recent workbooks?',
     body: [`“${path}” could not be opened. Remove it from the list of recent workbooks?`],
@@ -115,7 +115,7 @@ async function offerToForget(path: string) {
     ],
     cancelId: 'keep',
   });
-  if (choice === 'remove') await call('removeRecentFile', { path });
+  if (choice === 'remove') await call('removeRecentFile', { file });
 }
 
 async function finishSave(
@@ -217,6 +217,16 @@ export async function restoreRecovered(sessionId: string): Promise<void> {
         ? `Recovered your unsaved changes. The original file could not be reopened, so use Save As to keep them.`
         : 'Recovered your unsaved workbook. Save it to keep it.',
   );
+}
+
+/** A recovered copy that cannot be restored is saved as a file, for the officer or their helpdesk to mend. */
+export async function exportRecovered(sessionId: string): Promise<void> {
+  const result = await call('exportRecoverySnapshot', { sessionId });
+  if (!result.ok) return showError(result.error);
+  if (result.value.status === 'saved')
+    showStatus(
+      `Saved the recovered copy as “${result.value.fileName}”. It cannot be opened until the problem listed is mended; your IT helpdesk can do that in a text editor. Discard the recovered copy once you have it.`,
+    );
 }
 
 export async function discardRecovered(sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@
  */
 import type { ComponentType } from 'react';
 import { AuthorityStep } from '../features/authority/AuthorityStep';
+import { DataStep } from '../features/data/DataStep';
 import { DocumentsStep } from '../features/documents/DocumentsStep';
 import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
 import { EvidenceStep } from '../features/evidence/EvidenceStep';
@@ -26,6 +27,7 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'authority', label: 'Authority', needsWorkbook: true, Component: AuthorityStep },
   { id: 'objectives', label: 'Objectives', needsWorkbook: true, Component: ObjectivesStep },
   { id: 'services', label: 'Services', needsWorkbook: true, Component: ServicesStep },
+  { id: 'data', label: 'Data', needsWorkbook: true, Component: DataStep },
   { id: 'evidence', label: 'Evidence', needsWorkbook: true, Component: EvidenceStep },
   { id: 'map', label: 'Map', needsWorkbook: true, Component: MapStep },
   { id: 'review', label: 'Review', needsWorkbook: true, Component: ReviewStep },

@@ -40,9 +40,9 @@ export const STYLES = {
   denseCell: { size: 8.5, before: 0, after: 0 },
   callout: { size: 12, before: 0, after: 6, indent: 16 },
   calloutTitle: { size: 12, bold: true, before: 8, after: 4, indent: 16 },
-  toc1: { size: 12, bold: true, before: 6, after: 4 },
-  toc2: { size: 12, before: 0, after: 4, indent: 14 },
-  toc3: { size: 11, before: 0, after: 4, indent: 28 },
+  toc1: { size: 12, bold: true, before: 4, after: 2 },
+  toc2: { size: 12, before: 0, after: 2, indent: 14 },
+  toc3: { size: 11, before: 0, after: 2, indent: 28 },
   tocHeading: { size: 20, bold: true, before: 0, after: 12 },
   reference: { size: 11, before: 0, after: 6, indent: 24 },
 } satisfies Record<string, ParaStyle>;

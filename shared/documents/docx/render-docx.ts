@@ -9,6 +9,7 @@
  * A council's own .dotx/.docx can be given as the house style: its styles.xml is used, and its styles are found
  * by name ("heading 1"), so templates with localised style ids work too.
  */
+import { withXmlSafeText } from '../../model/xml-text';
 import {
   AlignmentType,
   Bookmark,
@@ -52,7 +53,8 @@ import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
-import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
+import { hyphenateLongWords } from '../hyphenate';
+import { SOFT_HYPHEN } from '../text-metrics';
 
 export interface DocxRenderOptions {
   /** A council .dotx or .docx whose styles the document uses. */
@@ -445,7 +447,10 @@ function headerFooter(doc: DocModel, landscape: boolean, first: boolean): { head
   return { header, footer };
 }
 
-export async function renderDocxWith(doc: DocModel, options: DocxRenderOptions): Promise<Uint8Array> {
+export async function renderDocxWith(model: DocModel, options: DocxRenderOptions): Promise<Uint8Array> {
+  // Text XML cannot hold (U+FFFE, control characters) would make the file unreadable; validation refuses it,
+  // and whatever still reaches the writer is dropped here.
+  const doc = withXmlSafeText(model);
   const house = options.houseStyle ? readHouseStyle(options.houseStyle) : null;
   const style = (k: StyleKey) => house?.idsByName.get(BUILT_IN[k].name.toLowerCase()) ?? BUILT_IN[k].id;
   const estimate = estimatePages(doc);

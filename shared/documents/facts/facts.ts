@@ -294,7 +294,13 @@ function summarise(f: Omit<DocumentFacts, 'summary'>, wb: Workbook): string {
   const strong = f.figures.objectivesStrong.value;
   const subject = capitalise(scopeSubject(f, wb));
   const verb = nSvc === 1 ? 'contributes' : 'contribute';
-  const objectivesPhrase = nObj === 1 ? 'the council objective in scope' : `${contributed === nObj ? 'all ' : ''}${contributed === nObj ? formatNumber(nObj) : `${formatNumber(contributed)} of the ${formatNumber(nObj)}`} council objectives ${f.scope.wholeService ? 'recorded' : 'in scope'}`;
+  const where = f.scope.wholeService ? 'recorded' : 'in scope';
+  const objectivesPhrase =
+    nObj === 1
+      ? `the council objective ${where}`
+      : contributed === nObj
+        ? `${nObj === 2 ? 'both' : `all ${formatNumber(nObj)}`} council objectives ${where}`
+        : `${formatNumber(contributed)} of the ${formatNumber(nObj)} council objectives ${where}`;
   const sentences: string[] = [];
   if (contributed === 0) sentences.push(`${subject} ${nSvc === 1 ? 'is' : 'are'} not yet linked to ${nObj === 1 ? 'the council objective' : 'any of the council objectives'} in scope.`);
   else {

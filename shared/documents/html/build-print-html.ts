@@ -4,6 +4,7 @@
  * PDF (ACCESSIBILITY.md §3.2): real headings, th with scope, <figure role="group"> so the chart's own role="img"
  * carries the alt text, one H1 level per major section, and the running header/footer in CSS margin boxes.
  */
+import { withXmlSafeText } from '../../model/xml-text';
 import { inlineText, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
 import { renderChartParts } from '../charts/render-chart-svg';
 import { printCss } from './print-css';
@@ -11,7 +12,8 @@ import { escapeMarkup as escHtml } from '../markup';
 import { draftMarkingCss, draftMarkingHtml } from './draft-marking';
 import { FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, PAGE } from '../docx/layout';
 import { CELL_EXTRA, cellTextSize, tableColumnWidths } from '../table-columns';
-import { hyphenateLongWords, SOFT_HYPHEN } from '../text-metrics';
+import { hyphenateLongWords } from '../hyphenate';
+import { SOFT_HYPHEN } from '../text-metrics';
 
 export interface PrintHtmlOptions {
   /** @font-face rules (node: documentFontCss()); '' to use system fonts. */
@@ -170,7 +172,10 @@ function block(b: Block, c: Counters): string {
   }
 }
 
-export function buildPrintHtml(doc: DocModel, options: PrintHtmlOptions): string {
+export function buildPrintHtml(model: DocModel, options: PrintHtmlOptions): string {
+  // Text XML cannot hold (U+FFFE, control characters) would make the file unreadable; validation refuses it,
+  // and whatever still reaches the writer is dropped here.
+  const doc = withXmlSafeText(model);
   const headings: Array<{ id: string; level: number; text: string }> = [];
   for (const s of doc.sections) for (const b of s.blocks) collectHeadings(b, headings);
   const c: Counters = { table: 0, figure: 0, refs: referenceNumbers(doc), headings, pageNumbers: options.pageNumbers ?? null, doc, width: 0, orientation: 'portrait' };

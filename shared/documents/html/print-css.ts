@@ -92,9 +92,9 @@ mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText
 .toc { break-after: page; }
 .toc-title { font-size: 20pt; font-weight: 700; color: #${BRAND.heading}; margin: 0 0 12pt; line-height: 1.3225; }
 .toc-list { list-style: none; padding: 0; margin: 0; }
-.toc-list li { margin: 0 0 4pt; }
+.toc-list li { margin: 0 0 2pt; }
 .toc-list a { display: flex; align-items: baseline; color: #${BRAND.text}; text-decoration: none; }
-.toc-l1 { font-weight: 700; padding-top: 6pt; }
+.toc-l1 { font-weight: 700; padding-top: 4pt; }
 .toc-l2 { padding-left: 14pt; }
 .toc-l3 { padding-left: 28pt; font-size: 11pt; }
 .toc-fill { flex: 1; border-bottom: 1pt dotted #${BRAND.rule}; margin: 0 4pt; min-width: 10pt; }

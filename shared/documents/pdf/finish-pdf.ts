@@ -25,8 +25,12 @@ import { portableZlib, type ZlibCodec } from './zlib-codec';
 import { escapeMarkup as xmlEsc } from '../markup';
 
 export interface FinishOptions {
-  /** The workbook the document was generated from (its file text), attached as workbook-snapshot.json. */
-  readonly workbookSnapshot: string;
+  /**
+   * What the document carries of its workbook (shared/model/document-snapshot.ts: its own scope, never notes,
+   * other partners, drafts or names), attached as workbook-snapshot.json when the officer chose to; null attaches
+   * nothing.
+   */
+  readonly workbookSnapshot: string | null;
   /** Flate for the page streams; portable by default. */
   readonly zlib?: ZlibCodec;
 }
@@ -210,13 +214,14 @@ export async function finishPdf(pdfBytes: Uint8Array, doc: DocModel, options: Fi
   }
   artifactPages(pdf, zlib, survey ? demoteRepeatedHeaders(pdf, survey) : new Map());
 
-  await pdf.attach(new TextEncoder().encode(options.workbookSnapshot), SNAPSHOT_NAME, {
-    mimeType: 'application/json',
-    description: 'The workbook this document was generated from, so it can be checked or regenerated.',
-    creationDate: when,
-    modificationDate: when,
-    afRelationship: AFRelationship.Source,
-  });
+  if (options.workbookSnapshot !== null)
+    await pdf.attach(new TextEncoder().encode(options.workbookSnapshot), SNAPSHOT_NAME, {
+      mimeType: 'application/json',
+      description: 'The part of the workbook this document was made from (its scope only), so it can be checked or made again.',
+      creationDate: when,
+      modificationDate: when,
+      afRelationship: AFRelationship.Source,
+    });
 
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }

@@ -14,7 +14,7 @@ import type { ZlibCodec } from './zlib-codec';
 
 export interface PrintDocumentOptions {
   readonly fontCss: string;
-  readonly workbookSnapshot: string;
+  readonly workbookSnapshot: string | null;
   readonly zlib?: ZlibCodec;
   readonly signal?: AbortSignal;
   readonly onStep?: (step: 'printing' | 'numbering' | 'finishing') => void;

@@ -14,6 +14,7 @@ import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } 
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
+import { howWeCompare } from './compare-block';
 
 export const BLOCK_NAMES = [
   'alignment-matrix',
@@ -30,6 +31,7 @@ export const BLOCK_NAMES = [
   'key-figures',
   'weak-claims',
   'gaps',
+  'how-we-compare',
   'toc',
   'references',
   'contributions',
@@ -347,12 +349,12 @@ function kpiTable(ctx: BlockContext): Block[] {
     table(ctx, 'kpi-table', {
       caption: 'Key performance indicators, with baselines and targets',
       columns: [
-        { header: 'Indicator', width: 3.5 },
-        { header: 'Council objective', width: 3 },
-        { header: 'Baseline', width: 2 },
-        { header: 'Target', width: 2 },
-        { header: 'Direction', width: 2.1 },
-        { header: 'Source', width: 3 },
+        { header: 'Indicator', width: 3.3 },
+        { header: 'Council objective', width: 3.1 },
+        { header: 'Baseline', width: 2.4 },
+        { header: 'Target', width: 2.4 },
+        { header: 'Direction', width: 2 },
+        { header: 'Source', width: 2.6 },
       ],
       rows,
       rowHeaders: true,
@@ -565,7 +567,11 @@ function keyFigures(ctx: BlockContext): Block[] {
       source: g.services.source,
     });
   if (g.libraries.value > 0)
-    items.push({ value: g.libraries.text, label: g.libraries.value === 1 ? 'library delivering them' : 'libraries delivering them', source: g.libraries.source });
+    items.push({
+      value: g.libraries.text,
+      label: `${g.libraries.value === 1 ? 'library' : 'libraries'} delivering ${g.services.value === 1 ? 'it' : 'them'}`,
+      source: g.libraries.source,
+    });
   if (g.objectives.value > 0) {
     const all = g.objectivesContributed.value === g.objectives.value;
     items.push({
@@ -577,7 +583,11 @@ function keyFigures(ctx: BlockContext): Block[] {
   if (g.objectivesStrong.value > 0)
     items.push({ value: g.objectivesStrong.text, label: g.objectivesStrong.value === 1 ? 'objective with a strong contribution' : 'objectives with a strong contribution', source: g.objectivesStrong.source });
   if (g.contributions.value > 0)
-    items.push({ value: g.contributionsEvidenced.text, label: 'of contributions cite evidence', source: g.contributionsEvidenced.source });
+    items.push({
+      value: `${formatNumber(g.contributionsEvidenced.value)} of ${g.contributions.text}`,
+      label: g.contributions.value === 1 ? 'contribution cites evidence' : 'contributions cite evidence',
+      source: g.contributionsEvidenced.source,
+    });
   if (g.costedServices.value > 0)
     items.push({
       value: formatMoney(g.cost.value, 'short'),
@@ -678,6 +688,8 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       return weakClaimsTable(ctx);
     case 'gaps':
       return gapsTable(ctx);
+    case 'how-we-compare':
+      return howWeCompare(ctx, options, at);
     case 'toc': {
       const depth = Number(options.depth ?? '2');
       return [{ kind: 'toc', title: options.title ?? 'Contents', maxLevel: (depth >= 3 ? 3 : depth <= 1 ? 1 : 2) as 1 | 2 | 3 }];

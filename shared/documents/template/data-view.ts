@@ -398,6 +398,21 @@ export function buildDataView(input: DataViewInput): ViewRecord {
       services: list(facts.contextServices.map((c) => rec({ name: c.name, strength: c.strength, strengthLabel: STRENGTH_LABEL[c.strength], objectiveCount: c.objectiveCount }))),
       servicesText: listInWords(facts.contextServices.map((c) => c.name)),
     }),
+    // The services with the most strong contributions, for a short "key contributions" list (the full picture is in the tables).
+    keyServices: list(
+      facts.services
+        .map((sf) => ({ sf, strong: sf.objectives.filter((o) => o.strength === 3) }))
+        .filter((x) => x.strong.length > 0)
+        .sort((a, b) => b.strong.length - a.strong.length || b.sf.objectives.length - a.sf.objectives.length)
+        .slice(0, 5)
+        .map(({ sf, strong }) =>
+          rec({
+            name: sf.service.name,
+            strongCount: strong.length,
+            strongObjectivesText: listInWords(strong.map((o) => facts.tree.codes.get(o.objectiveId) ?? '')),
+          }),
+        ),
+    ),
     evidence: list(evidenceList),
     kpis: list(facts.objectives.flatMap((o) => o.kpis.map(({ kpi, objectiveId }) => kpiView(kpi, objectives.get(objectiveId)?.title ?? o.title)))),
     gaps: list(

@@ -35,6 +35,15 @@ export const record = {
   shownInFolder: [],
   dialogs: [],
   appLogsPathSet: false,
+  reloads: 0,
+  crashesForced: 0,
+  messageBoxes: [],
+  /** The button label the next message boxes answer with (the runner sets it). */
+  messageBoxAnswer: null,
+  /** The file the next open dialog answers with (the runner sets it); cancelled when null. */
+  openDialogAnswer: null,
+  beforeRequestHandler: null,
+  dictionaryDownloadUrl: null,
 };
 
 let loaded;
@@ -104,6 +113,12 @@ class WebContents extends EventEmitter {
   }
   send(channel, payload) {
     this.sent.push({ channel, payload });
+  }
+  reload() {
+    record.reloads += 1;
+  }
+  forcefullyCrashRenderer() {
+    record.crashesForced += 1;
   }
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler;
@@ -238,6 +253,13 @@ export const session = {
   },
 };
 const defaultSession = {
+  webRequest: {
+    onBeforeRequest: (...args) => {
+      if (record.beforeRequestHandler) throw new Error('a session has one onBeforeRequest listener; a second replaces the first');
+      record.beforeRequestHandler = args.at(-1);
+    },
+  },
+  setSpellCheckerDictionaryDownloadURL: (url) => (record.dictionaryDownloadUrl = url),
   setPermissionRequestHandler: (handler) => (record.permissionRequestHandler = handler),
   setPermissionCheckHandler: (handler) => (record.permissionCheckHandler = handler),
   setDevicePermissionHandler: (handler) => (record.devicePermissionHandler = handler),
@@ -275,11 +297,18 @@ export const shell = {
 export const dialog = {
   showOpenDialog: async (...args) => {
     record.dialogs.push({ kind: 'open', options: args.at(-1) });
-    return { canceled: true, filePaths: [] };
+    const answer = record.openDialogAnswer;
+    record.openDialogAnswer = null;
+    return answer ? { canceled: false, filePaths: [answer] } : { canceled: true, filePaths: [] };
   },
   showSaveDialog: async (...args) => {
     record.dialogs.push({ kind: 'save', options: args.at(-1) });
     return { canceled: true };
+  },
+  showMessageBox: async (...args) => {
+    const options = args.at(-1);
+    record.messageBoxes.push({ message: options.message, buttons: options.buttons });
+    return { response: Math.max(0, options.buttons.indexOf(record.messageBoxAnswer)) };
   },
 };
 

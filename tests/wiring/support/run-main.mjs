@@ -146,6 +146,27 @@ async function main() {
   }));
 
   // Web-contents guards: on the main window, and on any web contents created later (print windows, etc.).
+  const requests = [
+    'app://workbench/index.html',
+    'app://workbench/assets/index.js',
+    'data:image/png;base64,AAAA',
+    'https://www.gov.uk/',
+    'http://example.org/x.js',
+    'wss://example.org/socket',
+    'file:///etc/passwd',
+    'https://redirector.gvt1.com/edgedl/chrome/dict/en-gb-10-1.bdic',
+    'app://evil/index.html',
+    'ftp://example.org/',
+  ];
+  report.network = {
+    dictionaryDownloadUrl: record.dictionaryDownloadUrl,
+    requests: requests.map((url) => {
+      let answer = null;
+      record.beforeRequestHandler?.({ url, method: 'GET', resourceType: 'other' }, (response) => (answer = response));
+      return { url, cancel: answer?.cancel ?? null };
+    }),
+  };
+
   const later = new BrowserWindow({ show: false });
   const guards = (wc) => {
     const navigation = [
@@ -224,6 +245,22 @@ async function main() {
   report.presenter.showAfterClose = await invoke('showOnPresenter', shown, TRUSTED);
 
   // Closing with unsaved changes asks the renderer first; confirmClose then lets the window close.
+  // The page crashes with unsaved changes marked: the officer is asked, and the answer is carried out.
+  await invoke('setWindowState', { title: 'Crash test', dirty: true }, TRUSTED);
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  record.messageBoxAnswer = 'Reload and recover';
+  contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+  await settle();
+  const afterCrash = { reloads: record.reloads, messageBoxes: [...record.messageBoxes] };
+  win.emit('unresponsive');
+  await settle();
+  contents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  await settle();
+  report.rendererLoss = {
+    afterCrash,
+    afterHang: { reloads: record.reloads, crashesForced: record.crashesForced, messageBoxes: record.messageBoxes.length },
+  };
+
   await invoke(
     'setWindowState',
     { title: '*Essex.awbook – Authority – Alignment Workbench', dirty: true },
@@ -283,7 +320,9 @@ async function main() {
   const workbookPath = join(folder, 'Quit test.awbook');
   writeFileSync(workbookPath, readFileSync(new URL('../../../shared/samples/sample-workbook.json', import.meta.url)));
   const lockPath = join(folder, '~$Quit test.awbook.lock');
-  const opened = await invoke('openWorkbook', { path: workbookPath }, TRUSTED);
+  // Opened as the officer does, through main's own dialog: the page never names a path.
+  record.openDialogAnswer = workbookPath;
+  const opened = await invoke('openWorkbook', {}, TRUSTED);
   const lockedWhileOpen = existsSync(lockPath);
   const quitsBeforeWillQuit = record.quitCalls;
   const willQuit = cancellable();

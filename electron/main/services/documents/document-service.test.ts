@@ -236,6 +236,27 @@ describe('the sample workbook’s drafts', () => {
 });
 
 describe('generation', () => {
+  it('attaches the workbook only when asked, and then only the document’s scope: no notes, other partners, drafts or names', async () => {
+    const out = mkdtempSync(join(root, 'out-'));
+    const { workbook, draftId } = sampleWith({ topic: 'Reading and literacy' });
+    const planted: Workbook = structuredClone(workbook);
+    planted.author = 'SENTINEL-AUTHOR';
+    planted.notes = 'SENTINEL-OFFICER-NOTES';
+    planted.workshops[0]!.activities[0]!.notes = 'SENTINEL-FACILITATOR-NOTES';
+    planted.workshops[0]!.participants.push({ id: 'par_sentinel', name: 'SENTINEL-PARTICIPANT', organisation: '', role: '' });
+    planted.partners[1]!.name = 'SENTINEL-OTHER-PARTNER';
+    planted.drafts[0]!.title = 'SENTINEL-OTHER-DRAFT';
+    const r = await service().generate({ jobId: 'attach', workbook: planted, draftId, formats: ['pdf'], destination: join(out, 'Attached.pdf'), attachWorkbook: true });
+    if (!r.ok) throw new Error(r.error.message);
+    const pdf = join(out, 'Attached.pdf');
+    expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toMatch(/^1 embedded files\n1: workbook-snapshot.json/);
+    const saved = join(out, 'snapshot.json');
+    execFileSync('pdfdetach', ['-save', '1', '-o', saved, pdf]);
+    const attached = readFileSync(saved, 'utf8');
+    expect(attached.match(/SENTINEL-[A-Z-]+/g) ?? []).toEqual([]);
+    expect(JSON.parse(attached).workbook).toMatchObject({ workshops: [], drafts: [], partners: [] });
+  });
+
   it('writes Word and PDF beside the chosen path, reporting progress that only moves forward', async () => {
     const out = mkdtempSync(join(root, 'out-'));
     const { workbook, draftId } = sampleWith({ topic: 'Reading and literacy' });
@@ -264,8 +285,8 @@ describe('generation', () => {
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+Briefing: Reading and literacy$/m);
-    // The workbook the document came from travels inside the PDF.
-    expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toContain('workbook-snapshot.json');
+    // Nothing of the workbook travels inside the PDF unless the officer asks for it.
+    expect(execFileSync('pdfdetach', ['-list', pdf], { encoding: 'utf8' })).toMatch(/^0 embedded files/);
 
     expect(steps.length).toBeGreaterThan(3);
     expect(steps.every((p) => p.jobId === 'job1')).toBe(true);

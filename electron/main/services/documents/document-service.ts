@@ -6,6 +6,7 @@
  * The preview and the exported PDF are rendered from one bound document by the same engine functions, so what
  * the officer sees is what is printed (the PDF adds the page numbers to its table of contents).
  */
+import { draftSnapshotScope } from '../../../../shared/model/document-snapshot';
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
@@ -62,6 +63,8 @@ export interface GenerateRequest {
   readonly mode?: DocumentModeName;
   /** The path the officer chose; each format is written beside it with its own extension. */
   readonly destination: string;
+  /** Attach the document's scope of the workbook to the PDF (off unless the officer asks). */
+  readonly attachWorkbook?: boolean;
   readonly onProgress?: (progress: DocumentProgress) => void;
 }
 
@@ -313,6 +316,7 @@ export class DocumentService {
         answers: answersOf(template.value, draft.value),
         options: bindOptionsOf(draft.value, this.now(), mode),
         formats: [...request.formats],
+        attachment: request.attachWorkbook ? draftSnapshotScope(request.workbook, draft.value) : null,
         ...(printer ? { printer } : {}),
         signal,
         onProgress: (step, fraction) => {

@@ -66,6 +66,7 @@ beforeAll(async () => {
       options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId },
       formats: ['docx', 'pdf'],
       printer,
+      attachment: { serviceIds: null, objectiveIds: null, partnerId, includeNames: false },
     });
     if (!r.ok) throw new Error(`${t.id}: ${r.error.message}`);
     const docxPath = join(dir, `${t.id}.docx`);
@@ -248,7 +249,13 @@ describe.skipIf(!chromium)('generated PDFs', () => {
         expect(execFileSync('pdfdetach', ['-list', g.pdfPath], { encoding: 'utf8' })).toContain('workbook-snapshot.json');
         const saved = join(dir, `${id}-snapshot.json`);
         execFileSync('pdfdetach', ['-save', '1', '-o', saved, g.pdfPath]);
-        expect((JSON.parse(readFileSync(saved, 'utf8')) as { workbook: { id: string } }).workbook.id).toBe(workbook.id);
+        const attached = JSON.parse(readFileSync(saved, 'utf8')) as { workbook: Workbook };
+        expect(attached.workbook.id).toBe(workbook.id);
+        // The document's scope only: never the workshops (facilitator's notes, who took part), drafts, the officer's
+        // notes, or a partner other than the one a proposal is for.
+        expect(attached.workbook).toMatchObject({ workshops: [], drafts: [], notes: '', author: '' });
+        expect(attached.workbook.partners.map((p) => p.id)).toEqual(workbook.partners[0] ? [workbook.partners[0].id] : []);
+        for (const w of workbook.workshops) for (const a of w.activities) if (a.notes) expect(readFileSync(saved, 'utf8')).not.toContain(a.notes);
       });
 
       it('is tagged, structurally sound and embeds all its fonts', () => {

@@ -8,7 +8,7 @@ import { printDocumentPdf } from '../../../../shared/documents/pdf/print-documen
 import { isCancellation, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { Template } from '../../../../shared/documents/template/load-template';
 import type { Question } from '../../../../shared/documents/template/manifest';
-import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
+import { documentSnapshotText, type SnapshotScope } from '../../../../shared/model/document-snapshot';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { documentFontCss } from './fonts';
@@ -26,6 +26,8 @@ export interface ExportInput {
   /** Needed when formats include 'pdf'. */
   readonly printer?: PdfPrinter;
   readonly houseStyle?: Uint8Array;
+  /** What of the workbook the PDF carries, when the officer chose to attach it; nothing otherwise. */
+  readonly attachment?: SnapshotScope | null;
   readonly signal?: AbortSignal;
   readonly onProgress?: (step: ExportStep, fraction: number) => void;
 }
@@ -66,7 +68,7 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       onProgress?.('pdf', 0.5);
       const printed = await printDocumentPdf(document, input.printer, {
         fontCss: documentFontCss(),
-        workbookSnapshot: serialiseWorkbook(input.workbook),
+        workbookSnapshot: input.attachment ? documentSnapshotText(input.workbook, input.attachment) : null,
         zlib: nodeZlib,
         ...(signal ? { signal } : {}),
         onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),

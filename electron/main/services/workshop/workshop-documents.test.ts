@@ -17,7 +17,7 @@ import {
   chooseWorkshop,
   kitFolderName,
   reportFileStem,
-  shareableSnapshot,
+  workshopSnapshot,
   writeWorkshopKit,
   writeWorkshopReport,
   type WrittenFile,
@@ -139,10 +139,12 @@ describe('choosing the workshop', () => {
     expect(chooseWorkshop(sample, 'wks_nope')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('attaches the workbook without the facilitator’s private notes', () => {
-    const snapshot = shareableSnapshot(wb);
+  it('attaches only the workshop’s scope of the workbook: no facilitator’s notes, participants, partners or drafts', () => {
+    const snapshot = workshopSnapshot(wb, wb.workshops[0]!.id, false);
     expect(snapshot).not.toContain('Quieter voices first');
-    expect(JSON.parse(snapshot).workbook.workshops[0].activities[0].notes).toBe('');
+    const parsed = JSON.parse(snapshot).workbook;
+    expect(parsed).toMatchObject({ workshops: [], partners: [], drafts: [], notes: '', author: '' });
+    for (const p of wb.workshops[0]!.participants) if (p.name) expect(snapshot).not.toContain(p.name);
     expect(wb.workshops[0]!.activities[0]!.notes).toContain('Quieter voices first');
   });
 
@@ -192,6 +194,15 @@ describe.skipIf(!chromium)('the printed kit', () => {
     expect(Number(pdfinfo(byPart(kit, 'cards-a6').path)['Pages'])).toBe(objectives + wb.services.length);
   });
 
+  it('attaches to the report only its scope, with no names when made without them', () => {
+    const pdf = report.find((f) => f.path.endsWith('.pdf'))!;
+    const saved = join(dir, 'report-snapshot.json');
+    execFileSync('pdfdetach', ['-save', '1', '-o', saved, pdf.path]);
+    const attached = readFileSync(saved, 'utf8');
+    expect(attached).not.toContain('Quieter voices first');
+    expect(JSON.parse(attached).workbook).toMatchObject({ workshops: [], partners: [], drafts: [], author: '' });
+  });
+
   it('is tagged, titled, in English and carries its source, like every generated PDF', () => {
     for (const f of kit) {
       const info = pdfinfo(f.path);
@@ -202,6 +213,11 @@ describe.skipIf(!chromium)('the printed kit', () => {
       expect(execFileSync('pdfdetach', ['-list', f.path], { encoding: 'utf8' })).toContain(
         'workbook-snapshot.json',
       );
+      const saved = join(dir, `${f.part}-snapshot.json`);
+      execFileSync('pdfdetach', ['-save', '1', '-o', saved, f.path]);
+      const attached = readFileSync(saved, 'utf8');
+      expect(attached, f.fileName).not.toContain('Quieter voices first');
+      expect(JSON.parse(attached).workbook, f.fileName).toMatchObject({ workshops: [], partners: [], drafts: [] });
       const fonts = execFileSync('pdffonts', [f.path], { encoding: 'utf8' })
         .split('\n')
         .slice(2)

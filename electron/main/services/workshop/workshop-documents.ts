@@ -4,6 +4,7 @@
  * conventions (shared/workshop/kit) printed by the same PdfPrinter and finished by the same finishPdf, so every
  * PDF is tagged, titled, in en-GB and carries its source. Used by the app (IPC) and the command line alike.
  */
+import { documentSnapshotText } from '../../../../shared/model/document-snapshot';
 import { safeFileStem } from '../file-names';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -13,7 +14,6 @@ import { finishPdf } from '../../../../shared/documents/pdf/finish-pdf';
 import { printDocumentPdf } from '../../../../shared/documents/pdf/print-document-pdf';
 import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import { officialName } from '../../../../shared/documents/template/data-view';
-import { serialiseWorkbook } from '../../../../shared/model/workbook-format';
 import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import {
@@ -41,16 +41,19 @@ export interface WrittenFile {
 }
 
 /**
- * The workbook attached to each PDF (as the engine attaches it to every document), without the facilitator's
- * private notes, since a kit or report is handed to the room.
+ * What a kit or report PDF carries of its workbook: the objectives and services the workshop's activities are
+ * about (all, when they name none), never the workshop itself (the facilitator's notes, who took part and how
+ * they voted), other partners or drafts, and names only when the report was made with them.
  */
-export function shareableSnapshot(wb: Workbook): string {
-  return serialiseWorkbook({
-    ...wb,
-    workshops: wb.workshops.map((w) => ({
-      ...w,
-      activities: w.activities.map((a) => ({ ...a, notes: '' })),
-    })),
+export function workshopSnapshot(wb: Workbook, workshopId: string | null, includeNames: boolean): string {
+  const workshop = wb.workshops.find((w) => w.id === workshopId);
+  const objectiveIds = [...new Set(workshop?.activities.flatMap((a) => a.scope.objectiveIds) ?? [])];
+  const serviceIds = [...new Set(workshop?.activities.flatMap((a) => a.scope.serviceIds) ?? [])];
+  return documentSnapshotText(wb, {
+    objectiveIds: objectiveIds.length > 0 ? objectiveIds : null,
+    serviceIds: serviceIds.length > 0 ? serviceIds : null,
+    partnerId: null,
+    includeNames,
   });
 }
 
@@ -126,7 +129,7 @@ export async function writeWorkshopKit(
   if (!chosen.ok) return chosen;
   const generatedAt = r.generatedAt ?? new Date();
   const pages = buildKit(r.workbook, chosen.value, { fontCss: documentFontCss(), largePrint: r.largePrint });
-  const snapshot = shareableSnapshot(r.workbook);
+  const snapshot = workshopSnapshot(r.workbook, chosen.value?.id ?? null, false);
   try {
     await mkdir(r.folder, { recursive: true });
   } catch (e) {
@@ -212,7 +215,7 @@ export async function writeWorkshopReport(
       bytes = (
         await printDocumentPdf(doc, r.printer, {
           fontCss: documentFontCss(),
-          workbookSnapshot: shareableSnapshot(r.workbook),
+          workbookSnapshot: workshopSnapshot(r.workbook, r.workshopId, r.includeNames ?? false),
           zlib: nodeZlib,
           ...(r.signal ? { signal: r.signal } : {}),
         })

@@ -129,6 +129,8 @@ export function DocumentsStep() {
   const [listing, setListing] = useState<TemplateListing | null>(null);
   const [listingError, setListingError] = useState<AppError | null>(null);
   const [defaultMarking, setDefaultMarking] = useState<ProtectiveMarking>('OFFICIAL');
+  /** Off unless the officer ticks it for this export: a PDF carries nothing of the workbook by default. */
+  const [attachWorkbook, setAttachWorkbook] = useState(false);
   const [draftId, setDraftId] = useState<string | null>(() =>
     workbook ? (latestDraft(workbook)?.id ?? null) : null,
   );
@@ -358,6 +360,7 @@ export function DocumentsStep() {
       draftId: draft.id,
       formats: choice === 'both' ? ['docx', 'pdf'] : [choice],
       mode,
+      attachWorkbook,
     });
     setJob(null);
     if (!r.ok) {
@@ -601,6 +604,8 @@ export function DocumentsStep() {
                 setShowErrors(false);
               }}
               finalBlockers={finalBlockers.length + missingFacts.length}
+              attachWorkbook={attachWorkbook}
+              onAttachWorkbook={setAttachWorkbook}
               job={job}
               files={files}
               onExport={() => void exportNow()}

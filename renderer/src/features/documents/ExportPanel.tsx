@@ -50,6 +50,8 @@ export function ExportPanel(props: {
   onMode: (m: ExportMode) => void;
   /** How many things stop a final now (shown when Final is chosen). */
   finalBlockers: number;
+  attachWorkbook: boolean;
+  onAttachWorkbook: (attach: boolean) => void;
   job: Job | null;
   files: readonly GeneratedFile[];
   onExport: () => void;
@@ -117,6 +119,24 @@ export function ExportPanel(props: {
           </label>
         ))}
       </fieldset>
+      {props.choice !== 'docx' && (
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={props.attachWorkbook}
+              disabled={running}
+              onChange={(e) => props.onAttachWorkbook(e.target.checked)}
+              aria-describedby="attach-workbook-hint"
+            />
+            <span>Attach this document’s workbook data to the PDF</span>
+          </label>
+          <p id="attach-workbook-hint" className="hint">
+            So a reader can check the figures or make the document again. Only the services, objectives, evidence and
+            partner this document is about; never workshops, notes, other partners, other documents or people’s names.
+          </p>
+        </div>
+      )}
       <div className="button-row">
         <button
           ref={exportButton}

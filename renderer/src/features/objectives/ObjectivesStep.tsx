@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
-import { PLAN_FILE_ACCEPT, readPlanFile } from '../../../../shared/import/plan-files';
+import { PLAN_FILE_ACCEPT, planFileTooLarge, readPlanFile } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showError, useUiStore } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
@@ -31,6 +31,9 @@ export function ObjectivesStep() {
   };
 
   const onFile = async (file: File) => {
+    // Checked before the file is read, so a huge file is never loaded into the window.
+    const tooLarge = planFileTooLarge(file.name, file.size);
+    if (tooLarge) return showError(tooLarge);
     const result = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!result.ok) return showError(result.error);
     setImporting({ kind: 'file', fileName: file.name, file: result.value });

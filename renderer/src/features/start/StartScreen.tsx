@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput, RecoverySnapshotInfo } from '../../../../shared/ipc/contract';
-import { discardRecovered, newWorkbook, openWorkbook, restoreRecovered } from '../../app/document-commands';
+import { discardRecovered, exportRecovered, newWorkbook, openWorkbook, restoreRecovered } from '../../app/document-commands';
 import { showError, useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { call } from '../../platform/api';
@@ -59,11 +59,18 @@ export function StartScreen() {
                   <div className="muted">
                     {r.docPath ? `Changes to ${r.docPath}` : 'Never saved'} · recovered copy from {when(r.savedAt)}
                   </div>
+                  {r.problem && <p className="error-message">{r.problem}</p>}
                 </div>
                 <div className="button-row">
-                  <button type="button" className="button button-primary" onClick={run(() => restoreRecovered(r.sessionId))}>
-                    Restore “{r.title}”
-                  </button>
+                  {r.problem ? (
+                    <button type="button" className="button button-primary" onClick={run(() => exportRecovered(r.sessionId))}>
+                      Save as a file<span className="visually-hidden"> recovered “{r.title}”</span>…
+                    </button>
+                  ) : (
+                    <button type="button" className="button button-primary" onClick={run(() => restoreRecovered(r.sessionId))}>
+                      Restore “{r.title}”
+                    </button>
+                  )}
                   <button type="button" className="button button-secondary" onClick={run(() => discardRecovered(r.sessionId))}>
                     Discard<span className="visually-hidden"> recovered “{r.title}”</span>
                   </button>
@@ -111,7 +118,7 @@ export function StartScreen() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={run(() => openWorkbook(f.path))}
+                    onClick={run(() => openWorkbook(f))}
                     aria-describedby={`recent-path-${i}`}
                   >
                     {f.title}
@@ -125,7 +132,7 @@ export function StartScreen() {
                   type="button"
                   className="button button-secondary"
                   onClick={run(async () => {
-                    const r = await call('removeRecentFile', { path: f.path });
+                    const r = await call('removeRecentFile', { file: f.file });
                     if (!r.ok) showError(r.error);
                   })}
                 >
