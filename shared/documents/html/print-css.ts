@@ -106,6 +106,8 @@ mark.guidance { background: #${BRAND.guidanceFill}; color: #${BRAND.guidanceText
   body { background: #e9ecef; padding: 16px 0; }
   .title-page, .section { background: #fff; max-width: 170mm; margin: 0 auto 16px; padding: 20mm; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
   .section.landscape { max-width: 257mm; }
+  /* On screen the contents are links to click: each at least 24 px high (WCAG 2.2 target size); print keeps its spacing. */
+  .toc-list a { min-height: 24px; }
 }
 `;
 }
