@@ -273,6 +273,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
   await appPage.goto(`${BROWSER_ORIGIN}/index.html`);
   // The renderer listens for openFile once it has drawn its first screen.
   await appPage.getByRole('heading', { level: 1 }).first().waitFor();
-  if (options.openPath) emitTo(appPage, 'openFile', { path: options.openPath });
+  // As Electron's main does: the page gets a handle to the file, never a path it could use itself.
+  if (options.openPath) emitTo(appPage, 'openFile', { file: composition.fileHandles.issue(options.openPath), path: options.openPath });
   return { context, page: appPage, composition, blocked: route.blocked, closed, quit };
 }

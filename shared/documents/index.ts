@@ -16,4 +16,4 @@ export { isCancellation, printCancelled, type PdfPrinter } from './pdf/printer';
 export { renderDocxWith, type DocxRenderOptions } from './docx/render-docx';
 export { documentPlainText, normaliseText } from './plain-text';
 export { formatDate, formatMoney, formatNumber, formatPercent, formatPerThousand } from './template/format';
-export { computeFacts, defaultScope, resolveScope, wholeServiceFacts, ROLL_UP_RULE, type DocumentFacts, type Figure, type ResolvedScope } from './facts';
+export { attachmentScope, computeFacts, defaultScope, resolveScope, wholeServiceFacts, ROLL_UP_RULE, type DocumentFacts, type Figure, type ResolvedScope } from './facts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleWorkbook } from '../samples/sample-workbook';
-import { documentSnapshot, documentSnapshotText, draftSnapshotScope } from './document-snapshot';
+import { documentSnapshot, documentSnapshotText } from './document-snapshot';
 import { validateWorkbook } from './workbook-format';
 import type { Workbook } from './workbook-schema';
 
@@ -52,14 +52,5 @@ describe('documentSnapshot', () => {
     expect(snapshot.alignments.every((a) => a.serviceId === service && snapshot.objectives.some((o) => o.id === a.objectiveId))).toBe(true);
     expect(snapshot.partners).toEqual([]);
     expect(validateWorkbook(snapshot).ok).toBe(true);
-  });
-
-  it('takes a draft’s scope: a whole-service draft carries every service, and its partner only', () => {
-    const draft = wb.drafts[0]!;
-    expect(draftSnapshotScope(wb, draft)).toEqual({ serviceIds: null, objectiveIds: null, partnerId: draft.partnerId, includeNames: false });
-    const scoped = { ...draft, scope: { ...draft.scope, wholeService: false, serviceIds: [wb.services[0]!.id], objectiveIds: [] } };
-    const scope = draftSnapshotScope(wb, scoped);
-    expect(scope.serviceIds).toEqual([wb.services[0]!.id]);
-    expect(scope.objectiveIds).toEqual(wb.alignments.filter((a) => a.strength > 0 && a.serviceId === wb.services[0]!.id).map((a) => a.objectiveId));
   });
 });

@@ -8,7 +8,7 @@
  * The result is itself a valid workbook, so it can be opened and the document checked or made again. Pure.
  */
 import { serialiseWorkbook } from './workbook-format';
-import type { Draft, Objective, Workbook } from './workbook-schema';
+import type { Objective, Workbook } from './workbook-schema';
 
 export interface SnapshotScope {
   /** Services the document is about; null for all. */
@@ -58,21 +58,6 @@ export function documentSnapshot(wb: Workbook, scope: SnapshotScope): Workbook {
     drafts: [],
     dismissedSuggestions: [],
   };
-}
-
-/**
- * A draft's scope as a snapshot's: its services (all for a whole-service document) and its objectives (when it
- * names none, those its services link to), its partner, and no names.
- */
-export function draftSnapshotScope(wb: Workbook, draft: Draft): SnapshotScope {
-  const serviceIds = draft.scope.wholeService || draft.scope.serviceIds.length === 0 ? null : draft.scope.serviceIds;
-  const objectiveIds =
-    draft.scope.objectiveIds.length > 0
-      ? draft.scope.objectiveIds
-      : serviceIds === null
-        ? null
-        : wb.alignments.filter((a) => a.strength > 0 && serviceIds.includes(a.serviceId)).map((a) => a.objectiveId);
-  return { serviceIds, objectiveIds, partnerId: draft.partnerId, includeNames: false };
 }
 
 /** The snapshot as the attachment's text: a workbook file. */

@@ -107,9 +107,11 @@ describe.skipIf(!executablePath)('the browser mode', () => {
     const app = await start(folder);
     const workbook = join(folder, 'Locked.awbook');
     execFileSync('cp', [join(ROOT, SAMPLE_WORKBOOK_RELATIVE_PATH), workbook]);
+    // As when the file is handed to the app by the system: main issues the page a handle, never a path to use.
+    const file = app.composition.fileHandles.issue(workbook);
     const result = await app.page.evaluate(
-      (path) => (window as unknown as { workbench: Workbench }).workbench.openWorkbook!({ path }),
-      workbook,
+      (handle) => (window as unknown as { workbench: Workbench }).workbench.openWorkbook!({ file: handle }),
+      file,
     );
     expect(result).toMatchObject({ ok: true, value: { status: 'opened' } });
     const lock = join(folder, '~$Locked.awbook.lock');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handBuiltWorkbook } from '../../../tests/fixtures/hand-built-workbook';
 import { newDraftScope } from '../../model/factories';
 import type { Question } from '../template/manifest';
-import { defaultScope, resolveScope } from './scope';
+import { attachmentScope, defaultScope, resolveScope } from './scope';
 
 const proposal = { manifest: { scope: 'proposal' as const, questions: [] as Question[] } };
 const whole = { manifest: { scope: 'whole-service' as const, questions: [] as Question[] } };
@@ -63,5 +63,24 @@ describe('defaultScope', () => {
 
   it('leaves the services empty when the answers name none', () => {
     expect(defaultScope(proposal, wb, { decision: 'Something else entirely' })).toMatchObject({ wholeService: false, serviceIds: [], amount: null });
+  });
+});
+
+describe('attachmentScope', () => {
+  const wb = handBuiltWorkbook();
+
+  it('carries a proposal’s own services and objectives, with the outcomes that roll up to them, and no names', () => {
+    const a = attachmentScope(wb, newDraftScope({ serviceIds: ['svc_S1'] }), proposal, null);
+    expect(a.serviceIds).toEqual(['svc_S1']);
+    // Reduce loneliness with its outcome Fewer lonely adults (the link that rolls up), and More active people.
+    expect(a.objectiveIds).toEqual(expect.arrayContaining(['obj_O1', 'obj_OC1', 'obj_O2']));
+    expect(a.objectiveIds).not.toContain('obj_O3');
+    expect(new Set(a.objectiveIds).size).toBe(a.objectiveIds!.length);
+    expect(a.includeNames).toBe(false);
+  });
+
+  it('carries every service for a whole-service document, and a proposal with nothing in scope carries no service', () => {
+    expect(attachmentScope(wb, newDraftScope(), whole, null).serviceIds).toEqual(wb.services.map((s) => s.id));
+    expect(attachmentScope(wb, newDraftScope(), proposal, null).serviceIds).toEqual([]);
   });
 });

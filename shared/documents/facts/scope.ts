@@ -4,6 +4,7 @@
  * or a draft that says so describes every service. The Documents step edits the draft's scope and starts it
  * from `defaultScope`.
  */
+import type { SnapshotScope } from '../../model/document-snapshot';
 import { newDraftScope } from '../../model/factories';
 import { parsePeriod } from '../../model/periods';
 import type { DraftScope, Workbook } from '../../model/workbook-schema';
@@ -123,4 +124,34 @@ export function defaultScope(template: ScopedTemplate, workbook: Workbook, answe
     amount: amount !== null && amount >= 0 ? amount : null,
     period: parsePeriod(period),
   });
+}
+
+/**
+ * What a PDF may carry of the workbook when the officer chooses to attach it: the document's own scope, resolved
+ * as the document was (so a whole-service paper carries every service and a proposal only its own), with the
+ * outcomes beneath each objective so the links that roll up to it travel too, and never names.
+ */
+export function attachmentScope(
+  workbook: Workbook,
+  scope: DraftScope | null | undefined,
+  template: ScopedTemplate,
+  partnerId: string | null | undefined,
+): SnapshotScope {
+  const resolved = resolveScope(workbook, scope, template, partnerId);
+  const wanted = new Set(resolved.objectiveIds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const o of workbook.objectives)
+      if (o.parentId && wanted.has(o.parentId) && !wanted.has(o.id)) {
+        wanted.add(o.id);
+        grew = true;
+      }
+  }
+  return {
+    serviceIds: resolved.serviceIds,
+    objectiveIds: workbook.objectives.filter((o) => wanted.has(o.id)).map((o) => o.id),
+    partnerId: resolved.partnerId,
+    includeNames: false,
+  };
 }

@@ -6,11 +6,11 @@
  * The preview and the exported PDF are rendered from one bound document by the same engine functions, so what
  * the officer sees is what is printed (the PDF adds the page numbers to its table of contents).
  */
-import { draftSnapshotScope } from '../../../../shared/model/document-snapshot';
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
 import {
+  attachmentScope,
   bindDocument,
   isCancellation,
   questionsToAsk,
@@ -316,7 +316,7 @@ export class DocumentService {
         answers: answersOf(template.value, draft.value),
         options: bindOptionsOf(draft.value, this.now(), mode),
         formats: [...request.formats],
-        attachment: request.attachWorkbook ? draftSnapshotScope(request.workbook, draft.value) : null,
+        attachment: request.attachWorkbook ? attachmentScope(request.workbook, draft.value.scope, template.value, draft.value.partnerId) : null,
         ...(printer ? { printer } : {}),
         signal,
         onProgress: (step, fraction) => {

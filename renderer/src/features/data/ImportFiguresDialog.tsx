@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/import/own-figures';
 import type { Table } from '../../../../shared/import/table-outline';
 import { OWN_MEASURES, type OwnMeasure } from '../../../../shared/model/workbook-schema';
+import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
@@ -101,31 +102,7 @@ export function ImportFiguresDialog(props: {
               Give the period as one column (2023/24, Q1 2023/24, April 2023 or a date), or as start and end
               dates.
             </div>
-            <div className="mapping-grid">
-              {MAPPING_ROLES.map((role) => (
-                <label key={role} className="mapping-row">
-                  <span>{MAPPING_ROLE_LABELS[role]}</span>
-                  <select
-                    value={mapping[role] ?? ''}
-                    onChange={(e) =>
-                      setMapping((m) => {
-                        const next = { ...m };
-                        if (e.target.value === '') delete next[role];
-                        else next[role] = Number(e.target.value);
-                        return next;
-                      })
-                    }
-                  >
-                    <option value="">Not in this file</option>
-                    {table.headers.map((h, i) => (
-                      <option key={i} value={i}>
-                        {h || `Column ${i + 1}`}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-              ))}
-            </div>
+            <ColumnMappingGrid roles={MAPPING_ROLES} labels={MAPPING_ROLE_LABELS} headers={table.headers} mapping={mapping} onMapping={setMapping} />
             {mapping.value === undefined && (
               <p className="error-message">Choose the column that holds the counts.</p>
             )}

@@ -7,10 +7,10 @@ import {
   guessMapping,
   tableToOutline,
   type ColumnMapping,
-  type ColumnRole,
 } from '../../../../shared/import/table-outline';
 import { defaultTopLevel, outlineToObjectives, TOP_LEVEL_CHOICES, type TopLevel } from '../../../../shared/import/to-objectives';
 import type { SourceRef } from '../../../../shared/model/workbook-schema';
+import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
@@ -122,31 +122,7 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
           <div className="hint">
             The file has {table.rows.length} rows. Rows that repeat a theme or objective are combined under one.
           </div>
-          <div className="mapping-grid">
-            {COLUMN_ROLES.map((role: ColumnRole) => (
-              <label key={role} className="mapping-row">
-                <span>{COLUMN_ROLE_LABELS[role]}</span>
-                <select
-                  value={mapping[role] ?? ''}
-                  onChange={(e) =>
-                    setMapping((m) => {
-                      const next = { ...m };
-                      if (e.target.value === '') delete next[role];
-                      else next[role] = Number(e.target.value);
-                      return next;
-                    })
-                  }
-                >
-                  <option value="">Not in this file</option>
-                  {table.headers.map((h, i) => (
-                    <option key={i} value={i}>
-                      {h || `Column ${i + 1}`}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </div>
+          <ColumnMappingGrid roles={COLUMN_ROLES} labels={COLUMN_ROLE_LABELS} headers={table.headers} mapping={mapping} onMapping={setMapping} />
           {!hasLevelColumn && <p className="error-message">Choose the column that holds themes, objectives or outcomes.</p>}
         </fieldset>
       )}
