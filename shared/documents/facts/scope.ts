@@ -9,12 +9,12 @@ import { newDraftScope } from '../../model/factories';
 import { parsePeriod } from '../../model/periods';
 import type { DraftScope, Workbook } from '../../model/workbook-schema';
 import { parseMoney } from '../template/format';
-import type { Manifest } from '../template/manifest';
+import type { Manifest, Question } from '../template/manifest';
 import { objectiveTree, rollUpLinks, type ObjectiveTree } from './roll-up';
 
 /** The part of a template the scope depends on (a loaded Template has it). */
 export interface ScopedTemplate {
-  readonly manifest: Pick<Manifest, 'scope' | 'questions'>;
+  readonly manifest: { readonly scope: Manifest['scope']; readonly questions: ReadonlyArray<Pick<Question, 'id' | 'kind'>> };
 }
 
 export interface ResolvedScope {

@@ -228,7 +228,7 @@ export function DocumentsStep() {
     setPreview(null);
     const existing = latestDraftFor(workbook, t.id);
     setDraftId(existing?.id ?? null);
-    setPending(existing ? null : newDraft(t, defaultMarking));
+    setPending(existing ? null : newDraft(t, defaultMarking, workbook));
   };
 
   const changeFolders = async (action: () => Promise<TemplateListing | null>) => {

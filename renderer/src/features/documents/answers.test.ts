@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { countWords } from '../../../../shared/documents/plain-text';
 import type { TemplateInfo, TemplateQuestion } from '../../../../shared/ipc/documents-contract';
 import type { Draft } from '../../../../shared/model/workbook-schema';
+import { createWorkbook } from '../../../../shared/model/new-workbook';
 import {
   answerOf,
   answerProblem,
@@ -47,7 +48,7 @@ const template: TemplateInfo = {
 
 describe('document drafts', () => {
   it('start with the template’s default answers and the chosen marking', () => {
-    const d = newDraft(template, 'OFFICIAL-SENSITIVE', new Date('2026-11-28T10:00:00Z'));
+    const d = newDraft(template, 'OFFICIAL-SENSITIVE', createWorkbook({ title: 'Test' }), new Date('2026-11-28T10:00:00Z'));
     expect(d.id).toMatch(/^drf_/);
     expect(d).toMatchObject({
       templateId: 'five-case-business-case',
@@ -60,7 +61,7 @@ describe('document drafts', () => {
   });
 
   it('set, change and clear answers, stamping the draft as modified', () => {
-    const d0 = newDraft(template, 'OFFICIAL', new Date('2026-11-28T10:00:00Z'));
+    const d0 = newDraft(template, 'OFFICIAL', createWorkbook({ title: 'Test' }), new Date('2026-11-28T10:00:00Z'));
     const d1 = produce(d0, (d) => setAnswer(d, 'decision', 'Approve the hub', new Date('2026-11-28T11:00:00Z')));
     expect(answerOf(d1, 'decision')).toBe('Approve the hub');
     expect(d1.modified).toBe('2026-11-28T11:00:00.000Z');

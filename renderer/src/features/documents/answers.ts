@@ -8,7 +8,7 @@ import type { TemplateInfo, TemplateQuestion } from '../../../../shared/ipc/docu
 import { newId } from '../../../../shared/model/ids';
 import type { ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
-import { defaultScope } from './scope';
+import { defaultScope } from '../../../../shared/documents/facts/scope';
 
 export const MARKING_LABELS: Record<ProtectiveMarking, string> = {
   OFFICIAL: 'OFFICIAL',
@@ -26,16 +26,21 @@ export function latestDraftFor(workbook: Workbook, templateId: string): Draft | 
   return latestDraft({ drafts: workbook.drafts.filter((d) => d.templateId === templateId) });
 }
 
-export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, now = new Date()): Draft {
+/**
+ * A new draft for a template: its default answers and the default scope (the whole service for a template about
+ * the whole service; for a proposal, the services its answers name), worked out as the documents engine does.
+ */
+export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, workbook: Workbook, now = new Date()): Draft {
   const stamp = now.toISOString();
   const answers = template.questions
     .filter((q) => q.defaultValue !== null && q.defaultValue !== '')
     .map((q) => ({ questionId: q.id, value: q.defaultValue ?? '' }));
+  const answerRecord = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
   return {
     id: newId('draft'),
     templateId: template.id,
     title: template.name,
-    scope: defaultScope(template),
+    scope: defaultScope({ manifest: { scope: template.scope, questions: template.questions } }, workbook, answerRecord),
     answers,
     protectiveMarking: marking,
     partnerId: null,

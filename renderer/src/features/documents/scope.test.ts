@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { newDraftScope } from '../../../../shared/model/factories';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import {
-  defaultScope,
   matchesSearch,
   selectedServiceIds,
   setObjectivesInScope,
@@ -16,11 +15,6 @@ const wb = {
 } as unknown as Pick<Workbook, 'services' | 'objectives'>;
 
 describe('draft scope', () => {
-  it('starts as the whole service only for a whole-service template', () => {
-    expect(defaultScope({ scope: 'whole-service' }).wholeService).toBe(true);
-    expect(defaultScope({ scope: 'proposal' })).toEqual(newDraftScope());
-  });
-
   it('turns a whole-service draft into a list when one service is taken out, keeping the workbook’s order', () => {
     const whole = newDraftScope({ wholeService: true });
     expect(selectedServiceIds(whole, wb)).toEqual(['svc_a', 'svc_b', 'svc_c']);

@@ -3,17 +3,7 @@
  * makes inside an undoable edit. Pure functions over the draft.
  */
 import type { Draft as Mutable } from 'immer';
-import type { TemplateInfo } from '../../../../shared/ipc/documents-contract';
-import { newDraftScope } from '../../../../shared/model/factories';
 import type { DraftScope, Workbook } from '../../../../shared/model/workbook-schema';
-
-/**
- * The scope a new draft starts with: the whole service for a template about the whole service (the strategic
- * alignment statement), otherwise nothing yet, so the officer chooses what the proposal is about.
- */
-export function defaultScope(template: Pick<TemplateInfo, 'scope'>): DraftScope {
-  return template.scope === 'whole-service' ? newDraftScope({ wholeService: true }) : newDraftScope();
-}
 
 /** The services the draft lists as in scope (all of them for a draft that covers the whole service). */
 export function selectedServiceIds(scope: DraftScope, workbook: Pick<Workbook, 'services'>): string[] {
