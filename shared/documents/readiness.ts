@@ -7,6 +7,7 @@
  */
 import { weakClaims } from '../analysis/coverage';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
+import { scopeServiceIds } from './facts/scope';
 
 export type ReadinessKind =
   | 'unanswered-required'
@@ -58,9 +59,7 @@ export interface ReadinessInput {
 
 /** The services a draft covers: every service for a whole-service document, otherwise the ones chosen that exist. */
 export function servicesInScope(workbook: Workbook, template: Pick<ReadinessTemplate, 'scope'>, scope: DraftScope): string[] {
-  if (template.scope === 'whole-service' || scope.wholeService) return workbook.services.map((s) => s.id);
-  const chosen = new Set(scope.serviceIds);
-  return workbook.services.filter((s) => chosen.has(s.id)).map((s) => s.id);
+  return scopeServiceIds(workbook, scope, template.scope);
 }
 
 /** Each objective with itself and everything beneath it, so a link to an outcome counts for its objective. */

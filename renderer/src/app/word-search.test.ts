@@ -9,6 +9,12 @@ describe('wordMatcher', () => {
     expect(has('Storytime sessions')).toBe(false);
   });
 
+  it('ignores accents, so “cafe” finds “Café”, and still needs every word', () => {
+    expect(wordMatcher('rhyme STORY')('Baby Rhymetimes and Storytimes')).toBe(true);
+    expect(wordMatcher('cafe')('Chatty Café')).toBe(true);
+    expect(wordMatcher('job cafe')('Job club')).toBe(false);
+  });
+
   it('matches everything when the query is empty or blank', () => {
     expect(wordMatcher('')('anything')).toBe(true);
     expect(wordMatcher('   ')()).toBe(true);

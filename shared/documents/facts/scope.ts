@@ -40,6 +40,21 @@ export interface ResolvedScope {
  * the objectives it rolls up to or contains); when it names none, every objective the services in scope
  * contribute to after the roll-up (every objective, for the whole service). Unknown ids are dropped.
  */
+/**
+ * The services a scope covers, in the workbook's order: every one for a whole-service template or draft (or no
+ * scope at all), otherwise those the draft names that still exist. The Documents step, the readiness checklist
+ * and resolveScope all count them this way.
+ */
+export function scopeServiceIds(
+  workbook: Pick<Workbook, 'services'>,
+  scope: DraftScope | null | undefined,
+  templateScope: Manifest['scope'] = 'proposal',
+): string[] {
+  if (templateScope === 'whole-service' || !scope || scope.wholeService) return workbook.services.map((s) => s.id);
+  const named = new Set(scope.serviceIds);
+  return workbook.services.filter((s) => named.has(s.id)).map((s) => s.id);
+}
+
 export function resolveScope(
   workbook: Workbook,
   scope: DraftScope | null | undefined,
@@ -48,8 +63,7 @@ export function resolveScope(
   tree: ObjectiveTree = objectiveTree(workbook.objectives),
 ): ResolvedScope {
   const wholeService = template.manifest.scope === 'whole-service' || !scope || scope.wholeService;
-  const named = new Set(scope?.serviceIds ?? []);
-  const serviceIds = workbook.services.filter((s) => wholeService || named.has(s.id)).map((s) => s.id);
+  const serviceIds = scopeServiceIds(workbook, scope, template.manifest.scope);
 
   const wanted = new Set<string>();
   for (const id of scope?.objectiveIds ?? []) {
@@ -137,20 +151,13 @@ export function attachmentScope(
   template: ScopedTemplate,
   partnerId: string | null | undefined,
 ): SnapshotScope {
-  const resolved = resolveScope(workbook, scope, template, partnerId);
-  const wanted = new Set(resolved.objectiveIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of workbook.objectives)
-      if (o.parentId && wanted.has(o.parentId) && !wanted.has(o.id)) {
-        wanted.add(o.id);
-        grew = true;
-      }
-  }
+  const tree = objectiveTree(workbook.objectives);
+  const resolved = resolveScope(workbook, scope, template, partnerId, tree);
+  const inScope = new Set(resolved.objectiveIds);
   return {
     serviceIds: resolved.serviceIds,
-    objectiveIds: workbook.objectives.filter((o) => wanted.has(o.id)).map((o) => o.id),
+    // Each objective in scope with everything that rolls up to it (its outcomes).
+    objectiveIds: workbook.objectives.filter((o) => inScope.has(tree.reportedOf.get(o.id) ?? '')).map((o) => o.id),
     partnerId: resolved.partnerId,
     includeNames: false,
   };

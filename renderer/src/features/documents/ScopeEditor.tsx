@@ -5,7 +5,8 @@ import type { TemplateInfo } from '../../../../shared/ipc/documents-contract';
 import type { Period } from '../../../../shared/model/periods';
 import type { Draft, DraftScope, Workbook } from '../../../../shared/model/workbook-schema';
 import { PeriodField } from '../../components/PeriodField';
-import { matchesSearch, selectedServiceIds } from './scope';
+import { scopeServiceIds } from '../../../../shared/documents/facts/scope';
+import { wordMatcher } from '../../app/word-search';
 
 /** The field the readiness checklist's "choose the services" item takes the officer to. */
 export const SCOPE_FIELD_ID = 'doc-scope-services-search';
@@ -33,7 +34,8 @@ function SearchableChecklist(props: {
   const base = useId();
   const searchId = props.searchId ?? `${base}-search`;
   const [query, setQuery] = useState('');
-  const shown = query.trim() === '' ? props.items : props.items.filter((i) => matchesSearch(i.label, query));
+  const matches = wordMatcher(query);
+  const shown = props.items.filter((i) => matches(i.label));
   const count = props.items.filter((i) => props.selected.has(i.id)).length;
   const [one, many] = props.noun;
   const shownIds = shown.map((i) => i.id);
@@ -166,7 +168,7 @@ export function ScopeEditor(props: {
         {props.partnerField}
       </section>
     );
-  const services = new Set(selectedServiceIds(scope, workbook));
+  const services = new Set(scopeServiceIds(workbook, scope));
   const objectives = new Set(scope.objectiveIds);
   return (
     <section className="panel" aria-labelledby="scope-heading">
