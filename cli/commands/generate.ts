@@ -211,6 +211,8 @@ export async function runGenerate(
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
       partnerId,
+      businessCase: base?.businessCase ?? null,
+      basedOnDraftId: base?.basedOnDraftId ?? null,
       created: stamp,
       modified: stamp,
     };

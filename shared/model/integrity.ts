@@ -115,6 +115,8 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
     d.scope.objectiveIds.forEach((id, j) => {
       if (!objectives.has(id)) report(['drafts', i, 'scope', 'objectiveIds', j], `Refers to objective "${id}", which is not in the workbook`);
     });
+    if (d.basedOnDraftId !== null && (d.basedOnDraftId === d.id || !wb.drafts.some((other) => other.id === d.basedOnDraftId)))
+      report(['drafts', i, 'basedOnDraftId'], `Refers to document draft "${d.basedOnDraftId}", which is not another draft in the workbook`);
   });
 
   return issues;

@@ -44,6 +44,8 @@ export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, wor
     answers,
     protectiveMarking: marking,
     partnerId: null,
+    businessCase: null,
+    basedOnDraftId: null,
     created: stamp,
     modified: stamp,
   };
