@@ -1,6 +1,6 @@
 /** Uses a year's total of the service's own figures as a service's reach figure or a KPI's baseline, with its period and source. */
 import { useId, useState } from 'react';
-import type { OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
+import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS } from '../../../../shared/import/own-figures';
 import {
   addReachFromTotal,

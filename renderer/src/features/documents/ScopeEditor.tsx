@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { inTreeOrder } from '../../../../shared/analysis/hierarchy';
-import { formatMoney, parseMoney } from '../../../../shared/documents/template/format';
+import { formatMoney, parseMoney } from '../../../../shared/text/numbers';
 import type { TemplateInfo } from '../../../../shared/ipc/documents-contract';
 import type { Period } from '../../../../shared/model/periods';
 import type { Draft, DraftScope, Workbook } from '../../../../shared/model/workbook-schema';

@@ -3,7 +3,7 @@ import type { Suggestion } from '../../../../shared/analysis/suggestions';
 import { objectiveWithDescendants } from '../../../../shared/model/operations';
 import { CONFIDENCE_LEVELS, STRENGTHS, type Confidence, type Strength } from '../../../../shared/model/vocabulary';
 import type { Alignment, Service, Workbook } from '../../../../shared/model/workbook-schema';
-import { longDate } from '../../../../shared/workshop/format';
+import { longDate } from '../../../../shared/text/dates';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { showStatus } from '../../app/ui-store';

@@ -3,7 +3,7 @@ import { pairKey } from '../../../../shared/analysis/suggestions';
 import { newId } from '../../../../shared/model/ids';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
-import { isoToday } from '../../../../shared/workshop/format';
+import { isoToday } from '../../../../shared/text/dates';
 import { showError, showStatus, useUiStore } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { LinkDetails } from './LinkDetails';

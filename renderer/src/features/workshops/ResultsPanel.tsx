@@ -7,7 +7,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { UNIVERSAL_OFFERS, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import type { WorkshopFile } from '../../../../shared/ipc/workshop-contract';
-import { isoToday } from '../../../../shared/workshop/format';
+import { isoToday } from '../../../../shared/text/dates';
 import { closeCheck } from '../../../../shared/workshop/session';
 import {
   previewTransfer,

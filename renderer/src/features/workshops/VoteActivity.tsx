@@ -16,7 +16,7 @@ import {
   revoteActivity,
   type BudgetPreset,
 } from '../../../../shared/workshop/dot-vote';
-import { listInWords } from '../../../../shared/workshop/format';
+import { listInWords } from '../../../../shared/text/words';
 import { headCount } from '../../../../shared/workshop/kinds';
 import { isVoteSetupLocked, openVoting, reveal } from '../../../../shared/workshop/operations';
 import { DEFAULT_POINTS_CAP, pointsSetupWarnings, rankPoints } from '../../../../shared/workshop/points';

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { removeWorkshop } from '../../../../shared/model/operations';
-import { longDate } from '../../../../shared/workshop/format';
+import { longDate } from '../../../../shared/text/dates';
 import { newWorkshop } from '../../../../shared/workshop/operations';
 import { ask, showStatus } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
