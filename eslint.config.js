@@ -38,6 +38,31 @@ const sharedLayerZones = Object.entries(SHARED_LAYER_RANK).map(([layer, rank]) =
   },
 }));
 
+// The renderer's layers: platform (the window's API), state (stores, document commands), components (shared
+// UI), features (one folder per step or dialog), app (the shell: App, steps, shortcuts). Imports point down only.
+const RENDERER_LAYER_RANK = { platform: 0, state: 1, components: 2, features: 3, app: 4 };
+const rendererLayerZones = Object.entries(RENDERER_LAYER_RANK).map(([layer, rank]) => ({
+  files: [`renderer/src/${layer}/**/*.{ts,tsx}`],
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: noNodeOrElectron.paths,
+        patterns: [
+          ...noNodeOrElectron.patterns,
+          ...Object.entries(RENDERER_LAYER_RANK)
+            .filter(([other, r]) => other !== layer && r >= rank)
+            .map(([other]) => ({
+              group: [`**/${other}/*`, `!./*`],
+              message: `renderer/src/${layer} sits below renderer/src/${other}: imports point down (see README, Architecture).`,
+            })),
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -60,6 +85,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noNodeOrElectron] },
   },
   ...sharedLayerZones,
+  ...rendererLayerZones,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -9,8 +9,8 @@ import {
   totalSource,
 } from '../../../../shared/model/own-figure-links';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => void }) {
   const { total } = props;

@@ -6,8 +6,8 @@ import { OWN_MEASURE_LABELS, type ImportContext } from '../../../../shared/impor
 import { readPlanFile } from '../../../../shared/import/plan-files';
 import type { Table } from '../../../../shared/import/table-outline';
 import type { OwnFigure } from '../../../../shared/model/workbook-schema';
-import { showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showError, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';

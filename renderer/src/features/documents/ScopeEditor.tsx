@@ -6,7 +6,7 @@ import type { Period } from '../../../../shared/model/periods';
 import type { Draft, DraftScope, Workbook } from '../../../../shared/model/workbook-schema';
 import { PeriodField } from '../../components/PeriodField';
 import { scopeServiceIds } from '../../../../shared/documents/facts/scope';
-import { wordMatcher } from '../../app/word-search';
+import { wordMatcher } from '../../../../shared/text/word-search';
 
 /** The field the readiness checklist's "choose the services" item takes the officer to. */
 export const SCOPE_FIELD_ID = 'doc-scope-services-search';

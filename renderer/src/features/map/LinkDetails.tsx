@@ -6,8 +6,8 @@ import type { Alignment, Service, Workbook } from '../../../../shared/model/work
 import { longDate } from '../../../../shared/text/dates';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import type { MapColumn } from './map-model';
 import { applyStrengths } from './MapStep';

@@ -18,8 +18,8 @@ import {
   type TransferResult,
 } from '../../../../shared/workshop/transfer';
 import { agreedProposals } from '../../../../shared/workshop/walk-the-map';
-import { ask, showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showError, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
 import { useSessionStore } from './session-store';
 import { editWorkshop } from './use-workshop';

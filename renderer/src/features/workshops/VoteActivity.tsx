@@ -23,8 +23,8 @@ import { DEFAULT_POINTS_CAP, pointsSetupWarnings, rankPoints } from '../../../..
 import { progressText } from '../../../../shared/workshop/dot-vote';
 import { rankLabel } from '../../../../shared/workshop/ranking';
 import { NumberField } from '../../components/fields';
-import { ask, showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showError, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
 import { PrivateBallot } from './PrivateBallot';
