@@ -63,14 +63,15 @@ function source(ctx: BlockContext): string {
 /** A guidance box listing what is missing, or nothing. */
 function missingBox(ctx: BlockContext, title: string, missing: readonly string[]): Block[] {
   if (missing.length === 0) return [];
-  const text = `${asSentence(listInWords(missing))} Complete this in the Documents step’s business case forms.`;
+  const words = listInWords(missing);
+  const text = `${words.charAt(0).toUpperCase()}${words.slice(1)}. Complete this in the Documents step’s business case forms.`;
   ctx.warn('empty-data', `${title}: ${listInWords(missing)}.`);
   return [guidance(title, text)];
 }
 
 function noData(ctx: BlockContext, what: string): Block[] {
   ctx.warn('empty-data', `The ${what} is empty: this draft has no business case data.`);
-  return [guidance(`Enter the ${what}`, `Enter the ${what} in the Documents step’s business case forms.`)];
+  return [guidance(`Enter the ${what}`, `This draft has no business case data yet. Enter the ${what} in the Documents step’s business case forms.`)];
 }
 
 const optionLabel = (o: Pick<AppraisalOption, 'name' | 'role'>) => (o.role === null ? o.name : `${o.name} (${ROLE_LABELS[o.role].toLowerCase()})`);
@@ -80,7 +81,7 @@ const VERDICT_LABELS = { preferred: 'Preferred', possible: 'Carried forward', di
 /** {{block appraisal-options}}: the long list with each option's choices and the filter's verdict and reason, short-listed options marked. */
 function appraisalOptions(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[] {
   const missing = missingParts(bc?.data ?? null, 'SOC').appraisal;
-  if (bc === null) return noData(ctx, 'options appraisal');
+  if (bc === null) return missingBox(ctx, 'Enter the options appraisal', missing);
   const options = bc.data.appraisal.options;
   const rows = options.map((o) => [
     cell(o.name),
@@ -117,7 +118,7 @@ function yearColumns(labels: readonly string[]) {
 function appraisalTable(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[] {
   const stage = stageOf(ctx);
   const missing = missingParts(bc?.data ?? null, stage).appraisal;
-  if (bc === null) return noData(ctx, 'options appraisal');
+  if (bc === null) return missingBox(ctx, 'Enter the options appraisal', missing);
   const a = bc.appraisal;
   const short = a.shortList;
   if (short.length === 0) return missingBox(ctx, 'Complete the options appraisal', missing);
