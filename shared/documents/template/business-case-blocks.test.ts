@@ -79,7 +79,7 @@ describe('business case blocks on the bound sample', () => {
     expect(rowOf(t, 'Continue')[5]).toBe('£199,244');
     expect(documentPlainText(doc)).toContain('Figures are rounded to the nearest pound, so columns may not add exactly.');
     expect(t.rows.map((r) => inlineText(r[8]!.content))).toEqual(['1st', '2nd', '3rd', '4th']);
-    expect(rowOf(t, 'Stop when the grant ends')[4]).toBe('Not monetised');
+    expect(rowOf(t, 'Stop when the grant ends')[4]).toBe('None');
     const text = documentPlainText(doc);
     expect(text).toContain('Present values are discounted at 3.5% a year, the Green Book\'s social time preference rate for years 0 to 30, with 2026/27 as year 0');
     expect(text).toContain('All amounts are in 2026/27 prices.');

@@ -130,17 +130,17 @@ function appraisalTable(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[
     if (o.monetised) rows.push(line(`${o.name}: monetised benefits`, o.benefits));
     return rows;
   });
-  costRows.push([cell('Discount factor'), ...a.factors.map((f) => cell(f.toFixed(4), 'right')), { content: [], align: 'right' }]);
+  costRows.push([cell('Discount factor'), ...a.factors.map((f) => cell(f.toFixed(4), 'right')), cell('Not summed', 'right')]);
   const ranked = [...short].sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99));
   const pvRows = ranked.map((o) => [
     cell(optionLabel(o)),
     cell(pounds(o.pvCosts), 'right'),
     cell(o.optimismBiasPercent === 0 ? 'None' : `${pct(o.optimismBiasPercent)}: ${pounds(o.optimismBias)}`, 'right'),
     cell(pounds(o.pvCostsAdjusted), 'right'),
-    cell(o.monetised ? pounds(o.pvBenefits) : 'Not monetised', 'right'),
+    cell(o.monetised ? pounds(o.pvBenefits) : 'None', 'right'),
     cell(pounds(o.npsv), 'right'),
     cell(a.bauId === null ? 'No baseline' : pounds(o.npsvVsBau ?? 0), 'right'),
-    cell(o.bcr === null ? 'Not applicable' : formatNumber(o.bcr, 2), 'right'),
+    cell(o.bcr === null ? 'None' : formatNumber(o.bcr, 2), 'right'),
     cell(o.rank === null ? '' : ordinal(o.rank), 'right'),
   ]);
   const rate = `${formatNumber(a.rate * 100, 2)}%`;
@@ -153,7 +153,7 @@ function appraisalTable(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[
     `Present values are discounted at ${rate} a year${a.rate === 0.035 ? ', the Green Book’s social time preference rate for years 0 to 30' : ''}, with ${a.yearLabels[0] ?? 'year 0'} as year 0 and not discounted, over ${formatNumber(a.years)} ${a.years === 1 ? 'year' : 'years'}${bc.period ? ` (${bc.period})` : ''}.`,
     priceBase ? `All amounts are in ${priceBase}.` : 'The price base is not stated.',
     biasBasis.length > 0 ? `Optimism bias is added to each option’s present value of costs: ${listInWords(biasBasis)}.` : 'No optimism bias is applied.',
-    'Net present social value (NPSV) is the present value of monetised benefits less the present value of costs after optimism bias; the benefit–cost ratio (BCR) is not a pass or fail test. Figures are rounded to the nearest pound, so columns may not add exactly.',
+    '“None” means the option has no monetised benefits. Net present social value (NPSV) is the present value of monetised benefits less the present value of costs after optimism bias; the benefit–cost ratio (BCR) is not a pass or fail test. Figures are rounded to the nearest pound, so columns may not add exactly.',
   ].join(' ');
   return [
     table(ctx, 'appraisal-costs', {
@@ -511,13 +511,13 @@ function caseRiskRegister(ctx: BlockContext, bc: BusinessCaseFacts | null): Bloc
     table(ctx, 'case-risk-register', {
       caption: 'Risk register: likelihood and impact scored 1 to 5, rating = likelihood × impact (1–4 low, 5–9 medium, 10–15 high, 16–25 very high)',
       columns: [
-        { header: 'Risk', width: 2.2 },
+        { header: 'Risk', width: 2 },
         { header: 'Cause and effect', width: 2.6 },
-        { header: 'Likelihood × impact', width: 1.2, align: 'right' },
-        { header: 'Rating', width: 1.3, align: 'right' },
-        { header: 'Mitigation', width: 2.8 },
-        { header: 'Residual rating', width: 1.3, align: 'right' },
-        { header: 'Owner', width: 1.6 },
+        { header: 'Likelihood × impact', width: 1.1, align: 'right' },
+        { header: 'Rating', width: 1.2, align: 'right' },
+        { header: 'Mitigation', width: 2.6 },
+        { header: 'Residual rating', width: 1.2, align: 'right' },
+        { header: 'Owner', width: 2 },
       ],
       rows: risks.map(({ entry: r, rating }) => [
         cell(r.risk),
