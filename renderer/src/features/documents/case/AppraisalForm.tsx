@@ -80,9 +80,10 @@ export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
           unit="% a year"
           value={Math.round(a.discountRate * 10_000) / 100}
           min={0}
+          max={20}
           hint="The Green Book’s rate is 3.5% for years 0 to 30. The document states the rate used."
           onCommit={(v) => {
-            if (v !== null && v <= 20) edit('Set the discount rate', (bc) => void (bc.appraisal.discountRate = v / 100), 'case:rate');
+            if (v !== null) edit('Set the discount rate', (bc) => void (bc.appraisal.discountRate = v / 100), 'case:rate');
           }}
         />
         <TextField
@@ -269,9 +270,10 @@ function OptionForm(props: {
               unit="% added to costs"
               value={o.optimismBias.percent}
               min={0}
+              max={1000}
               hint="Green Book supplementary guidance, upper bounds for costs: standard buildings 24%, non-standard buildings 51%, equipment and development 200%, outsourcing (running costs) 41%. Lower the figure as risks are managed, and say why."
               onCommit={(v) => {
-                if (v !== null && v <= 1000) on('Set optimism bias', (x) => void (x.optimismBias.percent = v), `case:ob:${o.id}`);
+                if (v !== null) on('Set optimism bias', (x) => void (x.optimismBias.percent = v), `case:ob:${o.id}`);
               }}
             />
             <TextField label="Basis for the optimism bias" value={o.optimismBias.basis} maxLength={500} onCommit={(v) => on('Give the optimism bias basis', (x) => void (x.optimismBias.basis = v), `case:ob-basis:${o.id}`)} />
