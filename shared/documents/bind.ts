@@ -4,6 +4,7 @@
  */
 import { analyseWorkbook } from '../analysis/report';
 import type { ProtectiveMarking } from '../model/vocabulary';
+import type { BusinessCaseData } from '../model/business-case-schema';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
 import { allBlocks, guidanceIn, inlineText, type Block, type DocModel, type DocumentMode, type DocumentSection, type Inline, type Reference } from './model';
@@ -30,6 +31,8 @@ export interface BindOptions {
   readonly scope?: DraftScope;
   /** A draft keeps guidance and unanswered-question markers; a final has none and is refused while incomplete. Default draft. */
   readonly mode?: DocumentMode;
+  /** The decision data the business-case blocks print (a draft's businessCase); absent or null when there is none. */
+  readonly businessCase?: BusinessCaseData | null;
 }
 
 export type { DocumentMode } from './model';
@@ -128,6 +131,7 @@ export function bindDocument(
     tree,
     scope: resolveScope(workbook, options.scope, template, partnerId, tree),
     amountFromAnswers: amountAnswer(asked, answers),
+    businessCase: options.businessCase ?? null,
   });
 
   if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))

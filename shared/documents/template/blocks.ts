@@ -16,6 +16,7 @@ import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
+import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 
 export const BLOCK_NAMES = [
   'alignment-matrix',
@@ -37,6 +38,7 @@ export const BLOCK_NAMES = [
   'references',
   'contributions',
   'wider-service',
+  ...BUSINESS_CASE_BLOCK_NAMES,
 ] as const;
 
 export interface BlockContext {
@@ -660,6 +662,7 @@ function gapsTable(ctx: BlockContext): Block[] {
 }
 
 export function renderNamedBlock(ctx: BlockContext, name: string, options: Readonly<Record<string, string>>, at: Location): Block[] {
+  if (isBusinessCaseBlock(name)) return renderBusinessCaseBlock(ctx, name);
   switch (name) {
     case 'alignment-matrix':
       return alignmentMatrix(ctx);

@@ -172,7 +172,7 @@ const toBlocker = (b: FinalBlocker): FinalBlockerInfo => ({ kind: b.kind, where:
 
 /** How a draft binds: its marking, partner and scope, in the mode asked for. */
 function bindOptionsOf(draft: Draft, generatedAt: Date, mode: DocumentModeName): BindOptions {
-  return { protectiveMarking: draft.protectiveMarking, generatedAt, partnerId: draft.partnerId, scope: draft.scope, mode };
+  return { protectiveMarking: draft.protectiveMarking, generatedAt, partnerId: draft.partnerId, scope: draft.scope, mode, businessCase: draft.businessCase };
 }
 
 export class DocumentService {
