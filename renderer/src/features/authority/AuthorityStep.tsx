@@ -2,8 +2,8 @@ import { findAuthority, searchAuthorities, toWorkbookAuthority, type AuthorityRe
 import { Combobox } from '../../components/Combobox';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
 
 const requiredTitle = (v: string) => (v.trim() === '' ? 'Enter a title for the workbook' : null);

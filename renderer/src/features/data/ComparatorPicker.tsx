@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/analysis/benchmark';
 import type { ComparatorKind } from '../../../../shared/model/workbook-schema';
 import { AUTHORITIES } from '../../../../shared/reference/authorities';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 const MAX_CHOSEN = 200;
 

@@ -17,8 +17,8 @@ import {
 } from '../../../../shared/reference/activity';
 import { AUTHORITIES, findAuthority } from '../../../../shared/reference/authorities';
 import { librariesFor, type LibraryRecord } from '../../../../shared/reference/libraries';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { ComparatorPicker } from './ComparatorPicker';
 import { GRANULARITY_WORDS, monthSpan, rate, whole } from './format';
 import { MeasureDetail } from './MeasureDetail';

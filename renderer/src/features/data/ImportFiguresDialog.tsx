@@ -21,8 +21,8 @@ import type { Table } from '../../../../shared/import/table-outline';
 import { OWN_MEASURES, type OwnMeasure } from '../../../../shared/model/workbook-schema';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 const PREVIEW_ROWS = 5;
 const SHOWN_PROBLEMS = 30;

@@ -1,6 +1,6 @@
 /** Uses a year's total of the service's own figures as a service's reach figure or a KPI's baseline, with its period and source. */
 import { useId, useState } from 'react';
-import type { OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
+import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS } from '../../../../shared/import/own-figures';
 import {
   addReachFromTotal,
@@ -9,8 +9,8 @@ import {
   totalSource,
 } from '../../../../shared/model/own-figure-links';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => void }) {
   const { total } = props;

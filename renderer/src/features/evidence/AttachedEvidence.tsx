@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { EvidencePicker } from './EvidencePicker';
 import { QUALITY_LABELS } from './evidence-labels';
 

@@ -5,8 +5,8 @@ import { EVIDENCE_KINDS, EVIDENCE_QUALITIES } from '../../../../shared/model/voc
 import { type Evidence, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
 import { SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
 import { EvidencePicker } from './EvidencePicker';
 import { KIND_LABELS, QUALITY_LABELS } from './evidence-labels';

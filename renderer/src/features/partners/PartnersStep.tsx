@@ -6,8 +6,8 @@ import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/voc
 import type { Partner, PartnerObjective, Workbook } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 
 const findPartner = (wb: Workbook, id: string) => wb.partners.find((p) => p.id === id);
 

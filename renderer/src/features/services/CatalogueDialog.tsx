@@ -3,9 +3,9 @@ import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import { ambitionOutcomeName, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
 import { findLibraryEvidence, SERVICE_CATALOGUE, serviceFromCatalogue } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
-import { wordMatcher } from '../../app/word-search';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
+import { wordMatcher } from '../../../../shared/text/word-search';
 
 /** The starter catalogue grouped by Universal Library Offer; tick services to add them. */
 export function CatalogueDialog(props: { onClose: (firstId: string | null) => void }) {

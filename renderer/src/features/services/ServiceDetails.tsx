@@ -8,8 +8,8 @@ import { librariesFor, type LibraryRecord } from '../../../../shared/reference/l
 import { CheckboxGroup, NumberField, SelectField } from '../../components/fields';
 import { PeriodField } from '../../components/PeriodField';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 
 const findService = (wb: Workbook, id: string) => wb.services.find((s) => s.id === id);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { newService } from '../../../../shared/model/factories';
 import { UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
-import { useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { CatalogueDialog } from './CatalogueDialog';
 import { ServiceDetails } from './ServiceDetails';
 
