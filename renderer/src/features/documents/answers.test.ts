@@ -38,6 +38,7 @@ const template: TemplateInfo = {
   origin: 'built-in',
   folder: '/templates/five-case-business-case',
   partner: 'none',
+  basedOn: 'none',
   scope: 'proposal',
   questions: [
     q({ id: 'stage', kind: 'choice', required: true, options: [{ value: 'SOC', label: 'SOC' }, { value: 'OBC', label: 'OBC' }], defaultValue: 'OBC', group: 'About' }),
