@@ -13,6 +13,8 @@ import { DOCUMENT_FORMATS, type DocumentFormat, type TemplateInfo } from '../../
 import { newId } from '../../shared/model/ids';
 import { newDraftScope } from '../../shared/model/factories';
 import { parseGuardedJson } from '../../shared/model/json-guard';
+import { BusinessCaseDataSchema, type BusinessCaseData } from '../../shared/model/business-case-schema';
+import { checkBusinessCase } from '../../shared/model/business-case-integrity';
 import { formatPath } from '../../shared/model/integrity';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../shared/model/workbook-schema';
@@ -97,8 +99,31 @@ async function readWorkbook(file: string, folder: string): Promise<Workbook> {
   throw unusable(describeError(read.error).join('\n'));
 }
 
-/** Reads an answers file: an object mapping question ids to answers (text, a number, or rows for a table). */
-export function parseAnswersFile(text: string, fileName: string, template: TemplateInfo): Record<string, string | null> {
+export interface AnswersFile {
+  readonly answers: Record<string, string | null>;
+  /** The file's "businessCase": undefined when absent, null to clear the draft's. */
+  readonly businessCase: BusinessCaseData | null | undefined;
+}
+
+/** The answers file's "businessCase", checked against the schema; a problem is named by its path in the file. */
+function parseBusinessCase(value: unknown, fileName: string): BusinessCaseData | null {
+  if (value === null) return null;
+  const parsed = BusinessCaseDataSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw unusable(
+    [
+      `In “${fileName}”, “businessCase” is not a valid business case:`,
+      ...parsed.error.issues.slice(0, 10).map((i) => `  ${formatPath(['businessCase', ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))])}: ${i.message}`),
+    ].join('\n'),
+  );
+}
+
+/**
+ * Reads an answers file: an object mapping question ids to answers (text, a number, or rows for a table), and
+ * optionally "businessCase", the decision data in the workbook's shape (options appraisal, financial,
+ * commercial and management cases).
+ */
+export function parseAnswersFile(text: string, fileName: string, template: TemplateInfo): AnswersFile {
   const parsed = parseGuardedJson(text);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -117,7 +142,12 @@ export function parseAnswersFile(text: string, fileName: string, template: Templ
     );
   const questions = new Map(template.questions.map((q) => [q.id, q]));
   const out: Record<string, string | null> = {};
+  let businessCase: BusinessCaseData | null | undefined;
   for (const [id, answer] of Object.entries(value)) {
+    if (id === 'businessCase') {
+      businessCase = parseBusinessCase(answer, fileName);
+      continue;
+    }
     const q = questions.get(id);
     if (!q)
       throw unusable(
@@ -132,7 +162,7 @@ export function parseAnswersFile(text: string, fileName: string, template: Templ
         `In “${fileName}”, the answer to “${id}” must be ${q.kind === 'table' ? 'a list of rows or text' : 'text or a number'}.`,
       );
   }
-  return out;
+  return { answers: out, businessCase };
 }
 
 function latestDraft(workbook: Workbook, templateId: string): Draft | undefined {
@@ -184,12 +214,21 @@ export async function runGenerate(
 
     const base = latestDraft(workbook, template.id);
     const answers = new Map((base?.answers ?? []).map((a) => [a.questionId, a.value]));
+    let businessCase = base?.businessCase ?? null;
     if (options.answers) {
       const path = resolve(folder, options.answers);
       const text = await readText(path, 'answers file', 5 * 1024 * 1024);
-      for (const [id, value] of Object.entries(parseAnswersFile(text, basename(path), template))) {
+      const file = parseAnswersFile(text, basename(path), template);
+      for (const [id, value] of Object.entries(file.answers)) {
         if (value === null || value.trim() === '') answers.delete(id);
         else answers.set(id, value);
+      }
+      if (file.businessCase !== undefined) {
+        const problems: string[] = [];
+        const kpis = new Set(workbook.objectives.flatMap((o) => o.kpis.map((k) => k.id)));
+        if (file.businessCase) checkBusinessCase(file.businessCase, ['businessCase'], kpis, (at, message) => problems.push(`  ${formatPath(at)}: ${message}`));
+        if (problems.length > 0) throw unusable([`In “${basename(path)}”, “businessCase” does not fit the workbook:`, ...problems].join('\n'));
+        businessCase = file.businessCase;
       }
     }
     let marking: ProtectiveMarking = base?.protectiveMarking ?? 'OFFICIAL';
@@ -211,7 +250,7 @@ export async function runGenerate(
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
       partnerId,
-      businessCase: base?.businessCase ?? null,
+      businessCase,
       basedOnDraftId: base?.basedOnDraftId ?? null,
       created: stamp,
       modified: stamp,
@@ -282,7 +321,7 @@ export const generateCommand: CliCommand = {
       .requiredOption('--template <id>', 'template id (the templates command lists them)')
       .option('--format <formats>', 'docx, pdf or docx,pdf', 'docx,pdf')
       .requiredOption('--out <folder>', 'folder to write the files to (made if missing)')
-      .option('--answers <file>', 'JSON file mapping question ids to answers; they replace the workbook draft’s answers')
+      .option('--answers <file>', 'JSON file mapping question ids to answers, and optionally "businessCase" (appraisal, financial, commercial and management data); they replace the workbook draft’s')
       .option('--marking <marking>', `protective marking: ${PROTECTIVE_MARKINGS.join(', ')}`)
       .option('--partner <partner>', 'partner id or name, for a partnership proposal')
       .option('--name <name>', 'file name without the extension (default: the template id)')

@@ -139,11 +139,11 @@ const fixtureAnswers: Readonly<Record<string, Record<string, string>>> = {
   'five-case-business-case': JSON.parse(readFileSync(new URL('../../tests/fixtures/documents/five-case-answers.json', import.meta.url), 'utf8')) as Record<string, string>,
 };
 
-/** The answers, scope and partner a document is made with: the workbook's own draft for the template, else the fixture's answers. */
+/** The answers, scope, partner and business case data a document is made with: the workbook's own draft for the template, else the fixture's answers. */
 function draftFor(wb: Workbook, template: Template) {
   const draft = wb.drafts.find((d) => d.templateId === template.manifest.id);
   const answers = draft ? Object.fromEntries(draft.answers.map((a) => [a.questionId, a.value])) : (fixtureAnswers[template.manifest.id] ?? {});
-  return { answers, scope: draft?.scope, partnerId: draft?.partnerId ?? wb.partners[0]?.id ?? null };
+  return { answers, scope: draft?.scope, partnerId: draft?.partnerId ?? wb.partners[0]?.id ?? null, businessCase: draft?.businessCase ?? null };
 }
 
 const WORKBOOKS: ReadonlyArray<[string, () => Workbook]> = [
@@ -166,8 +166,8 @@ describe('prose lint over every built-in template and five workbooks', () => {
     const wb = make();
     const unexpected: string[] = [];
     for (const template of templates) {
-      const { answers, scope, partnerId } = draftFor(wb, template);
-      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, ...(scope ? { scope } : {}) });
+      const { answers, scope, partnerId, businessCase } = draftFor(wb, template);
+      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, businessCase, ...(scope ? { scope } : {}) });
       if (!bound.ok) throw new Error(bound.error.message);
       for (const f of lintProse(bound.value.document, { mode: 'draft' })) unexpected.push(`${template.manifest.id}: ${describeFinding(f)}`);
     }
@@ -179,10 +179,10 @@ describe('prose lint over every built-in template and five workbooks', () => {
     const unexpected: string[] = [];
     let finals = 0;
     for (const template of templates) {
-      const { answers, scope, partnerId } = draftFor(wb, template);
+      const { answers, scope, partnerId, businessCase } = draftFor(wb, template);
       if (Object.keys(answers).length === 0) continue;
       finals++;
-      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, mode: 'final', ...(scope ? { scope } : {}) });
+      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, businessCase, mode: 'final', ...(scope ? { scope } : {}) });
       if (!bound.ok) throw new Error(`${template.manifest.id}: ${bound.error.message}`);
       for (const f of lintProse(bound.value.document, { mode: 'final' })) unexpected.push(`${template.manifest.id}: ${describeFinding(f)}`);
     }

@@ -201,6 +201,8 @@ describe('removeEvidence, removeKpi, removePartner, removeLink', () => {
     expect(wb.objectives.find((o) => o.id === O.loneliness)!.kpis).toEqual([]);
     expect(wb.alignments.find((a) => a.id === 'aln_6rjqey8xw4k8')!.kpiIds).toEqual(['kpi_f5sh34ucr6qv']);
     expect(wb.alignments.find((a) => a.id === 'aln_7ih4iqpsh7g6')!.kpiIds).toEqual([]);
+    // The business case's planned benefit it measured is unlinked; the other keeps its own measure.
+    expect(wb.drafts[0]!.businessCase!.management.benefits.map((b) => b.kpiId)).toEqual([null, null]);
   });
 
   it('removes a partner and unhooks the drafts addressed to it', () => {

@@ -7,6 +7,7 @@
 import { newId } from './ids';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
 import type { EvidenceKind, EvidenceQuality, Strength } from './vocabulary';
+import { unlinkKpiFromBusinessCase } from './business-case-integrity';
 
 function removeIds(list: string[], ids: ReadonlySet<string>): void {
   for (let i = list.length - 1; i >= 0; i--) if (ids.has(list[i]!)) list.splice(i, 1);
@@ -76,6 +77,7 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
   filterInPlace(wb.objectives, (o) => !ids.has(o.id));
   filterInPlace(wb.alignments, (a) => !ids.has(a.objectiveId));
   for (const a of wb.alignments) removeIds(a.kpiIds, kpis);
+  for (const d of wb.drafts) for (const k of kpis) unlinkKpiFromBusinessCase(d.businessCase, k);
   filterInPlace(wb.dismissedSuggestions, (d) => !ids.has(d.objectiveId));
   for (const p of wb.partners) for (const po of p.objectives) removeIds(po.objectiveIds, ids);
   for (const d of wb.drafts) removeIds(d.scope.objectiveIds, ids);
@@ -87,6 +89,7 @@ export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): voi
   if (o) filterInPlace(o.kpis, (k) => k.id !== kpiId);
   const ids = new Set([kpiId]);
   for (const a of wb.alignments) removeIds(a.kpiIds, ids);
+  for (const d of wb.drafts) unlinkKpiFromBusinessCase(d.businessCase, kpiId);
 }
 
 export function removeEvidence(wb: Workbook, evidenceId: string): void {

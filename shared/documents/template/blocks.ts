@@ -18,6 +18,7 @@ import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from '
 import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
 import type { DecisionBasis } from '../decision-basis';
+import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 
 export const BLOCK_NAMES = [
   ...COMMITTEE_BLOCK_NAMES,
@@ -40,6 +41,7 @@ export const BLOCK_NAMES = [
   'references',
   'contributions',
   'wider-service',
+  ...BUSINESS_CASE_BLOCK_NAMES,
 ] as const;
 
 export interface BlockContext {
@@ -665,6 +667,7 @@ function gapsTable(ctx: BlockContext): Block[] {
 }
 
 export function renderNamedBlock(ctx: BlockContext, name: string, options: Readonly<Record<string, string>>, at: Location): Block[] {
+  if (isBusinessCaseBlock(name)) return renderBusinessCaseBlock(ctx, name);
   switch (name) {
     case 'alignment-matrix':
       return alignmentMatrix(ctx);

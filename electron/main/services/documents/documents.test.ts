@@ -63,7 +63,8 @@ beforeAll(async () => {
       template: t.template,
       workbook,
       answers: ANSWERS[t.id] ?? {},
-      options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId },
+      // The sample's own business case data, so the appraisal, financial and management tables are checked too.
+      options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, businessCase: workbook.drafts.find((d) => d.templateId === t.id)?.businessCase ?? null },
       formats: ['docx', 'pdf'],
       printer,
       attachment: { serviceIds: null, objectiveIds: null, partnerId, includeNames: false },
