@@ -65,6 +65,7 @@ const LISTED_BY_READINESS = new Set([
   'unanswered-required',
   'unanswered',
   'missing-partner',
+  'missing-business-case',
   'unsupported-claim',
   'weak-evidence',
 ]);
