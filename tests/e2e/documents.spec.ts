@@ -106,7 +106,7 @@ function pdfInfo(path: string): Record<string, string> {
 test('every built-in template: answer, preview and export Word and PDF from the sample workbook', async ({
   launch,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const h = await launch();
   await openSampleDocuments(h);
   const listing = await h.composition.documentService.listTemplates();
