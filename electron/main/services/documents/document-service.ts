@@ -9,18 +9,11 @@
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import {
-  attachmentScope,
-  bindDocument,
-  isCancellation,
-  questionsToAsk,
-  type BindOptions,
-  type FinalBlocker,
-  type PdfPrinter,
-  type PreExportWarning,
-  type Question,
-  type Template,
-} from '../../../../shared/documents';
+import { bindDocument, questionsToAsk, type BindOptions, type FinalBlocker, type PreExportWarning } from '../../../../shared/documents/bind';
+import { attachmentScope } from '../../../../shared/documents/facts/scope';
+import { isCancellation, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import type { Template } from '../../../../shared/documents/template/load-template';
+import type { Question } from '../../../../shared/documents/template/manifest';
 import type {
   DocumentFormat,
   DocumentModeName,
@@ -38,7 +31,6 @@ import type {
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
-import { exportDocument } from './export-document';
 import { renderPrintHtml } from './print-html';
 import { listTemplates, type TemplateSummary } from './template-folders';
 
@@ -310,6 +302,8 @@ export class DocumentService {
         }
       }
       if (signal.aborted) return cancelled();
+      // Loaded here, not at the top: listing templates and previewing need none of the Word and PDF libraries.
+      const { exportDocument } = await import('./export-document');
       const exporting = exportDocument({
         template: template.value,
         workbook: request.workbook,
