@@ -181,6 +181,8 @@ export async function runGenerate(
       throw misused(
         `There is no template “${options.template}”. The templates are: ${listing.templates.map((t) => t.id).join(', ')}. (The templates command lists them with their names.)`,
       );
+    // The browser starts now, while the document is bound and written as Word, not after.
+    if (formats.includes('pdf')) service.warmPrinter();
 
     const base = latestDraft(workbook, template.id);
     const answers = new Map((base?.answers ?? []).map((a) => [a.questionId, a.value]));
