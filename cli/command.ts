@@ -4,6 +4,7 @@
  * libraries that command needs); adding a command is adding a module there.
  */
 import type { Command } from 'commander';
+import type { PdfPrinter } from '../shared/documents/pdf/printer';
 import type { ExitCode, Io } from './output';
 
 export interface CommandContext {
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly folder: string;
   /** Sets the exit code; the worst code reported wins. */
   exit(code: ExitCode): void;
+  /** The PDF printer commands use instead of starting their own browser (tests share one per file). */
+  readonly startPrinter?: () => Promise<PdfPrinter>;
 }
 
 export interface CliCommand {

@@ -82,12 +82,13 @@ async function commandsFor(args: readonly string[], entries: readonly CommandEnt
 export async function runCli(
   args: readonly string[],
   io: Io,
-  options: { commands?: readonly CommandEntry[]; folder?: string } = {},
+  options: { commands?: readonly CommandEntry[]; folder?: string; startPrinter?: CommandContext['startPrinter'] } = {},
 ): Promise<ExitCode> {
   let code: ExitCode = EXIT.OK;
   const context: CommandContext = {
     io,
     folder: options.folder ?? userFolder(),
+    ...(options.startPrinter ? { startPrinter: options.startPrinter } : {}),
     exit: (c) => {
       code = Math.max(code, c) as ExitCode;
     },
