@@ -3,9 +3,10 @@
  * starting the command line never pays for the Word, PDF and import libraries a command does not use. Later
  * issues add theirs here.
  */
-import type { LazyCommand } from '../command';
+import type { CommandEntry } from '../command';
 
-export const COMMANDS: readonly LazyCommand[] = [
+/** An entry is `{ name, load }`; a command module imported here and listed as it is also works, loaded at start. */
+export const COMMANDS: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./validate')).validateCommand },
   { name: 'info', load: async () => (await import('./info')).infoCommand },
   { name: 'objectives', load: async () => (await import('./objectives')).objectivesCommand },
