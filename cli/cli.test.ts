@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
-import { cleanEnv, cli, CLI_MAIN, cliProcess, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
+import { cleanEnv, cli, cliProcess, cliProcessWith, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
 
 let folder: string;
 beforeAll(async () => {
@@ -143,7 +143,7 @@ describe.concurrent('npm run cli -- info', () => {
 
   it('shows dates in UK time whatever the computer’s time zone', { timeout: 120_000 }, async () => {
     const env = { ...cleanEnv(), TZ: 'America/New_York' };
-    const r = await run(process.execPath, ['--import', 'tsx', CLI_MAIN, 'info', COMPLETE_WORKBOOK], { env });
+    const r = await cliProcessWith({ env }, 'info', COMPLETE_WORKBOOK);
     expect(r.stdout).toContain('Created        15 September 2025 at 09:42 (UK time)');
   });
 

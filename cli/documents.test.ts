@@ -1,5 +1,5 @@
 /**
- * `templates` and `generate` as a user runs them: the real command line in a child process, on the shipped sample
+ * `templates` and `generate` as a user runs them: the command line in this process (runCli), on the shipped sample
  * workbook, writing real files that are then opened (the DOCX as a zip with its Word parts, the PDF with pdfinfo).
  */
 import { execFileSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
+import { cli, closeSharedPrinter, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
 const BUILT_INS = ['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement'];
@@ -38,7 +38,10 @@ let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'awb-cli-docs-'));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedPrinter();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 describe.concurrent('npm run cli -- templates', () => {
   it('lists the built-in templates one per line, id first and then the name', async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookText, serialiseWorkbook } from '../shared/model/workbook-format';
-import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
+import { cli, closeSharedPrinter, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
 const ANSWERS = join(PROJECT, 'tests/fixtures/documents/five-case-answers.json');
@@ -27,7 +27,10 @@ beforeAll(() => {
   undrafted = join(folder, 'No drafts.awbook');
   writeFileSync(undrafted, serialiseWorkbook({ ...read.value.workbook, drafts: [] }));
 });
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(async () => {
+  await closeSharedPrinter();
+  rmSync(folder, { recursive: true, force: true });
+});
 
 describe('npm run cli -- generate --draft / --final', { timeout: 120_000 }, () => {
   it('refuses a final with exit 1, listing each unanswered required question, and writes nothing', async () => {

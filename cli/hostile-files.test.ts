@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK } from '../tests/fixtures/fixtures';
-import { CLI_MAIN, expectNoStackTrace, run } from '../tests/fixtures/run-cli';
+import { cliProcessWith, expectNoStackTrace } from '../tests/fixtures/run-cli';
 
 let folder: string;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** The command line with its heap capped: a reader that needs more than 100 MB dies instead of passing. */
-const cappedCli = (...args: string[]) => run(process.execPath, ['--max-old-space-size=100', '--import', 'tsx', CLI_MAIN, ...args]);
+const cappedCli = (...args: string[]) => cliProcessWith({ nodeOptions: ['--max-old-space-size=100'] }, ...args);
 
 const someWorkbook = async () => {
   const path = join(folder, 'Plan.awbook');

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliCommand } from './command';
+import { isLazy, type CliCommand, type LazyCommand } from './command';
 import { COMMANDS } from './commands';
 import { describeError, EXIT, listInWords, plural, table, ukDateTime, type Io } from './output';
 import { runCli } from './program';
@@ -56,6 +56,60 @@ describe('runCli', () => {
     });
     expect(code).toBe(EXIT.OK);
     expect(io.stdout()).toMatch(/^complete-workbook\.awbook is a valid workbook/);
+  });
+});
+
+describe('loading commands', () => {
+  /** Commands that record being loaded, each printing its name when run. */
+  const recording = (names: readonly string[]) => {
+    const loaded: string[] = [];
+    const commands: LazyCommand[] = names.map((name) => ({
+      name,
+      load: async () => {
+        loaded.push(name);
+        return {
+          register(program, { io: out }) {
+            program
+              .command(name)
+              .description(`the ${name} command`)
+              .action(() => out.out(`${name} ran\n`));
+          },
+        };
+      },
+    }));
+    return { loaded, commands };
+  };
+
+  it('loads only the command asked for', async () => {
+    const { loaded, commands } = recording(['alpha', 'beta', 'gamma']);
+    const io = capture();
+    expect(await runCli(['beta'], io, { commands })).toBe(EXIT.OK);
+    expect(io.stdout()).toBe('beta ran\n');
+    expect(loaded).toEqual(['beta']);
+  });
+
+  it('loads only the command whose help is asked for', async () => {
+    const { loaded, commands } = recording(['alpha', 'beta']);
+    const io = capture();
+    expect(await runCli(['help', 'alpha'], io, { commands })).toBe(EXIT.OK);
+    expect(io.stdout()).toContain('the alpha command');
+    expect(loaded).toEqual(['alpha']);
+  });
+
+  it('loads every command, in order, for the full help and for a name it does not know', async () => {
+    for (const args of [['--help'], [], ['delta']]) {
+      const { loaded, commands } = recording(['alpha', 'beta']);
+      const io = capture();
+      await runCli(args, io, { commands });
+      expect(loaded.sort()).toEqual(['alpha', 'beta']);
+      expect(io.stdout() + io.stderr()).toMatch(/alpha[\s\S]*beta|Unknown command 'delta'/);
+    }
+  });
+
+  it('lists every command in the help, from the real list', async () => {
+    const io = capture();
+    expect(await runCli(['--help'], io)).toBe(EXIT.OK);
+    for (const { name } of COMMANDS.filter(isLazy)) expect(io.stdout()).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
 });
 

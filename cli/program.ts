@@ -3,19 +3,28 @@
  * and plain text: usage mistakes, invalid files and anything unexpected alike, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import type { CliCommand, CommandContext } from './command';
+import { isLazy, type CliCommand, type CommandContext, type CommandEntry } from './command';
 import { COMMANDS } from './commands';
-import { userFolder } from './load-workbook';
 import { describeUnexpected, EXIT, lines, type ExitCode, type Io } from './output';
+import { projectRoot } from './project-root';
 
 function appVersion(): string {
   try {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const pkg: unknown = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8'));
     return typeof pkg === 'object' && pkg !== null && 'version' in pkg ? String(pkg.version) : 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The folder a relative file name is relative to. `npm run cli` runs in the project folder and passes the
+ * folder the user was in as INIT_CWD.
+ */
+export function userFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return env.npm_lifecycle_event === 'cli' && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
 export function buildProgram(io: Io, commands: readonly CliCommand[], context: CommandContext): Command {
@@ -49,22 +58,43 @@ export function buildProgram(io: Io, commands: readonly CliCommand[], context: C
   return program;
 }
 
+/**
+ * The name of the command the arguments ask for (`help <name>` asks for that command's help), or null when
+ * they ask for no one command (no arguments, `--help`, `--version`, a name that is not a command).
+ */
+export function commandNamed(args: readonly string[], names: ReadonlySet<string>): string | null {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const first = args[0] === 'help' ? words[1] : args[0];
+  return first !== undefined && names.has(first) ? first : null;
+}
+
+/**
+ * The commands to register for these arguments: every eager one, and of the lazy ones only the command asked
+ * for, or all of them when the help lists them or the name is not one of theirs.
+ */
+async function commandsFor(args: readonly string[], entries: readonly CommandEntry[]): Promise<CliCommand[]> {
+  const named = commandNamed(args, new Set(entries.filter(isLazy).map((e) => e.name)));
+  const wanted = entries.filter((e) => !isLazy(e) || named === null || e.name === named);
+  return Promise.all(wanted.map((e) => (isLazy(e) ? e.load() : e)));
+}
+
 /** Runs the command line on the given arguments (without node and the script) and returns the exit code. */
 export async function runCli(
   args: readonly string[],
   io: Io,
-  options: { commands?: readonly CliCommand[]; folder?: string } = {},
+  options: { commands?: readonly CommandEntry[]; folder?: string; startPrinter?: CommandContext['startPrinter'] } = {},
 ): Promise<ExitCode> {
   let code: ExitCode = EXIT.OK;
   const context: CommandContext = {
     io,
     folder: options.folder ?? userFolder(),
+    ...(options.startPrinter ? { startPrinter: options.startPrinter } : {}),
     exit: (c) => {
       code = Math.max(code, c) as ExitCode;
     },
   };
   try {
-    const program = buildProgram(io, options.commands ?? COMMANDS, context);
+    const program = buildProgram(io, await commandsFor(args, options.commands ?? COMMANDS), context);
     if (args.length === 0) {
       program.outputHelp();
       return EXIT.USAGE;

@@ -268,6 +268,8 @@ export async function runGenerate(
       marking = m as ProtectiveMarking;
     }
     const partnerId = choosePartner(workbook, options.partner, base?.partnerId ?? null, template);
+    // What was asked for is in order: the browser starts now, while the document is bound and written as Word.
+    if (formats.includes('pdf')) service.warmPrinter();
 
     const stamp = new Date().toISOString();
     const draft: Draft = {
@@ -342,7 +344,7 @@ export async function runGenerate(
 }
 
 export const generateCommand: CliCommand = {
-  register(program, { io, folder, exit }) {
+  register(program, { io, folder, exit, startPrinter }) {
     program
       .command('generate')
       .description('Make a document (Word and/or PDF) from a workbook with one of the templates')
@@ -371,6 +373,8 @@ export const generateCommand: CliCommand = {
           'partner, marking, or both --draft and --final).',
         ].join('\n'),
       )
-      .action(async (workbook: string, options: GenerateOptions) => exit(await runGenerate(workbook, options, io, folder)));
+      .action(async (workbook: string, options: GenerateOptions) =>
+        exit(await runGenerate(workbook, options, io, folder, startPrinter && !options.chromium ? startPrinter : undefined)),
+      );
   },
 };

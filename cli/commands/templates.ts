@@ -4,17 +4,18 @@
  * line and column, and never stop the working ones from being listed.
  */
 import { resolve } from 'node:path';
-import { BUILT_IN_TEMPLATES_DIR } from '../../electron/main/services/documents';
 import { DocumentService, type DocumentServiceOptions } from '../../electron/main/services/documents/document-service';
+import { resolveBuiltInTemplatesDir } from '../../electron/main/services/documents/template-folders';
 import type { CliCommand } from '../command';
 import { lines } from '../output';
+import { projectRoot } from '../project-root';
 
 /** The document service as the command line uses it: built-in templates plus any --templates-folder given. */
 export function cliDocumentService(
   userFolders: readonly string[],
   startPrinter: DocumentServiceOptions['startPrinter'] = () => Promise.reject(new Error('this command does not print PDFs')),
 ): DocumentService {
-  return new DocumentService({ builtInDir: BUILT_IN_TEMPLATES_DIR, userFolders: () => userFolders, startPrinter });
+  return new DocumentService({ builtInDir: resolveBuiltInTemplatesDir(projectRoot()), userFolders: () => userFolders, startPrinter });
 }
 
 export const templatesCommand: CliCommand = {

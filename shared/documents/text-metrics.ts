@@ -6,8 +6,13 @@
 import { StandardFontEmbedder, StandardFonts } from 'pdf-lib';
 
 type FontName = Parameters<typeof StandardFontEmbedder.for>[0];
-const regular = StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName);
-const bold = StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName);
+// Made on first use: decompressing the metrics takes tens of milliseconds that listing templates never needs.
+let fonts: { regular: StandardFontEmbedder; bold: StandardFontEmbedder } | null = null;
+const metrics = () =>
+  (fonts ??= {
+    regular: StandardFontEmbedder.for(StandardFonts.Helvetica as unknown as FontName),
+    bold: StandardFontEmbedder.for(StandardFonts.HelveticaBold as unknown as FontName),
+  });
 const widthCache = new Map<string, number>();
 
 /** Width of one character at 1 pt, in points (characters Helvetica lacks, such as emoji, count as an average letter). */
@@ -16,7 +21,7 @@ export function charWidth(ch: string, isBold: boolean): number {
   let w = widthCache.get(key);
   if (w === undefined) {
     try {
-      w = (isBold ? bold : regular).widthOfTextAtSize(ch, 1);
+      w = (isBold ? metrics().bold : metrics().regular).widthOfTextAtSize(ch, 1);
     } catch {
       w = isBold ? 0.61 : 0.556;
     }

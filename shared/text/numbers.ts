@@ -1,9 +1,21 @@
 /** Numbers, money and percentages in UK style ("£1,250,000", "£1.25m", "12.4 per 1,000 residents"), and reading them back. */
 
+/**
+ * One formatter per option set: toLocaleString with options builds a new one on every call, which a long document
+ * (thousands of figures) feels.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function en(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-GB', { minimumFractionDigits, maximumFractionDigits })));
+  return f;
+}
+
 export function formatNumber(n: number, decimals?: number): string {
   if (!Number.isFinite(n)) return '';
   const d = decimals ?? (Number.isInteger(n) ? 0 : Math.abs(n) < 10 ? 2 : 1);
-  return n.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: d });
+  return en(0, d).format(n);
 }
 
 /** £ with thousands separators; pence only when the amount has them. "short" gives £1.25m / £450k. */
@@ -16,7 +28,7 @@ export function formatMoney(amount: number, style: 'full' | 'short' = 'full'): s
     if (a >= 10_000) return `${sign}£${formatNumber(Math.round(a / 1_000), 0)}k`;
   }
   const pence = !Number.isInteger(a);
-  return `${sign}£${a.toLocaleString('en-GB', { minimumFractionDigits: pence ? 2 : 0, maximumFractionDigits: pence ? 2 : 0 })}`;
+  return `${sign}£${en(pence ? 2 : 0, pence ? 2 : 0).format(a)}`;
 }
 
 /** A share (0–1) as a whole-number percentage; values that are already percentages with whole = true. */

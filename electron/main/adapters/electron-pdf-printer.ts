@@ -106,6 +106,18 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
       queue = job.catch(() => undefined);
       return job;
     },
+    // The window's renderer process is what a first print waits for; an empty page starts it. In the queue, so
+    // it never navigates away from a document being printed.
+    warm() {
+      const job = queue.then(async () => {
+        if (win && !win.isDestroyed()) return;
+        await printWindow()
+          .loadURL('data:text/html,')
+          .catch(() => undefined);
+      });
+      queue = job.catch(() => undefined);
+      return job;
+    },
     async close() {
       await queue;
       if (win && !win.isDestroyed()) win.destroy();

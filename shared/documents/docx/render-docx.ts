@@ -48,7 +48,7 @@ import {
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
 import { renderChartParts } from '../charts/render-chart-svg';
-import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type Inline, type ListBlock, type TableBlock } from '../model';
+import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type FigureBlock, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
 import { CALLOUT_GAP, CELL_PADDING, FIGURE_MAX_HEIGHT_PT, FIGURE_WIDTH_PT, LINE_MULTIPLE, PAGE, STYLES, type ParaStyle } from './layout';
 import { estimatePages } from './page-estimate';
@@ -295,6 +295,12 @@ function table(t: TableBlock, ctx: Ctx, textWidthPt: number): FileChild[] {
   return out;
 }
 
+/** A chart too tall for a page comes in parts that each fit one (the same parts as the PDF). */
+function figureParts(b: FigureBlock, textWidthPt: number) {
+  const widthPt = Math.min(FIGURE_WIDTH_PT, textWidthPt);
+  return renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientationOf(textWidthPt)] * 640) / widthPt);
+}
+
 async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild[]> {
   switch (b.kind) {
     case 'heading': {
@@ -310,8 +316,7 @@ async function block(b: Block, ctx: Ctx, textWidthPt: number): Promise<FileChild
     case 'figure': {
       const widthPt = Math.min(FIGURE_WIDTH_PT, textWidthPt);
       const widthPx = Math.round((widthPt / 72) * 96);
-      // A chart too tall for a page comes in parts that each fit one (the same parts as the PDF).
-      const parts = renderChartParts(b.chart, (FIGURE_MAX_HEIGHT_PT[orientationOf(textWidthPt)] * 640) / widthPt);
+      const parts = figureParts(b, textWidthPt);
       const n = ++ctx.figure;
       const images: Paragraph[] = [];
       for (const [i, chart] of parts.entries()) {
@@ -456,7 +461,20 @@ export async function renderDocxWith(model: DocModel, options: DocxRenderOptions
   const estimate = estimatePages(doc);
   const bookmarks = new Map<string, string>();
   const comments: ICommentOptions[] | null = doc.status === 'draft' ? [] : null;
-  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise: options.rasteriseSvg, bookmarks, table: 0, figure: 0, numberedLists: 0, comments, inGuidanceBox: false };
+  // Each chart is rasterised once, and every chart in a top-level figure is started now: a rasteriser that works
+  // off the main thread then draws them all while the rest of the file is put together.
+  const pngs = new Map<string, Promise<Uint8Array>>();
+  const rasterise: Ctx['rasterise'] = (svg, widthPx) => {
+    const key = `${widthPx}:${svg}`;
+    let png = pngs.get(key);
+    if (!png) pngs.set(key, (png = options.rasteriseSvg(svg, widthPx)));
+    return png;
+  };
+  for (const s of doc.sections) {
+    const geo = s.orientation === 'landscape' ? PAGE.landscape : PAGE.portrait;
+    for (const b of s.blocks) if (b.kind === 'figure') for (const chart of figureParts(b, geo.width - geo.left - geo.right)) rasterise(chart.svg, chart.width * 2).catch(() => undefined);
+  }
+  const ctx: Ctx = { doc, style, refs: referenceNumbers(doc), rasterise, bookmarks, table: 0, figure: 0, numberedLists: 0, comments, inGuidanceBox: false };
 
   const tp = doc.titlePage;
   const marking = MARKING_TEXT[doc.marking];

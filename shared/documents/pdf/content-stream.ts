@@ -64,6 +64,23 @@ function text(bytes: Uint8Array, start: number, end: number): string {
   return out;
 }
 
+/**
+ * A word of the stream as text. Operators are one to three letters and a long report has hundreds of thousands of
+ * them, so those are made from their character codes directly rather than through a copied slice.
+ */
+function word(src: Uint8Array, start: number, end: number): string {
+  switch (end - start) {
+    case 1:
+      return String.fromCharCode(src[start]!);
+    case 2:
+      return String.fromCharCode(src[start]!, src[start + 1]!);
+    case 3:
+      return String.fromCharCode(src[start]!, src[start + 1]!, src[start + 2]!);
+    default:
+      return text(src, start, end);
+  }
+}
+
 /** Splits a content stream into operations; null when it cannot be read safely. */
 export function splitOperations(src: Uint8Array): Op[] | null {
   const ops: Op[] = [];
@@ -121,10 +138,10 @@ export function splitOperations(src: Uint8Array): Op[] | null {
     while (i < n && !isWhite(src[i]!) && !isDelim(src[i]!)) i++;
     if (i === wordStart) return null;
     if ((c >= Ch.Zero && c <= Ch.Nine) || c === Ch.Plus || c === Ch.Minus || c === Ch.Dot) continue;
-    const word = text(src, wordStart, i);
-    if (word === 'true' || word === 'false' || word === 'null') continue;
-    if (word === 'BI' || word === 'ID') return null;
-    ops.push({ start, end: i, operator: word });
+    const operator = word(src, wordStart, i);
+    if (operator === 'true' || operator === 'false' || operator === 'null') continue;
+    if (operator === 'BI' || operator === 'ID') return null;
+    ops.push({ start, end: i, operator });
     start = -1;
   }
   // Operands with no operator after them: the stream is cut short or not a content stream.

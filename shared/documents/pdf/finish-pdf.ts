@@ -137,6 +137,8 @@ function artifactPages(pdf: PDFDocument, zlib: ZlibCodec, demoted: ReadonlyMap<P
   const ctx = pdf.context;
   const lookup = (o: PDFObject | undefined) => (o instanceof PDFRef ? ctx.lookup(o) : o);
   let total = 0;
+  // Whether a form XObject carries tags of its own, by object: pages share forms, and each answer costs an inflate.
+  const formTagged = new Map<PDFObject, boolean>();
   for (const page of pdf.getPages()) {
     const contents = lookup(page.node.get(N('Contents')));
     const streams = contents instanceof PDFArray ? contents.asArray().map(lookup) : [contents];
@@ -149,8 +151,12 @@ function artifactPages(pdf: PDFDocument, zlib: ZlibCodec, demoted: ReadonlyMap<P
       if (!(xobjects instanceof PDFDict)) return false;
       const x = lookup(xobjects.get(N(name)));
       if (!(x instanceof PDFStream) || x.dict.get(N('Subtype')) !== N('Form')) return false;
-      const bytes = streamBytes(x, zlib);
-      return bytes !== null && /BDC|BMC/.test(latin1(bytes));
+      let tagged = formTagged.get(x);
+      if (tagged === undefined) {
+        const bytes = streamBytes(x, zlib);
+        formTagged.set(x, (tagged = bytes !== null && /BDC|BMC/.test(latin1(bytes))));
+      }
+      return tagged;
     };
     const result = artifactUntagged(source, taggedForm, demoted.get(page.ref) ?? new Set());
     if (!result || result.wrapped === 0) continue;

@@ -6,7 +6,17 @@
  */
 export interface PdfPrinter {
   print(html: string, options?: { readonly signal?: AbortSignal }): Promise<Uint8Array>;
+  /** Gets ready to print (a page, a window) ahead of the first document, so the officer does not wait for it. */
+  warm?(): Promise<void>;
   close?(): Promise<void>;
+}
+
+/**
+ * A printer that is still starting, usable at once: each print waits for it. Lets a document be laid out (and its
+ * Word file written) while the browser starts, rather than after.
+ */
+export function whenStarted(starting: Promise<PdfPrinter>): PdfPrinter {
+  return { print: async (html, options) => (await starting).print(html, options) };
 }
 
 /** The error a cancelled print (or PDF) rejects with: an AbortError, as fetch and Node's own APIs use. */

@@ -4,9 +4,19 @@
  * size, margins and running header/footer in CSS, so the printer only has to honour CSS page sizes.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { isCancellation, printCancelled, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
+
+// Not named `require`: electron-vite adds its own `const require` to the ESM main bundle, and two would collide.
+const requireHere = createRequire(import.meta.url);
+/**
+ * playwright-core, loaded when a printer starts. Required, not imported: Node scans a CommonJS package imported
+ * from an ES module for its export names, which for playwright-core's bundles costs a quarter of a second.
+ */
+const playwright = (): typeof Playwright => requireHere('playwright-core') as typeof Playwright;
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-extensions'];
 
@@ -39,7 +49,7 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
   const executablePath = opts.executablePath ?? findChromium();
   if (!executablePath)
     throw new Error('No Chromium, Google Chrome or Microsoft Edge was found on this computer, so PDFs cannot be made. Install one of them, or set AWB_CHROMIUM to its path.');
-  const browser: Browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+  const browser: Browser = await playwright().chromium.launch({ executablePath, args: ARGS, headless: true });
   const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
   // One page, reused: Chromium keeps the decoded fonts and its layout caches between prints, which saves a few
   // hundred milliseconds a document. Prints take turns on it.
@@ -52,7 +62,8 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     page = fresh;
     return fresh;
   };
-  let queue: Promise<unknown> = Promise.resolve();
+  // Opened now, while the caller lays out its document, so the first print starts from a page ready for it.
+  let queue: Promise<unknown> = openPage().catch(() => undefined);
   return {
     print(html, options = {}) {
       const run = async () => {
@@ -77,6 +88,9 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
       const result = queue.then(run, run);
       queue = result.catch(() => undefined);
       return result;
+    },
+    async warm() {
+      await queue;
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -49,7 +49,8 @@ const BODY = `# {{answers.topic}}
 
 let root: string;
 let builtIn: string;
-let printer: (PdfPrinter & { close(): Promise<void> }) | null = null;
+/** One browser for the whole file, however many services ask for it at once (a preview warms it too). */
+let printer: Promise<PdfPrinter & { close(): Promise<void> }> | null = null;
 
 function writeTemplate(folder: string, manifest: object, body = BODY) {
   mkdirSync(folder, { recursive: true });
@@ -61,7 +62,7 @@ function service(over: Partial<DocumentServiceOptions> = {}, userFolders: string
   return new DocumentService({
     builtInDir: builtIn,
     userFolders: () => userFolders,
-    startPrinter: async () => (printer ??= await createChromiumPrinter({ executablePath: CHROMIUM })),
+    startPrinter: () => (printer ??= createChromiumPrinter({ executablePath: CHROMIUM })),
     now: () => new Date('2026-11-28T10:00:00Z'),
     ...over,
   });
@@ -92,7 +93,7 @@ beforeAll(() => {
   writeTemplate(join(builtIn, 'test-briefing'), MANIFEST);
 });
 afterAll(async () => {
-  await printer?.close();
+  await (await printer?.catch(() => null))?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -164,6 +165,31 @@ describe('the preview', () => {
     const obc = sampleWith({ topic: 'Digital inclusion', stage: 'OBC' });
     const again = await service().preview(obc.workbook, obc.draftId);
     expect(again.ok && again.value.askedQuestionIds).toEqual(['topic', 'stage', 'obc_only', 'risks']);
+  });
+
+  it('gets the printer ready for the first export, starting it once, and previews even when it cannot start', async () => {
+    const { workbook, draftId } = sampleWith({ topic: 'Warm' });
+    const calls: string[] = [];
+    const ready: PdfPrinter = {
+      print: async () => {
+        calls.push('print');
+        return new Uint8Array();
+      },
+      warm: async () => void calls.push('warm'),
+    };
+    const s = service({
+      startPrinter: async () => {
+        calls.push('start');
+        return ready;
+      },
+    });
+    expect((await s.preview(workbook, draftId)).ok).toBe(true);
+    expect((await s.preview(workbook, draftId)).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['start', 'warm', 'warm']);
+
+    const broken = service({ startPrinter: () => Promise.reject(new Error('No Chromium, Google Chrome or Microsoft Edge was found.')) });
+    expect((await broken.preview(workbook, draftId)).ok).toBe(true);
   });
 
   it('says plainly when the draft or its template has gone', async () => {

@@ -9,18 +9,12 @@
 import { safeFileStem } from '../file-names';
 import { realpath } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve } from 'node:path';
-import {
-  attachmentScope,
-  bindDocument,
-  isCancellation,
-  questionsToAsk,
-  bindOptionsForDraft,
-  type FinalBlocker,
-  type PdfPrinter,
-  type PreExportWarning,
-  type Question,
-  type Template,
-} from '../../../../shared/documents';
+import { bindDocument, questionsToAsk, type FinalBlocker, type PreExportWarning } from '../../../../shared/documents/bind';
+import { bindOptionsForDraft } from '../../../../shared/documents/decision-basis';
+import { attachmentScope } from '../../../../shared/documents/facts/scope';
+import { isCancellation, whenStarted, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import type { Template } from '../../../../shared/documents/template/load-template';
+import type { Question } from '../../../../shared/documents/template/manifest';
 import type {
   DocumentFormat,
   DocumentModeName,
@@ -38,7 +32,6 @@ import type {
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
-import { exportDocument } from './export-document';
 import { renderPrintHtml } from './print-html';
 import { listTemplates, type TemplateSummary } from './template-folders';
 
@@ -229,6 +222,8 @@ export class DocumentService {
   }
 
   async preview(workbook: Workbook, draftId: string): Promise<Result<DocumentPreview>> {
+    // A preview means the officer is in the Documents step: have the printer ready for their first export.
+    this.warmPrinter();
     const draft = this.draftOf(workbook, draftId);
     if (!draft.ok) return draft;
     const template = await this.template(draft.value.templateId);
@@ -260,13 +255,23 @@ export class DocumentService {
     return bound.ok ? ok(null) : bound;
   }
 
-  /** The printer is started on the first PDF (a second or so for a browser) and reused after that. */
+  /** The printer is started on the first PDF or preview (a second or so for a browser) and reused after that. */
   private startPrinter(): Promise<PdfPrinter> {
     if (!this.printer) {
       this.printer = this.options.startPrinter();
       this.printer.catch(() => (this.printer = null));
     }
     return this.printer;
+  }
+
+  /**
+   * Starts the printer and has it make ready (a browser page, a window) without waiting for it, so the first
+   * export does not pay for that. A printer that cannot start is reported by the export that needs it.
+   */
+  warmPrinter(): void {
+    this.startPrinter()
+      .then((printer) => printer.warm?.())
+      .catch(() => undefined);
   }
 
   get busy(): boolean {
@@ -294,18 +299,23 @@ export class DocumentService {
       if (!draft.ok) return draft;
       const template = await this.template(draft.value.templateId);
       if (!template.ok) return template;
+      // The printer starts (if it has not yet) while the document is bound, laid out and written as Word; the
+      // PDF waits for it only when it is ready to print.
+      let printerFailure: unknown = null;
       let printer: PdfPrinter | undefined;
       if (request.formats.includes('pdf')) {
-        try {
-          printer = await this.startPrinter();
-        } catch (e) {
-          return fail(
-            'UNSUPPORTED',
-            `PDFs cannot be made on this computer (${e instanceof Error ? e.message.replace(/\.$/, '') : String(e)}). The Word document can still be exported.`,
-          );
-        }
+        const starting = this.startPrinter();
+        starting.catch((e: unknown) => (printerFailure = e ?? new Error('the printer did not start')));
+        printer = whenStarted(starting);
       }
+      const unsupported = (e: unknown) =>
+        fail(
+          'UNSUPPORTED',
+          `PDFs cannot be made on this computer (${e instanceof Error ? e.message.replace(/\.$/, '') : String(e)}). The Word document can still be exported.`,
+        );
       if (signal.aborted) return cancelled();
+      // Loaded here, not at the top: listing templates and previewing need none of the Word and PDF libraries.
+      const { exportDocument } = await import('./export-document');
       const exporting = exportDocument({
         template: template.value,
         workbook: request.workbook,
@@ -324,6 +334,7 @@ export class DocumentService {
       exporting.catch(() => undefined);
       const result = await Promise.race([exporting, whenAborted(signal)]);
       if (signal.aborted || result === ABORTED) return cancelled();
+      if (printerFailure !== null) return unsupported(printerFailure);
       if (!result.ok) return result;
 
       report('writing', 0.95);

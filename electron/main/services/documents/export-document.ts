@@ -48,12 +48,29 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
   if (!bound.ok) return bound;
   if (signal?.aborted) return cancelled();
   const { document } = bound.value;
+  const wantPdf = input.formats.includes('pdf');
+  const wantDocx = input.formats.includes('docx');
+  if (wantPdf && !input.printer) return fail('UNSUPPORTED', 'PDF export needs a PDF printer, and none is available.');
+  // The PDF goes first: its HTML is laid out and handed to the browser, and the Word file is written here while
+  // the browser prints, so the two take little longer than the slower of them.
+  let pdfJob: Promise<Uint8Array> | null = null;
+  if (wantPdf && input.printer) {
+    onProgress?.('html', 0.15);
+    pdfJob = printDocumentPdf(document, input.printer, {
+      fontCss: documentFontCss(),
+      workbookSnapshot: input.attachment ? documentSnapshotText(input.workbook, input.attachment) : null,
+      zlib: nodeZlib,
+      ...(signal ? { signal } : {}),
+      onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
+    }).then((printed) => printed.pdf);
+    // Awaited below; a failure here must not go unhandled while the Word file is written.
+    pdfJob.catch(() => undefined);
+  }
   let docx: Uint8Array | undefined;
   let pdf: Uint8Array | undefined;
-  const wantPdf = input.formats.includes('pdf');
   try {
-    if (input.formats.includes('docx')) {
-      onProgress?.('docx', 0.15);
+    if (wantDocx) {
+      onProgress?.('docx', 0.2);
       try {
         docx = await renderDocx(document, input.houseStyle ? { houseStyle: input.houseStyle } : {});
       } catch (e) {
@@ -62,18 +79,9 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       }
       if (signal?.aborted) return cancelled();
     }
-    onProgress?.('html', wantPdf ? 0.4 : 0.9);
-    if (wantPdf) {
-      if (!input.printer) return fail('UNSUPPORTED', 'PDF export needs a PDF printer, and none is available.');
+    if (pdfJob) {
       onProgress?.('pdf', 0.5);
-      const printed = await printDocumentPdf(document, input.printer, {
-        fontCss: documentFontCss(),
-        workbookSnapshot: input.attachment ? documentSnapshotText(input.workbook, input.attachment) : null,
-        zlib: nodeZlib,
-        ...(signal ? { signal } : {}),
-        onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
-      });
-      pdf = printed.pdf;
+      pdf = await pdfJob;
     }
   } catch (e) {
     if (isCancellation(e) || signal?.aborted) return cancelled();
