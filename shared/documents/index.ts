@@ -15,5 +15,6 @@ export { printDocumentPdf, type PrintDocumentOptions } from './pdf/print-documen
 export { isCancellation, printCancelled, type PdfPrinter } from './pdf/printer';
 export { renderDocxWith, type DocxRenderOptions } from './docx/render-docx';
 export { documentPlainText, normaliseText } from './plain-text';
-export { formatDate, formatMoney, formatNumber, formatPercent, formatPerThousand } from './template/format';
+export { formatDate } from '../text/dates';
+export { formatMoney, formatNumber, formatPercent, formatPerThousand } from '../text/numbers';
 export { attachmentScope, computeFacts, defaultScope, resolveScope, wholeServiceFacts, ROLL_UP_RULE, type DocumentFacts, type Figure, type ResolvedScope } from './facts';

@@ -4,10 +4,9 @@
  * always be saved and reopened. Each function mutates the workbook it is given; callers pass an immer draft
  * (the renderer's store, the command line) so the change is one undoable step.
  */
-import type { LibraryEvidence } from '../reference/catalogue';
 import { newId } from './ids';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
-import type { Strength } from './vocabulary';
+import type { EvidenceKind, EvidenceQuality, Strength } from './vocabulary';
 import { unlinkKpiFromBusinessCase } from './business-case-integrity';
 
 function removeIds(list: string[], ids: ReadonlySet<string>): void {
@@ -366,8 +365,21 @@ export function outdentObjective(wb: Workbook, objectiveId: string): boolean {
   return true;
 }
 
+/** A finding from the app's evidence library, as ensureLibraryEvidence copies it (the library itself is reference data). */
+export interface LibraryEvidenceItem {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year: string;
+  readonly url: string;
+  readonly keyFinding: string;
+  readonly figure: string;
+  readonly kind: EvidenceKind;
+  readonly quality: EvidenceQuality;
+}
+
 /** Copies a library item into the workbook once; returns the workbook evidence id. */
-export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidence): string {
+export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidenceItem): string {
   const existing = wb.evidence.find((e) => e.origin === 'library' && e.libraryRef === item.id);
   if (existing) return existing.id;
   const id = newId('evidence');

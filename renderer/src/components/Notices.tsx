@@ -1,4 +1,4 @@
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../state/ui-store';
 
 /**
  * Messages for the officer. Errors stay until dismissed and are announced assertively; confirmations are

@@ -7,7 +7,7 @@
 import { appraise, financialProfile, financialYearLabel, rateRisk, type AppraisalResult, type FinancialProfile, type RatedRisk } from '../../analysis/appraisal';
 import { OPTION_ROLES, type BusinessCaseData, type PlannedBenefit, type RiskEntry } from '../../model/business-case-schema';
 import type { Kpi, Workbook } from '../../model/workbook-schema';
-import { formatNumber, formatQuantity } from '../template/format';
+import { formatNumber, formatQuantity } from '../../text/numbers';
 
 export interface PlannedBenefitFacts {
   readonly planned: PlannedBenefit;

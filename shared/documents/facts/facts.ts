@@ -9,7 +9,9 @@
 import { AMBITION_OUTCOMES, UNIVERSAL_OFFERS, type Strength, type UniversalOffer } from '../../model/vocabulary';
 import type { BusinessCaseData } from '../../model/business-case-schema';
 import type { Alignment, Kpi, Objective, Service, Workbook } from '../../model/workbook-schema';
-import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from '../template/format';
+import { formatDate } from '../../text/dates';
+import { formatMoney, formatNumber, formatPercent } from '../../text/numbers';
+import { listInWords, plural } from '../../text/words';
 import { objectiveTree, rollUpLinks, ROLL_UP_RULE, type ObjectiveTree, type RolledLink } from './roll-up';
 import { businessCaseAmount, businessCaseFacts, type BusinessCaseFacts } from './business-case';
 import type { ResolvedScope } from './scope';

@@ -10,7 +10,8 @@ import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type 
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
 import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
-import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } from './format';
+import { asPhrase, asSentence, listInWords, plural } from '../../text/words';
+import { formatMoney, formatNumber } from '../../text/numbers';
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';

@@ -13,7 +13,7 @@ import { loadSampleWorkbook } from '../../samples/sample-workbook';
 import { bindDocument, type BindOutput } from '../bind';
 import { allBlocks, inlineText, type DocModel, type TableBlock } from '../model';
 import { documentPlainText } from '../plain-text';
-import { formatMoney } from './format';
+import { formatMoney } from '../../text/numbers';
 import { loadTemplate } from './load-template';
 
 const DIR = join(import.meta.dirname, '../../../templates/five-case-business-case');

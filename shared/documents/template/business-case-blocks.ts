@@ -15,7 +15,9 @@ import { missingParts, ROLE_LABELS, type BusinessCaseFacts, type CaseStage } fro
 import { uniqueId, type Block, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
 import type { BlockContext } from './blocks';
 import { ordinal } from '../../analysis/benchmark';
-import { asSentence, formatDate, formatMoney, formatNumber, listInWords } from './format';
+import { asSentence, listInWords } from '../../text/words';
+import { formatMoney, formatNumber } from '../../text/numbers';
+import { formatDate } from '../../text/dates';
 
 export const BUSINESS_CASE_BLOCK_NAMES = [
   'appraisal-options',

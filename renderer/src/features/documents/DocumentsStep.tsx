@@ -10,9 +10,9 @@ import type {
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { TextField } from '../../components/TextField';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call, onEvent } from '../../platform/api';
 import {
   answerOf,
