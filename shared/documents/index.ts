@@ -4,6 +4,7 @@
  */
 export * from './model';
 export { bindDocument, questionsToAsk, type BindOptions, type BindOutput, type FinalBlocker, type FinalBlockerKind, type PreExportWarning, type PreExportWarningKind } from './bind';
+export { bindOptionsForDraft, businessCaseDrafts, decisionBasis, decisionBasisProblems, type DecisionBasis } from './decision-basis';
 export { loadTemplate, type Template, type TemplateSection, type TemplateSource, MAX_TEMPLATE_FILE_CHARS } from './template/load-template';
 export { MANIFEST_FILE, TEMPLATE_KINDS, QUESTION_KINDS, type Manifest, type Question, type QuestionKind, type TemplateKind } from './template/manifest';
 export { BLOCK_NAMES } from './template/blocks';

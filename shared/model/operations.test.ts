@@ -18,6 +18,7 @@ import {
   removeEvidence,
   removeKpi,
   removeLink,
+  removeDraft,
   removeObjective,
   removePartner,
   removeService,
@@ -601,5 +602,19 @@ describe('ensureLibraryEvidence', () => {
     expect(wb.evidence.filter((e) => e.libraryRef === 'lib-test')).toEqual([
       { ...item, id, origin: 'library', libraryRef: 'lib-test' },
     ]);
+  });
+});
+
+describe('removeDraft', () => {
+  it('removes a business case draft and unlinks the committee report based on it, so the workbook stays valid', () => {
+    const wb = fixture();
+    const caseDraft = wb.drafts[0]!;
+    const report = { ...structuredClone(caseDraft), id: 'drf_reportreport', templateId: 'committee-report', basedOnDraftId: caseDraft.id };
+    wb.drafts.push(report);
+    expectValid(wb);
+    removeDraft(wb, caseDraft.id);
+    expectValid(wb);
+    expect(wb.drafts.map((d) => d.id)).toEqual(['drf_reportreport']);
+    expect(wb.drafts[0]!.basedOnDraftId).toBeNull();
   });
 });

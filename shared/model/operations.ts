@@ -115,6 +115,12 @@ export function removePartner(wb: Workbook, partnerId: string): void {
   for (const d of wb.drafts) if (d.partnerId === partnerId) d.partnerId = null;
 }
 
+/** Removes a document draft; a committee report that was based on it is then based on none. */
+export function removeDraft(wb: Workbook, draftId: string): void {
+  filterInPlace(wb.drafts, (d) => d.id !== draftId);
+  for (const d of wb.drafts) if (d.basedOnDraftId === draftId) d.basedOnDraftId = null;
+}
+
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
 /** Two reasons as one, when links or proposals combine: each different text kept, a blank line between. */
 const joinText = (kept: string, more: string) => (!more || more === kept ? kept : kept ? `${kept}\n\n${more}` : more);

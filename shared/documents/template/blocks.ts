@@ -4,6 +4,7 @@
  * (heat-map and RAG cells say "Strong", "High"…), so nothing depends on colour alone.
  */
 import type { AnalysisReport } from '../../analysis/report';
+import { COMMITTEE_BLOCK_NAMES, isCommitteeBlock, renderCommitteeBlock } from './committee-blocks';
 import { PARTNER_TYPE_LABELS, type Strength } from '../../model/vocabulary';
 import type { Workbook } from '../../model/workbook-schema';
 import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
@@ -16,9 +17,11 @@ import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
+import type { DecisionBasis } from '../decision-basis';
 import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 
 export const BLOCK_NAMES = [
+  ...COMMITTEE_BLOCK_NAMES,
   'alignment-matrix',
   'coverage-by-objective',
   'coverage-chart',
@@ -49,11 +52,13 @@ export interface BlockContext {
   readonly questions: readonly Question[];
   readonly answers: Readonly<Record<string, string>>;
   readonly partnerId: string | null;
+  /** The business case a committee report asks a decision on; null for other documents. */
+  readonly basedOn: DecisionBasis | null;
   readonly generatedAt: Date;
   readonly ids: Set<string>;
   cite(evidenceId: string): Inline | null;
   unanswered(q: Question): void;
-  warn(kind: 'empty-data' | 'missing-partner', message: string): void;
+  warn(kind: 'empty-data' | 'missing-partner' | 'missing-business-case', message: string): void;
 }
 
 const t = (s: string): Inline[] => (s === '' ? [] : [{ kind: 'text', text: s }]);
@@ -710,6 +715,7 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       ];
     }
     default:
+      if (isCommitteeBlock(name)) return renderCommitteeBlock(ctx, name, options, at);
       throw new TemplateError(at, `"${name}" is not a named block. Blocks are: ${BLOCK_NAMES.join(', ')}.`);
   }
 }

@@ -16,8 +16,8 @@ import { uniqueId, type Block, type Inline, type Shade, type TableBlock, type Ta
 import type { BlockContext } from './blocks';
 import { ordinal } from '../../analysis/benchmark';
 import { asSentence, listInWords } from '../../text/words';
-import { formatMoney, formatNumber } from '../../text/numbers';
 import { formatDate } from '../../text/dates';
+import { formatMoney, formatNumber } from '../../text/numbers';
 
 export const BUSINESS_CASE_BLOCK_NAMES = [
   'appraisal-options',

@@ -1,6 +1,8 @@
 import type { Draft as Mutable } from 'immer';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { readinessChecklist, type ReadinessItem } from '../../../../shared/documents/readiness';
+import { businessCaseDrafts } from '../../../../shared/documents/decision-basis';
+import { removeDraft } from '../../../../shared/model/operations';
 import type {
   DocumentPreview as PreviewResult,
   GeneratedFile,
@@ -26,6 +28,7 @@ import {
   setAnswer,
   type AnswerError,
 } from './answers';
+import { BASED_ON_FIELD_ID, BasedOnField } from './BasedOnField';
 import { DocumentPreview } from './DocumentPreview';
 import { ExportPanel, type ExportChoice, type ExportMode, type Job } from './ExportPanel';
 import { QuestionField } from './QuestionField';
@@ -64,6 +67,7 @@ const LISTED_BY_READINESS = new Set([
   'unanswered-required',
   'unanswered',
   'missing-partner',
+  'missing-business-case',
   'unsupported-claim',
   'weak-evidence',
 ]);
@@ -313,6 +317,7 @@ export function DocumentsStep() {
       question: questionFieldId,
       partner: PARTNER_FIELD_ID,
       scope: SCOPE_FIELD_ID,
+      basedOn: BASED_ON_FIELD_ID,
     });
     if (target.field) focusField(target.field);
     else if (target.goTo) goTo(target.goTo);
@@ -322,6 +327,7 @@ export function DocumentsStep() {
       question: questionFieldId,
       partner: PARTNER_FIELD_ID,
       scope: SCOPE_FIELD_ID,
+      basedOn: BASED_ON_FIELD_ID,
     });
     return t.goTo
       ? `opens the ${t.goTo.step === 'map' ? 'Map' : t.goTo.step === 'services' ? 'Services' : 'Objectives'} step`
@@ -397,9 +403,7 @@ export function DocumentsStep() {
   const discardDraft = () => {
     if (!draft) return;
     if (stored)
-      edit(`Discard the draft “${draft.title}”`, (wb) => {
-        wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
-      });
+      edit(`Discard the draft “${draft.title}”`, (wb) => removeDraft(wb, draft.id));
     setDraftId(null);
     setPending(null);
     setPreview(null);
@@ -513,6 +517,32 @@ export function DocumentsStep() {
                 )
               }
             />
+            {template.basedOn === 'business-case' && (
+              <BasedOnField
+                value={draft.basedOnDraftId}
+                drafts={businessCaseDrafts(
+                  workbook,
+                  (id) => listing?.templates.find((t) => t.id === id)?.kind === 'business-case',
+                  draft.id,
+                )}
+                error={
+                  showErrors && mode === 'final'
+                    ? (finalBlockers.find((i) => i.kind === 'missing-business-case')?.message ?? null)
+                    : null
+                }
+                onChange={(basedOnId) => {
+                  const basis = workbook.drafts.find((d) => d.id === basedOnId);
+                  updateDraft(basis ? `Base the report on “${basis.title}”` : 'Clear the business case', (d) => {
+                    d.basedOnDraftId = basedOnId;
+                    // A report with nothing in scope takes the business case's services and objectives with it.
+                    if (basis && !d.scope.wholeService && d.scope.serviceIds.length === 0) {
+                      d.scope.serviceIds = [...basis.scope.serviceIds];
+                      d.scope.objectiveIds = [...basis.scope.objectiveIds];
+                    }
+                  });
+                }}
+              />
+            )}
             <section className="panel" aria-labelledby="about-doc-heading">
               <h2 id="about-doc-heading">About this document</h2>
               <TextField
