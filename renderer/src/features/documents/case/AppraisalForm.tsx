@@ -9,6 +9,7 @@ import { appraise, yearLabels } from '../../../../../shared/analysis/appraisal';
 import {
   BENEFIT_KINDS,
   MAX_APPRAISAL_YEARS,
+  OPTION_DIMENSIONS,
   type OPTION_ROLES,
   OPTION_VERDICTS,
   type Appraisal,
@@ -43,6 +44,8 @@ const SCORE_OPTIONS = [
   { value: '2', label: '2 Largely meets' },
   { value: '3', label: '3 Fully meets' },
 ] as const;
+const DIMENSION_LABELS = { scope: 'Scope', solution: 'Solution', delivery: 'Delivery', implementation: 'Implementation', funding: 'Funding' } as const;
+const DIMENSION_OPTIONS = OPTION_DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_LABELS[d] }));
 const THIS_YEAR = new Date().getFullYear();
 
 /** Sets one year's amount, padding earlier years with nothing. */
@@ -226,6 +229,24 @@ function OptionForm(props: {
       </div>
       <TextField label="What it involves" multiline value={o.description} maxLength={20_000} onCommit={(v) => on('Describe an option', (x) => void (x.description = v), `case:option-desc:${o.id}`)} />
       <TextField label="Reason for the result" multiline value={o.reason} maxLength={20_000} hint="Why it was preferred, carried forward or discounted: decision records must give reasons." onCommit={(v) => on('Give an option’s reason', (x) => void (x.reason = v), `case:option-reason:${o.id}`)} />
+
+      <RowTable
+        caption={`Choices “${o.name}” makes in the options framework`}
+        headers={['Dimension', 'Choice']}
+        rows={o.choices.map((c, j) => ({
+          key: String(j),
+          name: `${DIMENSION_LABELS[c.dimension]}: ${c.choice}`,
+          cells: [
+            <SelectCell key="d" label={`Dimension of choice ${j + 1}`} value={c.dimension} options={DIMENSION_OPTIONS} onChange={(v) => on('Change a choice', (x) => void (x.choices[j]!.dimension = v))} />,
+            <TextCell key="c" label={`Choice ${j + 1}`} required value={c.choice} onCommit={(v) => on('Describe a choice', (x) => void (x.choices[j]!.choice = v), `case:choice:${o.id}:${j}`)} />,
+          ],
+        }))}
+        addLabel={`Add a choice to “${o.name}”`}
+        onAdd={() => on('Add a choice', (x) => void x.choices.push({ dimension: 'scope', choice: 'New choice' }))}
+        onRemove={(key) => on('Remove a choice', (x) => void x.choices.splice(Number(key), 1))}
+        empty="No choices recorded. The framework's dimensions are scope, solution, delivery, implementation and funding."
+      />
+      <TextField label="Main risks of this option" multiline value={o.risks} maxLength={20_000} onCommit={(v) => on('Describe an option’s risks', (x) => void (x.risks = v), `case:option-risks:${o.id}`)} />
 
       {o.role !== null && (
         <>
