@@ -37,6 +37,8 @@ import { SCOPE_FIELD_ID, ScopeEditor } from './ScopeEditor';
 import { setObjectivesInScope, setServicesInScope } from './scope';
 import { TemplatePicker } from './TemplatePicker';
 import './documents.css';
+import { BusinessCaseForms } from './case/BusinessCaseForms';
+import { emptyBusinessCase } from '../../../../shared/model/business-case-schema';
 
 const PREVIEW_DELAY_MS = 350;
 const PARTNER_FIELD_ID = 'doc-partner';
@@ -616,6 +618,23 @@ export function DocumentsStep() {
                 ))
               )}
             </section>
+
+            {template?.kind === 'business-case' && (
+              <BusinessCaseForms
+                data={draft.businessCase}
+                workbook={workbook}
+                edit={(label, recipe, key) =>
+                  updateDraft(
+                    label,
+                    (d) => {
+                      d.businessCase ??= emptyBusinessCase();
+                      recipe(d.businessCase);
+                    },
+                    key && `${key}:${draft.id}`,
+                  )
+                }
+              />
+            )}
 
             <ReadinessChecklist
               items={readiness}
