@@ -17,7 +17,7 @@ import {
   type BusinessCaseData,
 } from '../../../../../shared/model/business-case-schema';
 import { newId } from '../../../../../shared/model/ids';
-import { formatMoney, formatNumber } from '../../../../../shared/documents/template/format';
+import { formatMoney, formatNumber } from '../../../../../shared/text/numbers';
 import { NumberField, SelectField } from '../../../components/fields';
 import { TextField } from '../../../components/TextField';
 import { MoneyCell, RowTable, SelectCell, TextCell } from './case-fields';

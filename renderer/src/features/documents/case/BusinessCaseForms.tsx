@@ -16,7 +16,7 @@ import {
 } from '../../../../../shared/model/business-case-schema';
 import { newId } from '../../../../../shared/model/ids';
 import type { Workbook } from '../../../../../shared/model/workbook-schema';
-import { formatMoney } from '../../../../../shared/documents/template/format';
+import { formatMoney } from '../../../../../shared/text/numbers';
 import { SelectField } from '../../../components/fields';
 import { TextField } from '../../../components/TextField';
 import { AppraisalForm, setAmount, type CaseEdit } from './AppraisalForm';

@@ -4,7 +4,7 @@
  * (so the workbook store's undo takes it) and keeps invalid input in the field with a message beside it.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { formatNumber, parseMoney } from '../../../../../shared/documents/template/format';
+import { formatNumber, parseMoney } from '../../../../../shared/text/numbers';
 
 /** A field's message, tied to its control by id. */
 function Message(props: { id: string; text: string | null }) {
