@@ -7,7 +7,7 @@ import { readPlanFile } from '../../../../shared/import/plan-files';
 import type { Table } from '../../../../shared/import/table-outline';
 import type { OwnFigure } from '../../../../shared/model/workbook-schema';
 import { showError, showStatus } from '../../state/ui-store';
-import { useWorkbookStore } from '../../state/workbook-store';
+import { removeFiguresFrom } from './commands';
 import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';
@@ -33,9 +33,7 @@ export function OwnFigures(props: {
   };
 
   const removeSource = (source: string) => {
-    useWorkbookStore.getState().edit(`Remove the figures from ${source}`, (wb) => {
-      wb.libraryData.figures = wb.libraryData.figures.filter((f) => f.source !== source);
-    });
+    removeFiguresFrom(source);
     showStatus(`Removed the figures from ${source}. Undo (Ctrl+Z) puts them back.`);
   };
 

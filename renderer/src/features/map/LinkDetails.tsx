@@ -118,7 +118,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
             value={link.rationale}
             onCommit={(v) => update('Change rationale', (a) => void (a.rationale = v), 'rationale')}
           />
-          <AttachedEvidence heading="Evidence for this link" ids={link.evidenceIds} what="this link" target={(draft) => findLink(draft)?.evidenceIds} {...(service.catalogueRef ? { serviceRef: service.catalogueRef } : {})} />
+          <AttachedEvidence heading="Evidence for this link" ids={link.evidenceIds} what="this link" holder={{ kind: 'link', serviceId: service.id, objectiveId: objective.id }} {...(service.catalogueRef ? { serviceRef: service.catalogueRef } : {})} />
           {kpis.length > 0 ? (
             <CheckboxGroup
               legend="KPIs this link moves"

@@ -197,7 +197,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
         heading={`Evidence about this ${o.level}`}
         ids={o.evidenceIds}
         what={`“${o.title}”`}
-        target={(draft) => findObjective(draft, o.id)?.evidenceIds}
+        holder={{ kind: 'objective', objectiveId: o.id }}
       />
       {merging && (
         <Modal
