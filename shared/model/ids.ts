@@ -25,6 +25,9 @@ export const ID_PREFIXES = {
   ballot: 'blt',
   draft: 'drf',
   figure: 'fig',
+  result: 'res',
+  planAction: 'pla',
+  actionUpdate: 'upd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

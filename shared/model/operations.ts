@@ -6,6 +6,7 @@
  */
 import type { LibraryEvidence } from '../reference/catalogue';
 import { newId } from './ids';
+import { dropPlanRefs, forgetDraftOrigins, forgetWorkshopOrigins, redirectPlanObjectives } from './progress-operations';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
 import type { Strength } from './vocabulary';
 
@@ -53,6 +54,7 @@ export function removeService(wb: Workbook, serviceId: string): void {
   filterInPlace(wb.dismissedSuggestions, (d) => d.serviceId !== serviceId);
   for (const d of wb.drafts) removeIds(d.scope.serviceIds, ids);
   dropWorkshopRefs(wb, ids);
+  dropPlanRefs(wb, { services: ids });
 }
 
 /** Ids of an objective and everything beneath it. */
@@ -81,6 +83,7 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
   for (const p of wb.partners) for (const po of p.objectives) removeIds(po.objectiveIds, ids);
   for (const d of wb.drafts) removeIds(d.scope.objectiveIds, ids);
   dropWorkshopRefs(wb, ids);
+  dropPlanRefs(wb, { objectives: ids, kpis });
 }
 
 export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): void {
@@ -88,6 +91,7 @@ export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): voi
   if (o) filterInPlace(o.kpis, (k) => k.id !== kpiId);
   const ids = new Set([kpiId]);
   for (const a of wb.alignments) removeIds(a.kpiIds, ids);
+  dropPlanRefs(wb, { kpis: ids });
 }
 
 export function removeEvidence(wb: Workbook, evidenceId: string): void {
@@ -106,6 +110,14 @@ export function removeWorkshop(wb: Workbook, workshopId: string): void {
   filterInPlace(wb.workshops, (w) => w.id !== workshopId);
   for (const a of wb.alignments) if (a.provenance.workshopId === workshopId) a.provenance.workshopId = null;
   for (const x of [...wb.objectives, ...wb.services]) if (x.priority?.workshopId === workshopId) x.priority.workshopId = null;
+  forgetWorkshopOrigins(wb, workshopId);
+}
+
+/** Removes a document draft; a committee report based on it, and actions carried from its milestones, stay. */
+export function removeDraft(wb: Workbook, draftId: string): void {
+  filterInPlace(wb.drafts, (d) => d.id !== draftId);
+  for (const d of wb.drafts) if (d.basedOnDraftId === draftId) d.basedOnDraftId = null;
+  forgetDraftOrigins(wb, draftId);
 }
 
 export function removePartner(wb: Workbook, partnerId: string): void {
@@ -245,6 +257,7 @@ export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly
       po.objectiveIds = [...new Set(po.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
   for (const d of wb.drafts) d.scope.objectiveIds = [...new Set(d.scope.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
   redirectWorkshopRefs(wb, merging, keepId);
+  redirectPlanObjectives(wb, merging, keepId);
   filterInPlace(wb.objectives, (o) => !merging.has(o.id));
   normaliseHierarchy(wb);
 }

@@ -7,6 +7,7 @@ import type {
   TemplateInfo,
   TemplateListing,
 } from '../../../../shared/ipc/documents-contract';
+import { removeDraft } from '../../../../shared/model/operations';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
@@ -396,7 +397,7 @@ export function DocumentsStep() {
     if (!draft) return;
     if (stored)
       edit(`Discard the draft “${draft.title}”`, (wb) => {
-        wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
+        removeDraft(wb, draft.id);
       });
     setDraftId(null);
     setPending(null);
