@@ -1,5 +1,6 @@
 /** The commands, in the order the help lists them. Later issues add theirs here. */
 import type { CliCommand } from '../command';
+import { actualsCommand } from './actuals';
 import { analyseCommand } from './analyse';
 import { benchmarkCommand } from './benchmark';
 import { dataCommand } from './data-import';
@@ -10,4 +11,4 @@ import { templatesCommand } from './templates';
 import { validateCommand } from './validate';
 import { workshopCommand } from './workshop';
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand, infoCommand, objectivesCommand, analyseCommand, benchmarkCommand, dataCommand, templatesCommand, generateCommand, workshopCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, infoCommand, objectivesCommand, analyseCommand, benchmarkCommand, dataCommand, actualsCommand, templatesCommand, generateCommand, workshopCommand];
