@@ -36,8 +36,9 @@ export interface KpiAssessment {
   readonly status: KpiStatus;
   /** The result the status is about (the period's, or the latest when no period is given). */
   readonly result: KpiResult | null;
-  /** Where the line from baseline to target says the KPI should be at the end of the result's period. */
+  /** What the result was compared with: the line's value at the end of the result's period, the target, the baseline, or the level to keep. */
   readonly expected: number | null;
+  readonly against: 'trajectory' | 'target' | 'baseline' | 'level' | null;
   /** The result before this one, for "what changed since the last period". */
   readonly previous: KpiResult | null;
 }
@@ -72,8 +73,7 @@ export function assessKpi(kpi: Kpi, period: Period | null = null): KpiAssessment
   const result = resultFor(kpi, period);
   const ordered = resultsInOrder(kpi);
   const previous = result ? (ordered[ordered.indexOf(result) - 1] ?? null) : null;
-  const none = (expected: number | null = null): KpiAssessment => ({ status: 'no-data', result, expected, previous });
-  if (!result || !kpi.baseline) return none();
+  if (!result || !kpi.baseline) return { status: 'no-data', result, expected: null, against: null, previous };
   const baseline = kpi.baseline.value;
   const target = kpi.target?.value ?? null;
   const value = result.value;
@@ -82,20 +82,20 @@ export function assessKpi(kpi: Kpi, period: Period | null = null): KpiAssessment
     const level = target ?? baseline;
     const off = Math.abs(value - level) / Math.max(Math.abs(level), Number.EPSILON);
     const status = off <= STEADY_ON_TRACK ? 'on-track' : off <= STEADY_AT_RISK ? 'at-risk' : 'off-track';
-    return { status, result, expected: level, previous };
+    return { status, result, expected: level, against: 'level', previous };
   }
 
   const better = kpi.direction === 'increase' ? 1 : -1;
-  if (target === null) return { status: better * (value - baseline) >= 0 ? 'on-track' : 'off-track', result, expected: baseline, previous };
+  if (target === null) return { status: better * (value - baseline) >= 0 ? 'on-track' : 'off-track', result, expected: baseline, against: 'baseline', previous };
 
   const at = measuredAt(result.period);
   const expected = at === null ? null : trajectoryAt(kpi, at);
   if (expected === null) {
     const status = better * (value - target) >= 0 ? 'on-track' : better * (value - baseline) > 0 ? 'at-risk' : 'off-track';
-    return { status, result, expected: target, previous };
+    return { status, result, expected: target, against: 'target', previous };
   }
   const gap = better * (value - expected);
   const tolerance = AT_RISK_SHARE * Math.abs(target - baseline);
   const status = gap >= 0 ? 'on-track' : -gap <= tolerance ? 'at-risk' : 'off-track';
-  return { status, result, expected, previous };
+  return { status, result, expected, against: 'trajectory', previous };
 }

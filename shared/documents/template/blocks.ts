@@ -15,6 +15,7 @@ import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
+import { actionPlanBlocks, kpiProgressBlocks } from './progress-blocks';
 
 export const BLOCK_NAMES = [
   'alignment-matrix',
@@ -36,6 +37,8 @@ export const BLOCK_NAMES = [
   'references',
   'contributions',
   'wider-service',
+  'kpi-progress',
+  'action-plan',
 ] as const;
 
 export interface BlockContext {
@@ -698,6 +701,10 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       return contributions(ctx, options);
     case 'wider-service':
       return widerService(ctx);
+    case 'kpi-progress':
+      return kpiProgressBlocks(ctx);
+    case 'action-plan':
+      return actionPlanBlocks(ctx, options, at);
     case 'references': {
       const title = options.title ?? 'References';
       return [

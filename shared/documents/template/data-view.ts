@@ -30,6 +30,7 @@ import { scopeSubject } from '../facts/facts';
 import { contributionText } from '../facts/wording';
 import { formatPageRef, formatQuantity, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
 import type { Question } from './manifest';
+import { progressViewFields } from './progress-blocks';
 
 /** A paragraphs answer: Markdown written by the officer. */
 export class MarkdownText {
@@ -460,5 +461,6 @@ export function buildDataView(input: DataViewInput): ViewRecord {
     answers,
     choices,
     population: population.value === null ? null : rec({ value: population.value, text: formatNumber(population.value), source: population.source }),
+    progress: rec(progressViewFields(wb, input.answers, input.generatedAt)),
   });
 }
