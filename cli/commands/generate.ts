@@ -35,6 +35,8 @@ export interface GenerateOptions {
   chromium?: string;
   draft?: boolean;
   final?: boolean;
+  /** Answers that take precedence over the draft's and the answers file's (a command's own options). */
+  setAnswers?: Readonly<Record<string, string>>;
 }
 
 /** A problem with what was asked for: the message says what and where, and the exit code says what kind. */
@@ -192,6 +194,7 @@ export async function runGenerate(
         else answers.set(id, value);
       }
     }
+    for (const [id, value] of Object.entries(options.setAnswers ?? {})) answers.set(id, value);
     let marking: ProtectiveMarking = base?.protectiveMarking ?? 'OFFICIAL';
     if (options.marking !== undefined) {
       const m = options.marking.trim().toUpperCase();

@@ -25,10 +25,14 @@ import {
 import { readWorkbookText, validateWorkbook } from './workbook-format';
 import type { Workbook } from './workbook-schema';
 
+/** The complete fixture without its results and action plan, so each test starts from none. */
 function fixture(): Workbook {
   const read = readWorkbookText(readFileSync(COMPLETE_WORKBOOK, 'utf8'));
   if (!read.ok) throw new Error(read.error.message);
-  return read.value.workbook;
+  const wb = read.value.workbook;
+  for (const o of wb.objectives) for (const k of o.kpis) k.results = [];
+  wb.actionPlan = [];
+  return wb;
 }
 
 function expectValid(wb: Workbook) {

@@ -84,7 +84,7 @@ afterAll(async () => {
 
 /** The alignment statement is a one-to-two page paper without a table of contents. */
 const hasToc = (id: string) => id !== 'strategic-alignment-statement';
-const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement'];
+const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement', 'progress-report'];
 
 describe.skipIf(!chromium)('generated Word files', () => {
   it('every built-in template was generated', () => {
