@@ -63,7 +63,7 @@ function ActionRow(props: { action: PlanAction; wb: Workbook; asAt: string }) {
   const a = props.action;
   const late = actionGroup(a, props.asAt) === 'late' && a.status !== 'done';
   return (
-    <li className="action-item">
+    <li className="action-item" aria-label={a.title}>
       <div className="action-head">
         <input
           type="text"

@@ -42,7 +42,7 @@ function ResultRow(props: { k: KpiProgress; period: Period }) {
     if (value === null) return;
     setTyped(null);
     if (result) {
-      if (value !== result.value) changeResult(k.kpi.id, result.id, { value }, `Change ${name}, ${period.label}`);
+      if (value !== result.value) changeResult(k.kpi.id, result.id, { value }, `Change ${name}, ${period.label}`, period);
     } else recordResult(k.kpi.id, name, { value, period, source: '', note: '', state: 'provisional' });
   };
 
@@ -80,7 +80,7 @@ function ResultRow(props: { k: KpiProgress; period: Period }) {
           aria-label={`${name}: provisional or confirmed`}
           disabled={!result}
           value={result?.state ?? 'provisional'}
-          onChange={(e) => result && changeResult(k.kpi.id, result.id, { state: e.target.value as ResultState }, `Mark ${name}, ${period.label} as ${e.target.value}`)}
+          onChange={(e) => result && changeResult(k.kpi.id, result.id, { state: e.target.value as ResultState }, `Mark ${name}, ${period.label} as ${e.target.value}`, period)}
         >
           <option value="provisional">Provisional</option>
           <option value="confirmed">Confirmed</option>
@@ -94,7 +94,7 @@ function ResultRow(props: { k: KpiProgress; period: Period }) {
           disabled={!result}
           value={result?.note ?? ''}
           maxLength={500}
-          onChange={(e) => result && changeResult(k.kpi.id, result.id, { note: e.target.value }, `Change the note on ${name}, ${period.label}`)}
+          onChange={(e) => result && changeResult(k.kpi.id, result.id, { note: e.target.value }, `Change the note on ${name}, ${period.label}`, period)}
           onKeyDown={(e) => moveInColumn(e, 'note')}
         />
       </td>

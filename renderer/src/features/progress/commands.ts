@@ -21,12 +21,16 @@ import { useWorkbookStore } from '../../app/workbook-store';
 const edit = (label: string, recipe: (wb: Draft<Workbook>) => void, coalesceKey?: string) =>
   useWorkbookStore.getState().edit(label, recipe, coalesceKey ? { coalesceKey } : undefined);
 
+/** Typing a value merges into one undo step, from the first digit of a new result to the last change. */
+const valueKey = (kpiId: string, period: Period) => `result-value:${kpiId}:${period.label}`;
+
 export function recordResult(kpiId: string, kpiName: string, fields: ResultFields): void {
-  edit(`Record ${kpiName}, ${fields.period.label}`, (wb) => void addResult(wb, kpiId, fields), `result:${kpiId}:${fields.period.label}`);
+  edit(`Record ${kpiName}, ${fields.period.label}`, (wb) => void addResult(wb, kpiId, fields), valueKey(kpiId, fields.period));
 }
 
-export function changeResult(kpiId: string, resultId: string, patch: Partial<ResultFields>, what: string): void {
-  edit(what, (wb) => void replaceResult(wb, kpiId, resultId, patch), `result:${resultId}:${Object.keys(patch).join(',')}`);
+export function changeResult(kpiId: string, resultId: string, patch: Partial<ResultFields>, what: string, period: Period): void {
+  const key = patch.value !== undefined ? valueKey(kpiId, period) : `result:${resultId}:${Object.keys(patch).join(',')}`;
+  edit(what, (wb) => void replaceResult(wb, kpiId, resultId, patch), key);
 }
 
 export function deleteResult(kpiId: string, resultId: string, kpiName: string, period: Period): void {
