@@ -166,7 +166,7 @@ export function kpiProgressBlocks(ctx: BlockContext): Block[] {
   ];
   for (const k of f.kpis) {
     if (k.history.length === 0) continue;
-    out.push({ kind: 'heading', level: 3, id: uniqueId(ctx.ids, k.kpi.name), content: [{ kind: 'text', text: k.kpi.name }] });
+    out.push({ kind: 'heading', level: 2, id: uniqueId(ctx.ids, k.kpi.name), content: [{ kind: 'text', text: k.kpi.name }] });
     out.push(para(`${k.objective.title}. ${KPI_STATUS_LABELS[k.assessment.status]} for ${label}${k.kpi.source ? `; the KPI is measured by ${k.kpi.source}` : ''}.`));
     out.push({ kind: 'figure', id: uniqueId(ctx.ids, `chart ${k.kpi.name}`), chart: kpiChartSpec(k), alt: kpiChartAlt(k), caption: `${k.kpi.name} over time, with its baseline and target`, source });
     out.push({
