@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, closeSharedPrinter, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
-const BUILT_INS = ['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement'];
+const BUILT_INS = ['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'progress-report', 'strategic-alignment-statement'];
 
 function expectWordFile(path: string, contains?: string) {
   execFileSync('unzip', ['-tq', path]);

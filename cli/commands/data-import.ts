@@ -27,18 +27,18 @@ import { loadWorkbook } from '../load-workbook';
 import { describeError, EXIT, lines, listInWords, plural } from '../output';
 import { saveLikeTheApp } from '../save-workbook';
 
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(readonly lines: readonly string[]) {
     super(lines[0]);
   }
 }
-const refuse = (...text: string[]): never => {
+export const refuse = (...text: string[]): never => {
   throw new Refusal(text);
 };
 
 const MAX_SHOWN_PROBLEMS = 20;
 
-async function readTable(path: string) {
+export async function readTable(path: string) {
   const name = basename(path);
   if (!/\.(csv|xlsx)$/i.test(name))
     refuse(

@@ -37,6 +37,8 @@ export interface GenerateOptions {
   chromium?: string;
   draft?: boolean;
   final?: boolean;
+  /** Answers that take precedence over the draft's and the answers file's (a command's own options). */
+  setAnswers?: Readonly<Record<string, string>>;
 }
 
 /** A problem with what was asked for: the message says what and where, and the exit code says what kind. */
@@ -260,6 +262,7 @@ export async function runGenerate(
       if (basis && !base) scope = basis.scope;
       if (basis) lines(io.out, `Based on the business case “${basis.title}” (${basis.id}).`);
     }
+    for (const [id, value] of Object.entries(options.setAnswers ?? {})) answers.set(id, value);
     let marking: ProtectiveMarking = base?.protectiveMarking ?? 'OFFICIAL';
     if (options.marking !== undefined) {
       const m = options.marking.trim().toUpperCase();

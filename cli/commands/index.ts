@@ -13,7 +13,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'analyse', load: async () => (await import('./analyse')).analyseCommand },
   { name: 'benchmark', load: async () => (await import('./benchmark')).benchmarkCommand },
   { name: 'data', load: async () => (await import('./data-import')).dataCommand },
+  { name: 'actuals', load: async () => (await import('./actuals')).actualsCommand },
   { name: 'templates', load: async () => (await import('./templates')).templatesCommand },
   { name: 'generate', load: async () => (await import('./generate')).generateCommand },
+  { name: 'progress', load: async () => (await import('./progress')).progressCommand },
   { name: 'workshop', load: async () => (await import('./workshop')).workshopCommand },
 ];

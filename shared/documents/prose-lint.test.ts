@@ -166,7 +166,7 @@ describe('prose lint over every built-in template and five workbooks', () => {
   const templates = builtInTemplates();
 
   it('has the five workbooks valid and every built-in template loaded', () => {
-    expect(templates.map((t) => t.manifest.id).sort()).toEqual(['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement']);
+    expect(templates.map((t) => t.manifest.id).sort()).toEqual(['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'progress-report', 'strategic-alignment-statement']);
     for (const [name, make] of WORKBOOKS) expect(validateWorkbook(make(), ['workbook']).ok, name).toBe(true);
   });
 

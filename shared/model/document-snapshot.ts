@@ -2,7 +2,8 @@
  * What a document may carry of the workbook it was made from (attached to its PDF when the officer chooses):
  * the document's own scope and nothing else. Kept: the workbook's identity and authority, the objectives in scope
  * (with the themes and objectives above them, so the hierarchy reads), the services in scope, the links between
- * them with the evidence and KPIs they cite, and the one partner a proposal is for. Never: workshops (facilitator
+ * them with the evidence and KPIs they cite (with their results), the one partner a proposal is for, and the
+ * actions of the action plan that concern what is in scope (the whole plan for the whole service). Never: workshops (facilitator
  * notes, participants' names and ballots), other partners, document drafts, the officer's notes, dismissed
  * suggestions; and no names at all (the author, who recorded a link) unless the export was made with names.
  * The result is itself a valid workbook, so it can be opened and the document checked or made again. Pure.
@@ -42,6 +43,20 @@ export function documentSnapshot(wb: Workbook, scope: SnapshotScope): Workbook {
   const noWorkshop = <T extends { priority: { workshopId: string | null } | null }>(x: T): T =>
     x.priority ? { ...x, priority: { ...x.priority, workshopId: null } } : x;
 
+  const kpiIds = new Set(objectives.flatMap((o) => o.kpis.map((k) => k.id)));
+  const whole = scope.serviceIds === null && scope.objectiveIds === null;
+  // An action's origin names a workshop or a draft, which are never carried; it stays as an action entered.
+  const actionPlan = wb.actionPlan
+    .filter((a) => whole || a.objectiveIds.some((id) => wanted.has(id)) || a.serviceIds.some((id) => serviceIds.has(id)))
+    .map((a) => ({
+      ...a,
+      objectiveIds: a.objectiveIds.filter((id) => wanted.has(id)),
+      serviceIds: a.serviceIds.filter((id) => serviceIds.has(id)),
+      kpiIds: a.kpiIds.filter((id) => kpiIds.has(id)),
+      origin: { kind: 'entered' as const },
+      updates: a.updates.map((u) => ({ ...u, by: scope.includeNames ? u.by : '' })),
+    }));
+
   return {
     ...wb,
     author: scope.includeNames ? wb.author : '',
@@ -57,6 +72,7 @@ export function documentSnapshot(wb: Workbook, scope: SnapshotScope): Workbook {
     workshops: [],
     drafts: [],
     dismissedSuggestions: [],
+    actionPlan,
   };
 }
 

@@ -30,6 +30,9 @@ export const ID_PREFIXES = {
   caseLine: 'cln',
   criterion: 'csf',
   caseRow: 'bcr',
+  result: 'res',
+  planAction: 'pla',
+  actionUpdate: 'upd',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

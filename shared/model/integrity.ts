@@ -99,6 +99,8 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
 
   wb.libraryData.figures.forEach((f, i) => claim(f.id, ['libraryData', 'figures', i]));
 
+  checkProgress(wb, { objectives, services, kpis, workshops, claim, report });
+
   wb.dismissedSuggestions.forEach((d, i) => {
     if (!services.has(d.serviceId))
       report(['dismissedSuggestions', i, 'serviceId'], `Refers to service "${d.serviceId}", which is not in the workbook`);
@@ -203,6 +205,57 @@ function checkWorkshop(w: Workbook['workshops'][number], at: Path, ctx: Workshop
     claim(a.id, [...at, 'actions', j]);
     if (a.objectiveId && !objectives.has(a.objectiveId))
       report([...at, 'actions', j, 'objectiveId'], missing('objective', a.objectiveId));
+  });
+}
+
+interface ProgressContext {
+  objectives: ReadonlyMap<string, unknown>;
+  services: ReadonlySet<string>;
+  kpis: ReadonlySet<string>;
+  workshops: ReadonlySet<string>;
+  claim: (id: string, path: Path) => void;
+  report: (path: Path, message: string) => void;
+}
+
+/**
+ * KPI results and the action plan. An action's origin is checked as far as its workshop or draft: the action or
+ * milestone within it is a record of where the work came from and may since have been edited away there.
+ */
+function checkProgress(wb: Workbook, ctx: ProgressContext) {
+  const { objectives, services, kpis, workshops, claim, report } = ctx;
+  const missing = (kind: string, id: string) => `Refers to ${kind} "${id}", which is not in the workbook`;
+  wb.objectives.forEach((o, i) =>
+    o.kpis.forEach((k, j) => {
+      const seenPeriods = new Map<string, number>();
+      k.results.forEach((r, n) => {
+        const at = ['objectives', i, 'kpis', j, 'results', n];
+        claim(r.id, at);
+        const key = r.period.label.trim().replace(/\s+/g, ' ').toLowerCase();
+        const first = seenPeriods.get(key);
+        if (key !== '' && first !== undefined) report([...at, 'period'], `Gives a second result for ${r.period.label} (also results[${first}])`);
+        else seenPeriods.set(key, n);
+      });
+    }),
+  );
+  wb.actionPlan.forEach((a, i) => {
+    const at = ['actionPlan', i];
+    claim(a.id, at);
+    a.updates.forEach((u, j) => claim(u.id, [...at, 'updates', j]));
+    a.objectiveIds.forEach((id, j) => {
+      if (!objectives.has(id)) report([...at, 'objectiveIds', j], missing('objective', id));
+    });
+    a.serviceIds.forEach((id, j) => {
+      if (!services.has(id)) report([...at, 'serviceIds', j], missing('service', id));
+    });
+    a.kpiIds.forEach((id, j) => {
+      if (!kpis.has(id)) report([...at, 'kpiIds', j], missing('KPI', id));
+    });
+    if (a.origin.kind === 'workshop' && !workshops.has(a.origin.workshopId))
+      report([...at, 'origin', 'workshopId'], missing('workshop', a.origin.workshopId));
+    if (a.origin.kind === 'milestone') {
+      const draftId = a.origin.draftId;
+      if (!wb.drafts.some((d) => d.id === draftId)) report([...at, 'origin', 'draftId'], missing('document draft', draftId));
+    }
   });
 }
 

@@ -20,5 +20,6 @@ export function createWorkbook(init: { title?: string; author?: string; now?: Da
     drafts: [],
     dismissedSuggestions: [],
     libraryData: { comparator: { kind: 'neighbours', chosen: [] }, figures: [] },
+    actionPlan: [],
   };
 }

@@ -5,6 +5,7 @@
  * (the renderer's store, the command line) so the change is one undoable step.
  */
 import { newId } from './ids';
+import { dropPlanRefs, forgetDraftOrigins, forgetWorkshopOrigins, redirectPlanObjectives } from './progress-operations';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
 import type { EvidenceKind, EvidenceQuality, Strength } from './vocabulary';
 import { unlinkKpiFromBusinessCase } from './business-case-integrity';
@@ -53,6 +54,7 @@ export function removeService(wb: Workbook, serviceId: string): void {
   filterInPlace(wb.dismissedSuggestions, (d) => d.serviceId !== serviceId);
   for (const d of wb.drafts) removeIds(d.scope.serviceIds, ids);
   dropWorkshopRefs(wb, ids);
+  dropPlanRefs(wb, { services: ids });
 }
 
 /** Ids of an objective and everything beneath it. */
@@ -82,6 +84,7 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
   for (const p of wb.partners) for (const po of p.objectives) removeIds(po.objectiveIds, ids);
   for (const d of wb.drafts) removeIds(d.scope.objectiveIds, ids);
   dropWorkshopRefs(wb, ids);
+  dropPlanRefs(wb, { objectives: ids, kpis });
 }
 
 export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): void {
@@ -90,6 +93,7 @@ export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): voi
   const ids = new Set([kpiId]);
   for (const a of wb.alignments) removeIds(a.kpiIds, ids);
   for (const d of wb.drafts) unlinkKpiFromBusinessCase(d.businessCase, kpiId);
+  dropPlanRefs(wb, { kpis: ids });
 }
 
 export function removeEvidence(wb: Workbook, evidenceId: string): void {
@@ -108,17 +112,19 @@ export function removeWorkshop(wb: Workbook, workshopId: string): void {
   filterInPlace(wb.workshops, (w) => w.id !== workshopId);
   for (const a of wb.alignments) if (a.provenance.workshopId === workshopId) a.provenance.workshopId = null;
   for (const x of [...wb.objectives, ...wb.services]) if (x.priority?.workshopId === workshopId) x.priority.workshopId = null;
+  forgetWorkshopOrigins(wb, workshopId);
+}
+
+/** Removes a document draft; a committee report based on it is then based on none, and actions carried from it keep no origin. */
+export function removeDraft(wb: Workbook, draftId: string): void {
+  filterInPlace(wb.drafts, (d) => d.id !== draftId);
+  for (const d of wb.drafts) if (d.basedOnDraftId === draftId) d.basedOnDraftId = null;
+  forgetDraftOrigins(wb, draftId);
 }
 
 export function removePartner(wb: Workbook, partnerId: string): void {
   filterInPlace(wb.partners, (p) => p.id !== partnerId);
   for (const d of wb.drafts) if (d.partnerId === partnerId) d.partnerId = null;
-}
-
-/** Removes a document draft; a committee report that was based on it is then based on none. */
-export function removeDraft(wb: Workbook, draftId: string): void {
-  filterInPlace(wb.drafts, (d) => d.id !== draftId);
-  for (const d of wb.drafts) if (d.basedOnDraftId === draftId) d.basedOnDraftId = null;
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
@@ -253,6 +259,7 @@ export function mergeObjectives(wb: Workbook, keepId: string, mergeIds: readonly
       po.objectiveIds = [...new Set(po.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
   for (const d of wb.drafts) d.scope.objectiveIds = [...new Set(d.scope.objectiveIds.map((id) => (merging.has(id) ? keepId : id)))];
   redirectWorkshopRefs(wb, merging, keepId);
+  redirectPlanObjectives(wb, merging, keepId);
   filterInPlace(wb.objectives, (o) => !merging.has(o.id));
   normaliseHierarchy(wb);
 }

@@ -16,7 +16,7 @@ describe('using a total of own figures', () => {
   it('becomes a service’s reach figure and a KPI’s baseline, with period and source, in a valid workbook', () => {
     const wb = createWorkbook({ title: 'Kent' });
     const service = newService({ name: 'Library visits', offer: 'Reading' });
-    const kpi = { id: newId('kpi'), name: 'Library visits a year', unit: 'visits', direction: 'increase' as const, baseline: null, target: null, indicatorCode: '', source: '' };
+    const kpi = { id: newId('kpi'), name: 'Library visits a year', unit: 'visits', direction: 'increase' as const, baseline: null, target: null, indicatorCode: '', source: '', results: [] };
     const objective = newObjective({ title: 'More people use libraries', level: 'objective' });
     objective.kpis.push(kpi);
     wb.services.push(service);

@@ -23,6 +23,13 @@ describe('parsePeriod', () => {
     expect(dates('2023/2025')).toEqual([null, null]);
   });
 
+  it('reads half years of a financial year, as six-monthly reports run', () => {
+    expect(dates('H1 2025/26')).toEqual(['2025-04-01', '2025-09-30']);
+    expect(dates('h2 FY 2025/26')).toEqual(['2025-10-01', '2026-03-31']);
+    expect(dates('H3 2025/26')).toEqual([null, null]);
+    expect(dates('H1 2025/27')).toEqual([null, null]);
+  });
+
   it('reads financial quarters, with Q4 in the following calendar year', () => {
     expect(dates('Q1 2024/25')).toEqual(['2024-04-01', '2024-06-30']);
     expect(dates('Q2 2024/25')).toEqual(['2024-07-01', '2024-09-30']);

@@ -58,6 +58,14 @@ export function parsePeriod(label: string): Period {
     return { label: text, start: iso(y, m, 1), end: iso(y, endMonth, lastDay(y, endMonth)) };
   }
 
+  // Half of a financial year, as six-monthly progress reports run: H1 is April to September, H2 October to March.
+  const half = /^H([12])\s+(.+)$/i.exec(text);
+  if (half) {
+    const start = financialYearStart(half[2]!.trim().replace(/^(?:fy|financial year)\s*/i, ''));
+    if (start === null) return none;
+    return half[1] === '1' ? { label: text, start: iso(start, 4, 1), end: iso(start, 9, 30) } : { label: text, start: iso(start, 10, 1), end: iso(start + 1, 3, 31) };
+  }
+
   const year = /^(?:calendar year )?(\d{4})$/i.exec(text);
   if (year && plausibleYear(Number(year[1]))) return { label: text, start: iso(Number(year[1]), 1, 1), end: iso(Number(year[1]), 12, 31) };
 

@@ -8,6 +8,7 @@ import { LongText, ShortText, Title } from './schema-text';
 import { BusinessCaseDataSchema } from './business-case-schema';
 import { IdSchema } from './ids';
 import { PeriodSchema } from './periods';
+import { KpiResultSchema, PlanActionSchema } from './progress-schema';
 import {
   AmbitionOutcomeIdSchema,
   AuthorityTypeSchema,
@@ -63,6 +64,8 @@ export const KpiSchema = z.strictObject({
   /** A national indicator code (PHOF B19, ASCOF 1I…) when the KPI is one. */
   indicatorCode: ShortText.default(''),
   source: ShortText.default(''),
+  /** Results by reporting period (progress-schema.ts). */
+  results: z.array(KpiResultSchema).max(1_000).default([]),
 });
 export type Kpi = z.infer<typeof KpiSchema>;
 
@@ -502,6 +505,8 @@ export const WorkbookSchema = z.strictObject({
     .max(250_000)
     .default([]),
   libraryData: LibraryDataSchema.default({ comparator: { kind: 'neighbours', chosen: [] }, figures: [] }),
+  /** What the service will do, who owns it and how it stands (progress-schema.ts). */
+  actionPlan: z.array(PlanActionSchema).max(5_000).default([]),
 });
 export type Workbook = z.infer<typeof WorkbookSchema>;
 /** What a workbook looks like before defaults are filled in (e.g. as written by a hand or an older version). */

@@ -9,6 +9,7 @@ import { ObjectivesStep } from '../features/objectives/ObjectivesStep';
 import { EvidenceStep } from '../features/evidence/EvidenceStep';
 import { MapStep } from '../features/map/MapStep';
 import { PartnersStep } from '../features/partners/PartnersStep';
+import { ProgressStep } from '../features/progress/ProgressStep';
 import { ReviewStep } from '../features/review/ReviewStep';
 import { ServicesStep } from '../features/services/ServicesStep';
 import { StartScreen } from '../features/start/StartScreen';
@@ -34,6 +35,7 @@ export const STEPS: ReadonlyArray<StepDefinition> = [
   { id: 'partners', label: 'Partners', needsWorkbook: true, Component: PartnersStep },
   { id: 'workshops', label: 'Workshops', needsWorkbook: true, Component: WorkshopsStep },
   { id: 'documents', label: 'Documents', needsWorkbook: true, Component: DocumentsStep },
+  { id: 'progress', label: 'Progress', needsWorkbook: true, Component: ProgressStep },
 ];
 
 export function findStep(id: string): StepDefinition {

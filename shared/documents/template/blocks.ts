@@ -19,6 +19,7 @@ import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
 import type { DecisionBasis } from '../decision-basis';
 import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
+import { actionPlanBlocks, kpiProgressBlocks } from './progress-blocks';
 
 export const BLOCK_NAMES = [
   ...COMMITTEE_BLOCK_NAMES,
@@ -42,6 +43,8 @@ export const BLOCK_NAMES = [
   'contributions',
   'wider-service',
   ...BUSINESS_CASE_BLOCK_NAMES,
+  'kpi-progress',
+  'action-plan',
 ] as const;
 
 export interface BlockContext {
@@ -707,6 +710,10 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       return contributions(ctx, options);
     case 'wider-service':
       return widerService(ctx);
+    case 'kpi-progress':
+      return kpiProgressBlocks(ctx);
+    case 'action-plan':
+      return actionPlanBlocks(ctx, options, at);
     case 'references': {
       const title = options.title ?? 'References';
       return [

@@ -32,6 +32,7 @@ import { formatPageRef, listInWords } from '../../text/words';
 import { formatQuantity, formatNumber, parseMoney, parseNumber } from '../../text/numbers';
 import { isoDate } from '../../text/dates';
 import type { Question } from './manifest';
+import { progressViewFields } from './progress-blocks';
 
 /** A paragraphs answer: Markdown written by the officer. */
 export class MarkdownText {
@@ -462,5 +463,6 @@ export function buildDataView(input: DataViewInput): ViewRecord {
     answers,
     choices,
     population: population.value === null ? null : rec({ value: population.value, text: formatNumber(population.value), source: population.source }),
+    progress: rec(progressViewFields(wb, input.answers, input.generatedAt)),
   });
 }

@@ -97,7 +97,7 @@ afterAll(async () => {
 
 /** The alignment statement is a one-to-two page paper, and a committee report a short one, without a table of contents. */
 const hasToc = (id: string) => id !== 'strategic-alignment-statement' && id !== 'committee-report';
-const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement', 'committee-report'];
+const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement', 'committee-report', 'progress-report'];
 
 describe('generated Word files', () => {
   it('every built-in template was generated', () => {

@@ -19,7 +19,7 @@ const DIRECTION_LABELS: Record<KpiDirection, string> = {
 const noPeriod = parsePeriod('');
 
 function blankKpi(name: string, extra: Partial<Kpi> = {}): Kpi {
-  return { id: newId('kpi'), name, unit: '', direction: 'increase', baseline: null, target: null, indicatorCode: '', source: '', ...extra };
+  return { id: newId('kpi'), name, unit: '', direction: 'increase', baseline: null, target: null, indicatorCode: '', source: '', results: [], ...extra };
 }
 
 export function KpiEditor(props: { objective: Objective; themeId: string | null }) {
