@@ -70,8 +70,13 @@ function isLabelLike(text: string): boolean {
   if (/^(theme|priority|ambition|aim|outcome area|pillar|goal|mission|section|part)\b[\s\d\w]{0,12}[:\-–—.]/i.test(text)) return true;
   const letters = text.replace(/[^A-Za-z]/g, '');
   if (letters.length >= 4 && letters === letters.toUpperCase() && text.length <= 80) return true;
+  // "We will:" and "This includes:" lead into a list; they do not name a theme.
+  if (/^(we|our|this|these|they|it|to|in order to)\b/i.test(text) && text.split(/\s+/).length <= 4) return false;
   return text.endsWith(':') && text.length <= 100;
 }
+
+/** "Objective: …", "Theme – …": a word naming the level, then the title. */
+const HEADING_WORD = /^(objective|theme|priority|ambition|pillar|goal|mission|outcome area)\s*[:\-–—]\s*\S/i;
 
 function classify(raw: string, line: number): Line | null {
   const trimmed = raw.trim();
@@ -82,6 +87,8 @@ function classify(raw: string, line: number): Line | null {
   if (m) return { line, indent, marker: { kind: 'heading', level: m[1]!.length }, text: m[2]! };
   m = /^(\d{1,3}(?:\.\d{1,3}){0,4})(?:[.)]\s*|\s+)(.+)$/.exec(trimmed);
   if (m && !/^\d{4}/.test(trimmed)) {
+    // "1. Objective: Great Environmental Quality" heads the numbered list that follows it (which starts at 1 again).
+    if (HEADING_WORD.test(m[2]!)) return { line, indent, marker: { kind: 'label' }, text: m[2]! };
     const depth = m[1]!.split('.').filter((p) => p !== '').length;
     return { line, indent, marker: { kind: 'number', depth }, text: m[2]! };
   }
@@ -152,6 +159,7 @@ function isProse(l: Line, previous: Line | null, next: Line | undefined): boolea
 function cleanTitle(text: string): string {
   return text
     .replace(/^(theme|priority|ambition|aim|pillar|goal|mission)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*[:\-–—.]\s*/i, '')
+    .replace(/^(objective|theme|priority|ambition|pillar|goal|mission|outcome area)\s*[:\-–—]\s*/i, '')
     .replace(/[:\s]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -261,7 +269,33 @@ export function parseOutlineLines(text: string, options: { omitFirst?: number } 
     previous = { node, line };
   }
   out.sort((a, b) => a.line - b.line);
+  markListTitles(out, lines);
   return { nodes: roots, lines: out };
+}
+
+const LIST_TITLE = 'the title of the list below it';
+
+/**
+ * A plain line or label with nothing beneath it, straight before a numbered or bulleted list it does not head
+ * ("Our priorities", "We will:"), is the list's title, not an item: read as left out (the officer can keep it).
+ */
+function markListTitles(out: OutlineLine[], lines: readonly Line[]): void {
+  const byLine = new Map(lines.map((l) => [l.line, l]));
+  // Backwards, so "Our core aims" above "We will:" above a numbered list are both titles.
+  for (let i = out.length - 2; i >= 0; i--) {
+    const here = out[i]!;
+    const next = out[i + 1]!;
+    if (here.reading.kind !== 'item') continue;
+    const kind = byLine.get(here.line)?.marker.kind;
+    if (kind !== 'plain' && kind !== 'label') continue;
+    const nextKind = byLine.get(next.line)?.marker.kind;
+    const heads =
+      next.reading.kind === 'item' &&
+      next.reading.depth === here.reading.depth &&
+      (nextKind === 'number' || nextKind === 'bullet' || (kind === 'plain' && nextKind === 'label'));
+    const aboveTitle = kind === 'plain' && next.reading.kind === 'omitted' && next.reading.why === LIST_TITLE;
+    if (heads || aboveTitle) out[i] = { ...here, reading: { kind: 'omitted', why: LIST_TITLE } };
+  }
 }
 
 export function outlineDepth(nodes: readonly OutlineNode[]): number {

@@ -4,7 +4,7 @@
  * the protocol is tested without a browser; renderer/src/platform/ supplies the real Web Worker.
  */
 import { fail, ok, type AppError, type Result } from '../result';
-import { parseOutline } from './outline';
+import { parseOutlineLines } from './outline';
 import { readPlanFile, type PlanFile } from './plan-files';
 
 export type PlanJob = { kind: 'file'; fileName: string; bytes: Uint8Array } | { kind: 'paste'; text: string };
@@ -24,7 +24,7 @@ export const PLAN_TIME_BUDGET_MS = 20_000;
 
 /** What the worker does with one request. */
 export async function runPlanJob(job: PlanJob): Promise<Result<PlanFile>> {
-  if (job.kind === 'paste') return ok({ kind: 'text', nodes: parseOutline(job.text), warnings: [] });
+  if (job.kind === 'paste') return ok({ kind: 'text', ...parseOutlineLines(job.text), warnings: [] });
   return readPlanFile(job.fileName, job.bytes);
 }
 
