@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
-import { PLAN_FILE_ACCEPT, planFileTooLarge, readPlanFile } from '../../../../shared/import/plan-files';
+import { PLAN_FILE_ACCEPT, planFileTooLarge } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
-import { showError, useUiStore } from '../../app/ui-store';
+import { showError, showStatus, useUiStore } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { readPlan } from '../../platform/plan-reader';
 import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDialog';
 import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
@@ -18,6 +19,7 @@ export function ObjectivesStep() {
   );
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [themes, setThemes] = useState(false);
+  const [reading, setReading] = useState<{ fileName: string; controller: AbortController } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = objectives.find((o) => o.id === selectedId) ?? null;
 
@@ -34,8 +36,12 @@ export function ObjectivesStep() {
     // Checked before the file is read, so a huge file is never loaded into the window.
     const tooLarge = planFileTooLarge(file.name, file.size);
     if (tooLarge) return showError(tooLarge);
-    const result = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (!result.ok) return showError(result.error);
+    // Read in a worker with a time budget: the window stays responsive and the officer can cancel.
+    const controller = new AbortController();
+    setReading({ fileName: file.name, controller });
+    const result = await readPlan({ kind: 'file', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, controller.signal);
+    setReading(null);
+    if (!result.ok) return result.error.code === 'CANCELLED' ? showStatus(result.error.message) : showError(result.error);
     setImporting({ kind: 'file', fileName: file.name, file: result.value });
   };
 
@@ -50,7 +56,7 @@ export function ObjectivesStep() {
         <button type="button" className="button button-primary" onClick={() => setImporting({ kind: 'paste' })}>
           Paste a list…
         </button>
-        <button type="button" className="button button-secondary" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="button button-secondary" disabled={reading !== null} onClick={() => fileInput.current?.click()}>
           Import a file…
         </button>
         <input
@@ -84,6 +90,16 @@ export function ObjectivesStep() {
         >
           Add outcome
         </button>
+      </div>
+      <div role="status" className="import-progress">
+        {reading && (
+          <p>
+            Reading “{reading.fileName}”… Nothing is added until you have checked what it found.{' '}
+            <button type="button" className="button button-secondary" onClick={() => reading.controller.abort()}>
+              Cancel reading
+            </button>
+          </p>
+        )}
       </div>
       <div className="split">
         <div className="split-list">
