@@ -50,7 +50,7 @@ export interface OutlineLine {
   /** The line as written, without its list marker. */
   text: string;
   /** An item (with its depth in the outline, 0 at the top), the description of the item above, or left out. */
-  reading: { kind: 'item'; depth: number; key: number } | { kind: 'description' } | { kind: 'omitted'; why: string };
+  reading: { kind: 'item'; depth: number; key: number } | { kind: 'description' } | { kind: 'omitted'; why: string; depth?: number };
 }
 
 const BULLETS = '-*•▪◦·‣○●■□–—➢➤✓✔>';
@@ -294,7 +294,7 @@ function markListTitles(out: OutlineLine[], lines: readonly Line[]): void {
       next.reading.depth === here.reading.depth &&
       (nextKind === 'number' || nextKind === 'bullet' || (kind === 'plain' && nextKind === 'label'));
     const aboveTitle = kind === 'plain' && next.reading.kind === 'omitted' && next.reading.why === LIST_TITLE;
-    if (heads || aboveTitle) out[i] = { ...here, reading: { kind: 'omitted', why: LIST_TITLE } };
+    if (heads || aboveTitle) out[i] = { ...here, reading: { kind: 'omitted', why: LIST_TITLE, depth: here.reading.depth } };
   }
 }
 

@@ -44,6 +44,29 @@ export function defaultRole(line: PlanLine, top: TopLevel): LineRole {
   return line.reading.kind === 'description' ? 'description' : 'omitted';
 }
 
+/** The role a line gets when the officer keeps one the reader left out: the level of its place in the outline. */
+export function keptRole(line: PlanLine, top: TopLevel): LineRole {
+  const role = defaultRole(line, top);
+  if (role !== 'omitted') return role;
+  return levelAt(top, line.reading.kind === 'omitted' ? (line.reading.depth ?? 0) : 0);
+}
+
+/**
+ * Leaves out the given lines and, for an item, the lines beneath it (deeper items and their descriptions), as
+ * unticking an item did: what remains keeps its place in the hierarchy.
+ */
+export function leaveOutWithChildren(lines: readonly PlanLine[], roles: Map<number, LineRole>, keys: ReadonlySet<number>): void {
+  let depth: number | null = null;
+  for (const l of lines) {
+    const d = l.reading.kind === 'item' ? l.reading.depth : null;
+    if (depth !== null && d !== null && d <= depth) depth = null;
+    if (keys.has(l.key)) {
+      roles.set(l.key, 'omitted');
+      if (d !== null && depth === null) depth = d;
+    } else if (depth !== null) roles.set(l.key, 'omitted');
+  }
+}
+
 /** The lines of a text or Word plan, with each item's title and description from the outline. */
 export function planLinesFromText(nodes: readonly OutlineNode[], lines: readonly OutlineLine[]): PlanLine[] {
   const byKey = new Map<number, OutlineNode>();
