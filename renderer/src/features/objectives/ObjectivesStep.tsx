@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
+import { addObjective, placementForNew } from '../../../../shared/model/operations';
 import { PLAN_FILE_ACCEPT, planFileTooLarge } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showError, showStatus, useUiStore } from '../../app/ui-store';
@@ -24,10 +25,12 @@ export function ObjectivesStep() {
   const selected = objectives.find((o) => o.id === selectedId) ?? null;
 
   const add = (level: Objective['level']) => {
-    const parent =
-      level === 'theme' ? null : selected && (level === 'objective' ? (selected.level === 'theme' ? selected : null) : selected.level === 'objective' ? selected : null);
-    const o = newObjective({ level, parentId: parent?.id ?? null, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
-    edit(`Add ${level}`, (wb) => void wb.objectives.push(o));
+    const wb = useWorkbookStore.getState().workbook;
+    if (!wb) return;
+    // Under or beside the selection, in hierarchy order: never a top-level item at the end of the list.
+    const { parentId, after } = placementForNew(wb, level, selected?.id ?? null);
+    const o = newObjective({ level, parentId, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
+    edit(`Add ${level}`, (draft) => addObjective(draft, o, after));
     setSelectedId(o.id);
     requestAnimationFrame(() => document.getElementById('objective-details')?.querySelector<HTMLInputElement>('input')?.select());
   };
