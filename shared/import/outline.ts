@@ -312,13 +312,3 @@ export function countNodes(nodes: readonly OutlineNode[]): number {
 export function formatOutline(nodes: readonly OutlineNode[], depth = 0): string {
   return nodes.map((n) => `${'  '.repeat(depth)}${n.title}\n${formatOutline(n.children, depth + 1)}`).join('');
 }
-
-/** The outline without the items (and everything beneath them) whose source lines are excluded. */
-export function withoutLines(nodes: readonly OutlineNode[], excluded: ReadonlySet<number>): OutlineNode[] {
-  return nodes.filter((n) => !excluded.has(n.line)).map((n) => ({ ...n, children: withoutLines(n.children, excluded) }));
-}
-
-/** The outline without the items (and everything beneath them) whose keys are excluded. */
-export function withoutKeys(nodes: readonly OutlineNode[], excluded: ReadonlySet<number>): OutlineNode[] {
-  return nodes.filter((n) => !excluded.has(n.key)).map((n) => ({ ...n, children: withoutKeys(n.children, excluded) }));
-}
