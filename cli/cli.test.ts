@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK, HOSTILE_CASES, hostileFile, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
 import { cleanEnv, cli, cliProcess, cliProcessWith, expectNoStackTrace, PROJECT, run } from '../tests/fixtures/run-cli';
+import { CURRENT_VERSION } from '../shared/model/migrations';
 
 let folder: string;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(r).toEqual({
       code: 0,
       stdout:
-        'complete-workbook.awbook is a valid workbook (file format version 3). “Borsetshire Libraries and the Council Plan 2025/26”, for Borsetshire (County council), holds 10 objectives, 10 services, 10 alignments, 6 evidence items, 4 partners, 1 workshop and 1 document draft.\n',
+        'complete-workbook.awbook is a valid workbook (file format version 4). “Borsetshire Libraries and the Council Plan 2025/26”, for Borsetshire (County council), holds 10 objectives, 10 services, 10 alignments, 6 evidence items, 4 partners, 1 workshop and 1 document draft.\n',
       stderr: '',
     });
   });
@@ -33,7 +34,7 @@ describe.concurrent('npm run cli -- validate', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^version-1\.awbook is a valid workbook \(file format version 1\)\./);
     expect(r.stdout).toContain(
-      'It was written in file format version 1 and was upgraded to version 3 when read; the app will save it as version 3. The file itself has not been changed.',
+      `It was written in file format version 1 and was upgraded to version ${CURRENT_VERSION} when read; the app will save it as version ${CURRENT_VERSION}. The file itself has not been changed.`,
     );
   });
 
@@ -102,7 +103,7 @@ describe.concurrent('npm run cli -- info', () => {
       [
         'Borsetshire Libraries and the Council Plan 2025/26',
         '',
-        '  File           complete-workbook.awbook (file format version 3)',
+        '  File           complete-workbook.awbook (file format version 4)',
         '  Author         Priya Natarajan, Libraries Strategy and Development Manager',
         '  Authority      Borsetshire (County council, GSS code E10000099, West Midlands)',
         '  Created        15 September 2025 at 09:42 (UK time)',

@@ -13,6 +13,7 @@ import type { Objective, Workbook } from '../shared/model/workbook-schema';
 import { COMPLETE_WORKBOOK, HOSTILE_FOLDER, VERSION_1_WORKBOOK } from '../tests/fixtures/fixtures';
 import { CURRENT_VERSION } from '../shared/model/migrations';
 import { makeDocx, makeXlsx, para } from '../tests/fixtures/plan-files';
+import { ESSEX } from '../tests/fixtures/real-plans';
 import { cli, expectNoStackTrace } from '../tests/fixtures/run-cli';
 
 const PLAN_TEXT = `Our Council Plan 2026-2030
@@ -84,6 +85,24 @@ async function expectUntouched(workbook: string) {
 }
 
 describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, () => {
+  it('prints each “Label: explanation” commitment with its explanation shortened beneath it, and what it read', async () => {
+    const { dir, workbook } = await workspace();
+    const plan = join(dir, 'everyones-essex.txt');
+    await writeFile(plan, ESSEX.pasted);
+    const r = await cli('objectives', 'import', workbook, plan);
+    expect(r.code).toBe(0);
+    const out = r.stdout.split('\n');
+    expect(out.slice(0, 3)).toEqual([
+      'ECONOMY',
+      '  Good jobs',
+      '    We will work hard to address the impacts of the Covid pandemic on…',
+    ]);
+    expect(out).toContain('Read 24 lines of “everyones-essex.txt”: kept 24, left out 0.');
+    expect(out.at(-2)).toMatch(/^Added 4 themes and 20 objectives to “Plan.awbook”/);
+    const goodJobs = (await reread(workbook)).objectives.find((o) => o.title === 'Good jobs')!;
+    expect(goodJobs.description, 'the explanation is kept whole in the workbook').toBe(ESSEX.groups[0]!.items[0]!.description);
+  });
+
   it('imports pasted plan text, leaving out the title line, with the source and page given', async () => {
     const { dir, workbook } = await workspace();
     const plan = join(dir, 'plan.txt');
@@ -114,6 +133,7 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
         '  Help people gain digital skills',
         '  Support new and small businesses',
         '',
+        'Read 11 lines of “plan.txt”: kept 10, left out 1 (line 1; keep one with --keep).',
         'Added 3 themes and 7 objectives to “Plan.awbook” (20 objectives in all). The previous version is kept as “Plan.backup.awbook”.',
         '',
       ].join('\n'),
@@ -146,13 +166,14 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
     await expectSavedLikeTheApp(workbook);
   });
 
-  it('keeps the title line when not told to leave it out, and can make the top level objectives', async () => {
+  it('keeps the title line it left out when told to, and can make the top level objectives', async () => {
     const { dir, workbook } = await workspace();
     const plan = join(dir, 'plan.txt');
     await writeFile(plan, PLAN_TEXT);
-    const r = await cli('objectives', 'import', workbook, plan, '--top', 'objectives');
+    const r = await cli('objectives', 'import', workbook, plan, '--top', 'objectives', '--keep', '1');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Our Council Plan 2026-2030');
+    expect(r.stdout).toContain('Read 11 lines of “plan.txt”: kept 11, left out 0.');
     expect(r.stdout).toContain('Added 4 objectives and 7 outcomes to “Plan.awbook” (21 objectives in all).');
     const wb = await reread(workbook);
     expect(placed(wb).slice(0, 3)).toEqual([
@@ -186,15 +207,17 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
       code: 0,
       stdout: [
         'A healthy Northshire',
+        '  We want everyone to live a long and healthy life.',
         '  Reduce loneliness and isolation',
         '    Befriending schemes in every town',
         '  Help more people to be physically active',
         'A thriving economy',
         '  Skills for work',
         '    More adults gain qualifications',
-        '      Apprenticeships in the council',
+        '    Apprenticeships in the council',
         '    Digital skills for all',
         '',
+        'Read 11 lines of “Northshire plan.docx”: kept 10 (1 as descriptions), left out 1 (line 1; keep one with --keep).',
         'Added 2 themes, 3 objectives and 4 outcomes to “Plan.awbook” (19 objectives in all). The previous version is kept as “Plan.backup.awbook”.',
         '',
       ].join('\n'),
@@ -240,11 +263,13 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
         'Healthy lives',
         '  Reduce loneliness',
         '    Fewer adults feel lonely',
+        '      Loneliness harms health',
         '    More people join groups',
         '  More active people',
         'Good jobs, good skills',
         '  Digital skills for all',
         '',
+        'Read 7 rows of “objectives.csv”: kept 7, left out 0.',
         'Added 2 themes, 3 objectives and 2 outcomes to “Plan.awbook” (17 objectives in all). The previous version is kept as “Plan.backup.awbook”.',
         '',
       ].join('\n'),
@@ -303,6 +328,7 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
         'Skills',
         '  Adult learning for all',
         '',
+        'Read 5 rows of “Delivery plan.xlsx”: kept 5, left out 0.',
         'Added 2 themes and 3 objectives to “Plan.awbook” (15 objectives in all). The previous version is kept as “Plan.backup.awbook”.',
         '',
       ].join('\n'),
@@ -357,7 +383,7 @@ describe.concurrent('npm run cli -- objectives import', { timeout: 120_000 }, ()
     const r = await cli('objectives', 'import', workbook, plan);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /The previous version is kept as “Old\.backup\.awbook”\. The workbook is now in file format version 3\.\n$/,
+      new RegExp(`The previous version is kept as “Old\\.backup\\.awbook”\\. The workbook is now in file format version ${CURRENT_VERSION}\\.\\n$`),
     );
     expect(JSON.parse(await readFile(workbook, 'utf8')).version).toBe(CURRENT_VERSION);
   });
@@ -521,7 +547,7 @@ describe.concurrent('npm run cli -- objectives import: refusals', { timeout: 120
     const leave = await cli('objectives', 'import', workbook, plan, '--leave-out', '2');
     expect(leave.code).toBe(2);
     expect(leave.stderr).toBe(
-      '--leave-out takes the line numbers (for a spreadsheet, the row numbers) of items to leave out, separated by commas. Line 2 of “plan.txt” does not start an item. Items start on lines 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12.\n',
+      '--leave-out takes the line numbers of lines, separated by commas. Line 2 of “plan.txt” holds nothing that was read. The lines read are 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12.\n',
     );
     const missingArg = await cli('objectives', 'import', workbook);
     expect(missingArg.code).toBe(2);

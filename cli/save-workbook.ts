@@ -42,6 +42,8 @@ export async function saveLikeTheApp(
           : 'Ask them to close it first, or run the import again with --force (they would then be asked what to do when they next save).',
       ];
     }
+    // Writing without a lock could overwrite a colleague who opens it meanwhile.
+    if (lock.status === 'unwritable') return [`${lock.reason} The workbook has not been changed.`];
     locked = true;
   }
   try {

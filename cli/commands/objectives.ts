@@ -7,7 +7,6 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { backupPathFor } from '../../electron/main/services/workbook-files';
-import { formatOutline, withoutLines, type OutlineNode } from '../../shared/import/outline';
 import { MAX_PLAN_BYTES, planFileKind, planFileTooLarge, readPlanFile } from '../../shared/import/plan-files';
 import { readBoundedFile } from '../../electron/main/services/bounded-read';
 import {
@@ -18,7 +17,19 @@ import {
   type ColumnRole,
   type Table,
 } from '../../shared/import/table-outline';
-import { defaultTopLevel, outlineToObjectives, type TopLevel } from '../../shared/import/to-objectives';
+import {
+  countLines,
+  defaultRoles,
+  effectiveRoles,
+  keptRole,
+  leaveOutWithChildren,
+  planLinesFromOutline,
+  planLinesFromText,
+  planLinesToObjectives,
+  type LineRole,
+  type PlanLine,
+} from '../../shared/import/plan-lines';
+import { defaultTopLevel, type TopLevel } from '../../shared/import/to-objectives';
 import { CURRENT_VERSION } from '../../shared/model/migrations';
 import { validateWorkbook } from '../../shared/model/workbook-format';
 import type { SourceRef } from '../../shared/model/workbook-schema';
@@ -33,6 +44,7 @@ export interface ImportOptions {
   page?: string;
   columns?: string;
   leaveOut?: string;
+  keep?: string;
   force?: boolean;
 }
 
@@ -112,7 +124,10 @@ async function readPlanBytes(path: string, name: string): Promise<Uint8Array> {
 }
 
 interface Found {
-  nodes: OutlineNode[];
+  lines: PlanLine[];
+  nested: boolean;
+  /** "line" for text and Word, "row" for a spreadsheet. */
+  unit: 'line' | 'row';
   rowSources: Map<number, { document: string; page: string }> | null;
   warnings: string[];
 }
@@ -130,7 +145,7 @@ async function findOutline(planPath: string, options: ImportOptions): Promise<Fo
   if ('nodes' in file) {
     if (options.columns !== undefined)
       refuse(EXIT.USAGE, '--columns is for spreadsheets (.csv or .xlsx) only.');
-    return { nodes: file.nodes, rowSources: null, warnings: file.warnings };
+    return { lines: planLinesFromText(file.nodes, file.lines), nested: defaultTopLevel(file.nodes) === 'theme', unit: 'line', rowSources: null, warnings: file.warnings };
   }
   const mapping =
     options.columns !== undefined
@@ -146,34 +161,62 @@ async function findOutline(planPath: string, options: ImportOptions): Promise<Fo
     );
   }
   const built = tableToOutline(file.table, mapping);
-  return { nodes: built.nodes, rowSources: built.sources, warnings: file.warnings };
+  return { lines: planLinesFromOutline(built.nodes), nested: defaultTopLevel(built.nodes) === 'theme', unit: 'row', rowSources: built.sources, warnings: file.warnings };
 }
 
-/** The outline without the items on the lines (or spreadsheet rows) given, as the preview's tick boxes do. */
-function leaveOut(nodes: OutlineNode[], spec: string | undefined, fileName: string): OutlineNode[] {
-  if (spec === undefined) return nodes;
-  const starts: number[] = [];
-  const collect = (list: readonly OutlineNode[]) =>
-    list.forEach((n) => (starts.push(n.line), collect(n.children)));
-  collect(nodes);
-  const excluded = new Set<number>();
+/** Line numbers (spreadsheet rows) from --leave-out or --keep, each checked against the lines read. */
+function lineNumbers(spec: string, option: string, lines: readonly PlanLine[], fileName: string, unit: string): Set<number> {
+  const known = [...new Set(lines.map((l) => l.line))].sort((a, b) => a - b);
+  const keys = new Set<number>();
   for (const part of spec
     .split(',')
     .map((p) => p.trim())
     .filter(Boolean)) {
     const line = /^\d+$/.test(part) ? Number(part) : NaN;
-    if (!starts.includes(line))
+    const matching = lines.filter((l) => l.line === line);
+    if (matching.length === 0)
       refuse(
         EXIT.USAGE,
-        `--leave-out takes the line numbers (for a spreadsheet, the row numbers) of items to leave out, separated by commas. ${
-          Number.isNaN(line)
-            ? `“${part}” is not a line number.`
-            : `Line ${line} of “${fileName}” does not start an item.`
-        } Items start on lines ${[...new Set(starts)].sort((a, b) => a - b).join(', ')}.`,
+        `${option} takes the ${unit} numbers of ${unit}s, separated by commas. ${
+          Number.isNaN(line) ? `“${part}” is not a ${unit} number.` : `${unit === 'row' ? 'Row' : 'Line'} ${line} of “${fileName}” holds nothing that was read.`
+        } The ${unit}s read are ${known.join(', ')}.`,
       );
-    excluded.add(line);
+    for (const l of matching) keys.add(l.key);
   }
-  return withoutLines(nodes, excluded);
+  return keys;
+}
+
+/** A description under its item in the printed outline: one line, shortened. */
+function shortened(text: string, max = 72): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // At a word break, so no word is cut in half.
+  return `${(cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** The outline as the import will make it, two spaces a level, each description under its item. */
+function formatLines(rows: ReadonlyArray<{ line: PlanLine; role: LineRole }>): string[] {
+  const out: string[] = [];
+  let underTheme = false;
+  let last: { indent: string; description: string; at: number } | null = null;
+  const flush = () => {
+    if (last?.description) out.splice(last.at + 1, 0, `${last.indent}  ${shortened(last.description)}`);
+  };
+  for (const { line, role } of rows) {
+    if (role === 'omitted') continue;
+    if (role === 'description') {
+      if (last) last.description = last.description ? `${last.description} ${line.text}` : line.text;
+      continue;
+    }
+    flush();
+    if (role === 'theme') underTheme = true;
+    const depth = role === 'theme' ? 0 : (underTheme ? 1 : 0) + (role === 'outcome' ? 1 : 0);
+    const indent = '  '.repeat(depth);
+    out.push(`${indent}${line.title}`);
+    last = { indent, description: line.description, at: out.length - 1 };
+  }
+  flush();
+  return out;
 }
 
 function levelCounts(levels: readonly string[]): string {
@@ -200,33 +243,39 @@ async function runImport(
   const read = await loadWorkbook(workbookArg, folder);
   if (!read.ok) return refuse(EXIT.INVALID, ...describeError(read.error));
   const found = await findOutline(planPath, options);
-  const { rowSources, warnings } = found;
-  const nodes = leaveOut(found.nodes, options.leaveOut, basename(planPath));
+  const { rowSources, warnings, lines: planLines, unit } = found;
+  const planName = basename(planPath);
+  const topLevel = topChoice ?? (found.nested ? 'theme' : 'objective');
+  const roles = defaultRoles(planLines, topLevel);
+  if (options.keep !== undefined)
+    for (const key of lineNumbers(options.keep, '--keep', planLines, planName, unit)) roles.set(key, keptRole(planLines.find((l) => l.key === key)!, topLevel));
+  if (options.leaveOut !== undefined) leaveOutWithChildren(planLines, roles, lineNumbers(options.leaveOut, '--leave-out', planLines, planName, unit));
+  const rows = effectiveRoles(planLines, roles);
   if (warnings.length > 0)
-    lines(io.err, `Some of “${basename(planPath)}” could not be read:`, ...warnings.map((w) => `  ${w}`));
-  if (nodes.length === 0)
+    lines(io.err, `Some of “${planName}” could not be read:`, ...warnings.map((w) => `  ${w}`));
+  if (!rows.some((r) => r.role === 'theme' || r.role === 'objective' || r.role === 'outcome'))
     refuse(
       EXIT.INVALID,
-      `Nothing to import: no objectives were found in “${basename(planPath)}”. Numbered, bulleted or indented lists, headings and “Theme 1:” style lines are recognised. The workbook has not been changed.`,
+      `Nothing to import: no objectives were found in “${planName}”. Numbered, bulleted or indented lists, headings and “Theme 1:” style lines are recognised. The workbook has not been changed.`,
     );
 
-  const topLevel = topChoice ?? defaultTopLevel(nodes);
-  const document = (options.source ?? basename(planPath).replace(/\.[^.]+$/, '')).trim();
+  const document = (options.source ?? planName.replace(/\.[^.]+$/, '')).trim();
   const page = (options.page ?? '').trim();
   const shared: SourceRef | null = document || page ? { document, page, url: '' } : null;
-  const objectives = outlineToObjectives(nodes, {
-    topLevel,
-    source: rowSources
-      ? (node) => {
+  const objectives = planLinesToObjectives(
+    planLines,
+    roles,
+    rowSources
+      ? (line) => {
           // A row naming its own document has its own page; a row giving only a page is a page of the shared one.
-          const own = rowSources.get(node.key);
+          const own = rowSources.get(line.key);
           if (!own) return shared;
           return own.document
             ? { document: own.document, page: own.page, url: '' }
             : { document, page: own.page || page, url: '' };
         }
       : shared,
-  });
+  );
   const { workbook, stamp, fileVersion } = read.value;
   const updated = {
     ...workbook,
@@ -245,10 +294,17 @@ async function runImport(
   if (refused) refuse(EXIT.INVALID, ...refused);
 
   const total = checked.value.objectives.length;
+  const count = countLines(rows);
+  const asDescriptions = rows.filter((r) => r.role === 'description').length;
+  const leftOut = rows.filter((r) => r.role === 'omitted').map((r) => r.line.line);
+  const unitName = unit === 'row' ? 'row' : 'line';
   lines(
     io.out,
-    formatOutline(nodes).trimEnd(),
+    ...formatLines(rows),
     '',
+    `Read ${plural(count.read, unitName)} of “${planName}”: kept ${count.kept}${asDescriptions > 0 ? ` (${asDescriptions} as descriptions)` : ''}, left out ${count.omitted}${
+      leftOut.length > 0 ? ` (${unitName} ${listInWords([...new Set(leftOut)].map(String))}; keep one with --keep)` : ''
+    }.`,
     `Added ${levelCounts(objectives.map((o) => o.level))} to “${fileName}” (${plural(total, 'objective')} in all). The previous version is kept as “${basename(backupPathFor(workbookPath))}”.${
       fileVersion < CURRENT_VERSION ? ` The workbook is now in file format version ${CURRENT_VERSION}.` : ''
     }`,
@@ -287,6 +343,10 @@ export const objectivesCommand: CliCommand = {
       .option(
         '--leave-out <lines>',
         'Line numbers (spreadsheet row numbers) of items to leave out with everything beneath them, e.g. the plan title: --leave-out 1',
+      )
+      .option(
+        '--keep <lines>',
+        'Line numbers of lines the importer left out (a list title, an introduction) to keep as items, e.g. --keep 1',
       )
       .option('--force', 'Import even when the workbook is open in the app on another computer')
       .action(async (workbook: string, file: string, options: ImportOptions) => {

@@ -1,7 +1,7 @@
 /** Reading the objective tree: order, depth, descendants, what is assessed, and theme recognition. */
 import { describe, expect, it } from 'vitest';
 import { handBuiltWorkbook, objective } from '../../tests/fixtures/hand-built-workbook';
-import {
+import { themesByWords,
   assessableObjectives,
   depthOf,
   descendantIds,
@@ -66,5 +66,33 @@ describe('hierarchy', () => {
       'economy-skills-jobs',
       'digital-inclusion',
     ]);
+  });
+});
+
+describe('themes by meaning, from real council objectives', () => {
+  const first = (title: string) => themesByWords(title)[0]?.id ?? 'none';
+  it('reads net zero as the environment, even when the objective starts “Work towards”', () => {
+    expect(first('Work towards net zero by 2030')).toBe('climate-environment');
+    // Everyone's Essex, environment commitments.
+    expect(first('Net zero')).toBe('climate-environment');
+    expect(first('Minimise waste')).toBe('climate-environment');
+    // Maidstone's draft outcomes.
+    expect(first('More residents participate in taking care of the environment')).toBe('climate-environment');
+    expect(first('The carbon footprint of the borough is reduced')).toBe('climate-environment');
+    // East Devon Council Plan 2024-2028.
+    expect(first('A sustainable environment that is moving towards carbon neutrality and which promotes ecological recovery.')).toBe('climate-environment');
+  });
+
+  it('reads work as employment only where it means jobs', () => {
+    expect(first('Good jobs')).toBe('economy-skills-jobs');
+    expect(first('Help people back to work')).toBe('economy-skills-jobs');
+    expect(first('Help people gain the skills they need')).toBe('economy-skills-jobs');
+    // Kent, Framing Kent's Future: working with Government is not employment.
+    expect(themesByWords('Work with Government to secure the powers and resources that Kent needs to succeed').map((t) => t.id)).not.toContain('economy-skills-jobs');
+  });
+
+  it('keeps care for adult care, not “taking care of” something', () => {
+    expect(first('Enable the right care, at the right time, in the right place for those in need of support.')).toBe('older-people-independence');
+    expect(themesByWords('More residents participate in taking care of the environment').map((t) => t.id)).not.toContain('older-people-independence');
   });
 });

@@ -90,11 +90,18 @@ function keywordPattern(keyword: string): RegExp {
   return re;
 }
 
-/** Themes whose words appear in the text, most hits first. */
-function themesByWords(text: string): Theme[] {
-  return THEMES.map((theme) => ({ theme, hits: theme.keywords.filter((k) => keywordPattern(k).test(text)).length }))
-    .filter((m) => m.hits > 0)
-    .sort((a, b) => b.hits - a.hits)
+/**
+ * Themes whose words appear in the text, the best match first. A phrase says more than a single word ("net zero"
+ * names the environment; a lone word such as "growth" could belong to several themes), so each keyword counts
+ * for as many words as it has.
+ */
+export function themesByWords(text: string): Theme[] {
+  return THEMES.map((theme) => ({
+    theme,
+    score: theme.keywords.filter((k) => keywordPattern(k).test(text)).reduce((n, k) => n + k.split(/\s+/).length, 0),
+  }))
+    .filter((m) => m.score > 0)
+    .sort((a, b) => b.score - a.score)
     .map((m) => m.theme);
 }
 

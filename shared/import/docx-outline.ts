@@ -5,7 +5,7 @@
  */
 import { DOMParser } from '@xmldom/xmldom';
 import mammoth from 'mammoth';
-import { parseOutline, type OutlineNode } from './outline';
+import { parseOutlineLines, type OutlineLine, type OutlineNode } from './outline';
 
 type XmlNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<XmlNode> };
 
@@ -39,9 +39,15 @@ function writeList(list: XmlNode, depth: number, out: string[]): void {
 
 /** The outline text of mammoth's HTML, one line per heading, list item or paragraph. */
 export function htmlToOutlineText(html: string): string {
+  return outlineTextParts(html).body.join('\n');
+}
+
+/** The introduction (paragraphs before the first heading or list) and the outline text after it, apart. */
+function outlineTextParts(html: string): { intro: string[]; body: string[] } {
+  const intro: string[] = [];
   const doc = new DOMParser({ errorHandler: { warning: () => undefined, error: () => undefined } }).parseFromString(`<root>${html}</root>`, 'text/xml');
   const root = doc.documentElement as unknown as XmlNode | null;
-  if (!root) return '';
+  if (!root) return { intro, body: [] };
   const out: string[] = [];
   // Paragraphs before the first heading or list are the plan's introduction, not objectives.
   let started = false;
@@ -62,12 +68,13 @@ export function htmlToOutlineText(html: string): string {
         out.push(t.endsWith(':') ? t : `${t}:`);
         started = true;
       } else if (started) out.push(t);
+      else intro.push(t);
     } else if (name === 'table') {
       // Tables in plans usually hold KPIs or finance; their rows are not objectives.
       continue;
     }
   }
-  return out.join('\n');
+  return { intro, body: out };
 }
 
 /** Word's own list styles nest by name; the document title is not an objective. */
@@ -80,10 +87,13 @@ const STYLE_MAP = [
   "p[style-name='List Number 3'] => ol > li > ol > li > ol > li:fresh",
 ];
 
-export async function docxToOutline(bytes: Uint8Array): Promise<{ nodes: OutlineNode[]; warnings: string[] }> {
+export async function docxToOutline(bytes: Uint8Array): Promise<{ nodes: OutlineNode[]; lines: OutlineLine[]; warnings: string[] }> {
   const copy = bytes.slice();
   const input = { buffer: copy, arrayBuffer: copy.buffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   const result = await mammoth.convertToHtml(input, { styleMap: STYLE_MAP });
   const warnings = result.messages.filter((m) => m.type === 'error').map((m) => m.message);
-  return { nodes: parseOutline(htmlToOutlineText(result.value)), warnings };
+  // The introduction is listed too, left out, so the officer sees every paragraph and can bring one in.
+  const { intro, body } = outlineTextParts(result.value);
+  const { nodes, lines } = parseOutlineLines([...intro, ...body].join('\n'), { omitFirst: intro.length });
+  return { nodes, lines, warnings };
 }

@@ -8,7 +8,6 @@ import {
   formatOutline,
   outlineDepth,
   parseOutline,
-  withoutLines,
   type OutlineNode,
 } from './outline';
 
@@ -274,25 +273,6 @@ describe('parseOutline: a mixed paste from a real plan', () => {
     expect(parseOutline('   \n\t\n')).toEqual([]);
     // An empty bullet, a rule line and a lone colon hold no item.
     expect(outline('- \n•\n---\n:\nHealth')).toBe('Health\n');
-  });
-});
-
-describe('withoutLines', () => {
-  const nodes = parseOutline(
-    'Our Council Plan\n1. Health\n1.1 Loneliness\n1.2 Activity\n2. Economy\n2.1 Jobs',
-  );
-
-  it('leaves out the excluded items with everything beneath them, without changing the original', () => {
-    expect(formatOutline(withoutLines(nodes, new Set([1, 5])))).toBe('Health\n  Loneliness\n  Activity\n');
-    expect(formatOutline(withoutLines(nodes, new Set([3])))).toBe(
-      'Our Council Plan\nHealth\n  Activity\nEconomy\n  Jobs\n',
-    );
-    expect(countNodes(nodes)).toBe(6);
-  });
-
-  it('changes nothing when no line is excluded, or one that holds no item', () => {
-    expect(withoutLines(nodes, new Set())).toEqual(nodes);
-    expect(withoutLines(nodes, new Set([99]))).toEqual(nodes);
   });
 });
 

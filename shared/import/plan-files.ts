@@ -4,7 +4,7 @@
  */
 import { fail, ok, type AppError, type Result } from '../result';
 import { docxToOutline } from './docx-outline';
-import { parseOutline, type OutlineNode } from './outline';
+import { parseOutlineLines, type OutlineLine, type OutlineNode } from './outline';
 import { readCsv, readXlsxTable, type Table } from './table-outline';
 import { checkZip, describeZipProblem } from './zip-limits';
 
@@ -36,7 +36,7 @@ export function planFileKind(fileName: string): PlanFileKind | null {
 }
 
 export type PlanFile =
-  | { kind: 'text' | 'docx'; nodes: OutlineNode[]; warnings: string[] }
+  | { kind: 'text' | 'docx'; nodes: OutlineNode[]; lines: OutlineLine[]; warnings: string[] }
   | { kind: 'csv' | 'xlsx'; table: Table; warnings: string[] };
 
 /** Rows of a spreadsheet plan: a council plan has tens or hundreds; more is a data export, not a plan. */
@@ -86,15 +86,14 @@ export async function readPlanFile(fileName: string, bytes: Uint8Array): Promise
   try {
     switch (kind) {
       case 'text': {
-        return ok({ kind, nodes: parseOutline(decodeText(bytes)), warnings: [] });
+        return ok({ kind, ...parseOutlineLines(decodeText(bytes)), warnings: [] });
       }
       case 'docx': {
         if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
           return fail('UNREADABLE', `“${fileName}” is not a Word document (.docx): it may be an older .doc file or damaged. Save it from Word as .docx and try again.`);
         const zip = checkZip(bytes);
         if (zip) return fail(zip.kind === 'not-a-zip' ? 'UNREADABLE' : 'TOO_LARGE', describeZipProblem(zip, fileName, 'a Word document'));
-        const { nodes, warnings } = await docxToOutline(bytes);
-        return ok({ kind, nodes, warnings });
+        return ok({ kind, ...(await docxToOutline(bytes)) });
       }
       case 'csv': {
         const text = decodeText(bytes);

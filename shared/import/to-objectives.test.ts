@@ -5,9 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkbook } from '../model/new-workbook';
 import { validateWorkbook } from '../model/workbook-format';
-import type { Objective } from '../model/workbook-schema';
+import type { Objective, SourceRef } from '../model/workbook-schema';
 import { parseOutline, type OutlineNode } from './outline';
-import { defaultTopLevel, outlineToObjectives } from './to-objectives';
+import { defaultRoles, planLinesFromOutline, planLinesToObjectives, type PlanLine } from './plan-lines';
+import { defaultTopLevel, type TopLevel } from './to-objectives';
+
+/** An outline made into objectives with every item at its default role, as an import with no changes does. */
+function outlineToObjectives(nodes: readonly OutlineNode[], options: { topLevel: TopLevel; source: SourceRef | null | ((line: PlanLine) => SourceRef | null) }) {
+  const lines = planLinesFromOutline(nodes);
+  return planLinesToObjectives(lines, defaultRoles(lines, options.topLevel), options.source);
+}
 
 /** "title (level) ← parent title" for each objective, in the order made. */
 function placed(objectives: readonly Objective[]): string[] {
@@ -36,7 +43,7 @@ describe('defaultTopLevel', () => {
   });
 });
 
-describe('outlineToObjectives', () => {
+describe('an outline made into objectives', () => {
   it('makes themes, objectives beneath them, and outcomes beneath those', () => {
     const made = outlineToObjectives(
       parseOutline('1. Health\n1.1 Loneliness\n1.1.1 Fewer lonely adults\n2. Economy'),
@@ -79,37 +86,6 @@ describe('outlineToObjectives', () => {
     expectValid(made);
   });
 
-  it('imports under an existing theme, objective or outcome at the level each allows', () => {
-    const [theme, objective, outcome] = outlineToObjectives(
-      parseOutline('- Health\n  - Loneliness\n    - Fewer lonely adults'),
-      { topLevel: 'theme', source: null },
-    ) as [Objective, Objective, Objective];
-    const existing = [theme, objective, outcome];
-    const items = parseOutline('- Befriending\n  - Phone calls');
-
-    const underTheme = outlineToObjectives(items, { topLevel: 'theme', source: null, under: theme });
-    expect(underTheme.map((o) => [o.title, o.level, o.parentId])).toEqual([
-      ['Befriending', 'objective', theme.id],
-      ['Phone calls', 'outcome', underTheme[0]!.id],
-    ]);
-    expectValid(underTheme, existing);
-
-    const underObjective = outlineToObjectives(items, { topLevel: 'theme', source: null, under: objective });
-    expect(underObjective.map((o) => [o.title, o.level, o.parentId])).toEqual([
-      ['Befriending', 'outcome', objective.id],
-      ['Phone calls', 'outcome', objective.id],
-    ]);
-    expectValid(underObjective, existing);
-
-    // An outcome cannot hold children: they become outcomes of its objective.
-    const underOutcome = outlineToObjectives(items, { topLevel: 'theme', source: null, under: outcome });
-    expect(underOutcome.map((o) => [o.title, o.level, o.parentId])).toEqual([
-      ['Befriending', 'outcome', objective.id],
-      ['Phone calls', 'outcome', objective.id],
-    ]);
-    expectValid(underOutcome, existing);
-  });
-
   it('keeps descriptions, gives every item the shared source, and starts with no KPIs, evidence or theme', () => {
     const nodes = parseOutline(
       'Theme 1: Health\nWe want everyone to live a long and healthy life in Northshire.\n- Loneliness',
@@ -136,7 +112,7 @@ describe('outlineToObjectives', () => {
     const nodes = parseOutline('- Health\n- Economy');
     const made = outlineToObjectives(nodes, {
       topLevel: 'objective',
-      source: (n: OutlineNode) =>
+      source: (n: PlanLine) =>
         n.title === 'Health' ? { document: 'Health strategy', page: '', url: '' } : null,
     });
     expect(made.map((o) => o.source)).toEqual([{ document: 'Health strategy', page: '', url: '' }, null]);

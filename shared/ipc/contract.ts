@@ -46,6 +46,8 @@ export const OpenDocSchema = z.object({
   fileName: z.string(),
   /** Opened without the lock (someone else has it): saving goes to a new file. */
   readOnly: z.boolean(),
+  /** Why it opened read-only when the officer did not ask for that (the lock beside it could not be written). */
+  readOnlyReason: z.string().max(1000).optional(),
   /** The file-format version the file was written in, when it was upgraded on opening. */
   migratedFrom: z.number().int().nullable(),
 });

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { COMPLETE_WORKBOOK } from '../../tests/fixtures/fixtures';
 import { emptyWorkbook, link, objective } from '../../tests/fixtures/hand-built-workbook';
 import {
+  addObjective,
+  placementForNew,
   ensureLibraryEvidence,
   indentObjective,
   mergeObjectives,
@@ -616,5 +618,43 @@ describe('removeDraft', () => {
     expectValid(wb);
     expect(wb.drafts.map((d) => d.id)).toEqual(['drf_reportreport']);
     expect(wb.drafts[0]!.basedOnDraftId).toBeNull();
+  });
+});
+
+describe('adding an objective where the hierarchy puts it', () => {
+  const base = () => {
+    const wb = emptyWorkbook();
+    wb.objectives = [
+      objective('t1', 'Health', 'theme', null),
+      objective('o11', 'Reduce loneliness', 'objective', 't1'),
+      objective('u111', 'Fewer adults feel lonely', 'outcome', 'o11'),
+      objective('o12', 'More active people', 'objective', 't1'),
+      objective('t2', 'Economy', 'theme', null),
+      objective('o21', 'Good jobs', 'objective', 't2'),
+    ];
+    return wb;
+  };
+  const add = (wb: Workbook, level: 'theme' | 'objective' | 'outcome', selected: string | null) => {
+    const { parentId, after } = placementForNew(wb, level, selected);
+    addObjective(wb, objective('new', 'New', level, parentId), after);
+    return wb.objectives.map((o) => (o.id === 'new' ? `new<${o.parentId ?? 'top'}` : o.id));
+  };
+
+  it('puts a new objective beside the selected objective, after its outcomes, not at the end of the list', () => {
+    expect(add(base(), 'objective', 'o11')).toEqual(['t1', 'o11', 'u111', 'new<t1', 'o12', 't2', 'o21']);
+  });
+  it('puts a new objective under the selected theme, after its last objective', () => {
+    expect(add(base(), 'objective', 't1')).toEqual(['t1', 'o11', 'u111', 'o12', 'new<t1', 't2', 'o21']);
+  });
+  it('puts a new objective beside the objective of a selected outcome', () => {
+    expect(add(base(), 'objective', 'u111')).toEqual(['t1', 'o11', 'u111', 'new<t1', 'o12', 't2', 'o21']);
+  });
+  it('puts a new outcome under the selected objective, or beside the selected outcome', () => {
+    expect(add(base(), 'outcome', 'o11')).toEqual(['t1', 'o11', 'u111', 'new<o11', 'o12', 't2', 'o21']);
+    expect(add(base(), 'outcome', 'u111')).toEqual(['t1', 'o11', 'u111', 'new<o11', 'o12', 't2', 'o21']);
+  });
+  it('adds a theme, or anything with nothing selected, at the top level at the end', () => {
+    expect(add(base(), 'theme', 'o11')).toEqual(['t1', 'o11', 'u111', 'o12', 't2', 'o21', 'new<top']);
+    expect(add(base(), 'objective', null)).toEqual(['t1', 'o11', 'u111', 'o12', 't2', 'o21', 'new<top']);
   });
 });

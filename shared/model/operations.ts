@@ -6,7 +6,7 @@
  */
 import { newId } from './ids';
 import { dropPlanRefs, forgetDraftOrigins, forgetWorkshopOrigins, redirectPlanObjectives } from './progress-operations';
-import type { Alignment, Provenance, Workbook } from './workbook-schema';
+import type { Alignment, Objective, Provenance, Workbook } from './workbook-schema';
 import type { EvidenceKind, EvidenceQuality, Strength } from './vocabulary';
 import { unlinkKpiFromBusinessCase } from './business-case-integrity';
 
@@ -70,6 +70,47 @@ export function objectiveWithDescendants(wb: Workbook, objectiveId: string): Set
       }
   }
   return ids;
+}
+
+/**
+ * Where "Add" puts a new item of `level` when `selectedId` is selected: a theme at the top; an objective under
+ * the selected theme, or beside the selected objective (or the objective of the selected outcome); an outcome
+ * under the selected objective or beside the selected outcome. `after` is the item whose branch it follows.
+ */
+export function placementForNew(
+  wb: Workbook,
+  level: Objective['level'],
+  selectedId: string | null,
+): { parentId: string | null; after: string | null } {
+  const byId = new Map(wb.objectives.map((o) => [o.id, o]));
+  const selected = selectedId ? byId.get(selectedId) : undefined;
+  if (level === 'theme' || !selected) return { parentId: null, after: null };
+  if (level === 'objective') {
+    if (selected.level === 'theme') return { parentId: selected.id, after: selected.id };
+    const objective = selected.level === 'outcome' && selected.parentId ? (byId.get(selected.parentId) ?? selected) : selected;
+    return { parentId: objective.parentId, after: objective.id };
+  }
+  if (selected.level === 'objective') return { parentId: selected.id, after: selected.id };
+  if (selected.level === 'outcome') return { parentId: selected.parentId, after: selected.id };
+  return { parentId: null, after: null };
+}
+
+/**
+ * Adds an objective in hierarchy order: straight after the branch of `after` (that item and everything beneath
+ * it), or at the end. Stored order is then reading order, so Review, charts and documents never show an item
+ * added later at the end of the list, away from its siblings.
+ */
+export function addObjective(wb: Workbook, objective: Objective, after: string | null): void {
+  if (after === null || !wb.objectives.some((o) => o.id === after)) {
+    wb.objectives.push(objective);
+    return;
+  }
+  const branch = objectiveWithDescendants(wb, after);
+  let end = -1;
+  wb.objectives.forEach((o, i) => {
+    if (branch.has(o.id)) end = i;
+  });
+  wb.objectives.splice(end + 1, 0, objective);
 }
 
 /** Removes an objective with everything beneath it, and every reference to them. */

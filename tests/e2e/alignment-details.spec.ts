@@ -89,6 +89,12 @@ test('themes library, KPIs from national indicators, merge and delete with undo'
   await h.page.getByLabel('Baseline', { exact: true }).fill('64.2');
   await h.page.getByLabel('Baseline period').fill('2022/23');
   await expect(h.page.getByText('Covers 1 April 2022 to 31 March 2023.')).toBeVisible();
+  // A target typed with its period, as plans print them; the period field was there from the start.
+  await expect(h.page.getByLabel('Target period')).toHaveValue('');
+  await h.page.getByLabel('Target', { exact: true }).fill('66.5 (2025/26)');
+  await expect(h.page.getByLabel('Target period')).toHaveValue('2025/26');
+  await h.page.getByLabel('Target', { exact: true }).blur();
+  await expect(h.page.getByLabel('Target', { exact: true })).toHaveValue('66.5');
 
   // Merge the other objective into this one, then undo.
   await h.page.getByRole('button', { name: 'Merge…' }).click();
@@ -111,6 +117,13 @@ test('themes library, KPIs from national indicators, merge and delete with undo'
   await expect(h.page.getByLabel('Baseline', { exact: true })).toHaveCount(0);
   await tree.getByRole('treeitem', { name: /physically active/ }).click();
   await expect(h.page.getByLabel('Baseline', { exact: true })).toHaveValue('64.2');
+
+  // "Add objective" with an objective selected adds it beside that one, under the same theme, not at the end.
+  await h.page.getByRole('button', { name: 'Add objective' }).click();
+  await expect(tree.getByRole('treeitem')).toHaveCount(4);
+  await expect(tree.getByRole('treeitem').nth(2)).toContainText('New objective');
+  await expect(tree.getByRole('treeitem').nth(3)).toContainText('low wellbeing');
+  await expect(tree.getByRole('treeitem').nth(2)).toHaveAttribute('aria-level', '2');
 });
 
 test('service details, evidence library, partners and find', async ({ launch }) => {

@@ -40,9 +40,17 @@ test('objectives: paste a plan, preview, accept, edit the hierarchy with the key
   await h.page.getByRole('button', { name: 'Paste a list…' }).click();
   const dialog = h.page.getByRole('dialog', { name: 'Paste objectives from a plan' });
   await dialog.getByLabel('Paste the list from your plan').fill(PLAN);
-  await expect(dialog.getByRole('heading', { name: 'Preview: 4 themes, 7 objectives' })).toBeVisible();
-  // The plan's title line is not an objective: leave it out.
-  await dialog.getByRole('checkbox', { name: /Our Council Plan 2026-2030/ }).uncheck();
+  // The plan's title line is listed, left out; every other line is kept.
+  await expect(dialog.getByRole('heading', { name: 'Preview: 3 themes, 7 objectives (11 lines read, 10 kept, 1 left out)' })).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Role of line 1', exact: true })).toHaveValue('omitted');
+  // Every line's role can be changed before anything is added: by pointer, and by keyboard in its list.
+  await dialog.getByRole('button', { name: 'Demote line 12', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Preview: 3 themes, 6 objectives, 1 outcome' })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Role of line 12', exact: true }).press('Alt+ArrowLeft');
+  await expect(dialog.getByRole('combobox', { name: 'Role of line 12', exact: true })).toHaveValue('objective');
+  await dialog.getByRole('combobox', { name: 'Role of line 11', exact: true }).selectOption('description');
+  await expect(dialog.getByRole('heading', { name: 'Preview: 3 themes, 6 objectives (11 lines read, 10 kept (1 as descriptions), 1 left out)' })).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Role of line 11', exact: true }).selectOption('objective');
   await expect(dialog.getByRole('heading', { name: 'Preview: 3 themes, 7 objectives' })).toBeVisible();
   await expect(dialog.getByRole('region')).toContainText('A healthier Essex');
   await shot(h, '01-paste-preview');
@@ -112,8 +120,6 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   const paste = page.getByRole('dialog', { name: 'Paste objectives from a plan' });
   await expect(paste.getByLabel('Paste the list from your plan')).toBeFocused();
   await page.keyboard.insertText(PLAN);
-  await tabTo(page, paste.getByRole('checkbox', { name: /Our Council Plan 2026-2030/ }));
-  await key('Space');
   await tabTo(page, paste.getByRole('button', { name: 'Add 3 themes, 7 objectives' }));
   await key('Enter');
   const tree = page.getByRole('tree', { name: 'Council objectives' });
@@ -211,7 +217,6 @@ test('the map: copy a block to a spreadsheet and paste it back; filters; accept 
   await nav.getByRole('button', { name: /Objectives/ }).click();
   await page.getByRole('button', { name: 'Paste a list…' }).click();
   await page.getByLabel('Paste the list from your plan').fill(PLAN);
-  await page.getByRole('checkbox', { name: /Our Council Plan 2026-2030/ }).uncheck();
   await page.getByRole('button', { name: 'Add 3 themes, 7 objectives' }).click();
   await nav.getByRole('button', { name: /Services/ }).click();
   await page.getByRole('button', { name: 'Add from the catalogue…' }).click();

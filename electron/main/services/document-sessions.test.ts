@@ -1,3 +1,4 @@
+import * as fs from 'node:fs/promises';
 import { copyFile, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +106,23 @@ describe('opening', () => {
     await sessions.close(doc.docId);
     expect(await readFile(lockPathFor(path), 'utf8')).toBe(lockBefore);
     expect(await titleOnDisk()).toBe('Borsetshire Libraries and the Council Plan 2025/26');
+  });
+});
+
+describe('opening on a full disk', () => {
+  it('opens read-only, saying why, when the lock cannot be written; a second person can still open it to edit', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    const fullDisk = { ...fs, open: async () => Promise.reject(full) };
+    const onFullDisk = new DocumentSessions(new LockFiles(me, () => new Date(), fullDisk));
+    const opened = value(await onFullDisk.open(path));
+    if (opened.status !== 'opened') throw new Error(`expected to open, got ${opened.status}`);
+    expect(opened.doc.readOnly).toBe(true);
+    expect(opened.doc.readOnlyReason).toMatch(/^The drive holding “Council Plan.awbook” is full, .* It is open read-only/);
+    expect(await onFullDisk.save(opened.doc.docId, retitled(opened.workbook, 'Mine now'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await readdir(folder), 'no lock was left behind').toEqual(['Council Plan.awbook']);
+    const second = await openOk();
+    expect(second.doc.readOnly, 'the one who could write a lock edits').toBe(false);
+    await onFullDisk.closeAll();
   });
 });
 

@@ -17,6 +17,7 @@ interface Session {
   readonly docId: string;
   readonly path: string;
   readonly readOnly: boolean;
+  readonly readOnlyReason?: string;
   stamp: FileStamp | null;
   migratedFrom: number | null;
 }
@@ -36,7 +37,14 @@ export class DocumentSessions {
   constructor(private readonly locks: LockFiles) {}
 
   private describe(s: Session): OpenDoc {
-    return { docId: s.docId, path: s.path, fileName: basename(s.path), readOnly: s.readOnly, migratedFrom: s.migratedFrom };
+    return {
+      docId: s.docId,
+      path: s.path,
+      fileName: basename(s.path),
+      readOnly: s.readOnly,
+      ...(s.readOnlyReason ? { readOnlyReason: s.readOnlyReason } : {}),
+      migratedFrom: s.migratedFrom,
+    };
   }
 
   get(docId: string): OpenDoc | null {
@@ -55,15 +63,22 @@ export class DocumentSessions {
     if (!read.ok) return read;
     // Temp files a killed save left in this folder (removeOrphanedTemps never throws: it is housekeeping).
     await removeOrphanedTemps(dirname(path));
-    const readOnly = options.readOnly === true;
+    let readOnly = options.readOnly === true;
+    let readOnlyReason: string | undefined;
     if (!readOnly) {
       const lock = await this.locks.acquire(path, options.takeOverLock ? { takeOver: true } : {});
       if (lock.status === 'held') return ok({ status: 'locked', path, lock: lock.holder });
+      // Editing without a lock would let a colleague open it for editing too: read-only until the lock can be written.
+      if (lock.status === 'unwritable') {
+        readOnly = true;
+        readOnlyReason = `${lock.reason} It is open read-only so that nobody else edits it at the same time: free some space or save a copy elsewhere with Save As.`;
+      }
     }
     const session: Session = {
       docId: `doc_${randomBytes(6).toString('hex')}`,
       path,
       readOnly,
+      ...(readOnlyReason ? { readOnlyReason } : {}),
       stamp: read.value.stamp,
       migratedFrom: read.value.fileVersion < CURRENT_VERSION ? read.value.fileVersion : null,
     };
@@ -78,7 +93,7 @@ export class DocumentSessions {
    */
   async adopt(path: string, stamp: FileStamp | null): Promise<Result<OpenDoc | null>> {
     const lock = await this.locks.acquire(path);
-    if (lock.status === 'held') return ok(null);
+    if (lock.status !== 'acquired') return ok(null);
     const session: Session = { docId: `doc_${randomBytes(6).toString('hex')}`, path, readOnly: false, stamp, migratedFrom: null };
     this.sessions.set(session.docId, session);
     this.startHeartbeat();
@@ -118,6 +133,7 @@ export class DocumentSessions {
         'FORBIDDEN',
         `“${basename(path)}” is open by ${lock.holder.user} on ${lock.holder.machine}. Choose another name so their work is not overwritten.`,
       );
+    if (lock.status === 'unwritable') return fail('WRITE_FAILED', `${lock.reason} Choose another place to save it.`);
     const written = await writeWorkbookFile(path, workbook);
     if (!written.ok) {
       if (!(docId && this.sessions.get(docId)?.path === path)) await this.locks.release(path);

@@ -1,9 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
 import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCK_STALE_AFTER_MS, LockFiles, lockPathFor, MAX_LOCK_BYTES, type LockOwner } from './lock-files';
+import { LOCK_STALE_AFTER_MS, LockFiles, lockPathFor, MAX_LOCK_BYTES, type LockFs, type LockOwner } from './lock-files';
 
 let folder: string;
 let workbook: string;
@@ -187,6 +188,70 @@ describe('lock files', () => {
     await locks.acquire(workbook);
     await locks.refresh(workbook);
     expect((await readdir(folder)).sort(), 'no temp files are left beside it').toEqual(['Council Plan.awbook', '~$Council Plan.awbook.lock']);
+  });
+});
+
+/**
+ * A disk that takes `room` bytes of writes and then fails: with an error code (a full disk, a used-up quota) or,
+ * with no code, by writing nothing and saying so (a short write some network drives report).
+ */
+function fillingDisk(room: number, code: string | null): LockFs {
+  let left = room;
+  return {
+    open: async (path, flags) => {
+      const handle = await fs.open(path, flags);
+      return {
+        write: async (data: Uint8Array) => {
+          if (left <= 0) {
+            if (code) throw Object.assign(new Error(`${code}: no room`), { code });
+            return { bytesWritten: 0 };
+          }
+          const part = data.subarray(0, Math.min(left, data.length));
+          left -= part.length;
+          return handle.write(part);
+        },
+        close: () => handle.close(),
+      };
+    },
+    link: fs.link,
+    rename: fs.rename,
+    stat: fs.stat,
+    unlink: fs.unlink,
+  };
+}
+
+describe('lock files on a full disk', () => {
+  for (const c of [
+    { code: 'ENOSPC', says: /drive holding “Council Plan.awbook” is full/ },
+    { code: 'EDQUOT', says: /storage allowance .* is used up/ },
+    { code: null, says: /could not write the lock file beside “Council Plan.awbook” in full/ },
+  ]) {
+    it(`are not taken when the lock cannot be written whole (${c.code ?? 'a short write'}), and leave nothing behind`, async () => {
+      for (const room of [0, 40]) {
+        const outcome = await new LockFiles(me, () => new Date(), fillingDisk(room, c.code)).acquire(workbook);
+        expect(outcome.status, `after ${room} bytes`).toBe('unwritable');
+        expect(outcome.status === 'unwritable' && outcome.reason).toMatch(c.says);
+        expect(await readdir(folder), 'no lock and no temp file').toEqual(['Council Plan.awbook']);
+      }
+    });
+  }
+
+  it('remove a partial lock of their own where the lock is written in place (no hard links)', async () => {
+    const disk = fillingDisk(40, 'ENOSPC');
+    const noLinks: LockFs = { ...disk, link: async () => Promise.reject(Object.assign(new Error('no links'), { code: 'EPERM' })) };
+    // The temp file takes the first 40 bytes; the in-place write then fails at once.
+    const outcome = await new LockFiles(me, () => new Date(), noLinks).acquire(workbook);
+    expect(outcome.status).toBe('unwritable');
+    expect(await readdir(folder)).toEqual(['Council Plan.awbook']);
+  });
+
+  it('when another app left a partial lock on the full disk, read it as held until it is stale', async () => {
+    await writeFile(lockPathFor(workbook), '{"app":"alignment-workbench","user":"tok');
+    expect(await new LockFiles(me, () => new Date(), fillingDisk(0, 'ENOSPC')).acquire(workbook)).toMatchObject({ status: 'held', holder: { user: 'someone' } });
+    const later = new Date(Date.now() + LOCK_STALE_AFTER_MS + 1_000);
+    const stale = await new LockFiles(me, () => later, fillingDisk(0, 'ENOSPC')).acquire(workbook);
+    expect(stale.status, 'stale, but the replacement cannot be written either').toBe('unwritable');
+    expect(await readFile(lockPathFor(workbook), 'utf8'), 'the partial lock is left as it was').toBe('{"app":"alignment-workbench","user":"tok');
   });
 });
 

@@ -60,7 +60,7 @@ function loadOpened(outcome: Extract<OpenOutcome, { status: 'opened' }>) {
   store().load(outcome.workbook, outcome.doc);
   useUiStore.getState().setStep('authority');
   const notes: string[] = [];
-  if (outcome.doc.readOnly) notes.push('It is open read-only: save a copy with Save As.');
+  if (outcome.doc.readOnly) notes.push(outcome.doc.readOnlyReason ?? 'It is open read-only: save a copy with Save As.');
   if (outcome.doc.migratedFrom !== null)
     notes.push(
       `It was made with an older version of the app and has been upgraded; when you save, the previous file is kept as a backup beside it.`,

@@ -3,11 +3,11 @@ import { useMemo, useRef, useState } from 'react';
 import { ownFigureTotals } from '../../../../shared/analysis/benchmark-own-figures';
 import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS, type ImportContext } from '../../../../shared/import/own-figures';
-import { readPlanFile } from '../../../../shared/import/plan-files';
 import type { Table } from '../../../../shared/import/table-outline';
 import type { OwnFigure } from '../../../../shared/model/workbook-schema';
 import { showError, showStatus } from '../../state/ui-store';
 import { removeFiguresFrom } from './commands';
+import { readPlan } from '../../platform/plan-reader';
 import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';
@@ -25,7 +25,8 @@ export function OwnFigures(props: {
   const onFile = async (file: File) => {
     if (!/\.(csv|xlsx)$/i.test(file.name))
       return showError(`“${file.name}” is not a CSV or Excel (.xlsx) file.`);
-    const read = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    // Parsed in the plan worker, with its time budget, so a huge sheet never freezes the window.
+    const read = await readPlan({ kind: 'file', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     if (!read.ok) return showError(read.error);
     if (!('table' in read.value)) return showError(`“${file.name}” is not a spreadsheet.`);
     if (read.value.table.headers.length === 0) return showError(`“${file.name}” is empty.`);

@@ -1,6 +1,15 @@
-import { useId, useMemo, useState } from 'react';
-import { countNodes, parseOutline, withoutKeys, type OutlineNode } from '../../../../shared/import/outline';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PlanFile } from '../../../../shared/import/plan-files';
+import {
+  countLines,
+  defaultRoles,
+  effectiveRoles,
+  planLinesFromOutline,
+  planLinesFromText,
+  planLinesToObjectives,
+  type LineRole,
+  type PlanLine,
+} from '../../../../shared/import/plan-lines';
 import {
   COLUMN_ROLE_LABELS,
   COLUMN_ROLES,
@@ -8,17 +17,21 @@ import {
   tableToOutline,
   type ColumnMapping,
 } from '../../../../shared/import/table-outline';
-import { defaultTopLevel, outlineToObjectives, TOP_LEVEL_CHOICES, type TopLevel } from '../../../../shared/import/to-objectives';
+import { defaultTopLevel, TOP_LEVEL_CHOICES, type TopLevel } from '../../../../shared/import/to-objectives';
 import type { SourceRef } from '../../../../shared/model/workbook-schema';
+import type { Result } from '../../../../shared/result';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
-import { countLevels, OutlinePreview } from './OutlinePreview';
+import { readPlan } from '../../platform/plan-reader';
+import { LinePreview } from './LinePreview';
 
 export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; file: PlanFile };
 
-function describeCounts(c: Record<'theme' | 'objective' | 'outcome', number>): string {
+type Counts = Record<LineRole, number>;
+
+function describeCounts(c: Counts): string {
   const parts = [
     c.theme ? `${c.theme} theme${c.theme === 1 ? '' : 's'}` : '',
     c.objective ? `${c.objective} objective${c.objective === 1 ? '' : 's'}` : '',
@@ -27,42 +40,67 @@ function describeCounts(c: Record<'theme' | 'objective' | 'outcome', number>): s
   return parts.length === 0 ? 'nothing' : parts.join(', ');
 }
 
-/** Paste or file import with a preview: nothing is added until the officer accepts what it found. */
+type PasteState = { status: 'idle' } | { status: 'reading'; cancel: () => void } | { status: 'read'; file: PlanFile } | { status: 'failed'; message: string };
+
+/** Pasted text read in the plan worker, so a huge paste never freezes the window; a new paste stops the last. */
+function usePastedPlan(text: string): PasteState {
+  const [done, setDone] = useState<{ text: string; result: Result<PlanFile> } | null>(null);
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => {
+    if (text.trim() === '') return;
+    const controller = new AbortController();
+    running.current = controller;
+    void readPlan({ kind: 'paste', text }, controller.signal).then((result) => setDone({ text, result }));
+    return () => controller.abort();
+  }, [text]);
+  if (text.trim() === '') return { status: 'idle' };
+  if (done?.text !== text) return { status: 'reading', cancel: () => running.current?.abort() };
+  return done.result.ok ? { status: 'read', file: done.result.value } : { status: 'failed', message: done.result.error.message };
+}
+
+/** Paste or file import with a preview of every line: nothing is added until the officer accepts what it found. */
 export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (importedFirstId: string | null) => void }) {
   const { source } = props;
   const ids = { text: useId(), preview: useId(), doc: useId(), page: useId() };
   const [text, setText] = useState('');
-  const table = source.kind === 'file' && 'table' in source.file ? source.file.table : null;
+  const pasted = usePastedPlan(source.kind === 'paste' ? text : '');
+  const file = source.kind === 'file' ? source.file : pasted.status === 'read' ? pasted.file : null;
+  const table = file && 'table' in file ? file.table : null;
   const [mapping, setMapping] = useState<ColumnMapping>(() => (table ? guessMapping(table.headers) : {}));
   const [document, setDocument] = useState(source.kind === 'file' ? source.fileName.replace(/\.[^.]+$/, '') : '');
   const [page, setPage] = useState('');
 
-  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
-  const { nodes: found, rowSources } = useMemo((): { nodes: OutlineNode[]; rowSources: Map<number, { document: string; page: string }> | null } => {
-    if (source.kind === 'paste') return { nodes: parseOutline(text), rowSources: null };
-    if ('nodes' in source.file) return { nodes: source.file.nodes, rowSources: null };
-    const built = tableToOutline(source.file.table, mapping);
-    return { nodes: built.nodes, rowSources: built.sources };
-  }, [source, text, mapping]);
+  const { lines, rowSources, nested } = useMemo((): { lines: PlanLine[]; rowSources: Map<number, { document: string; page: string }> | null; nested: boolean } => {
+    if (!file) return { lines: [], rowSources: null, nested: false };
+    if ('lines' in file) return { lines: planLinesFromText(file.nodes, file.lines), rowSources: null, nested: defaultTopLevel(file.nodes) === 'theme' };
+    const built = tableToOutline(file.table, mapping);
+    return { lines: planLinesFromOutline(built.nodes), rowSources: built.sources, nested: defaultTopLevel(built.nodes) === 'theme' };
+  }, [file, mapping]);
 
-  const nodes = useMemo(() => withoutKeys(found, excluded), [found, excluded]);
+  const [chosen, setChosen] = useState<ReadonlyMap<number, LineRole>>(new Map());
   const [topChoice, setTopChoice] = useState<TopLevel | null>(null);
-  const topLevel = topChoice ?? defaultTopLevel(nodes);
-  const counts = countLevels(nodes, topLevel);
-  const total = countNodes(nodes);
+  const topLevel = topChoice ?? (nested ? 'theme' : 'objective');
+  const roles = useMemo(() => defaultRoles(lines, topLevel, chosen), [lines, topLevel, chosen]);
+  const rows = useMemo(() => effectiveRoles(lines, roles), [lines, roles]);
+  const counts: Counts = { theme: 0, objective: 0, outcome: 0, description: 0, omitted: 0 };
+  for (const r of rows) counts[r.role]++;
+  const read = countLines(rows);
+  const total = counts.theme + counts.objective + counts.outcome;
   const hasLevelColumn = mapping.theme !== undefined || mapping.objective !== undefined || mapping.outcome !== undefined;
+  const unit = table ? 'row' : 'line';
 
   const accept = () => {
     const shared: SourceRef | null = document.trim() ? { document: document.trim(), page: page.trim(), url: '' } : null;
-    const objectives = outlineToObjectives(nodes, {
-      topLevel,
-      source: rowSources
-        ? (node) => {
-            const own = rowSources.get(node.key);
+    const objectives = planLinesToObjectives(
+      lines,
+      roles,
+      rowSources
+        ? (line) => {
+            const own = rowSources.get(line.key);
             return own ? { document: own.document || shared?.document || '', page: own.page, url: '' } : shared;
           }
         : shared,
-    });
+    );
     const label = source.kind === 'paste' ? 'Import pasted objectives' : `Import objectives from ${source.fileName}`;
     useWorkbookStore.getState().edit(label, (wb) => {
       wb.objectives.push(...objectives);
@@ -93,23 +131,37 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
           <label htmlFor={ids.text}>Paste the list from your plan</label>
           <div id={`${ids.text}-hint`} className="hint">
             Numbered (1, 1.1), bulleted or indented lists, headings (“Theme 1: Health”, “OUR PLACE”, “Economy:”) and Markdown
-            headings all work. A paragraph after an item becomes its description.
+            headings all work. Every line is listed below with what it will become; change any line before adding.
           </div>
           <textarea
             id={ids.text}
             rows={10}
             value={text}
             aria-describedby={`${ids.text}-hint`}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setChosen(new Map());
+            }}
           />
+          <div role="status" className="import-progress">
+            {pasted.status === 'reading' && (
+              <>
+                Reading the pasted text…{' '}
+                <button type="button" className="button button-secondary button-compact" onClick={pasted.cancel}>
+                  Stop reading
+                </button>
+              </>
+            )}
+            {pasted.status === 'failed' && <span className="error-message">{pasted.message}</span>}
+          </div>
         </div>
       )}
 
-      {source.kind === 'file' && source.file.warnings.length > 0 && (
+      {file && file.warnings.length > 0 && (
         <div className="panel panel-warning">
           <p>Some of the file could not be read:</p>
           <ul>
-            {source.file.warnings.map((w, i) => (
+            {file.warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>
@@ -122,7 +174,16 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
           <div className="hint">
             The file has {table.rows.length} rows. Rows that repeat a theme or objective are combined under one.
           </div>
-          <ColumnMappingGrid roles={COLUMN_ROLES} labels={COLUMN_ROLE_LABELS} headers={table.headers} mapping={mapping} onMapping={setMapping} />
+          <ColumnMappingGrid
+            roles={COLUMN_ROLES}
+            labels={COLUMN_ROLE_LABELS}
+            headers={table.headers}
+            mapping={mapping}
+            onMapping={(m) => {
+              setMapping(m);
+              setChosen(new Map());
+            }}
+          />
           {!hasLevelColumn && <p className="error-message">Choose the column that holds themes, objectives or outcomes.</p>}
         </fieldset>
       )}
@@ -149,20 +210,21 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
 
       <h3 id={ids.preview}>
         Preview: {describeCounts(counts)}
+        {read.read > 0 && (
+          <span className="hint">
+            {' '}
+            ({read.read} {unit}
+            {read.read === 1 ? '' : 's'} read, {read.kept} kept
+            {counts.description > 0 ? ` (${counts.description} as descriptions)` : ''}, {read.omitted} left out)
+          </span>
+        )}
       </h3>
-      <OutlinePreview
-        nodes={found}
-        topLevel={topLevel}
+      <p className="hint">Change what a {unit} becomes with its list, or with Promote and Demote (Alt+arrow keys in the list).</p>
+      <LinePreview
+        rows={rows}
         labelledBy={ids.preview}
-        excluded={excluded}
-        onToggle={(key) =>
-          setExcluded((s) => {
-            const next = new Set(s);
-            if (next.has(key)) next.delete(key);
-            else next.add(key);
-            return next;
-          })
-        }
+        unit={unit}
+        onChange={(key, role) => setChosen((m) => new Map(m).set(key, role))}
       />
     </Modal>
   );

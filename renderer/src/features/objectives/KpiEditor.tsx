@@ -1,22 +1,20 @@
 import { useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import { removeKpi } from '../../../../shared/model/operations';
-import { parsePeriod } from '../../../../shared/model/periods';
 import { KPI_DIRECTIONS, type KpiDirection } from '../../../../shared/model/vocabulary';
 import type { Kpi, Objective } from '../../../../shared/model/workbook-schema';
 import { INDICATORS, type Indicator } from '../../../../shared/reference/catalogue';
-import { NumberField, SelectField } from '../../components/fields';
+import { SelectField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
-import { PeriodField } from '../../components/PeriodField';
 import { TextField } from '../../components/TextField';
 import { useWorkbookStore } from '../../state/workbook-store';
+import { MeasuredField } from './MeasuredField';
 
 const DIRECTION_LABELS: Record<KpiDirection, string> = {
   increase: 'Higher is better',
   decrease: 'Lower is better',
   maintain: 'Keep steady',
 };
-const noPeriod = parsePeriod('');
 
 function blankKpi(name: string, extra: Partial<Kpi> = {}): Kpi {
   return { id: newId('kpi'), name, unit: '', direction: 'increase', baseline: null, target: null, indicatorCode: '', source: '', results: [], ...extra };
@@ -72,28 +70,8 @@ export function KpiEditor(props: { objective: Objective; themeId: string | null 
               onChange={(v) => update(k.id, 'Change KPI direction', (x) => void (x.direction = v))}
             />
           </div>
-          <div className="two-columns">
-            <NumberField
-              label="Baseline"
-              allowEmpty
-              value={k.baseline?.value ?? null}
-              onCommit={(v) => update(k.id, 'Change KPI baseline', (x) => void (x.baseline = v === null ? null : { value: v, period: x.baseline?.period ?? noPeriod }), 'baseline')}
-            />
-            {k.baseline && (
-              <PeriodField label="Baseline period" value={k.baseline.period} onCommit={(p) => update(k.id, 'Change baseline period', (x) => void (x.baseline && (x.baseline.period = p)), 'baseline-period')} />
-            )}
-          </div>
-          <div className="two-columns">
-            <NumberField
-              label="Target"
-              allowEmpty
-              value={k.target?.value ?? null}
-              onCommit={(v) => update(k.id, 'Change KPI target', (x) => void (x.target = v === null ? null : { value: v, period: x.target?.period ?? noPeriod }), 'target')}
-            />
-            {k.target && (
-              <PeriodField label="Target period" value={k.target.period} onCommit={(p) => update(k.id, 'Change target period', (x) => void (x.target && (x.target.period = p)), 'target-period')} />
-            )}
-          </div>
+          <MeasuredField label="Baseline" value={k.baseline} onCommit={(v) => update(k.id, 'Change KPI baseline', (x) => void (x.baseline = v), 'baseline')} />
+          <MeasuredField label="Target" value={k.target} onCommit={(v) => update(k.id, 'Change KPI target', (x) => void (x.target = v), 'target')} />
           <div className="two-columns">
             <TextField label="Indicator code" value={k.indicatorCode} maxLength={500} hint="For example PHOF B19" onCommit={(v) => update(k.id, 'Change indicator code', (x) => void (x.indicatorCode = v), 'code')} />
             <TextField label="Source" value={k.source} maxLength={500} onCommit={(v) => update(k.id, 'Change KPI source', (x) => void (x.source = v), 'source')} />

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
-import { PLAN_FILE_ACCEPT, planFileTooLarge, readPlanFile } from '../../../../shared/import/plan-files';
+import { addObjective, placementForNew } from '../../../../shared/model/operations';
+import { PLAN_FILE_ACCEPT, planFileTooLarge } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
-import { showError, useUiStore } from '../../state/ui-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { readPlan } from '../../platform/plan-reader';
 import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDialog';
 import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
@@ -18,14 +20,17 @@ export function ObjectivesStep() {
   );
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [themes, setThemes] = useState(false);
+  const [reading, setReading] = useState<{ fileName: string; controller: AbortController } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = objectives.find((o) => o.id === selectedId) ?? null;
 
   const add = (level: Objective['level']) => {
-    const parent =
-      level === 'theme' ? null : selected && (level === 'objective' ? (selected.level === 'theme' ? selected : null) : selected.level === 'objective' ? selected : null);
-    const o = newObjective({ level, parentId: parent?.id ?? null, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
-    edit(`Add ${level}`, (wb) => void wb.objectives.push(o));
+    const wb = useWorkbookStore.getState().workbook;
+    if (!wb) return;
+    // Under or beside the selection, in hierarchy order: never a top-level item at the end of the list.
+    const { parentId, after } = placementForNew(wb, level, selected?.id ?? null);
+    const o = newObjective({ level, parentId, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
+    edit(`Add ${level}`, (draft) => addObjective(draft, o, after));
     setSelectedId(o.id);
     requestAnimationFrame(() => document.getElementById('objective-details')?.querySelector<HTMLInputElement>('input')?.select());
   };
@@ -34,8 +39,12 @@ export function ObjectivesStep() {
     // Checked before the file is read, so a huge file is never loaded into the window.
     const tooLarge = planFileTooLarge(file.name, file.size);
     if (tooLarge) return showError(tooLarge);
-    const result = await readPlanFile(file.name, new Uint8Array(await file.arrayBuffer()));
-    if (!result.ok) return showError(result.error);
+    // Read in a worker with a time budget: the window stays responsive and the officer can cancel.
+    const controller = new AbortController();
+    setReading({ fileName: file.name, controller });
+    const result = await readPlan({ kind: 'file', fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, controller.signal);
+    setReading(null);
+    if (!result.ok) return result.error.code === 'CANCELLED' ? showStatus(result.error.message) : showError(result.error);
     setImporting({ kind: 'file', fileName: file.name, file: result.value });
   };
 
@@ -50,7 +59,7 @@ export function ObjectivesStep() {
         <button type="button" className="button button-primary" onClick={() => setImporting({ kind: 'paste' })}>
           Paste a list…
         </button>
-        <button type="button" className="button button-secondary" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="button button-secondary" disabled={reading !== null} onClick={() => fileInput.current?.click()}>
           Import a file…
         </button>
         <input
@@ -84,6 +93,16 @@ export function ObjectivesStep() {
         >
           Add outcome
         </button>
+      </div>
+      <div role="status" className="import-progress">
+        {reading && (
+          <p>
+            Reading “{reading.fileName}”… Nothing is added until you have checked what it found.{' '}
+            <button type="button" className="button button-secondary" onClick={() => reading.controller.abort()}>
+              Cancel reading
+            </button>
+          </p>
+        )}
       </div>
       <div className="split">
         <div className="split-list">
