@@ -112,6 +112,7 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   // Type sized for the room: about 55 px at 1080 lines by default; a deeper room gets larger type and a warning.
   const fontSize = () => presenter.locator('main').evaluate((m) => Math.round(parseFloat(getComputedStyle(m).fontSize)));
   expect(await fontSize()).toBe(55);
+  await page.getByText('Settings for the room').click();
   await page.getByText('Room set-up: type size for the back row').click();
   await page.getByLabel('Distance to the back row (metres)').fill('12');
   await page.getByLabel('Height of the projected image (metres)').fill('1.5');
@@ -487,6 +488,7 @@ test('the timer announces one minute left and time up with a chime (mutable); 10
   expect(chimes).toBeGreaterThan(0);
   await shot(presenter, '12-presenter-time-up', false);
   // Muted: the next time up is announced but silent.
+  await page.getByText('Settings for the room').click();
   await page.getByRole('checkbox', { name: 'Mute the chime at time up' }).check();
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Start timer' }).click();

@@ -74,9 +74,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
               <li key={a.id} className="ws-agenda-item">
                 <div className="ws-agenda-head">
                   <span className="tag">{ACTIVITY_KINDS[a.kind].label}</span>{' '}
-                  <span className="tag">
-                    {PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]}
-                  </span>
+                  <span className="tag">{PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]}</span>
                   {a.status !== 'planned' && (
                     <span className="tag">{a.status === 'running' ? 'Running' : 'Done'}</span>
                   )}

@@ -223,6 +223,7 @@ export function IdeasActivity({
                     list={ids.groups}
                     value={idea.group}
                     placeholder="Group"
+                    commitOn="enter-or-blur"
                     onCommit={(v) => update(idea.id, { group: v }, 'group')}
                   />
                   {idea.targetId && <span className="muted ws-idea-target">For: {label(idea.targetId)}</span>}
