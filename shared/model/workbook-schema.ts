@@ -235,6 +235,8 @@ export const BallotSchema = z.strictObject({
   id: IdSchema,
   participantId: IdSchema.nullable().default(null),
   allocations: z.array(z.strictObject({ optionId: IdSchema, amount: nonNegative })).max(1_000),
+  /** The number of the paper sheet it was typed in from, so the same sheet is never counted twice. */
+  sheet: finite.int().min(1).max(100_000).nullable().default(null),
 });
 export type Ballot = z.infer<typeof BallotSchema>;
 

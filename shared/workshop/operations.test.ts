@@ -59,6 +59,7 @@ describe('workshop operations keep references whole', () => {
     vote.ballots.push({
       id: newId('ballot'),
       participantId: null,
+      sheet: null,
       allocations: [
         { optionId: a.id, amount: 1 },
         { optionId: b.id, amount: 2 },
@@ -88,6 +89,7 @@ describe('workshop operations keep references whole', () => {
     vote.ballots.push({
       id: newId('ballot'),
       participantId: null,
+      sheet: null,
       allocations: [{ optionId: c.id, amount: 2 }],
     });
     vote.totals.push({ optionId: c.id, amount: 4 });
@@ -187,6 +189,7 @@ describe('recording votes', () => {
     ).toEqual([]);
     expect(vote.ballots[0]).toMatchObject({
       participantId: null,
+      sheet: null,
       allocations: [{ optionId: a.id, amount: 2 }],
     });
     expect(recordBallot(vote, w, [{ optionId: a.id, amount: 9 }], null)).toEqual([
@@ -208,7 +211,7 @@ describe('recording votes', () => {
     openVoting(points);
     expect(recordAbstention(points, w, 'ppt_x')).toEqual([]);
     expect(points.ballots).toEqual([
-      { id: expect.stringMatching(/^blt_/), participantId: null, allocations: [] },
+      { id: expect.stringMatching(/^blt_/), participantId: null, sheet: null, allocations: [] },
     ]);
     reveal(points);
     expect(recordAbstention(points, w, null)).toEqual(['Voting has not been opened yet.']);

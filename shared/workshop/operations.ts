@@ -15,6 +15,7 @@ import {
 } from '../model/workbook-schema';
 import { ACTIVITY_KINDS, type AgendaPreset } from './kinds';
 import { checkBallot, isSetupLocked, openVotingProblems, type Allocation } from './dot-vote';
+import { parseSheets } from './paper-ballots';
 import { checkAllocation, isPointsSetupLocked, openPointsProblems } from './points';
 
 export function newWorkshop(init: { title: string; date: string | null }): Workshop {
@@ -204,6 +205,7 @@ export function recordBallot(
   const anonymous = a.anonymous || w.anonymity === 'anonymous';
   const ballot: Ballot = {
     id: newId('ballot'),
+    sheet: null,
     participantId: anonymous ? null : participantId,
     allocations: allocations
       .filter((al) => al.amount > 0)
@@ -231,8 +233,32 @@ export function recordAbstention(
   const anonymous = a.anonymous || w.anonymity === 'anonymous';
   if (!anonymous && participantId && a.ballots.some((b) => b.participantId === participantId))
     return ['This participant has already voted.'];
-  a.ballots.push({ id: newId('ballot'), participantId: anonymous ? null : participantId, allocations: [] });
+  a.ballots.push({
+    id: newId('ballot'),
+    participantId: anonymous ? null : participantId,
+    allocations: [],
+    sheet: null,
+  });
   return [];
+}
+
+/**
+ * Records paper sheets typed in by number (see paper-ballots.ts): all of them or, when any line is wrong or a sheet
+ * is already in, none. Sheets carry no names. Returns the problems, or [] when every sheet was recorded.
+ */
+export function recordPaperSheets(a: Vote, text: string): { problems: string[]; recorded: number } {
+  if (!a.votingOpen) return { problems: ['Voting has not been opened yet.'], recorded: 0 };
+  if (a.revealed) return { problems: ['The results have been revealed; this vote is closed.'], recorded: 0 };
+  const batch = parseSheets(text, a);
+  if (batch.problems.length > 0) return { problems: [...batch.problems], recorded: 0 };
+  for (const s of batch.sheets)
+    a.ballots.push({
+      id: newId('ballot'),
+      participantId: null,
+      sheet: s.sheet,
+      allocations: s.allocations.filter((al) => al.amount > 0).map((al) => ({ ...al })),
+    });
+  return { problems: [], recorded: batch.sheets.length };
 }
 
 /** Shows every total at once; voting closes. */

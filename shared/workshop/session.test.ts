@@ -80,7 +80,12 @@ describe('closing the session', () => {
     w.nextSteps = 'x';
     const v = newActivity('dot-vote') as DotVote;
     v.optionIds = ['a', 'b'];
-    v.ballots.push({ id: 'blt_1', participantId: null, allocations: [{ optionId: 'a', amount: 1 }] });
+    v.ballots.push({
+      id: 'blt_1',
+      participantId: null,
+      sheet: null,
+      allocations: [{ optionId: 'a', amount: 1 }],
+    });
     w.activities.push(v);
     const walk = newActivity('walk-the-map');
     if (walk.kind === 'walk-the-map')
