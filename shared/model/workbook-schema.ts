@@ -276,6 +276,8 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     ...activityBase,
     kind: z.literal('dot-vote'),
     budget: finite.int().min(1).max(100).default(3),
+    /** The rule the budget was set by, when one was chosen (two rules can give the same number of dots). */
+    budgetPreset: z.enum(['n-over-3', 'n-over-4', '18f']).nullable().default(null),
     maxPerOption: finite.int().min(1).max(100).default(3),
     anonymous: z.boolean().default(true),
     mode: z.enum(['ballots', 'totals']).default('ballots'),

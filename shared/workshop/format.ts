@@ -12,3 +12,9 @@ export function longDate(iso: string | null | undefined): string {
 export function isoToday(now: Date = new Date()): string {
   return isoDate(now);
 }
+
+/** Ends a sentence built around a title with a full stop, unless the title already ends with ., ? or !. */
+export function endSentence(text: string): string {
+  const t = text.trimEnd();
+  return /[.?!…]$/.test(t) ? t : `${t}.`;
+}

@@ -14,7 +14,10 @@ export interface KindInfo {
 }
 
 /** The phase as the agenda, the room's screen and the report name it. */
-export const PHASE_TEXT: Readonly<Record<KindInfo['phase'], string>> = { diverge: 'Opening out', converge: 'Narrowing down' };
+export const PHASE_TEXT: Readonly<Record<KindInfo['phase'], string>> = {
+  diverge: 'Opening out',
+  converge: 'Narrowing down',
+};
 
 export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
   ideas: {
@@ -68,6 +71,8 @@ export interface AgendaPreset {
   readonly title: string;
   readonly minutes: number;
   readonly notes: string;
+  /** Where a vote's options come from when the block is added: the workbook's objectives, or the room. */
+  readonly options?: 'objectives';
 }
 
 export const AGENDA_PRESETS: readonly AgendaPreset[] = [
@@ -92,6 +97,7 @@ export const AGENDA_PRESETS: readonly AgendaPreset[] = [
     kind: 'dot-vote',
     title: 'Which objectives matter most for libraries?',
     minutes: 10,
+    options: 'objectives',
     notes:
       'Say how the result will be used before voting. Read the numbered options aloud; plan your votes before placing any.',
   },
@@ -175,3 +181,19 @@ export const INFLUENCE_TEXT: Readonly<Record<Workshop['influence'], { label: str
         'What this room agrees shapes the proposal directly; the final decision still rests with the people named below.',
     },
   };
+
+/** How many voting sheets to print: one per expected voter, or 30 when nobody has said how many are coming. */
+export function sheetCopies(
+  w: Pick<Workshop, 'participants' | 'participantCount' | 'organisations'>,
+): number {
+  return Math.min(500, headCount(w) || 30);
+}
+
+/** The options a block starts with: the workbook's objectives (not themes or outcomes) for "which objectives". */
+export function presetOptionIds(
+  wb: Pick<Workbook, 'objectives'>,
+  preset: Pick<AgendaPreset, 'options'> | undefined,
+): string[] {
+  if (preset?.options !== 'objectives') return [];
+  return wb.objectives.filter((o) => o.level === 'objective').map((o) => o.id);
+}

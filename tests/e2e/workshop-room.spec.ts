@@ -110,3 +110,62 @@ test('at 1366×768 the activity has the width and the controls are on screen', a
   await expectInViewport(page, page.getByRole('button', { name: /Hold screen/ }), 'Hold screen, scrolled');
   await expectInViewport(page, page.getByRole('button', { name: 'Start timer' }), 'Start timer, scrolled');
 });
+
+test('voting at room speed: 22 options, paper sheets typed by number, a one-screen ballot', async ({
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  const h = await launch();
+  const page = h.page;
+  await planIdeasAndVote(page);
+  for (let i = 1; i <= 22; i++) {
+    await page.getByLabel('New idea').fill(`Idea ${i} from the room`);
+    await page.keyboard.press('Enter');
+  }
+  await page.getByRole('button', { name: 'Finish and go to the next activity' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Dot voting' })).toBeVisible();
+  // All the ideas at once.
+  await page.getByRole('button', { name: /Choose the options/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Options for/ });
+  await dialog.getByRole('button', { name: /Choose all 22/ }).click();
+  await dialog.getByRole('button', { name: 'Use 22 chosen' }).click();
+  // N/4 and 18F both give 5 dots for 22 options: the one chosen stays chosen.
+  await page.getByRole('radio', { name: /N\/4 rule/ }).check();
+  await expect(page.getByRole('radio', { name: /N\/4 rule/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /18F/ })).not.toBeChecked();
+  await page.getByRole('button', { name: 'Open voting' }).click();
+
+  // Paper sheets: a batch with a mistake is refused whole, naming the line and why.
+  const box = page.getByLabel('Type in paper sheets');
+  await box.fill('1: 3 5 5 9\n2: 1 1 1 1\n3: 23');
+  await page.getByRole('button', { name: 'Add these sheets' }).click();
+  const alert = page.locator('.ws-sheets').getByRole('alert');
+  await expect(alert).toContainText('Line 2, sheet 2: option 1 has 4 dots; the most on one option is 3.');
+  await expect(alert).toContainText('Line 3, sheet 3: there is no option 23');
+  await expect(page.getByTestId('sheets-in')).toHaveText('No paper sheets entered yet.');
+  await box.fill('1: 3 5 5 9\n2: 1 1 2 2 22\n3:');
+  await box.press('Control+Enter');
+  await expect(page.getByTestId('sheets-in')).toHaveText('Sheets entered (3): 1, 2, 3.');
+  await expect(page.getByText('3 of 20 voted')).toBeVisible();
+  await box.fill('2: 4');
+  await page.getByRole('button', { name: 'Add these sheets' }).click();
+  await expect(alert).toContainText('Line 1: sheet 2 is already entered.');
+
+  // The passed laptop: 22 options on one screen, Submit in view, nothing for the facilitator on it.
+  await page.getByRole('button', { name: 'Start private voting on this laptop' }).click();
+  const booth = page.getByRole('dialog', { name: /Private voting|Your vote|Thank you/ });
+  await expect(booth.getByRole('button', { name: /Finish voting/ })).toHaveCount(0);
+  await booth.getByRole('button', { name: 'Start my vote' }).click();
+  await booth.getByRole('button', { name: /^One more dot on 22: / }).click();
+  await page.screenshot({ path: join(artefacts, 'ballot-1366.png') });
+  await expectInViewport(page, booth.getByRole('button', { name: 'Submit my vote' }), 'Submit my vote');
+  await expectInViewport(
+    page,
+    booth.getByRole('button', { name: /^One more dot on 22: / }),
+    'The last option',
+  );
+  await booth.getByRole('button', { name: 'Submit my vote' }).click();
+  await expect(booth.getByRole('button', { name: /Finish voting/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('4 of 20 voted')).toBeVisible();
+});

@@ -9,7 +9,7 @@ import { BRAND, FONT_FAMILY } from '../../documents/palette';
 import { STRENGTHS, type Strength } from '../../model/vocabulary';
 import type { Objective, Service, Workbook, Workshop } from '../../model/workbook-schema';
 import { longDate, plural } from '../format';
-import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT } from '../kinds';
+import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT, sheetCopies } from '../kinds';
 import {
   cardNumbers,
   cardObjectives,
@@ -408,10 +408,6 @@ export function sheetPages(labels: readonly string[], big: boolean): SheetRow[][
   return pages;
 }
 
-/** How many sheets to print for a vote: one per expected voter, or 30 when nobody has said how many are coming. */
-export function sheetCopies(w: Workshop): number {
-  return Math.min(500, headCount(w) || 30);
-}
 
 /**
  * Numbered ballot sheets for one vote: sheet n of N, so the facilitator can type each in by its number

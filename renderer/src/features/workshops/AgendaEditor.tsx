@@ -1,7 +1,14 @@
 /** The agenda: timed activities in order, each scoped to chosen objectives or services, from ready-made blocks. */
 import { useId, useState } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
-import { ACTIVITY_KINDS, AGENDA_PRESETS, KIND_ORDER, PHASE_TEXT } from '../../../../shared/workshop/kinds';
+import {
+  ACTIVITY_KINDS,
+  AGENDA_PRESETS,
+  KIND_ORDER,
+  PHASE_TEXT,
+  presetOptionIds,
+} from '../../../../shared/workshop/kinds';
+import { budgetFor } from '../../../../shared/workshop/dot-vote';
 import { moveActivity, newActivity, removeActivity } from '../../../../shared/workshop/operations';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
@@ -37,6 +44,13 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
     const preset = AGENDA_PRESETS.find((p) => p.id === choice);
     const kind = preset?.kind ?? (choice.replace(/^kind:/, '') as Activity['kind']);
     const a = newActivity(kind, preset);
+    const options = wb ? presetOptionIds(wb, preset) : [];
+    if (options.length > 0 && a.kind === 'dot-vote') {
+      a.optionIds = options;
+      a.budget = budgetFor(options.length, 'n-over-3');
+      a.budgetPreset = 'n-over-3';
+      a.maxPerOption = Math.min(a.maxPerOption, a.budget);
+    }
     editWorkshop(`Add “${a.title}” to the agenda`, w.id, (d) => void d.activities.push(a));
     showStatus(`Added “${a.title}” to the agenda.`);
   };

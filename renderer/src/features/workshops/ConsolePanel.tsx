@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
+import { endSentence } from '../../../../shared/workshop/format';
 import { ACTIVITY_KINDS, headCount } from '../../../../shared/workshop/kinds';
 import { ask } from '../../app/ui-store';
 import { GridActivity } from './GridActivity';
@@ -57,7 +58,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
     s().setActivity(a.id);
     s().setTimer(a.minutes, a.title, a.id);
     s().show({ screen: 'activity', activityId: a.id });
-    s().announce(`Now: ${a.title}. The room sees it; the timer is set to ${a.minutes} minutes.`);
+    s().announce(`Now: ${endSentence(a.title)} The room sees it; the timer is set to ${a.minutes} minutes.`);
   };
 
   const finishAndNext = async (a: Activity) => {

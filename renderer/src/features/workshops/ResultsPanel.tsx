@@ -44,7 +44,7 @@ function ChangeList({ result, heading }: { result: TransferResult; heading: stri
             {result.changes.map((c, i) => (
               <tr key={i}>
                 <th scope="row">{c.subject}</th>
-                <td>{c.before ?? 'Not in the workbook'}</td>
+                <td>{c.before ?? 'New'}</td>
                 <td>{c.after}</td>
               </tr>
             ))}
