@@ -75,6 +75,19 @@ describe('workshop operations keep references whole', () => {
     expect(mergeIdeas(w, 'ide_missing', [a.id])).toBe(false);
   });
 
+  it('keeps the idea the facilitator chose, later in the list or not, in the wording chosen', () => {
+    const { w, ideas, vote, a, b } = session();
+    expect(mergeIdeas(w, b.id, [a.id], '  Tablet loans when people leave hospital ')).toBe(true);
+    expect(ideas.ideas.map((i) => i.id)).toEqual([b.id, ideas.ideas[1]!.id]);
+    expect(ideas.ideas[0]!.text).toBe('Tablet loans when people leave hospital');
+    expect(vote.optionIds).toContain(b.id);
+    expect(vote.optionIds).not.toContain(a.id);
+    // No wording given: the kept idea keeps its own.
+    const again = session();
+    mergeIdeas(again.w, again.b.id, [again.a.id], '');
+    expect(again.ideas.ideas[0]!.text).toBe('Tablet loans for hospital discharge');
+  });
+
   it('says which open votes would be changed by merging or deleting an idea', () => {
     const { w, vote, a, c } = session();
     expect(openVotesUsing(w, [a.id])).toEqual([]);

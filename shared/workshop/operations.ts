@@ -75,13 +75,16 @@ export function removeIdeas(w: Workshop, ideaIds: readonly string[]): void {
 }
 
 /**
- * Merges duplicate ideas into one (only ever on the facilitator's explicit say-so). Votes and placements that
- * used a merged idea move to the one kept; a ballot that voted for both keeps the sum.
+ * Merges duplicate ideas into one (only ever on the facilitator's explicit say-so): the one the facilitator chose
+ * to keep, in the wording chosen (its own when none is given). Votes and placements that used a merged idea move
+ * to the one kept; a ballot that voted for both keeps the sum.
  */
-export function mergeIdeas(w: Workshop, keepId: string, mergeIds: readonly string[]): boolean {
+export function mergeIdeas(w: Workshop, keepId: string, mergeIds: readonly string[], wording?: string): boolean {
   const merging = new Set(mergeIds.filter((id) => id !== keepId));
   const keep = w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas : [])).find((i) => i.id === keepId);
   if (!keep || merging.size === 0) return false;
+  const text = wording?.trim();
+  if (text) keep.text = text.slice(0, 500);
   for (const a of w.activities) {
     if (a.kind === 'ideas') removeFrom(a.ideas, (i) => merging.has(i.id));
     else if (a.kind === 'dot-vote' || a.kind === 'points') {

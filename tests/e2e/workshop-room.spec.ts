@@ -86,6 +86,23 @@ test('naming a cluster applies on Enter or leaving the box, and letters never ho
   await expect(page.getByTestId('room-now')).toContainText('On hold');
   await page.keyboard.press('b');
   await expect(page.getByTestId('room-now')).not.toContainText('On hold');
+
+  // Merging keeps the idea chosen, in the wording chosen.
+  await page.getByLabel('New idea').fill('Memory cafés in every town');
+  await page.getByRole('button', { name: 'Add idea' }).click();
+  await page.getByRole('checkbox', { name: 'Select “Memory cafés in every town” to merge' }).check();
+  await page.getByRole('checkbox', { name: 'Select “Memory cafés in market towns” to merge' }).check();
+  await page.getByRole('button', { name: 'Merge 2 selected ideas…' }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge 2 ideas?' });
+  await expect(merge.getByRole('radio', { name: 'Memory cafés in every town' })).toBeChecked();
+  await merge.getByRole('radio', { name: 'Memory cafés in market towns' }).check();
+  await expect(merge.getByLabel('Wording of the merged idea')).toHaveValue('Memory cafés in market towns');
+  await merge.getByLabel('Wording of the merged idea').fill('Memory cafés in market-town libraries');
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(page.getByLabel('Idea', { exact: true })).toHaveCount(1);
+  await expect(
+    page.getByRole('region', { name: 'Wellbeing', exact: true }).getByLabel('Idea', { exact: true }),
+  ).toHaveValue('Memory cafés in market-town libraries');
 });
 
 test('at 1366×768 the activity has the width and the controls are on screen', async ({ launch }) => {
