@@ -388,6 +388,8 @@ export const WorkshopSchema = z.strictObject({
   /** What happens next, when participants will hear back, and what cannot be done and why. */
   nextSteps: LongText.default(''),
   feedbackBy: isoDate.nullable().default(null),
+  /** Why the session closed with no next steps, when it did; the report says so rather than leaving a gap. */
+  noNextStepsReason: ShortText.default(''),
 });
 export type Workshop = z.infer<typeof WorkshopSchema>;
 

@@ -342,6 +342,13 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
     .getByRole('textbox', { name: /Which meeting, and when for parked item 1/ })
     .fill('Housing board, May');
   await page.getByRole('tab', { name: 'Results and write-up' }).click();
+  // No next steps, no reason: still blocked, and the form says what to do.
+  await expect(close.getByRole('button', { name: 'Close the session' })).toBeDisabled();
+  await expect(close.getByText(/Say what happens next .* or record why there are no next steps/)).toBeVisible();
+  await close
+    .getByLabel('What happens next')
+    .fill('The library team works up tablet lending with the ICB and reports to cabinet in April.');
+  await close.getByLabel('Participants will hear back by').fill('2026-04-30');
   await page.getByRole('button', { name: 'Close the session' }).click();
   const confirm = page.getByRole('dialog', { name: 'Close the session?' });
   if (await confirm.isVisible())
