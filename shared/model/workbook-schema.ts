@@ -319,6 +319,12 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     kind: z.literal('walk-the-map'),
     proposals: z.array(MapProposalSchema).max(100_000).default([]),
   }),
+  /** A timed part of the session that records nothing of its own: welcome, opening round, break or close. */
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('block'),
+    block: z.enum(['welcome', 'round', 'break', 'close']).default('welcome'),
+  }),
 ]);
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ActivityKind = Activity['kind'];
@@ -385,6 +391,8 @@ export const WorkshopSchema = z.strictObject({
   decisions: z.array(DecisionSchema).max(5_000).default([]),
   actions: z.array(ActionSchema).max(5_000).default([]),
   parkingLot: z.array(ParkedItemSchema).max(5_000).default([]),
+  /** How long the session is planned to run, in minutes; 0 when not yet set. The agenda warns when it runs over. */
+  plannedMinutes: finite.int().min(0).max(1_440).default(0),
   /** What happens next, when participants will hear back, and what cannot be done and why. */
   nextSteps: LongText.default(''),
   feedbackBy: isoDate.nullable().default(null),

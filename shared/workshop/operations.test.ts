@@ -3,11 +3,13 @@ import { checkIntegrity } from '../model/integrity';
 import { newId } from '../model/ids';
 import type { Activity, Idea } from '../model/workbook-schema';
 import type { DotVote } from './dot-vote';
+import { AGENDA_PRESETS, agendaOverrun, blockScreenText } from './kinds';
 import {
   hasContent,
   mergeIdeas,
   moveActivity,
   newActivity,
+  newWorkshop,
   openVotesUsing,
   openVoting,
   recordAbstention,
@@ -237,5 +239,31 @@ describe('recording votes', () => {
     points.maxPerOption = 25;
     expect(openVoting(points)).toHaveLength(1);
     expect(points.votingOpen).toBe(false);
+  });
+});
+
+describe('agenda blocks and the planned length', () => {
+  it('adds welcome, round, break and close blocks, says what the room sees, and warns when the plan runs over', () => {
+    const w = newWorkshop({ title: 'T', date: null });
+    for (const id of ['welcome', 'round', 'break', 'close']) {
+      const preset = AGENDA_PRESETS.find((p) => p.id === id)!;
+      w.activities.push(newActivity(preset.kind, preset));
+    }
+    expect(w.activities.map((a) => (a.kind === 'block' ? a.block : a.kind))).toEqual([
+      'welcome',
+      'round',
+      'break',
+      'close',
+    ]);
+    expect(blockScreenText('break', 15, w)).toBe('Break: back in 15 minutes.');
+    w.purpose = 'Agree where libraries help.';
+    expect(blockScreenText('welcome', 10, w)).toBe('Why we are here: Agree where libraries help.');
+    expect(agendaOverrun(w)).toBeNull();
+    w.plannedMinutes = 40;
+    expect(agendaOverrun(w)).toBe(
+      'The agenda runs 5 minutes over the 40 planned (45 in all). Shorten or remove an activity, or plan a longer session.',
+    );
+    w.plannedMinutes = 45;
+    expect(agendaOverrun(w)).toBeNull();
   });
 });

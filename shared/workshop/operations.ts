@@ -24,7 +24,7 @@ export function newWorkshop(init: { title: string; date: string | null }): Works
 
 export function newActivity(
   kind: ActivityKind,
-  preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes'>,
+  preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes' | 'block'>,
 ): Activity {
   const info = ACTIVITY_KINDS[kind];
   return ActivitySchema.parse({
@@ -33,6 +33,7 @@ export function newActivity(
     title: preset?.title ?? info.label,
     minutes: preset?.minutes ?? info.minutes,
     notes: preset?.notes ?? '',
+    ...(kind === 'block' && preset?.block ? { block: preset.block } : {}),
   });
 }
 
@@ -79,7 +80,12 @@ export function removeIdeas(w: Workshop, ideaIds: readonly string[]): void {
  * to keep, in the wording chosen (its own when none is given). Votes and placements that used a merged idea move
  * to the one kept; a ballot that voted for both keeps the sum.
  */
-export function mergeIdeas(w: Workshop, keepId: string, mergeIds: readonly string[], wording?: string): boolean {
+export function mergeIdeas(
+  w: Workshop,
+  keepId: string,
+  mergeIds: readonly string[],
+  wording?: string,
+): boolean {
   const merging = new Set(mergeIds.filter((id) => id !== keepId));
   const keep = w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas : [])).find((i) => i.id === keepId);
   if (!keep || merging.size === 0) return false;

@@ -531,8 +531,20 @@ export function buildWorkshopReport(
   // 5. Outputs
   b.heading(1, 'What the room said and chose');
   for (const a of w.activities) {
+    // A welcome, break or close records nothing; it is in the agenda above. An opening round is reported as one.
+    if (a.kind === 'block' && a.block !== 'round' && !a.summary.trim()) continue;
     b.heading(2, a.title);
     switch (a.kind) {
+      case 'block':
+        if (a.block === 'round')
+          b.add(
+            p(
+              t(
+                'An opening round: everyone spoke once, giving their name, organisation and one hope for the session.',
+              ),
+            ),
+          );
+        break;
       case 'ideas':
         ideasSection(b, wb, w, a);
         break;

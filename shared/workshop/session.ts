@@ -68,6 +68,8 @@ export function closeCheck(w: Workshop): CloseCheck {
       'Say what happens next and when participants will hear back (it goes in the report), or record why there are no next steps.',
     );
   else if (w.nextSteps.trim() && !w.feedbackBy)
-    warnings.push('Say when participants will hear back: people who are told what came of their input stay engaged.');
+    warnings.push(
+      'Say when participants will hear back: people who are told what came of their input stay engaged.',
+    );
   return { blocking, warnings };
 }

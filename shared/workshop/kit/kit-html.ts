@@ -9,7 +9,7 @@ import { BRAND, FONT_FAMILY } from '../../documents/palette';
 import { STRENGTHS, type Strength } from '../../model/vocabulary';
 import type { Objective, Service, Workbook, Workshop } from '../../model/workbook-schema';
 import { longDate, plural } from '../format';
-import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT, sheetCopies } from '../kinds';
+import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT, PHASE_TEXT, sheetCopies } from '../kinds';
 import {
   cardNumbers,
   cardObjectives,
@@ -100,7 +100,7 @@ tr { break-inside: avoid; }
       const scope = [...a.scope.objectiveIds, ...a.scope.serviceIds].map(
         (id) => describeOption(wb, w, id).label,
       );
-      const detail = `${ACTIVITY_KINDS[a.kind].label} (${ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'opening out' : 'narrowing down'})${
+      const detail = `${ACTIVITY_KINDS[a.kind].label} (${PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase].toLowerCase()})${
         scope.length > 0 && scope.length <= 4
           ? `. For: ${scope.join('; ')}`
           : scope.length > 4
@@ -407,7 +407,6 @@ export function sheetPages(labels: readonly string[], big: boolean): SheetRow[][
   }
   return pages;
 }
-
 
 /**
  * Numbered ballot sheets for one vote: sheet n of N, so the facilitator can type each in by its number

@@ -4,6 +4,7 @@ import type { Activity, Workshop } from '../../../../shared/model/workbook-schem
 import {
   ACTIVITY_KINDS,
   AGENDA_PRESETS,
+  agendaOverrun,
   KIND_ORDER,
   PHASE_TEXT,
   presetOptionIds,
@@ -30,6 +31,8 @@ function activityHasContent(a: Activity): boolean {
       return a.placements.length > 0;
     case 'walk-the-map':
       return a.proposals.length > 0;
+    case 'block':
+      return false;
   }
 }
 
@@ -39,6 +42,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
   const [scoping, setScoping] = useState<string | null>(null);
   const selectId = useId();
   const total = w.activities.reduce((n, a) => n + a.minutes, 0);
+  const overrun = agendaOverrun(w);
 
   const add = () => {
     const preset = AGENDA_PRESETS.find((p) => p.id === choice);
@@ -176,9 +180,30 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
           })}
         </ol>
       )}
-      <p>
-        <strong>Total:</strong> {total} minutes ({Math.floor(total / 60)} h {total % 60} min).
-      </p>
+      <div className="ws-agenda-length">
+        <p>
+          <strong>Total:</strong> {total} minutes ({Math.floor(total / 60)} h {total % 60} min).
+        </p>
+        <NumberField
+          label="Planned length of the session (minutes)"
+          value={w.plannedMinutes || null}
+          allowEmpty
+          min={0}
+          onCommit={(v) =>
+            editWorkshop(
+              'Set the planned length',
+              w.id,
+              (d) => void (d.plannedMinutes = v === null ? 0 : Math.min(1_440, Math.max(0, Math.round(v)))),
+              `length:${w.id}`,
+            )
+          }
+        />
+      </div>
+      {overrun && (
+        <p className="panel panel-warning" role="status">
+          {overrun}
+        </p>
+      )}
       <div className="ws-add-activity">
         <div className="field">
           <label htmlFor={selectId}>Add to the agenda</label>

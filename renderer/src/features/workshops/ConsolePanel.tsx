@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import { endSentence } from '../../../../shared/workshop/format';
-import { ACTIVITY_KINDS, headCount } from '../../../../shared/workshop/kinds';
+import { ACTIVITY_KINDS, blockScreenText, headCount } from '../../../../shared/workshop/kinds';
 import { ask } from '../../app/ui-store';
 import { GridActivity } from './GridActivity';
 import { IdeasActivity } from './IdeasActivity';
@@ -187,5 +187,12 @@ function ActivityWorkspace({ workshop, activity }: { workshop: Workshop; activit
       return <GridActivity workshop={workshop} activity={activity} />;
     case 'walk-the-map':
       return <WalkActivity workshop={workshop} activity={activity} />;
+    case 'block':
+      return (
+        <p className="panel">
+          Nothing to record here. The room’s screen shows: “
+          {blockScreenText(activity.block, activity.minutes, workshop)}”
+        </p>
+      );
   }
 }
