@@ -126,6 +126,14 @@ test('at 1366×768 the activity has the width and the controls are on screen', a
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expectInViewport(page, page.getByRole('button', { name: /Hold screen/ }), 'Hold screen, scrolled');
   await expectInViewport(page, page.getByRole('button', { name: 'Start timer' }), 'Start timer, scrolled');
+
+  // The presenter view closes with its workbook (Ctrl+W; the workbook is unsaved, so the app asks first).
+  await page.getByRole('button', { name: 'Open presenter view' }).click();
+  await expect.poll(() => h.presenterPage() !== null).toBe(true);
+  await page.keyboard.press('Control+W');
+  await page.getByRole('dialog').getByRole('button', { name: "Don't save" }).click();
+  await expect(page.getByRole('heading', { name: 'Recent workbooks' })).toBeVisible();
+  await expect.poll(() => h.presenterPage()).toBeNull();
 });
 
 test('voting at room speed: 22 options, paper sheets typed by number, a one-screen ballot', async ({
