@@ -13,8 +13,7 @@ async function newWorkbook(h: Harness, authority: string) {
   await box.press('Enter');
 }
 
-const step = (h: Harness, name: RegExp) =>
-  h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name }).click();
+const step = (h: Harness, name: RegExp) => h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name }).click();
 
 test('objectives from a spreadsheet with column mapping, and from a Word plan', async ({ launch }) => {
   const folder = mkdtempSync(join(tmpdir(), 'awb-import-'));
@@ -64,12 +63,8 @@ d.save(${JSON.stringify(docx)})`,
 
   // A file that is not a plan gets a plain message.
   writeFileSync(join(folder, 'old.doc'), 'not really');
-  await h.page
-    .getByLabel('Plan file to import (Word, CSV, Excel or text)')
-    .setInputFiles(join(folder, 'old.doc'));
-  await expect(h.page.getByRole('alert')).toContainText(
-    '“old.doc” is not a kind of file objectives can be imported from',
-  );
+  await h.page.getByLabel('Plan file to import (Word, CSV, Excel or text)').setInputFiles(join(folder, 'old.doc'));
+  await expect(h.page.getByRole('alert')).toContainText('“old.doc” is not a kind of file objectives can be imported from');
 });
 
 test('themes library, KPIs from national indicators, merge and delete with undo', async ({ launch }) => {
@@ -80,9 +75,7 @@ test('themes library, KPIs from national indicators, merge and delete with undo'
   const lib = h.page.getByRole('dialog', { name: 'Start from common council themes' });
   await lib.getByRole('checkbox', { name: /^Health and wellbeing/ }).check();
   await lib.getByRole('checkbox', { name: /Help more people to be physically active/ }).check();
-  await lib
-    .getByRole('checkbox', { name: /Reduce the proportion of adults who report low wellbeing/ })
-    .check();
+  await lib.getByRole('checkbox', { name: /Reduce the proportion of adults who report low wellbeing/ }).check();
   await expectAccessible(h, 'Theme library');
   await lib.getByRole('button', { name: 'Add 1 theme' }).click();
   const tree = h.page.getByRole('tree', { name: 'Council objectives' });
@@ -92,9 +85,7 @@ test('themes library, KPIs from national indicators, merge and delete with undo'
   await h.page.getByRole('button', { name: 'Add a national indicator…' }).click();
   const indicators = h.page.getByRole('dialog', { name: 'Add a national indicator' });
   await indicators.getByRole('button', { name: /Add Percentage of physically active adults/ }).click();
-  await expect(
-    h.page.getByRole('group', { name: /KPI 1: Percentage of physically active adults/ }),
-  ).toBeVisible();
+  await expect(h.page.getByRole('group', { name: /KPI 1: Percentage of physically active adults/ })).toBeVisible();
   await h.page.getByLabel('Baseline', { exact: true }).fill('64.2');
   await h.page.getByLabel('Baseline period').fill('2022/23');
   await expect(h.page.getByText('Covers 1 April 2022 to 31 March 2023.')).toBeVisible();
@@ -147,9 +138,7 @@ test('service details, evidence library, partners and find', async ({ launch }) 
   await h.page.getByRole('button', { name: 'Add from the evidence library…' }).click();
   const picker = h.page.getByRole('dialog', { name: 'Add from the evidence library' });
   await picker.getByLabel('Search evidence').fill('NHS');
-  await picker
-    .getByRole('button', { name: /^Attach “Health and wellbeing benefits of public libraries”/ })
-    .click();
+  await picker.getByRole('button', { name: /^Attach “Health and wellbeing benefits of public libraries”/ }).click();
   await picker.getByRole('button', { name: 'Close' }).click();
   await expect(h.page.getByLabel('Headline figure')).toHaveValue('£27.5m a year to the NHS');
   await h.page.getByRole('button', { name: 'Add your own evidence' }).click();
@@ -161,9 +150,7 @@ test('service details, evidence library, partners and find', async ({ launch }) 
   await h.page.getByRole('button', { name: 'Add a partner' }).click();
   await h.page.getByRole('textbox', { name: /^Name/ }).fill('Cornwall and Isles of Scilly ICB');
   await h.page.getByRole('button', { name: 'Add one of their objectives' }).click();
-  await h.page
-    .getByRole('textbox', { name: /^Objective/ })
-    .fill('Tackle health inequalities through prevention');
+  await h.page.getByRole('textbox', { name: /^Objective/ }).fill('Tackle health inequalities through prevention');
   await h.page.getByRole('checkbox', { name: /Reduce health inequalities/ }).check();
   await expectAccessible(h, 'Partners step');
 
@@ -190,9 +177,7 @@ test('themes and zoom: dark and high-contrast are accessible, and 200% zoom refl
   await h.page.setViewportSize({ width: 640, height: 860 });
   for (const name of [/Authority/, /Objectives/, /Services/, /Review/]) {
     await step(h, name);
-    const overflow = await h.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `sideways scroll at 200% on ${name}`).toBeLessThanOrEqual(0);
   }
 });

@@ -7,8 +7,7 @@ import type { Harness } from './harness';
 
 const artefacts = join(import.meta.dirname, '..', 'artifacts', 'alignment');
 mkdirSync(artefacts, { recursive: true });
-const shot = (h: Harness, name: string) =>
-  h.page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+const shot = (h: Harness, name: string) => h.page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
 
 const PLAN = `Our Council Plan 2026-2030
 
@@ -31,15 +30,10 @@ async function newWorkbook(h: Harness, authority: string) {
   await box.press('Enter');
 }
 
-test('objectives: paste a plan, preview, accept, edit the hierarchy with the keyboard, undo', async ({
-  launch,
-}) => {
+test('objectives: paste a plan, preview, accept, edit the hierarchy with the keyboard, undo', async ({ launch }) => {
   const h = await launch();
   await newWorkbook(h, 'essex');
-  await h.page
-    .getByRole('navigation', { name: 'Steps' })
-    .getByRole('button', { name: /Objectives/ })
-    .click();
+  await h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Objectives/ }).click();
   await expect(h.page.getByRole('heading', { level: 1, name: 'Council objectives' })).toBeVisible();
   await expectAccessible(h, 'Objectives step (empty)');
 
@@ -77,13 +71,13 @@ test('objectives: paste a plan, preview, accept, edit the hierarchy with the key
   await expectAccessible(h, 'Objectives step with a hierarchy');
 });
 
+
 /** Presses Tab (or Shift+Tab) until the element has focus: proves it is reachable by keyboard alone. */
 async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}) {
   const handle = await target.elementHandle();
   if (!handle) throw new Error('tabTo: target not found');
   for (let i = 0; i < (options.max ?? 120); i++) {
-    if (await handle.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)))
-      return;
+    if (await handle.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`tabTo: could not reach ${target} by keyboard`);
@@ -91,19 +85,12 @@ async function tabTo(page: Page, target: Locator, options: { back?: boolean; max
 
 async function cellLabels(page: Page): Promise<string[]> {
   const grid = page.getByRole('grid', { name: /Contribution map/ });
-  return grid
-    .locator('[role="gridcell"][data-row]')
-    .evaluateAll((cells) =>
-      cells.map(
-        (c) =>
-          `${c.getAttribute('data-row')},${c.getAttribute('data-col')}: ${c.querySelector('.visually-hidden')?.textContent}`,
-      ),
-    );
+  return grid.locator('[role="gridcell"][data-row]').evaluateAll((cells) =>
+    cells.map((c) => `${c.getAttribute('data-row')},${c.getAttribute('data-col')}: ${c.querySelector('.visually-hidden')?.textContent}`),
+  );
 }
 
-test('keyboard only: from an empty workbook to a reviewed map, saved and reopened identically', async ({
-  launch,
-}) => {
+test('keyboard only: from an empty workbook to a reviewed map, saved and reopened identically', async ({ launch }) => {
   const h = await launch();
   const { page } = h;
   const key = (k: string) => page.keyboard.press(k);
@@ -147,13 +134,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await tabTo(page, page.getByRole('button', { name: 'Add from the catalogue…' }));
   await key('Enter');
   const cat = page.getByRole('dialog', { name: 'Add services from the catalogue' });
-  for (const name of [
-    'Reading Well books',
-    'Digital skills sessions',
-    'Business & IP Centres',
-    'Baby and toddler Rhymetimes',
-    'Summer Reading Challenge',
-  ]) {
+  for (const name of ['Reading Well books', 'Digital skills sessions', 'Business & IP Centres', 'Baby and toddler Rhymetimes', 'Summer Reading Challenge']) {
     await tabTo(page, cat.getByRole('checkbox', { name: new RegExp(`^${name}`) }));
     await key('Space');
   }
@@ -191,9 +172,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await tabTo(page, picker.getByRole('button', { name: /^Attach “Summer Reading Challenge 2023 reach”/ }));
   await key('Enter');
   await key('Escape');
-  await expect(details.getByRole('region', { name: 'Evidence for this link' })).toContainText(
-    'Summer Reading Challenge 2023 reach',
-  );
+  await expect(details.getByRole('region', { name: 'Evidence for this link' })).toContainText('Summer Reading Challenge 2023 reach');
   await expectAccessible(h, 'Map with details');
   await shot(h, '13-map');
   const before = await cellLabels(page);
@@ -202,9 +181,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await tabTo(page, nav.getByRole('button', { name: /Review/ }), { back: true });
   await key('Enter');
   await expect(page.getByRole('heading', { name: 'Gaps: opportunities' })).toBeVisible();
-  await expect(page.locator('.summary-paragraph')).toContainText(
-    'Of Kent library service’s 5 services, 2 contribute to 3 of the council’s 7 objectives',
-  );
+  await expect(page.locator('.summary-paragraph')).toContainText('Of Kent library service’s 5 services, 2 contribute to 3 of the council’s 7 objectives');
   await expectAccessible(h, 'Review step');
   await shot(h, '14-review');
 
@@ -225,10 +202,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   expect(await cellLabels(again.page)).toEqual(before);
 });
 
-test('the map: copy a block to a spreadsheet and paste it back; filters; accept and dismiss suggestions', async ({
-  launch,
-  context,
-}) => {
+test('the map: copy a block to a spreadsheet and paste it back; filters; accept and dismiss suggestions', async ({ launch, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const h = await launch();
   const { page } = h;
@@ -241,8 +215,7 @@ test('the map: copy a block to a spreadsheet and paste it back; filters; accept 
   await page.getByRole('button', { name: 'Add 3 themes, 7 objectives' }).click();
   await nav.getByRole('button', { name: /Services/ }).click();
   await page.getByRole('button', { name: 'Add from the catalogue…' }).click();
-  for (const name of ['Digital skills sessions', 'Business & IP Centres', 'Reading Well books'])
-    await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
+  for (const name of ['Digital skills sessions', 'Business & IP Centres', 'Reading Well books']) await page.getByRole('checkbox', { name: new RegExp(`^${name}`) }).check();
   await page.getByRole('button', { name: 'Add 3 services' }).click();
   await nav.getByRole('button', { name: /Map/ }).click();
   const grid = page.getByRole('grid', { name: /Contribution map/ });

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
 import type { Harness } from './harness';
 
-const step = (h: Harness, name: RegExp) =>
-  h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name }).click();
+const step = (h: Harness, name: RegExp) => h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name }).click();
 
 async function newWorkbook(h: Harness, authority: string) {
   await h.page.getByRole('button', { name: 'New workbook' }).click();
@@ -20,9 +19,7 @@ async function newWorkbook(h: Harness, authority: string) {
   await box.press('Enter');
 }
 
-test('Kent’s figures against its comparators, its own visits imported, a bad file refused', async ({
-  launch,
-}) => {
+test('Kent’s figures against its comparators, its own visits imported, a bad file refused', async ({ launch }) => {
   const folder = mkdtempSync(join(tmpdir(), 'awb-data-'));
   const visits = join(folder, 'kent-visits.csv');
   writeFileSync(
@@ -32,10 +29,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   const own = join(folder, 'our-issues.csv');
   writeFileSync(own, 'Branch,Year,Issues\nAllington,2023/24,5000\nAshford Library,2023/24,"7,250"\n');
   const bad = join(folder, 'bad-visits.csv');
-  writeFileSync(
-    bad,
-    'Local authority,Library name,Count start,Count end,Count type,Visits\nKent,Allington Library,2023-07-01,2023-09-30,Automatic,-5\n',
-  );
+  writeFileSync(bad, 'Local authority,Library name,Count start,Count end,Count type,Visits\nKent,Allington Library,2023-07-01,2023-09-30,Automatic,-5\n');
 
   const h = await launch();
   await newWorkbook(h, 'kent');
@@ -43,9 +37,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await step(h, /Data/);
   await expect(h.page.getByRole('heading', { level: 1, name: 'Library activity data' })).toBeVisible();
 
-  const summary = h.page.getByRole('table', {
-    name: /Kent’s measures, 2023\/24, against five nearest neighbours/,
-  });
+  const summary = h.page.getByRole('table', { name: /Kent’s measures, 2023\/24, against five nearest neighbours/ });
   await expect(summary).toBeVisible();
   // services.csv: 3,100,468 visits; 1,639,029 residents → 1,891.6 per 1,000; 5th of 5 among full-year figures.
   const visitsRow = summary.getByRole('row', { name: /^Visits/ });
@@ -59,11 +51,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await expect(comparison.getByRole('row', { name: /Essex/ })).toContainText('Not reported');
   await expect(comparison.getByRole('row', { name: /North Somerset/ })).toContainText('435,143');
   await expect(h.page.getByRole('img', { name: /Bar chart of visits per 1,000 residents/ })).toBeVisible();
-  await expect(
-    h.page
-      .getByRole('table', { name: /Kent’s visits through the year/ })
-      .getByRole('row', { name: /April 2023/ }),
-  ).toContainText('237,734');
+  await expect(h.page.getByRole('table', { name: /Kent’s visits through the year/ }).getByRole('row', { name: /April 2023/ })).toContainText('237,734');
   await expectAccessible(h, 'Data step');
   for (const theme of ['dark', 'high-contrast', 'light'] as const) {
     await h.page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
@@ -71,9 +59,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   }
   // 200% zoom on a 1280-wide window: wide tables scroll inside their own region, the page does not.
   await h.page.setViewportSize({ width: 640, height: 860 });
-  expect(
-    await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-  ).toBeLessThanOrEqual(0);
+  expect(await h.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await h.page.setViewportSize({ width: 1280, height: 860 });
 
   // Keyboard: choose the same-region group; it is saved in the workbook and undoable.
@@ -81,9 +67,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await h.page.keyboard.press('Space');
   await expect(h.page.getByRole('table', { name: /against same region/ })).toBeVisible();
   await h.page.getByLabel('Measure to compare in detail').selectOption({ label: 'Wi-Fi sessions' });
-  await expect(h.page.getByRole('table', { name: 'Wi-Fi sessions per 1,000 residents' })).toContainText(
-    '96,628',
-  );
+  await expect(h.page.getByRole('table', { name: 'Wi-Fi sessions per 1,000 residents' })).toContainText('96,628');
   await h.page.getByRole('radio', { name: 'Authorities you choose' }).check();
   await h.page.getByLabel('Add an authority to your list').selectOption({ label: 'Essex (E10000012)' });
   await h.page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -140,13 +124,7 @@ test('Kent’s figures against its comparators, its own visits imported, a bad f
   await h.page.keyboard.press('Control+S');
   await expect(h.page.getByRole('status')).toContainText('Saved “Kent.awbook”');
   const saved = JSON.parse(readFileSync(path, 'utf8')) as {
-    workbook: {
-      libraryData: {
-        comparator: { kind: string; chosen: string[] };
-        figures: Array<{ library: string; value: number }>;
-      };
-      evidence: Array<{ libraryRef: string }>;
-    };
+    workbook: { libraryData: { comparator: { kind: string; chosen: string[] }; figures: Array<{ library: string; value: number }> }; evidence: Array<{ libraryRef: string }> };
   };
   expect(saved.workbook.libraryData.comparator).toEqual({ kind: 'chosen', chosen: ['E10000012'] });
   expect(saved.workbook.libraryData.figures.map((f) => [f.library, f.value])).toEqual([
@@ -163,9 +141,7 @@ test('an authority with no published data is told so plainly', async ({ launch }
   await newWorkbook(h, 'E06000055');
   await expect(h.page.locator('.authority-card')).toContainText('E06000055');
   await step(h, /Data/);
-  await expect(
-    h.page.getByText(/Bedford reported no figures to the 2023\/24 libraries activity data/),
-  ).toBeVisible();
+  await expect(h.page.getByText(/Bedford reported no figures to the 2023\/24 libraries activity data/)).toBeVisible();
   await expect(h.page.getByText('No figures were reported, so there is no trend to show.')).toBeVisible();
   await expectAccessible(h, 'Data step with no published data');
 });

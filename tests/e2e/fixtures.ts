@@ -42,8 +42,6 @@ export async function expectAccessible(h: Harness, label: string): Promise<void>
     .options({ rules: { 'target-size': { enabled: true } } })
     .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
-  );
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
   expect(summary, `axe found serious issues on ${label}`).toEqual([]);
 }

@@ -49,13 +49,7 @@ test('create a workbook, choose an authority, save, and reopen it identically', 
 
   const saved = JSON.parse(readFileSync(path, 'utf8'));
   expect(saved.format).toBe('alignment-workbench');
-  expect(saved.workbook.authority).toEqual({
-    gss: 'E10000012',
-    name: 'Essex',
-    type: 'County council',
-    region: 'East of England',
-    population: null,
-  });
+  expect(saved.workbook.authority).toEqual({ gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null });
   expect(saved.workbook.title).toBe('Essex libraries and Everyone’s Essex');
   expect(saved.workbook.author).toBe('Jo Bloggs, Head of Libraries');
   expect(existsSync(join(folder, '~$Essex alignment.awbook.lock'))).toBe(true);
@@ -126,9 +120,7 @@ test('recovers unsaved work after a crash, and a save removes the recovery copy'
   await newWorkbookFor(h, 'cornwall', /Cornwall/);
   await h.page.getByLabel('Workbook title').fill('Never saved Cornwall work');
   const recovery = join(h.dataFolder, 'recovery');
-  await expect
-    .poll(() => (existsSync(recovery) ? readdirSync(recovery).length : 0), { timeout: 10_000 })
-    .toBe(1);
+  await expect.poll(() => (existsSync(recovery) ? readdirSync(recovery).length : 0), { timeout: 10_000 }).toBe(1);
   // The app "crashes": the page goes away without saving or discarding.
   await h.page.close();
 
@@ -197,10 +189,7 @@ test('asks before overwriting a file that changed on disk', async ({ launch }) =
   expect(JSON.parse(readFileSync(path, 'utf8')).workbook.notes).toBe('Edited by a colleague');
 
   await h.page.keyboard.press('Control+S');
-  await h.page
-    .getByRole('dialog', { name: 'The file has changed' })
-    .getByRole('button', { name: 'Overwrite' })
-    .click();
+  await h.page.getByRole('dialog', { name: 'The file has changed' }).getByRole('button', { name: 'Overwrite' }).click();
   await expect(h.page.getByRole('status')).toContainText('Saved');
   expect(JSON.parse(readFileSync(path, 'utf8')).workbook.title).toBe('My edit');
 });
@@ -213,13 +202,8 @@ test('a damaged file gives a plain message and leaves the open workbook alone', 
   h.dialogs.openAnswers.push(bad);
   await h.page.keyboard.press('Control+O');
   // Unsaved changes are asked about first.
-  await h.page
-    .getByRole('dialog', { name: 'Save your changes?' })
-    .getByRole('button', { name: "Don't save" })
-    .click();
-  await expect(h.page.getByRole('alert')).toContainText(
-    '“broken.awbook”: The file is damaged or not a workbook: it is not valid JSON at line 2, column 23 (a value was expected)',
-  );
+  await h.page.getByRole('dialog', { name: 'Save your changes?' }).getByRole('button', { name: "Don't save" }).click();
+  await expect(h.page.getByRole('alert')).toContainText('“broken.awbook”: The file is damaged or not a workbook: it is not valid JSON at line 2, column 23 (a value was expected)');
   await expect(h.page.locator('.authority-card')).toContainText('York');
   await expectAccessible(h, 'Error message');
   expect(readFileSync(bad, 'utf8')).toContain('"title": }');
@@ -254,9 +238,6 @@ test('menu commands and operating-system open requests reach the renderer', asyn
   const about = h.page.getByRole('dialog', { name: 'About Alignment Workbench' });
   await expect(about).toContainText('Libraries Hacked');
   await expectAccessible(h, 'About dialog');
-  await about
-    .getByRole('button', { name: 'https://github.com/LibrariesHacked/librarydata-db' })
-    .first()
-    .click();
+  await about.getByRole('button', { name: 'https://github.com/LibrariesHacked/librarydata-db' }).first().click();
   expect(h.externalOpened).toContain('https://github.com/LibrariesHacked/librarydata-db');
 });

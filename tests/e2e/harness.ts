@@ -82,15 +82,13 @@ export class ScriptedDialogs {
   }
   async chooseTemplateFolder() {
     this.asked.push('template-folder');
-    if (this.folderAnswers.length === 0)
-      throw new Error('Test did not script an answer for the folder dialog');
+    if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the folder dialog');
     return this.folderAnswers.shift()!;
   }
   /** Folders for output (the workshop kit) share the folder answers. */
   async chooseOutputFolder(title: string) {
     this.asked.push(`output-folder:${title}`);
-    if (this.folderAnswers.length === 0)
-      throw new Error('Test did not script an answer for the output folder dialog');
+    if (this.folderAnswers.length === 0) throw new Error('Test did not script an answer for the output folder dialog');
     return this.folderAnswers.shift()!;
   }
   async confirmReplace(fileNames: readonly string[]) {
@@ -130,11 +128,7 @@ export interface Harness {
 }
 
 /** Opens the app in a new page whose window.workbench runs on a fresh set of services. */
-export async function openApp(
-  context: BrowserContext,
-  origin: string,
-  options: HarnessOptions = {},
-): Promise<Harness> {
+export async function openApp(context: BrowserContext, origin: string, options: HarnessOptions = {}): Promise<Harness> {
   const dataFolder = options.dataFolder ?? mkdtempSync(join(tmpdir(), 'awb-data-'));
   const dialogs = new ScriptedDialogs();
   const externalOpened: string[] = [];
@@ -142,11 +136,7 @@ export async function openApp(
   // Events go to the page once it exists; the composition is made first, as the main process makes it.
   let eventPage: Page | null = null;
   const emitIn = (target: Page, event: EventName, payload: unknown) =>
-    target.evaluate(
-      ([e, p]) =>
-        (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p),
-      [event, payload] as const,
-    );
+    target.evaluate(([e, p]) => (window as unknown as { __workbenchEmit: (e: string, p: unknown) => void }).__workbenchEmit(e, p), [event, payload] as const);
   // From the main process's side: a page that has gone simply misses the event.
   const emitTo = (target: Page | null, event: EventName, payload: unknown) =>
     void (target && emitIn(target, event, payload).catch(() => undefined));
@@ -200,11 +190,7 @@ export async function openApp(
   });
   let mainPage: Page | null = null;
   const inApp = options.inAppDialogsFolder
-    ? inAppDialogs({
-        page: () => mainPage,
-        defaultFolder: () => options.inAppDialogsFolder!,
-        isAppWindow: (p) => p === mainPage,
-      })
+    ? inAppDialogs({ page: () => mainPage, defaultFolder: () => options.inAppDialogsFolder!, isAppWindow: (p) => p === mainPage })
     : null;
   const composition = compose({
     appName: 'Alignment Workbench',
@@ -227,9 +213,7 @@ export async function openApp(
     log: { info: () => undefined, error: (m, e) => console.error(m, e) },
     isTrustedSender: (url) => url.startsWith(`${origin}/`),
     builtInTemplatesDir: BUILT_IN_TEMPLATES_DIR,
-    startPdfPrinter:
-      options.startPdfPrinter ??
-      (() => createChromiumPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
+    startPdfPrinter: options.startPdfPrinter ?? (() => createChromiumPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
     events: { send: (event, payload) => emitTo(eventPage, event, payload) },
     presenter,
     ...(options.user ? { user: options.user } : {}),
@@ -241,9 +225,7 @@ export async function openApp(
   mainPage = page;
   await bridgePage(page);
   if (inApp) {
-    await page.exposeBinding('__workbenchListFolder', (source, folder: unknown) =>
-      inApp.listFolderBinding(source, folder),
-    );
+    await page.exposeBinding('__workbenchListFolder', (source, folder: unknown) => inApp.listFolderBinding(source, folder));
     await page.addInitScript({ content: fileDialogScript() });
   }
   await page.goto(`${origin}/index.html`);
