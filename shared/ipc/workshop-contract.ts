@@ -29,6 +29,8 @@ export const PrintKitInputSchema = z.object({
   workbook: WorkbookSchema,
   workshopId,
   largePrint: z.boolean(),
+  /** Only the numbered voting sheets of this vote (printed from the console once its options are known). */
+  votingSheetsFor: z.string().min(1).max(64).optional(),
 });
 
 export const WriteReportInputSchema = z.object({

@@ -229,6 +229,8 @@ export const BallotSchema = z.strictObject({
   id: IdSchema,
   participantId: IdSchema.nullable().default(null),
   allocations: z.array(z.strictObject({ optionId: IdSchema, amount: nonNegative })).max(1_000),
+  /** The number of the paper sheet it was typed in from, so the same sheet is never counted twice. */
+  sheet: finite.int().min(1).max(100_000).nullable().default(null),
 });
 export type Ballot = z.infer<typeof BallotSchema>;
 
@@ -268,6 +270,8 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     ...activityBase,
     kind: z.literal('dot-vote'),
     budget: finite.int().min(1).max(100).default(3),
+    /** The rule the budget was set by, when one was chosen (two rules can give the same number of dots). */
+    budgetPreset: z.enum(['n-over-3', 'n-over-4', '18f']).nullable().default(null),
     maxPerOption: finite.int().min(1).max(100).default(3),
     anonymous: z.boolean().default(true),
     mode: z.enum(['ballots', 'totals']).default('ballots'),
@@ -308,6 +312,12 @@ export const ActivitySchema = z.discriminatedUnion('kind', [
     ...activityBase,
     kind: z.literal('walk-the-map'),
     proposals: z.array(MapProposalSchema).max(100_000).default([]),
+  }),
+  /** A timed part of the session that records nothing of its own: welcome, opening round, break or close. */
+  z.strictObject({
+    ...activityBase,
+    kind: z.literal('block'),
+    block: z.enum(['welcome', 'round', 'break', 'close']).default('welcome'),
   }),
 ]);
 export type Activity = z.infer<typeof ActivitySchema>;
@@ -375,9 +385,13 @@ export const WorkshopSchema = z.strictObject({
   decisions: z.array(DecisionSchema).max(5_000).default([]),
   actions: z.array(ActionSchema).max(5_000).default([]),
   parkingLot: z.array(ParkedItemSchema).max(5_000).default([]),
+  /** How long the session is planned to run, in minutes; 0 when not yet set. The agenda warns when it runs over. */
+  plannedMinutes: finite.int().min(0).max(1_440).default(0),
   /** What happens next, when participants will hear back, and what cannot be done and why. */
   nextSteps: LongText.default(''),
   feedbackBy: isoDate.nullable().default(null),
+  /** Why the session closed with no next steps, when it did; the report says so rather than leaving a gap. */
+  noNextStepsReason: ShortText.default(''),
 });
 export type Workshop = z.infer<typeof WorkshopSchema>;
 

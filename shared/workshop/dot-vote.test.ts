@@ -45,9 +45,9 @@ describe('dot budgets', () => {
     expect(isSetupLocked(v)).toBe(false);
     expect(isSetupLocked({ ...v, votingOpen: true })).toBe(true);
     expect(isSetupLocked({ ...v, totals: [{ optionId: 'a', amount: 2 }] })).toBe(true);
-    expect(isSetupLocked({ ...v, ballots: [{ id: 'blt_1', participantId: null, allocations: [] }] })).toBe(
-      true,
-    );
+    expect(
+      isSetupLocked({ ...v, ballots: [{ id: 'blt_1', participantId: null, sheet: null, allocations: [] }] }),
+    ).toBe(true);
   });
 
   it('will not open with fewer than two options, duplicates, or a cap above the budget', () => {
@@ -146,6 +146,7 @@ describe('totals, ranking and ties', () => {
     rows.map((r, i) => ({
       id: `blt_${i}`,
       participantId: null,
+      sheet: null,
       allocations: Object.entries(r).map(([optionId, amount]) => ({ optionId, amount })),
     }));
 
@@ -274,7 +275,9 @@ describe('blind until reveal', () => {
   it('shows the room only how many ballots are in before the reveal', () => {
     const v = vote(['a', 'b'], {
       votingOpen: true,
-      ballots: [{ id: 'blt_1', participantId: 'ppt_x', allocations: [{ optionId: 'a', amount: 3 }] }],
+      ballots: [
+        { id: 'blt_1', participantId: 'ppt_x', sheet: null, allocations: [{ optionId: 'a', amount: 3 }] },
+      ],
     });
     const seen = visibleVote(v, 12);
     expect(seen).toEqual({ revealed: false, ballotsIn: 1, expected: 12 });
@@ -286,7 +289,9 @@ describe('blind until reveal', () => {
   it('shows every total at once after the reveal', () => {
     const v = vote(['a', 'b'], {
       revealed: true,
-      ballots: [{ id: 'blt_1', participantId: null, allocations: [{ optionId: 'b', amount: 2 }] }],
+      ballots: [
+        { id: 'blt_1', participantId: null, sheet: null, allocations: [{ optionId: 'b', amount: 2 }] },
+      ],
     });
     const seen = visibleVote(v, 12);
     expect(seen.revealed && seen.ranking.rows.map((r) => [r.optionId, r.amount])).toEqual([
@@ -299,7 +304,7 @@ describe('blind until reveal', () => {
     const v = vote(['a', 'b'], {
       budget: 4,
       maxPerOption: 2,
-      ballots: [{ id: 'blt_1', participantId: null, allocations: [] }],
+      ballots: [{ id: 'blt_1', participantId: null, sheet: null, allocations: [] }],
     });
     expect(describeDotVote(v)).toBe(
       'Dot vote (4 dots each, at most 2 on one option, secret ballots, 1 voter)',

@@ -122,9 +122,13 @@ export function checkTotals(
 }
 
 /** Amount per option, every option listed (0 when nothing was given to it); amounts for anything else are ignored. */
-export function sumByOption(optionIds: readonly string[], allocations: readonly Allocation[]): Map<string, number> {
+export function sumByOption(
+  optionIds: readonly string[],
+  allocations: readonly Allocation[],
+): Map<string, number> {
   const totals = new Map<string, number>(optionIds.map((id) => [id, 0]));
-  for (const a of allocations) if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
+  for (const a of allocations)
+    if (totals.has(a.optionId)) totals.set(a.optionId, totals.get(a.optionId)! + a.amount);
   return totals;
 }
 

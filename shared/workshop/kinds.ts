@@ -7,14 +7,18 @@ import type { Activity, ActivityKind, Workbook, Workshop } from '../model/workbo
 
 export interface KindInfo {
   readonly label: string;
-  readonly phase: 'diverge' | 'converge';
+  readonly phase: 'diverge' | 'converge' | 'frame';
   readonly minutes: number;
   /** One line for the agenda builder. */
   readonly description: string;
 }
 
 /** The phase as the agenda, the room's screen and the report name it. */
-export const PHASE_TEXT: Readonly<Record<KindInfo['phase'], string>> = { diverge: 'Opening out', converge: 'Narrowing down' };
+export const PHASE_TEXT: Readonly<Record<KindInfo['phase'], string>> = {
+  diverge: 'Opening out',
+  converge: 'Narrowing down',
+  frame: 'Around the work',
+};
 
 export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
   ideas: {
@@ -51,7 +55,38 @@ export const ACTIVITY_KINDS: Readonly<Record<ActivityKind, KindInfo>> = {
     description:
       'Step through the objectives; the room proposes and agrees how strongly each service contributes, and why.',
   },
+  block: {
+    label: 'Agenda block',
+    phase: 'frame',
+    minutes: 10,
+    description:
+      'A welcome, an opening round, a break or the close: timed on the agenda, with nothing to record.',
+  },
 };
+
+export type AgendaBlock = Extract<Activity, { kind: 'block' }>['block'];
+
+/** What the room's screen says during a block; nothing private (the facilitator's notes stay on the console). */
+export function blockScreenText(
+  block: AgendaBlock,
+  minutes: number,
+  w: Pick<Workshop, 'purpose' | 'nextSteps'>,
+): string {
+  switch (block) {
+    case 'welcome':
+      return w.purpose.trim()
+        ? `Why we are here: ${w.purpose.trim()}`
+        : 'Welcome. We will start in a moment.';
+    case 'round':
+      return 'Round the room: your name, your organisation, and one thing you hope this session achieves.';
+    case 'break':
+      return `Break: back in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+    case 'close':
+      return w.nextSteps.trim()
+        ? `Thank you. What happens next: ${w.nextSteps.trim()}`
+        : 'Thank you for your time.';
+  }
+}
 
 export const KIND_ORDER: readonly ActivityKind[] = [
   'ideas',
@@ -68,9 +103,30 @@ export interface AgendaPreset {
   readonly title: string;
   readonly minutes: number;
   readonly notes: string;
+  /** Where a vote's options come from when the block is added: the workbook's objectives, or the room. */
+  readonly options?: 'objectives';
+  /** For an agenda block: which one. */
+  readonly block?: AgendaBlock;
 }
 
 export const AGENDA_PRESETS: readonly AgendaPreset[] = [
+  {
+    id: 'welcome',
+    kind: 'block',
+    block: 'welcome',
+    title: 'Welcome and purpose',
+    minutes: 10,
+    notes:
+      'Say why the room is here, what it can and cannot change, who decides afterwards, and the ground rules.',
+  },
+  {
+    id: 'round',
+    kind: 'block',
+    block: 'round',
+    title: 'Opening round',
+    minutes: 10,
+    notes: 'Everyone speaks once, briefly: name, organisation, one hope for the session. Keep time gently.',
+  },
   {
     id: 'one-two-four-all',
     kind: 'ideas',
@@ -92,6 +148,7 @@ export const AGENDA_PRESETS: readonly AgendaPreset[] = [
     kind: 'dot-vote',
     title: 'Which objectives matter most for libraries?',
     minutes: 10,
+    options: 'objectives',
     notes:
       'Say how the result will be used before voting. Read the numbered options aloud; plan your votes before placing any.',
   },
@@ -119,7 +176,32 @@ export const AGENDA_PRESETS: readonly AgendaPreset[] = [
     notes:
       'For each link: propose a strength, then ask "can anyone not live with this?". Record reasoned objections; adjust, or park with an owner.',
   },
+  {
+    id: 'break',
+    kind: 'block',
+    block: 'break',
+    title: 'Break',
+    minutes: 15,
+    notes: 'Say when to be back. Put the screen on the break so latecomers see it.',
+  },
+  {
+    id: 'close',
+    kind: 'block',
+    block: 'close',
+    title: 'Close: what happens next',
+    minutes: 10,
+    notes:
+      'Read out the decisions and actions with their owners; say what happens next and when people will hear back.',
+  },
 ];
+
+/** The agenda's total against the planned length: a warning when it runs over, else null. */
+export function agendaOverrun(w: Pick<Workshop, 'activities' | 'plannedMinutes'>): string | null {
+  const total = w.activities.reduce((n, a) => n + a.minutes, 0);
+  if (w.plannedMinutes <= 0 || total <= w.plannedMinutes) return null;
+  const over = total - w.plannedMinutes;
+  return `The agenda runs ${over} ${over === 1 ? 'minute' : 'minutes'} over the ${w.plannedMinutes} planned (${total} in all). Shorten or remove an activity, or plan a longer session.`;
+}
 
 export function kindLabel(activity: Pick<Activity, 'kind'>): string {
   return ACTIVITY_KINDS[activity.kind].label;
@@ -175,3 +257,19 @@ export const INFLUENCE_TEXT: Readonly<Record<Workshop['influence'], { label: str
         'What this room agrees shapes the proposal directly; the final decision still rests with the people named below.',
     },
   };
+
+/** How many voting sheets to print: one per expected voter, or 30 when nobody has said how many are coming. */
+export function sheetCopies(
+  w: Pick<Workshop, 'participants' | 'participantCount' | 'organisations'>,
+): number {
+  return Math.min(500, headCount(w) || 30);
+}
+
+/** The options a block starts with: the workbook's objectives (not themes or outcomes) for "which objectives". */
+export function presetOptionIds(
+  wb: Pick<Workbook, 'objectives'>,
+  preset: Pick<AgendaPreset, 'options'> | undefined,
+): string[] {
+  if (preset?.options !== 'objectives') return [];
+  return wb.objectives.filter((o) => o.level === 'objective').map((o) => o.id);
+}

@@ -3,11 +3,13 @@ import { checkIntegrity } from '../model/integrity';
 import { newId } from '../model/ids';
 import type { Activity, Idea } from '../model/workbook-schema';
 import type { DotVote } from './dot-vote';
+import { AGENDA_PRESETS, agendaOverrun, blockScreenText } from './kinds';
 import {
   hasContent,
   mergeIdeas,
   moveActivity,
   newActivity,
+  newWorkshop,
   openVotesUsing,
   openVoting,
   recordAbstention,
@@ -59,6 +61,7 @@ describe('workshop operations keep references whole', () => {
     vote.ballots.push({
       id: newId('ballot'),
       participantId: null,
+      sheet: null,
       allocations: [
         { optionId: a.id, amount: 1 },
         { optionId: b.id, amount: 2 },
@@ -72,6 +75,19 @@ describe('workshop operations keep references whole', () => {
     expect(grid.placements.some((p) => p.optionId === b.id)).toBe(false);
     expect(checkIntegrity(wb)).toEqual([]);
     expect(mergeIdeas(w, 'ide_missing', [a.id])).toBe(false);
+  });
+
+  it('keeps the idea the facilitator chose, later in the list or not, in the wording chosen', () => {
+    const { w, ideas, vote, a, b } = session();
+    expect(mergeIdeas(w, b.id, [a.id], '  Tablet loans when people leave hospital ')).toBe(true);
+    expect(ideas.ideas.map((i) => i.id)).toEqual([b.id, ideas.ideas[1]!.id]);
+    expect(ideas.ideas[0]!.text).toBe('Tablet loans when people leave hospital');
+    expect(vote.optionIds).toContain(b.id);
+    expect(vote.optionIds).not.toContain(a.id);
+    // No wording given: the kept idea keeps its own.
+    const again = session();
+    mergeIdeas(again.w, again.b.id, [again.a.id], '');
+    expect(again.ideas.ideas[0]!.text).toBe('Tablet loans for hospital discharge');
   });
 
   it('says which open votes would be changed by merging or deleting an idea', () => {
@@ -88,6 +104,7 @@ describe('workshop operations keep references whole', () => {
     vote.ballots.push({
       id: newId('ballot'),
       participantId: null,
+      sheet: null,
       allocations: [{ optionId: c.id, amount: 2 }],
     });
     vote.totals.push({ optionId: c.id, amount: 4 });
@@ -187,6 +204,7 @@ describe('recording votes', () => {
     ).toEqual([]);
     expect(vote.ballots[0]).toMatchObject({
       participantId: null,
+      sheet: null,
       allocations: [{ optionId: a.id, amount: 2 }],
     });
     expect(recordBallot(vote, w, [{ optionId: a.id, amount: 9 }], null)).toEqual([
@@ -208,7 +226,7 @@ describe('recording votes', () => {
     openVoting(points);
     expect(recordAbstention(points, w, 'ppt_x')).toEqual([]);
     expect(points.ballots).toEqual([
-      { id: expect.stringMatching(/^blt_/), participantId: null, allocations: [] },
+      { id: expect.stringMatching(/^blt_/), participantId: null, sheet: null, allocations: [] },
     ]);
     reveal(points);
     expect(recordAbstention(points, w, null)).toEqual(['Voting has not been opened yet.']);
@@ -221,5 +239,31 @@ describe('recording votes', () => {
     points.maxPerOption = 25;
     expect(openVoting(points)).toHaveLength(1);
     expect(points.votingOpen).toBe(false);
+  });
+});
+
+describe('agenda blocks and the planned length', () => {
+  it('adds welcome, round, break and close blocks, says what the room sees, and warns when the plan runs over', () => {
+    const w = newWorkshop({ title: 'T', date: null });
+    for (const id of ['welcome', 'round', 'break', 'close']) {
+      const preset = AGENDA_PRESETS.find((p) => p.id === id)!;
+      w.activities.push(newActivity(preset.kind, preset));
+    }
+    expect(w.activities.map((a) => (a.kind === 'block' ? a.block : a.kind))).toEqual([
+      'welcome',
+      'round',
+      'break',
+      'close',
+    ]);
+    expect(blockScreenText('break', 15, w)).toBe('Break: back in 15 minutes.');
+    w.purpose = 'Agree where libraries help.';
+    expect(blockScreenText('welcome', 10, w)).toBe('Why we are here: Agree where libraries help.');
+    expect(agendaOverrun(w)).toBeNull();
+    w.plannedMinutes = 40;
+    expect(agendaOverrun(w)).toBe(
+      'The agenda runs 5 minutes over the 40 planned (45 in all). Shorten or remove an activity, or plan a longer session.',
+    );
+    w.plannedMinutes = 45;
+    expect(agendaOverrun(w)).toBeNull();
   });
 });

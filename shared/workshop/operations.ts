@@ -15,6 +15,7 @@ import {
 } from '../model/workbook-schema';
 import { ACTIVITY_KINDS, type AgendaPreset } from './kinds';
 import { checkBallot, isSetupLocked, openVotingProblems, type Allocation } from './dot-vote';
+import { parseSheets } from './paper-ballots';
 import { checkAllocation, isPointsSetupLocked, openPointsProblems } from './points';
 
 export function newWorkshop(init: { title: string; date: string | null }): Workshop {
@@ -23,7 +24,7 @@ export function newWorkshop(init: { title: string; date: string | null }): Works
 
 export function newActivity(
   kind: ActivityKind,
-  preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes'>,
+  preset?: Pick<AgendaPreset, 'title' | 'minutes' | 'notes' | 'block'>,
 ): Activity {
   const info = ACTIVITY_KINDS[kind];
   return ActivitySchema.parse({
@@ -32,6 +33,7 @@ export function newActivity(
     title: preset?.title ?? info.label,
     minutes: preset?.minutes ?? info.minutes,
     notes: preset?.notes ?? '',
+    ...(kind === 'block' && preset?.block ? { block: preset.block } : {}),
   });
 }
 
@@ -74,13 +76,21 @@ export function removeIdeas(w: Workshop, ideaIds: readonly string[]): void {
 }
 
 /**
- * Merges duplicate ideas into one (only ever on the facilitator's explicit say-so). Votes and placements that
- * used a merged idea move to the one kept; a ballot that voted for both keeps the sum.
+ * Merges duplicate ideas into one (only ever on the facilitator's explicit say-so): the one the facilitator chose
+ * to keep, in the wording chosen (its own when none is given). Votes and placements that used a merged idea move
+ * to the one kept; a ballot that voted for both keeps the sum.
  */
-export function mergeIdeas(w: Workshop, keepId: string, mergeIds: readonly string[]): boolean {
+export function mergeIdeas(
+  w: Workshop,
+  keepId: string,
+  mergeIds: readonly string[],
+  wording?: string,
+): boolean {
   const merging = new Set(mergeIds.filter((id) => id !== keepId));
   const keep = w.activities.flatMap((a) => (a.kind === 'ideas' ? a.ideas : [])).find((i) => i.id === keepId);
   if (!keep || merging.size === 0) return false;
+  const text = wording?.trim();
+  if (text) keep.text = text.slice(0, 500);
   for (const a of w.activities) {
     if (a.kind === 'ideas') removeFrom(a.ideas, (i) => merging.has(i.id));
     else if (a.kind === 'dot-vote' || a.kind === 'points') {
@@ -204,6 +214,7 @@ export function recordBallot(
   const anonymous = a.anonymous || w.anonymity === 'anonymous';
   const ballot: Ballot = {
     id: newId('ballot'),
+    sheet: null,
     participantId: anonymous ? null : participantId,
     allocations: allocations
       .filter((al) => al.amount > 0)
@@ -231,8 +242,32 @@ export function recordAbstention(
   const anonymous = a.anonymous || w.anonymity === 'anonymous';
   if (!anonymous && participantId && a.ballots.some((b) => b.participantId === participantId))
     return ['This participant has already voted.'];
-  a.ballots.push({ id: newId('ballot'), participantId: anonymous ? null : participantId, allocations: [] });
+  a.ballots.push({
+    id: newId('ballot'),
+    participantId: anonymous ? null : participantId,
+    allocations: [],
+    sheet: null,
+  });
   return [];
+}
+
+/**
+ * Records paper sheets typed in by number (see paper-ballots.ts): all of them or, when any line is wrong or a sheet
+ * is already in, none. Sheets carry no names. Returns the problems, or [] when every sheet was recorded.
+ */
+export function recordPaperSheets(a: Vote, text: string): { problems: string[]; recorded: number } {
+  if (!a.votingOpen) return { problems: ['Voting has not been opened yet.'], recorded: 0 };
+  if (a.revealed) return { problems: ['The results have been revealed; this vote is closed.'], recorded: 0 };
+  const batch = parseSheets(text, a);
+  if (batch.problems.length > 0) return { problems: [...batch.problems], recorded: 0 };
+  for (const s of batch.sheets)
+    a.ballots.push({
+      id: newId('ballot'),
+      participantId: null,
+      sheet: s.sheet,
+      allocations: s.allocations.filter((al) => al.amount > 0).map((al) => ({ ...al })),
+    });
+  return { problems: [], recorded: batch.sheets.length };
 }
 
 /** Shows every total at once; voting closes. */

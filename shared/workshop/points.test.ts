@@ -94,6 +94,7 @@ describe('100-point allocation', () => {
         {
           id: 'blt_1',
           participantId: null,
+          sheet: null,
           allocations: [
             { optionId: 'a', amount: 50 },
             { optionId: 'b', amount: 50 },
@@ -102,6 +103,7 @@ describe('100-point allocation', () => {
         {
           id: 'blt_2',
           participantId: null,
+          sheet: null,
           allocations: [
             { optionId: 'a', amount: 30 },
             { optionId: 'b', amount: 30 },

@@ -75,7 +75,10 @@ export function checkAllocation(
 }
 
 export function pointTotals(a: Pick<PointsActivity, 'optionIds' | 'ballots'>): Map<string, number> {
-  return sumByOption(a.optionIds, a.ballots.flatMap((b) => b.allocations));
+  return sumByOption(
+    a.optionIds,
+    a.ballots.flatMap((b) => b.allocations),
+  );
 }
 
 export function rankPoints(a: PointsActivity, topN = 3): Ranking {

@@ -5,7 +5,14 @@
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { rankDotVote, voterCount } from './dot-vote';
 import { longDate } from '../text/dates';
-import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT, PHASE_TEXT } from './kinds';
+import {
+  ACTIVITY_KINDS,
+  blockScreenText,
+  describeOption,
+  headCount,
+  INFLUENCE_TEXT,
+  PHASE_TEXT,
+} from './kinds';
 import { rankPoints } from './points';
 import { rankLabel, type Ranking } from './ranking';
 import type { PresenterScreen, PresenterState, PresenterTimer } from './presenter-state';
@@ -107,6 +114,8 @@ function activityScreen(
   view: Extract<PresenterView, { screen: 'activity' }>,
 ): PresenterScreen {
   switch (a.kind) {
+    case 'block':
+      return { kind: 'message', heading: a.title, body: blockScreenText(a.block, a.minutes, w) };
     case 'ideas': {
       const targets = [...a.scope.objectiveIds, ...a.scope.serviceIds];
       // Groups in the order they first appear, so the projector follows the order the room shared them in.

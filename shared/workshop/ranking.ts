@@ -72,3 +72,11 @@ export function rankLabel(row: Pick<RankedOption, 'rank' | 'tied'>): string {
   const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${row.tied ? 'joint ' : ''}${n}${suffix}`;
 }
+
+/**
+ * The place as a report or screen shows it: "1st", "joint 2nd", and for options that got nothing, "No dots" (or
+ * "No points") rather than a shared last place such as "joint 11th" for twelve empty rows.
+ */
+export function placeLabel(row: Pick<RankedOption, 'rank' | 'tied' | 'amount'>, none: string): string {
+  return row.amount > 0 ? rankLabel(row) : none;
+}

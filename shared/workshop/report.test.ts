@@ -140,4 +140,68 @@ describe('the workshop report', () => {
     });
     expect(buildWorkshopReport(wb, 'wks_missing', { generatedAt: AT })).toBeNull();
   });
+
+  it('never leaves a table cell empty, and gives options with nothing a place in words, not “joint 11th”', () => {
+    const wb = sample();
+    const w = wb.workshops.find((x) => x.id === 'wks_nsc_leadership_2025')!;
+    w.decisions.push({
+      id: newId('decision'),
+      text: 'Pilot tablet loans',
+      rationale: '',
+      method: '',
+      result: '',
+      decidedBy: '',
+      dissent: '',
+    });
+    w.parkingLot.push({
+      id: newId('parked'),
+      text: 'Mobile library routes',
+      disposition: 'open',
+      detail: '',
+      owner: '',
+    });
+    const vote = w.activities.find((a) => a.kind === 'dot-vote' && a.revealed)!;
+    if (vote.kind !== 'dot-vote') throw new Error('no vote');
+    // Two options nobody voted for.
+    vote.optionIds.push(
+      ...wb.objectives
+        .filter((o) => o.level === 'objective' && !vote.optionIds.includes(o.id))
+        .slice(0, 2)
+        .map((o) => o.id),
+    );
+    const doc = buildWorkshopReport(wb, w.id, { generatedAt: AT })!;
+    for (const table of tables(doc))
+      for (const row of table.rows)
+        for (const c of row) {
+          const text = c.content.map((i) => ('text' in i ? i.text : '')).join('');
+          expect(text.trim(), `a cell in “${table.caption}”`).not.toBe('');
+          expect(text).not.toBe('None');
+        }
+    const results = tables(doc).find((x) => x.caption === `Results of “${vote.title}”`)!;
+    const places = results.rows.map((r) =>
+      r[r.length - 1]!.content.map((i) => ('text' in i ? i.text : '')).join(''),
+    );
+    const zero = results.rows.filter(
+      (r) => r[2]!.content.map((i) => ('text' in i ? i.text : '')).join('') === '0',
+    );
+    expect(zero.length).toBeGreaterThan(0);
+    expect(places.filter((x) => x === 'No dots')).toHaveLength(zero.length);
+    expect(places.some((x) => /joint \d+th/.test(x) && zero.length > 1)).toBe(false);
+  });
+
+  it('has a “we heard, we did, what happens next” table and says why there are no next steps', () => {
+    const wb = sample();
+    const w = wb.workshops.find((x) => x.id === 'wks_nsc_leadership_2025')!;
+    const doc = buildWorkshopReport(wb, w.id, { generatedAt: AT })!;
+    const table = tables(doc).find((x) => x.caption === 'We heard, we did, what happens next')!;
+    expect(table.columns.map((c) => c.header)).toEqual(['We heard', 'We did', 'What happens next']);
+    const text = documentPlainText(doc);
+    for (const a of w.actions) expect(text).toContain(a.text);
+    expect(table.rows.length).toBeGreaterThanOrEqual(w.actions.length + w.decisions.length);
+    w.nextSteps = '';
+    w.noNextStepsReason = 'a listening session; the council replies in its consultation response.';
+    expect(documentPlainText(buildWorkshopReport(wb, w.id, { generatedAt: AT })!)).toContain(
+      'There are no next steps: a listening session; the council replies in its consultation response.',
+    );
+  });
 });

@@ -23,7 +23,7 @@ import { listInWords, plural } from '../text/words';
 import { longDate } from '../text/dates';
 import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT, PHASE_TEXT } from './kinds';
 import { describePoints, pointShares, rankPoints } from './points';
-import { rankLabel, type Ranking } from './ranking';
+import { placeLabel, type Ranking } from './ranking';
 import { DISPOSITIONS } from './session';
 import { quadrantOf, quadrants } from './two-by-two';
 import { agreedProposals, strengthText, walkObjectives } from './walk-the-map';
@@ -38,8 +38,9 @@ export interface ReportOptions {
 const t = (text: string, emphasis?: 'strong'): Inline =>
   emphasis ? { kind: 'text', text, emphasis } : { kind: 'text', text };
 const p = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
-const cell = (text: string, extra: Partial<TableCell> = {}): TableCell => ({
-  content: text ? [t(text)] : [],
+/** A table cell; an empty value is said in words ("Not recorded"), never left blank or printed as "None". */
+const cell = (text: string, extra: Partial<TableCell> = {}, ifEmpty = 'Not recorded'): TableCell => ({
+  content: [t(text.trim() ? text : ifEmpty)],
   ...extra,
 });
 const bullets = (items: readonly string[]): ListBlock => ({
@@ -84,18 +85,18 @@ function resultsTable(b: Builder, wb: Workbook, w: Workshop, a: Vote, ranking: R
   const shares = a.kind === 'points' ? pointShares(a) : null;
   const numbers = new Map(a.optionIds.map((id, i) => [id, i + 1]));
   const columns: TableColumn[] = [
-    { header: 'Option', width: 6 },
-    { header: 'Number on the sheet', width: 2, align: 'centre' },
+    { header: 'Option', width: 7 },
+    { header: 'No.', width: 1.5, align: 'centre' },
     { header: unit, width: 2, align: 'right' },
-    ...(shares ? [{ header: 'Share of all points', width: 2, align: 'right' as const }] : []),
-    { header: 'Place', width: 2 },
+    ...(shares ? [{ header: 'Share', width: 2, align: 'right' as const }] : []),
+    { header: 'Place', width: 3 },
   ];
   const rows = ranking.rows.map((r) => [
     cell(optionName(wb, w, r.optionId)),
     cell(String(numbers.get(r.optionId) ?? ''), { align: 'centre' }),
     cell(r.amount.toLocaleString('en-GB'), { align: 'right' }),
     ...(shares ? [cell(`${shares.get(r.optionId) ?? 0}%`, { align: 'right' })] : []),
-    cell(rankLabel(r)),
+    cell(placeLabel(r, a.kind === 'dot-vote' ? 'No dots' : 'No points')),
   ]);
   b.table(`Results of “${a.title}”`, columns, rows);
 }
@@ -140,7 +141,11 @@ function voteSection(b: Builder, wb: Workbook, w: Workshop, a: Vote): void {
 
 function ideasSection(b: Builder, wb: Workbook, w: Workshop, a: Extract<Activity, { kind: 'ideas' }>): void {
   if (a.ideas.length === 0) {
-    b.add(p(t('No ideas were recorded.')));
+    b.add(
+      p(
+        t(a.summary.trim() ? a.summary.trim() : 'This was a conversation: no ideas were typed in during it.'),
+      ),
+    );
     return;
   }
   b.add(
@@ -267,9 +272,9 @@ function agreedMapTable(b: Builder, wb: Workbook, w: Workshop): number {
       [
         { header: 'Objective', width: 5 },
         { header: 'Service', width: 4 },
-        { header: 'Strength', width: 2 },
-        { header: 'Why (as agreed)', width: 7 },
-        { header: 'In the workbook map', width: 2 },
+        { header: 'Strength', width: 3 },
+        { header: 'Why (as agreed)', width: 6 },
+        { header: 'On the map', width: 3 },
       ],
       rows,
     );
@@ -311,6 +316,98 @@ function attendance(b: Builder, w: Workshop, includeNames: boolean): void {
       ],
       w.participants.map((x) => [cell(x.name || 'Name not recorded'), cell(x.role), cell(x.organisation)]),
     );
+}
+
+/**
+ * "We heard, we did, what happens next": each thing the room said (a decision, a vote's top result, the links it
+ * agreed, an action, a parked item) beside what has been done with it and what happens next, so participants can
+ * see their input went somewhere.
+ */
+function weHeardWeDid(b: Builder, wb: Workbook, w: Workshop): void {
+  // Long next steps are said once, above the table, not repeated in every row.
+  const stated = w.nextSteps.trim();
+  const next = stated && stated.length <= 160 ? stated : 'As set out above.';
+  const rows: TableCell[][] = [];
+  for (const d of w.decisions)
+    rows.push([
+      cell(d.text),
+      cell(
+        `Recorded as a decision${d.decidedBy ? ` by ${d.decidedBy}` : ''}${d.result ? ` (${d.result})` : ''}.`,
+      ),
+      cell(next),
+    ]);
+  for (const a of w.activities) {
+    if ((a.kind !== 'dot-vote' && a.kind !== 'points') || !a.revealed) continue;
+    const ranking = a.kind === 'dot-vote' ? rankDotVote(a) : rankPoints(a);
+    const top = ranking.rows.filter((r) => r.amount > 0).slice(0, 3);
+    if (top.length === 0) continue;
+    const targets = top.map(
+      (r) => wb.objectives.find((o) => o.id === r.optionId) ?? wb.services.find((s) => s.id === r.optionId),
+    );
+    const set = targets.filter((x) => x?.priority?.workshopId === w.id).length;
+    rows.push([
+      cell(
+        `In “${a.title}”, the room put first: ${listInWords(top.map((r) => `“${optionName(wb, w, r.optionId)}”`))}.`,
+      ),
+      cell(
+        set > 0
+          ? `Set as ${set === 1 ? 'the priority' : 'priorities'} in the workbook, with the method and the date.`
+          : targets.some(Boolean)
+            ? 'Not yet set as priorities in the workbook.'
+            : 'Ideas voted on are considered for the workbook one by one.',
+      ),
+      cell(next),
+    ]);
+  }
+  const agreed = w.activities.reduce(
+    (n, a) => n + (a.kind === 'walk-the-map' ? agreedProposals(a).length : 0),
+    0,
+  );
+  if (agreed > 0) {
+    const onMap = wb.alignments.filter(
+      (l) => l.provenance.kind === 'workshop' && l.provenance.workshopId === w.id,
+    ).length;
+    rows.push([
+      cell(`${plural(agreed, 'link')} between services and objectives agreed.`),
+      cell(
+        onMap > 0
+          ? `${plural(onMap, 'link')} put on the contribution map, marked as agreed at this workshop.`
+          : 'Not yet put on the contribution map.',
+      ),
+      cell('They are used in the library service’s business cases and reports.'),
+    ]);
+  }
+  for (const x of w.actions)
+    rows.push([
+      cell(x.text),
+      cell(
+        `Agreed as an action${x.owner ? ` for ${x.owner}` : ''}${x.status === 'done' ? '; done' : x.status === 'dropped' ? '; dropped' : ''}.`,
+      ),
+      cell(
+        x.status === 'open'
+          ? x.due
+            ? `Due by ${longDate(x.due)}.`
+            : 'A due date is still to be agreed.'
+          : 'Nothing further.',
+      ),
+    ]);
+  for (const x of w.parkingLot)
+    rows.push([
+      cell(x.text),
+      cell(`Parked: ${DISPOSITIONS[x.disposition].label.toLowerCase()}.`),
+      cell(x.detail, {}, 'None given'),
+    ]);
+  if (rows.length === 0) return;
+  b.heading(2, 'We heard, we did, what happens next');
+  b.table(
+    'We heard, we did, what happens next',
+    [
+      { header: 'We heard', width: 6 },
+      { header: 'We did', width: 6 },
+      { header: 'What happens next', width: 6 },
+    ],
+    rows,
+  );
 }
 
 /** The report for one workshop, or null when it is not in the workbook. */
@@ -435,8 +532,20 @@ export function buildWorkshopReport(
   // 5. Outputs
   b.heading(1, 'What the room said and chose');
   for (const a of w.activities) {
+    // A welcome, break or close records nothing; it is in the agenda above. An opening round is reported as one.
+    if (a.kind === 'block' && a.block !== 'round' && !a.summary.trim()) continue;
     b.heading(2, a.title);
     switch (a.kind) {
+      case 'block':
+        if (a.block === 'round')
+          b.add(
+            p(
+              t(
+                'An opening round: everyone spoke once, giving their name, organisation and one hope for the session.',
+              ),
+            ),
+          );
+        break;
       case 'ideas':
         ideasSection(b, wb, w, a);
         break;
@@ -480,7 +589,7 @@ export function buildWorkshopReport(
       ],
       w.decisions.map((d) => [
         cell(d.text),
-        cell(d.rationale),
+        cell(d.rationale, {}, 'No reason recorded'),
         cell([d.method, d.result].filter(Boolean).join(': ')),
         cell(d.decidedBy || 'The room'),
       ]),
@@ -519,7 +628,7 @@ export function buildWorkshopReport(
         cell(x.owner || 'No owner yet', x.owner ? {} : { shade: 'rag-amber' }),
         cell(x.due ? longDate(x.due) : 'No date yet', x.due ? {} : { shade: 'rag-amber' }),
         cell({ open: 'Open', done: 'Done', dropped: 'Dropped' }[x.status]),
-        cell(x.doneWhen),
+        cell(x.doneWhen, {}, 'Not defined'),
       ]),
     );
 
@@ -538,15 +647,25 @@ export function buildWorkshopReport(
       w.parkingLot.map((x) => [
         cell(x.text),
         cell(DISPOSITIONS[x.disposition].label, x.disposition === 'open' ? { shade: 'rag-amber' } : {}),
-        cell(x.owner),
-        cell(x.detail),
+        cell(x.owner, {}, 'No owner named'),
+        cell(x.detail, {}, 'None given'),
       ]),
     );
 
   // 11. What happens next
   b.heading(1, 'What happens next');
-  b.add(p(t(w.nextSteps.trim() || 'Next steps were not recorded.')));
+  b.add(
+    p(
+      t(
+        w.nextSteps.trim() ||
+          (w.noNextStepsReason.trim()
+            ? `There are no next steps: ${w.noNextStepsReason.trim()}`
+            : 'Next steps were not recorded.'),
+      ),
+    ),
+  );
   if (w.feedbackBy) b.add(p(t('When you will hear back: ', 'strong'), t(`by ${longDate(w.feedbackBy)}.`)));
+  weHeardWeDid(b, wb, w);
   const dropped = w.parkingLot.filter((x) => x.disposition === 'dropped');
   if (dropped.length > 0) {
     b.heading(2, 'What we cannot take forward, and why');

@@ -60,15 +60,25 @@ describe('closing the session', () => {
       doneWhen: '',
     });
     const check = closeCheck(w);
-    expect(check.blocking).toHaveLength(1);
+    expect(check.blocking).toEqual([
+      expect.stringContaining('has no disposition'),
+      'Say what happens next and when participants will hear back (it goes in the report), or record why there are no next steps.',
+    ]);
     expect(check.warnings).toEqual([
       '“Ask the ICB for figures” has no owner.',
       '“Ask the ICB for figures” has no due date.',
-      'Say what happens next and when participants will hear back (it goes in the report).',
     ]);
     w.parkingLot[0]!.disposition = 'dropped';
     w.parkingLot[0]!.detail = 'Out of scope';
+    // The facilitator's reason for no next steps lets the session close.
+    w.noNextStepsReason = 'A listening session only; the council replies in its consultation response.';
+    expect(closeCheck(w).blocking).toEqual([]);
+    w.noNextStepsReason = '';
     w.nextSteps = 'Report to cabinet in April.';
+    expect(closeCheck(w).warnings).toContain(
+      'Say when participants will hear back: people who are told what came of their input stay engaged.',
+    );
+    w.feedbackBy = '2026-04-30';
     w.actions[0]!.owner = 'Health lead';
     w.actions[0]!.due = '2026-04-30';
     expect(closeCheck(w)).toEqual({ blocking: [], warnings: [] });
@@ -78,9 +88,15 @@ describe('closing the session', () => {
   it('warns about results never revealed and links proposed but not agreed', () => {
     const w = newWorkshop({ title: 'T', date: null });
     w.nextSteps = 'x';
+    w.feedbackBy = '2026-04-30';
     const v = newActivity('dot-vote') as DotVote;
     v.optionIds = ['a', 'b'];
-    v.ballots.push({ id: 'blt_1', participantId: null, allocations: [{ optionId: 'a', amount: 1 }] });
+    v.ballots.push({
+      id: 'blt_1',
+      participantId: null,
+      sheet: null,
+      allocations: [{ optionId: 'a', amount: 1 }],
+    });
     w.activities.push(v);
     const walk = newActivity('walk-the-map');
     if (walk.kind === 'walk-the-map')

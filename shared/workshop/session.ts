@@ -1,6 +1,6 @@
 /**
- * Closing the session well (WORKSHOPS.md §1.12–1.13, §5.F.21–22): every parking-lot item needs a disposition
- * before the session can close, and actions without an owner or due date are flagged, because an action without
+ * Closing the session well (WORKSHOPS.md §1.12–1.13, §5.F.21–22): every parking-lot item needs a disposition, and
+ * the session needs its next steps (or the facilitator's reason there are none), before it can close; and actions without an owner or due date are flagged, because an action without
  * a named owner is far less likely to get done.
  */
 import type { Action, ParkedItem, Workshop } from '../model/workbook-schema';
@@ -63,7 +63,13 @@ export function closeCheck(w: Workshop): CloseCheck {
         );
     }
   }
-  if (!w.nextSteps.trim())
-    warnings.push('Say what happens next and when participants will hear back (it goes in the report).');
+  if (!w.nextSteps.trim() && !w.noNextStepsReason.trim())
+    blocking.push(
+      'Say what happens next and when participants will hear back (it goes in the report), or record why there are no next steps.',
+    );
+  else if (w.nextSteps.trim() && !w.feedbackBy)
+    warnings.push(
+      'Say when participants will hear back: people who are told what came of their input stay engaged.',
+    );
   return { blocking, warnings };
 }

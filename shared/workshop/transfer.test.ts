@@ -175,7 +175,7 @@ describe('votes to priorities', () => {
         '8 (Dot vote (3 dots each, 14 participants), 12 February 2025)',
         `0 dots (${method}, 10 March 2026)`,
       ],
-      ['Service: Business & IP Centre Northshire', null, `2 dots (${method}, 10 March 2026)`],
+      ['Service: Business & IP Centre Northshire', 'No priority yet', `2 dots (${method}, 10 March 2026)`],
     ]);
     expect(after.services.find((s) => s.id === 'svc_nsc_bipc')!.priority).toEqual({
       score: 2,

@@ -26,7 +26,7 @@ export interface Change {
   readonly kind: ChangeKind;
   /** What changed: "Reading Well → Improve mental wellbeing", "Objective: Reduce digital exclusion". */
   readonly subject: string;
-  /** How it was before, in words; null when it did not exist. */
+  /** How it was before, in words; null when the thing itself is new (a link, service, evidence item or action). */
   readonly before: string | null;
   readonly after: string;
 }
@@ -173,7 +173,9 @@ export function transferPriorities(
     changes.push({
       kind: 'priority-set',
       subject,
-      before: old ? `${old.score.toLocaleString('en-GB')} (${old.method}, ${longDate(old.date)})` : null,
+      before: old
+        ? `${old.score.toLocaleString('en-GB')} (${old.method}, ${longDate(old.date)})`
+        : 'No priority yet',
       after: `${plural(score, unit)} (${method}, ${longDate(date)})`,
     });
   }
@@ -219,7 +221,11 @@ export function transferIdeas(
     const context = `Suggested at ${where}${idea.group ? ` (group: ${idea.group})` : ''}${targetName ? `, against “${targetName}”` : ''}.`;
     switch (r.destination.as) {
       case 'service': {
-        const service = newService({ name: clip(idea.text), description: context, offer: r.destination.offer });
+        const service = newService({
+          name: clip(idea.text),
+          description: context,
+          offer: r.destination.offer,
+        });
         wb.services.push(service);
         idea.becameId = service.id;
         changes.push({

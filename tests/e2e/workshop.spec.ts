@@ -76,13 +76,11 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await expect(plan.getByText('Expected voters: 3.')).toBeVisible();
 
   const addBlock = async (label: RegExp) => {
-    await plan
-      .getByLabel('Add to the agenda')
-      .selectOption({
-        label: (await plan.getByLabel('Add to the agenda').locator('option').allTextContents()).find((t) =>
-          label.test(t),
-        )!,
-      });
+    await plan.getByLabel('Add to the agenda').selectOption({
+      label: (await plan.getByLabel('Add to the agenda').locator('option').allTextContents()).find((t) =>
+        label.test(t),
+      )!,
+    });
     await plan.getByRole('button', { name: 'Add activity' }).click();
   };
   await addBlock(/^Idea capture/);
@@ -110,8 +108,10 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await expect(presenter.getByText('Who decides:')).toBeVisible();
   await shot(presenter, '02-presenter-welcome', false);
   // Type sized for the room: about 55 px at 1080 lines by default; a deeper room gets larger type and a warning.
-  const fontSize = () => presenter.locator('main').evaluate((m) => Math.round(parseFloat(getComputedStyle(m).fontSize)));
+  const fontSize = () =>
+    presenter.locator('main').evaluate((m) => Math.round(parseFloat(getComputedStyle(m).fontSize)));
   expect(await fontSize()).toBe(55);
+  await page.getByText('Settings for the room').click();
   await page.getByText('Room set-up: type size for the back row').click();
   await page.getByLabel('Distance to the back row (metres)').fill('12');
   await page.getByLabel('Height of the projected image (metres)').fill('1.5');
@@ -188,7 +188,9 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   }
   await booth.getByRole('button', { name: 'Start my vote' }).click();
   await booth.getByRole('button', { name: 'Abstain' }).click();
-  await booth.getByRole('button', { name: 'Finish voting (facilitator)' }).click();
+  // Nothing for the facilitator on the voter's screen: Escape between voters returns to the console.
+  await expect(booth.getByRole('button', { name: /Finish voting/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await expect(page.getByText('3 of 3 voted')).toBeVisible();
   // Blind until the reveal: the projector has the count and the numbered options, no totals.
   await expect(presenter.getByText('3 of 3 voted')).toBeVisible();
@@ -213,6 +215,9 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await expectPresenterAccessible(h, 'Presenter: results with a tie');
   await page.getByRole('button', { name: 'Re-vote on the 2 tied items' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Re-vote: Dot voting' })).toBeVisible();
+  // The re-vote is the one activity running, with its own timer set.
+  await expect(page.getByRole('navigation', { name: 'Agenda' }).getByText('Running now')).toHaveCount(1);
+  await expect(page.locator('.ws-timer-clock')).toContainText('5:00');
 
   // ---- 2×2: define the axes, place by button, move by keyboard and by dragging ------------------------------
   await page
@@ -337,6 +342,13 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
     .getByRole('textbox', { name: /Which meeting, and when for parked item 1/ })
     .fill('Housing board, May');
   await page.getByRole('tab', { name: 'Results and write-up' }).click();
+  // No next steps, no reason: still blocked, and the form says what to do.
+  await expect(close.getByRole('button', { name: 'Close the session' })).toBeDisabled();
+  await expect(close.getByText(/Say what happens next .* or record why there are no next steps/)).toBeVisible();
+  await close
+    .getByLabel('What happens next')
+    .fill('The library team works up tablet lending with the ICB and reports to cabinet in April.');
+  await close.getByLabel('Participants will hear back by').fill('2026-04-30');
   await page.getByRole('button', { name: 'Close the session' }).click();
   const confirm = page.getByRole('dialog', { name: 'Close the session?' });
   if (await confirm.isVisible())
@@ -487,6 +499,7 @@ test('the timer announces one minute left and time up with a chime (mutable); 10
   expect(chimes).toBeGreaterThan(0);
   await shot(presenter, '12-presenter-time-up', false);
   // Muted: the next time up is announced but silent.
+  await page.getByText('Settings for the room').click();
   await page.getByRole('checkbox', { name: 'Mute the chime at time up' }).check();
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Start timer' }).click();
@@ -508,7 +521,9 @@ test('the timer announces one minute left and time up with a chime (mutable); 10
   await booth.getByRole('button', { name: 'Next voter' }).click();
   await booth.getByRole('button', { name: 'Start my vote' }).click();
   await booth.getByRole('button', { name: 'Abstain' }).click();
-  await booth.getByRole('button', { name: 'Finish voting (facilitator)' }).click();
+  // Nothing for the facilitator on the voter's screen: Escape between voters returns to the console.
+  await expect(booth.getByRole('button', { name: /Finish voting/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
   await expect(page.getByText('2 of 2 voted')).toBeVisible();
   await page.getByRole('button', { name: 'Reveal the results' }).click();
   await expect(presenter.getByRole('table')).toContainText('Free public Wi-Fi60');
@@ -519,7 +534,7 @@ test('the timer announces one minute left and time up with a chime (mutable); 10
   await options.getByRole('checkbox', { name: 'Free public Wi-Fi' }).check();
   await options.getByRole('checkbox', { name: 'Business & IP Centre Northshire' }).check();
   await options.getByRole('button', { name: 'Use 2 chosen' }).click();
-  await page.getByRole('radio', { name: /On paper/ }).check();
+  await page.getByRole('radio', { name: /A dot wall/ }).check();
   await page.getByRole('button', { name: 'Open voting' }).click();
   await page.getByRole('spinbutton', { name: 'Dots for 1: Free public Wi-Fi' }).fill('9');
   await page.getByRole('button', { name: 'Save the counted totals' }).click();

@@ -78,7 +78,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
     },
     getPresenterState: async () => ok({ state: latest }),
 
-    printWorkshopKit: async ({ workbook, workshopId, largePrint }) => {
+    printWorkshopKit: async ({ workbook, workshopId, largePrint, votingSheetsFor }) => {
       const w = workbook.workshops.find((x) => x.id === workshopId);
       if (!w) return fail('NOT_FOUND', 'That workshop is no longer in the workbook.');
       if (p.workshop.busy)
@@ -86,9 +86,17 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
           'FORBIDDEN',
           'The kit or report is still being made. Wait for it to finish and try again.',
         );
-      const parent = await p.chooseOutputFolder('Choose a folder for the workshop kit');
+      const parent = await p.chooseOutputFolder(
+        votingSheetsFor ? 'Choose a folder for the voting sheets' : 'Choose a folder for the workshop kit',
+      );
       if (parent === null) return ok({ status: 'cancelled' });
-      const made = await p.workshop.printKit(workbook, workshopId, join(parent, kitFolderName(w)), largePrint);
+      const made = await p.workshop.printKit(
+        workbook,
+        workshopId,
+        join(parent, kitFolderName(w)),
+        largePrint,
+        votingSheetsFor,
+      );
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },
     writeWorkshopReport: async ({ workbook, workshopId, formats, includeNames }) => {

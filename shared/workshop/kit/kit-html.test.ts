@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleWorkbook } from '../../samples/sample-workbook';
 import type { Workbook } from '../../model/workbook-schema';
 import { cardNumbers, offerCategory, themeCategories } from './categories';
-import { buildKit, matrixPosterPage, votingSheetsPage } from './kit-html';
+import { ballotSheetsPage, buildKit, matrixPosterPage, sheetPages, votingSheetsPage } from './kit-html';
 
 function sample(): Workbook {
   const r = loadSampleWorkbook();
@@ -123,5 +123,32 @@ describe('the printed kit', () => {
     expect(
       buildKit({ ...wb, workshops: [] }, null, { fontCss: '', largePrint: false }).map((p) => p.part),
     ).toEqual(['objective-cards', 'service-cards', 'cards-a6', 'matrix-poster']);
+  });
+
+  it('fits up to 30 options on one page of a voting sheet, and splits longer lists without cutting a label', () => {
+    const long =
+      'A library hub in every market town with health checks, job clubs and a café run by volunteers';
+    expect(sheetPages(Array(30).fill(long), false)).toHaveLength(1);
+    expect(sheetPages(Array(30).fill(long), false)[0]![0]!.label.length).toBeLessThanOrEqual(61);
+    const split = sheetPages(Array(40).fill('Short idea'), false);
+    expect(split.map((p) => p.length)).toEqual([30, 10]);
+    expect(split.flat().map((r) => r.n)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(sheetPages(Array(40).fill(long), true).map((p) => p.length)).toEqual([7, 8, 8, 8, 8, 1]);
+  });
+
+  it('numbers each voting sheet and puts the title and the sheet number on every page', () => {
+    const html = ballotSheetsPage(
+      wb,
+      w,
+      w.activities.find((a) => a.kind === 'dot-vote')!.id,
+      { fontCss: '', largePrint: true },
+      2,
+    )!.html;
+    const pages = html.split('<section class="sheet">').slice(1);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages)
+      expect(p).toContain('<h1>Dot-voting sheet: Which objectives should the 2025/26 case lead with?</h1>');
+    expect(html).toContain('Sheet 1');
+    expect(html).toContain('Sheet 2');
   });
 });

@@ -10,7 +10,7 @@ import { STRENGTHS, type Strength } from '../../model/vocabulary';
 import type { Objective, Service, Workbook, Workshop } from '../../model/workbook-schema';
 import { longDate } from '../../text/dates';
 import { plural } from '../../text/words';
-import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT } from '../kinds';
+import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT, PHASE_TEXT, sheetCopies } from '../kinds';
 import {
   cardNumbers,
   cardObjectives,
@@ -101,7 +101,7 @@ tr { break-inside: avoid; }
       const scope = [...a.scope.objectiveIds, ...a.scope.serviceIds].map(
         (id) => describeOption(wb, w, id).label,
       );
-      const detail = `${ACTIVITY_KINDS[a.kind].label} (${ACTIVITY_KINDS[a.kind].phase === 'diverge' ? 'opening out' : 'narrowing down'})${
+      const detail = `${ACTIVITY_KINDS[a.kind].label} (${PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase].toLowerCase()})${
         scope.length > 0 && scope.length <= 4
           ? `. For: ${scope.join('; ')}`
           : scope.length > 4
@@ -368,57 +368,146 @@ tbody tr:nth-child(even) td, tbody tr:nth-child(even) th { background: #F3F2F1; 
 
 // ---- Dot-voting and points sheets ----------------------------------------------------------------------
 
-export function votingSheetsPage(wb: Workbook, w: Workshop, o: KitOptions): KitPage | null {
-  const votes = w.activities.filter(
-    (a): a is Extract<typeof a, { kind: 'dot-vote' | 'points' }> =>
-      (a.kind === 'dot-vote' || a.kind === 'points') && a.optionIds.length > 0,
+type VoteActivity = Extract<Workshop['activities'][number], { kind: 'dot-vote' | 'points' }>;
+
+/**
+ * How a voting sheet's options fill A4 pages: lines of label text per page (the first page also carries the rules)
+ * and characters per line in the option column, at 14 pt (RNIB Clear Print's minimum) and 18 pt large print.
+ */
+const SHEET_FIT = {
+  standard: { first: 30, next: 33, chars: 60 },
+  large: { first: 14, next: 17, chars: 46 },
+} as const;
+
+interface SheetRow {
+  readonly n: number;
+  readonly label: string;
+}
+
+/**
+ * Splits the options over pages by the lines their labels take, so nothing is ever cut off. Up to 30 options at
+ * 14 pt always fit one page: labels are then shortened to one line (the screen shows them in full); otherwise a
+ * label takes at most two lines.
+ */
+export function sheetPages(labels: readonly string[], big: boolean): SheetRow[][] {
+  const fit = big ? SHEET_FIT.large : SHEET_FIT.standard;
+  const onePage = !big && labels.length <= fit.first;
+  const rows = labels.map((l, i) => ({ n: i + 1, label: clipText(l, onePage ? fit.chars : fit.chars * 2) }));
+  if (onePage) return [rows];
+  const pages: SheetRow[][] = [[]];
+  let used = 0;
+  for (const r of rows) {
+    const lines = Math.min(2, Math.ceil(r.label.length / fit.chars));
+    const budget = pages.length === 1 ? fit.first : fit.next;
+    if (used + lines > budget && pages[pages.length - 1]!.length > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]!.push(r);
+    used += lines;
+  }
+  return pages;
+}
+
+/**
+ * Numbered ballot sheets for one vote: sheet n of N, so the facilitator can type each in by its number
+ * ("16: 3 5 5 9"). Every page carries the vote's title, the sheet number and "page p of P", so a loose page is
+ * never anonymous; up to 30 options fit one page.
+ */
+function ballotSheets(wb: Workbook, w: Workshop, a: VoteActivity, copies: number, big: boolean): string {
+  const isDots = a.kind === 'dot-vote';
+  const unit = isDots ? 'dots' : 'points';
+  const rule = isDots
+    ? `You have ${a.budget} ${a.budget === 1 ? 'dot' : 'dots'}. Put no more than ${a.maxPerOption} on any one option. Write the number of dots in the box beside each option you choose. You do not have to use them all.`
+    : `Share out exactly ${a.total} points${a.maxPerOption !== null ? `, no more than ${a.maxPerOption} on any one option` : ''}. Write the points in the box beside each option. They must add up to ${a.total}.`;
+  const anonymous = a.anonymous || w.anonymity === 'anonymous';
+  const privacy = anonymous
+    ? '<strong>Do not write your name on this sheet.</strong> Your vote is secret: only the sheet number is typed in.'
+    : 'Write your name here: ______________________';
+  const pages = sheetPages(
+    a.optionIds.map((id) => describeOption(wb, w, id).label),
+    big,
   );
-  if (votes.length === 0) return null;
-  const big = o.largePrint;
-  const title = `Voting sheets: ${w.title}`;
-  const sheets = votes
-    .map((a) => {
-      const isDots = a.kind === 'dot-vote';
-      const unit = isDots ? 'dots' : 'points';
-      const rule = isDots
-        ? `You have ${a.budget} ${a.budget === 1 ? 'dot' : 'dots'}. Put no more than ${a.maxPerOption} on any one option. Write the number of dots in the box beside each option you choose. You do not have to use them all.`
-        : `Share out exactly ${a.total} points${a.maxPerOption !== null ? `, no more than ${a.maxPerOption} on any one option` : ''}. Write the points in the box beside each option. They must add up to ${a.total}.`;
-      const anonymous = a.anonymous || w.anonymity === 'anonymous';
-      const rows = a.optionIds
+  const kind = isDots ? 'Dot-voting sheet' : `${a.total}-point sheet`;
+  const out: string[] = [];
+  for (let sheet = 1; sheet <= copies; sheet++)
+    pages.forEach((rows, p) => {
+      const first = p === 0;
+      const body = rows
         .map(
-          (id, i) =>
-            `<tr><td class="num">${i + 1}</td><th scope="row">${esc(describeOption(wb, w, id).label)}</th><td class="box"><span class="visually-hidden">Write your ${unit} here</span></td></tr>`,
+          ({ n, label }) =>
+            `<tr><td class="num">${n}</td><th scope="row">${esc(label)}</th><td class="box"><span class="visually-hidden">Write your ${unit} here</span></td></tr>`,
         )
         .join('');
-      return `<section class="sheet"><h1>${esc(isDots ? 'Dot-voting sheet' : `${a.total}-point sheet`)}: ${esc(a.title)}</h1>
-<p class="rule">${esc(rule)}</p>
-<p class="rule">${anonymous ? '<strong>Do not write your name on this sheet.</strong> Your vote is secret; the facilitator types in each sheet and only the totals are shown.' : 'Write your name at the top so the facilitator can record your vote.'}</p>
-<table><caption>${esc(a.title)}: the options, numbered as on the screen</caption><thead><tr><th scope="col" class="num">No.</th><th scope="col">Option</th><th scope="col" class="box">Your ${unit}</th></tr></thead><tbody>${rows}</tbody></table>
-<p class="total">Total ${unit} used: ________ ${isDots ? `(no more than ${a.budget})` : `(must be ${a.total})`}</p></section>`;
-    })
-    .join('');
-  const css = `${baseCss(o)}
-@page { size: A4 portrait; margin: 16mm 16mm 16mm 16mm; }
+      const pageNote = pages.length > 1 ? `, page ${p + 1} of ${pages.length}` : '';
+      out.push(`<section class="sheet"><header class="sheet-head"><h1>${esc(kind)}: ${esc(a.title)}</h1><p class="sheet-no">Sheet ${sheet}${pageNote}</p></header>
+${first ? `<p class="rule">${esc(rule)}</p><p class="rule">${privacy}</p>` : `<p class="rule">Continued from page ${p}.</p>`}
+<table><caption class="visually-hidden">${esc(a.title)}: the options, numbered as on the screen</caption><thead><tr><th scope="col" class="num">No.</th><th scope="col">Option</th><th scope="col" class="box">Your ${unit}</th></tr></thead><tbody>${body}</tbody></table>
+${p === pages.length - 1 ? `<p class="total">Total ${unit} used: ________ ${isDots ? `(no more than ${a.budget})` : `(must be ${a.total})`}</p>` : `<p class="total">Please turn over: more options on page ${p + 2}.</p>`}</section>`);
+    });
+  return out.join('');
+}
+
+function votingCss(o: KitOptions): string {
+  const big = o.largePrint;
+  return `${baseCss(o)}
+@page { size: A4 portrait; margin: 12mm 14mm 12mm 14mm; }
 .sheet { break-after: page; }
 .sheet:last-child { break-after: auto; }
-h1 { font-size: ${big ? 26 : 22}pt; padding-bottom: 3pt; border-bottom: 2pt solid #${BRAND.heading}; margin-bottom: 8pt; }
-.rule { font-size: ${big ? 18 : 15}pt; }
-td.num, th.num { width: 12mm; text-align: center; font-weight: 700; font-size: ${big ? 22 : 18}pt; }
-tbody th { font-weight: 400; }
-td.box, th.box { width: 32mm; }
-td.box { border: 1.5pt solid #${BRAND.text}; height: ${big ? 16 : 12}mm; }
+.sheet-head { display: flex; justify-content: space-between; align-items: baseline; gap: 6mm; border-bottom: 2pt solid #${BRAND.heading}; padding-bottom: 2pt; margin-bottom: 4pt; }
+h1 { font-size: ${big ? 22 : 18}pt; }
+.sheet-no { font-size: ${big ? 22 : 18}pt; font-weight: 700; white-space: nowrap; margin: 0; }
+.rule { font-size: ${big ? 18 : 14}pt; line-height: 1.25; margin-bottom: 3pt; }
+th, td { padding: 0.5pt 5pt; line-height: 1.1; }
+td.num, th.num { width: 12mm; text-align: center; font-weight: 700; font-size: ${big ? 18 : 14}pt; }
+tbody th { font-weight: 400; font-size: ${big ? 18 : 14}pt; }
+td.box, th.box { width: 28mm; }
+td.box { border: 1.5pt solid #${BRAND.text}; height: ${big ? 10 : 6}mm; }
 tr { break-inside: avoid; }
-.total { margin-top: 10pt; font-size: ${big ? 20 : 16}pt; font-weight: 700; }
+.total { margin-top: 6pt; font-size: ${big ? 20 : 15}pt; font-weight: 700; }
 `;
+}
+
+/** Numbered sheets for one vote, printed from the console when voting opens (the options often come from the room). */
+export function ballotSheetsPage(
+  wb: Workbook,
+  w: Workshop,
+  activityId: string,
+  o: KitOptions,
+  copies = sheetCopies(w),
+): KitPage | null {
+  const a = w.activities.find(
+    (x): x is VoteActivity => x.id === activityId && (x.kind === 'dot-vote' || x.kind === 'points'),
+  );
+  if (!a || a.optionIds.length === 0) return null;
+  const title = `Voting sheets: ${a.title}`;
+  return {
+    part: 'voting-sheets',
+    fileName: `Voting sheets, ${clipText(a.title, 60)}`,
+    title,
+    description: `${copies} numbered sheets for “${a.title}”, one for each voter; type each in by its number.`,
+    pageSize: 'A4',
+    landscape: false,
+    html: page(title, votingCss(o), ballotSheets(wb, w, a, copies, o.largePrint)),
+  };
+}
+
+/** The kit's voting sheets: numbered sheets for every vote whose options are already chosen. */
+export function votingSheetsPage(wb: Workbook, w: Workshop, o: KitOptions): KitPage | null {
+  const votes = w.activities.filter(
+    (a): a is VoteActivity => (a.kind === 'dot-vote' || a.kind === 'points') && a.optionIds.length > 0,
+  );
+  if (votes.length === 0) return null;
+  const title = `Voting sheets: ${w.title}`;
+  const copies = sheetCopies(w);
   return {
     part: 'voting-sheets',
     fileName: 'Voting sheets',
     title,
-    description:
-      'Numbered dot-voting and points sheets for secret paper ballots; print one for each participant.',
+    description: `${copies} numbered sheets for each vote whose options are chosen (${votes.length}); sheets for options that come from the room are printed from the console when voting opens.`,
     pageSize: 'A4',
     landscape: false,
-    html: page(title, css, sheets),
+    html: page(title, votingCss(o), votes.map((a) => ballotSheets(wb, w, a, copies, o.largePrint)).join('')),
   };
 }
 

@@ -185,6 +185,66 @@ describe.skipIf(!chromium)('the printed kit', () => {
     expect(pdfinfo(byPart(kit, 'matrix-poster').path)['Page size']).toMatch(/\(A3\)/);
   });
 
+  it('prints numbered voting sheets for one vote: 22 options on one page a sheet, 40 over two with the title on each', async () => {
+    const w = structuredClone(wb.workshops[0]!);
+    const ideas = Array.from({ length: 40 }, (_, i) => ({
+      id: `idea_sheet_${i + 1}`,
+      text: `Idea number ${i + 1}: a pop-up library`,
+      group: '',
+      targetId: null,
+      author: '',
+      becameId: null,
+    }));
+    w.activities.unshift({
+      ...(w.activities.find((a) => a.kind === 'ideas')! as Extract<
+        (typeof w.activities)[number],
+        { kind: 'ideas' }
+      >),
+      id: 'act_sheet_ideas',
+      ideas,
+    });
+    const vote = w.activities.find((a) => a.kind === 'dot-vote')!;
+    if (vote.kind !== 'dot-vote') throw new Error('no vote');
+    w.participantCount = 3;
+    w.participants = [];
+    w.organisations = [];
+    const print = async (n: number, folder: string) => {
+      vote.optionIds = ideas.slice(0, n).map((i) => i.id);
+      const made = await writeWorkshopKit({
+        workbook: { ...wb, workshops: [w] },
+        workshopId: w.id,
+        folder: join(dir, folder),
+        largePrint: false,
+        votingSheetsFor: vote.id,
+        printer: printer!,
+      });
+      if (!made.ok) throw new Error(made.error.message);
+      expect(made.value.files).toHaveLength(1);
+      return made.value.files[0]!;
+    };
+    const one = await print(22, 'sheets-22');
+    expect(Number(pdfinfo(one.path)['Pages'])).toBe(3);
+    expectSize(one.path, 'A4', false);
+    for (let p = 1; p <= 3; p++) {
+      const t = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), one.path, '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
+      expect(t).toContain(vote.title.slice(0, 20));
+      expect(t).toMatch(new RegExp(`Sheet ${p}\\b`));
+      expect(t).toContain('Idea number 22');
+      expect(t).toContain('Total dots used');
+    }
+    const two = await print(40, 'sheets-40');
+    expect(Number(pdfinfo(two.path)['Pages'])).toBe(6);
+    const page4 = execFileSync('pdftotext', ['-f', '4', '-l', '4', two.path, '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(page4).toContain(vote.title.slice(0, 20));
+    expect(page4).toContain('Sheet 2, page 2 of 2');
+    expect(page4).toContain('Idea number 40');
+    expect(page4).not.toContain('Idea number 30:');
+  });
+
   it('puts four cards on each A4 sheet and one on each A6 page', () => {
     const objectives = wb.objectives.filter((o) => o.level !== 'theme').length;
     expect(Number(pdfinfo(byPart(kit, 'objective-cards').path)['Pages'])).toBe(Math.ceil(objectives / 4));
@@ -200,7 +260,12 @@ describe.skipIf(!chromium)('the printed kit', () => {
     execFileSync('pdfdetach', ['-save', '1', '-o', saved, pdf.path]);
     const attached = readFileSync(saved, 'utf8');
     expect(attached).not.toContain('Quieter voices first');
-    expect(JSON.parse(attached).workbook).toMatchObject({ workshops: [], partners: [], drafts: [], author: '' });
+    expect(JSON.parse(attached).workbook).toMatchObject({
+      workshops: [],
+      partners: [],
+      drafts: [],
+      author: '',
+    });
   });
 
   it('is tagged, titled, in English and carries its source, like every generated PDF', () => {
@@ -217,7 +282,11 @@ describe.skipIf(!chromium)('the printed kit', () => {
       execFileSync('pdfdetach', ['-save', '1', '-o', saved, f.path]);
       const attached = readFileSync(saved, 'utf8');
       expect(attached, f.fileName).not.toContain('Quieter voices first');
-      expect(JSON.parse(attached).workbook, f.fileName).toMatchObject({ workshops: [], partners: [], drafts: [] });
+      expect(JSON.parse(attached).workbook, f.fileName).toMatchObject({
+        workshops: [],
+        partners: [],
+        drafts: [],
+      });
       const fonts = execFileSync('pdffonts', [f.path], { encoding: 'utf8' })
         .split('\n')
         .slice(2)

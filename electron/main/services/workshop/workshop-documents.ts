@@ -17,6 +17,7 @@ import { officialName } from '../../../../shared/documents/template/data-view';
 import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import {
+  ballotSheetsPage,
   buildKit,
   type KitPage,
   type KitPart,
@@ -115,6 +116,8 @@ export interface KitRequest {
   readonly workshopId: string | null;
   readonly folder: string;
   readonly largePrint: boolean;
+  /** Print only this vote's numbered voting sheets. */
+  readonly votingSheetsFor?: string;
   readonly printer: PdfPrinter;
   readonly generatedAt?: Date;
   readonly signal?: AbortSignal;
@@ -128,7 +131,16 @@ export async function writeWorkshopKit(
   const chosen = chooseWorkshop(r.workbook, r.workshopId);
   if (!chosen.ok) return chosen;
   const generatedAt = r.generatedAt ?? new Date();
-  const pages = buildKit(r.workbook, chosen.value, { fontCss: documentFontCss(), largePrint: r.largePrint });
+  const options = { fontCss: documentFontCss(), largePrint: r.largePrint };
+  let pages: KitPage[];
+  if (r.votingSheetsFor !== undefined) {
+    const sheets = chosen.value
+      ? ballotSheetsPage(r.workbook, chosen.value, r.votingSheetsFor, options)
+      : null;
+    if (!sheets)
+      return fail('NOT_FOUND', 'That vote is no longer in the workshop, or it has no options to print.');
+    pages = [sheets];
+  } else pages = buildKit(r.workbook, chosen.value, options);
   const snapshot = workshopSnapshot(r.workbook, chosen.value?.id ?? null, false);
   try {
     await mkdir(r.folder, { recursive: true });
@@ -141,7 +153,10 @@ export async function writeWorkshopKit(
     r.onProgress?.(i, pages.length, page.fileName);
     const printed = await r.printer.print(page.html, r.signal ? { signal: r.signal } : {});
     const finished = await withPlainPageLabels(
-      await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), { workbookSnapshot: snapshot, zlib: nodeZlib }),
+      await finishPdf(printed, kitDocModel(r.workbook, page, generatedAt), {
+        workbookSnapshot: snapshot,
+        zlib: nodeZlib,
+      }),
     );
     const fileName = `${workshopFileStem(`${page.fileName}${r.largePrint ? ' (large print)' : ''}`)}.pdf`;
     const path = join(r.folder, fileName);

@@ -79,6 +79,7 @@ export class WorkshopService {
     workshopId: string,
     folder: string,
     largePrint: boolean,
+    votingSheetsFor?: string,
   ): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
     return this.exclusive(async () => {
       const printer = await this.startPrinter();
@@ -88,6 +89,7 @@ export class WorkshopService {
         workshopId,
         folder,
         largePrint,
+        ...(votingSheetsFor !== undefined ? { votingSheetsFor } : {}),
         printer: printer.value,
         generatedAt: (this.options.now ?? (() => new Date()))(),
       });

@@ -1,7 +1,15 @@
 /** The agenda: timed activities in order, each scoped to chosen objectives or services, from ready-made blocks. */
 import { useId, useState } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
-import { ACTIVITY_KINDS, AGENDA_PRESETS, KIND_ORDER, PHASE_TEXT } from '../../../../shared/workshop/kinds';
+import {
+  ACTIVITY_KINDS,
+  AGENDA_PRESETS,
+  agendaOverrun,
+  KIND_ORDER,
+  PHASE_TEXT,
+  presetOptionIds,
+} from '../../../../shared/workshop/kinds';
+import { budgetFor } from '../../../../shared/workshop/dot-vote';
 import { moveActivity, newActivity, removeActivity } from '../../../../shared/workshop/operations';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
@@ -23,6 +31,8 @@ function activityHasContent(a: Activity): boolean {
       return a.placements.length > 0;
     case 'walk-the-map':
       return a.proposals.length > 0;
+    case 'block':
+      return false;
   }
 }
 
@@ -32,11 +42,19 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
   const [scoping, setScoping] = useState<string | null>(null);
   const selectId = useId();
   const total = w.activities.reduce((n, a) => n + a.minutes, 0);
+  const overrun = agendaOverrun(w);
 
   const add = () => {
     const preset = AGENDA_PRESETS.find((p) => p.id === choice);
     const kind = preset?.kind ?? (choice.replace(/^kind:/, '') as Activity['kind']);
     const a = newActivity(kind, preset);
+    const options = wb ? presetOptionIds(wb, preset) : [];
+    if (options.length > 0 && a.kind === 'dot-vote') {
+      a.optionIds = options;
+      a.budget = budgetFor(options.length, 'n-over-3');
+      a.budgetPreset = 'n-over-3';
+      a.maxPerOption = Math.min(a.maxPerOption, a.budget);
+    }
     editWorkshop(`Add “${a.title}” to the agenda`, w.id, (d) => void d.activities.push(a));
     showStatus(`Added “${a.title}” to the agenda.`);
   };
@@ -74,9 +92,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
               <li key={a.id} className="ws-agenda-item">
                 <div className="ws-agenda-head">
                   <span className="tag">{ACTIVITY_KINDS[a.kind].label}</span>{' '}
-                  <span className="tag">
-                    {PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]}
-                  </span>
+                  <span className="tag">{PHASE_TEXT[ACTIVITY_KINDS[a.kind].phase]}</span>
                   {a.status !== 'planned' && (
                     <span className="tag">{a.status === 'running' ? 'Running' : 'Done'}</span>
                   )}
@@ -164,9 +180,30 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
           })}
         </ol>
       )}
-      <p>
-        <strong>Total:</strong> {total} minutes ({Math.floor(total / 60)} h {total % 60} min).
-      </p>
+      <div className="ws-agenda-length">
+        <p>
+          <strong>Total:</strong> {total} minutes ({Math.floor(total / 60)} h {total % 60} min).
+        </p>
+        <NumberField
+          label="Planned length of the session (minutes)"
+          value={w.plannedMinutes || null}
+          allowEmpty
+          min={0}
+          onCommit={(v) =>
+            editWorkshop(
+              'Set the planned length',
+              w.id,
+              (d) => void (d.plannedMinutes = v === null ? 0 : Math.min(1_440, Math.max(0, Math.round(v)))),
+              `length:${w.id}`,
+            )
+          }
+        />
+      </div>
+      {overrun && (
+        <p className="panel panel-warning" role="status">
+          {overrun}
+        </p>
+      )}
       <div className="ws-add-activity">
         <div className="field">
           <label htmlFor={selectId}>Add to the agenda</label>

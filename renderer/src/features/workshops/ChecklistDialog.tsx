@@ -60,6 +60,18 @@ export function ChecklistDialog(props: {
         {shown.map((g) => (
           <fieldset key={g.heading} className="field checkbox-group">
             <legend>{g.heading}</legend>
+            {g.items.length > 1 && (
+              <button
+                type="button"
+                className="button button-secondary ws-choose-all"
+                onClick={() =>
+                  setChosen((c) => [...c, ...g.items.map((i) => i.id).filter((id) => !c.includes(id))])
+                }
+              >
+                Choose all {g.items.length}
+                <span className="visually-hidden"> in {g.heading}</span>
+              </button>
+            )}
             {g.items.map((i) => (
               <label key={i.id} className="checkbox">
                 <input type="checkbox" checked={chosen.includes(i.id)} onChange={() => toggle(i.id)} />

@@ -1,11 +1,13 @@
 /**
- * The facilitator console: the agenda down the side, the current activity in the middle, the room's screen and
- * the timer alongside, and the parking lot, decisions and actions always to hand. Moving on needs an explicit
+ * The facilitator console: the agenda and the room's screen and timer as strips across the top (the screen and
+ * timer stay in view while the activity scrolls), the current activity with the full width under them, and the
+ * parking lot, decisions and actions always to hand. Moving on needs an explicit
  * click with a confirmation when not everyone has voted; going back never deletes anything.
  */
 import { useEffect } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
-import { ACTIVITY_KINDS, headCount } from '../../../../shared/workshop/kinds';
+import { asSentence } from '../../../../shared/text/words';
+import { ACTIVITY_KINDS, blockScreenText, headCount } from '../../../../shared/workshop/kinds';
 import { ask } from '../../state/ui-store';
 import { GridActivity } from './GridActivity';
 import { IdeasActivity } from './IdeasActivity';
@@ -56,7 +58,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
     s().setActivity(a.id);
     s().setTimer(a.minutes, a.title, a.id);
     s().show({ screen: 'activity', activityId: a.id });
-    s().announce(`Now: ${a.title}. The room sees it; the timer is set to ${a.minutes} minutes.`);
+    s().announce(`Now: ${asSentence(a.title)} The room sees it; the timer is set to ${a.minutes} minutes.`);
   };
 
   const finishAndNext = async (a: Activity) => {
@@ -98,9 +100,9 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
         {announcement.text}
       </div>
       <nav className="ws-console-agenda" aria-label="Agenda">
-        <h3>Agenda</h3>
+        <h3 className="ws-strip-heading">Agenda</h3>
         {w.activities.length === 0 && <p className="muted">Plan the agenda first.</p>}
-        <ol className="plain-list">
+        <ol className="plain-list ws-agenda-strip">
           {w.activities.map((a, i) => (
             <li key={a.id}>
               <button
@@ -110,14 +112,23 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
                 onClick={() => s().setActivity(a.id)}
               >
                 <span className="ws-agenda-number">{i + 1}.</span> {a.title}
-                <span className="item-sub">
-                  {ACTIVITY_KINDS[a.kind].label}, {a.minutes} min · {STATUS_TEXT[a.status]}
+                <span className="ws-agenda-sub">
+                  <span className="visually-hidden">{ACTIVITY_KINDS[a.kind].label}, </span>
+                  {a.minutes} min · {STATUS_TEXT[a.status]}
                 </span>
               </button>
             </li>
           ))}
         </ol>
       </nav>
+      <aside className="ws-console-side" aria-label="Screen and timer">
+        <RoomControls workshop={w} activityId={current?.id ?? null} />
+        <TimerPanel
+          minutes={current?.minutes ?? 10}
+          label={current?.title ?? w.title}
+          forId={current?.id ?? ''}
+        />
+      </aside>
       <div className="ws-console-main">
         {current ? (
           <section aria-labelledby="ws-activity-heading">
@@ -125,6 +136,26 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
               <h3 id="ws-activity-heading">{current.title}</h3>
               <span className="tag">{ACTIVITY_KINDS[current.kind].label}</span>
               <span className="tag">{STATUS_TEXT[current.status]}</span>
+              <div className="button-row ws-activity-go">
+                {current.status !== 'running' && (
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => startActivity(current)}
+                  >
+                    {current.status === 'done' ? 'Run this activity again' : 'Start this activity'}
+                  </button>
+                )}
+                {current.status === 'running' && (
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    onClick={() => void finishAndNext(current)}
+                  >
+                    Finish and go to the next activity
+                  </button>
+                )}
+              </div>
             </div>
             {current.notes && (
               <details className="ws-notes">
@@ -132,36 +163,12 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
                 <p>{current.notes}</p>
               </details>
             )}
-            <div className="button-row">
-              {current.status !== 'running' && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={() => startActivity(current)}
-                >
-                  {current.status === 'done' ? 'Run this activity again' : 'Start this activity'}
-                </button>
-              )}
-              {current.status === 'running' && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={() => void finishAndNext(current)}
-                >
-                  Finish and go to the next activity
-                </button>
-              )}
-            </div>
-            <ActivityWorkspace workshop={w} activity={current} />
+            <ActivityWorkspace key={current.id} workshop={w} activity={current} />
           </section>
         ) : (
           <p className="muted">No activities yet. Add them to the agenda on the Plan tab.</p>
         )}
       </div>
-      <aside className="ws-console-side" aria-label="Screen and timer">
-        <RoomControls workshop={w} activityId={current?.id ?? null} />
-        <TimerPanel minutes={current?.minutes ?? 10} label={current?.title ?? w.title} forId={current?.id ?? ''} />
-      </aside>
       <div className="ws-console-logs">
         <LogsPanel workshop={w} />
       </div>
@@ -180,5 +187,12 @@ function ActivityWorkspace({ workshop, activity }: { workshop: Workshop; activit
       return <GridActivity workshop={workshop} activity={activity} />;
     case 'walk-the-map':
       return <WalkActivity workshop={workshop} activity={activity} />;
+    case 'block':
+      return (
+        <p className="panel">
+          Nothing to record here. The room’s screen shows: “
+          {blockScreenText(activity.block, activity.minutes, workshop)}”
+        </p>
+      );
   }
 }

@@ -7,8 +7,9 @@ import { useId, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import type { Activity, Idea, Workshop } from '../../../../shared/model/workbook-schema';
 import { mergeIdeas, openVotesUsing, removeIdeas } from '../../../../shared/workshop/operations';
-import { ask, showError, showStatus } from '../../state/ui-store';
+import { showError, showStatus } from '../../state/ui-store';
 import { InlineText } from './InlineText';
+import { MergeDialog } from './MergeDialog';
 import { editActivity, editWorkshop, useOptionLabel } from './use-workshop';
 
 type IdeasActivityT = Extract<Activity, { kind: 'ideas' }>;
@@ -24,7 +25,9 @@ export function IdeasActivity({
   const targets = [...a.scope.objectiveIds, ...a.scope.serviceIds];
   const [text, setText] = useState('');
   const [group, setGroup] = useState('');
-  const [target, setTarget] = useState<string>(targets[0] ?? '');
+  // Until the facilitator picks, ideas are for the first objective or service in the activity's scope.
+  const [picked, setTarget] = useState<string | null>(null);
+  const target = picked !== null && (picked === '' || targets.includes(picked)) ? picked : (targets[0] ?? '');
   const [author, setAuthor] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const ids = { text: useId(), group: useId(), target: useId(), author: useId(), groups: useId() };
@@ -70,33 +73,30 @@ export function IdeasActivity({
     return votes.length > 0;
   };
 
-  const merge = async () => {
-    const [keep, ...rest] = a.ideas.filter((i) => selected.includes(i.id));
-    if (!keep || rest.length === 0 || frozen(selected)) return;
-    const answer = await ask({
-      title: 'Merge these ideas?',
-      body: [
-        `Keep “${keep.text}” and merge into it: ${rest.map((r) => `“${r.text}”`).join(', ')}.`,
-        'Any votes or placements for the merged ideas move to the one kept. You can undo this.',
-      ],
-      buttons: [
-        { id: 'merge', label: 'Merge', kind: 'primary' },
-        { id: 'cancel', label: 'Cancel' },
-      ],
-      cancelId: 'cancel',
-    });
-    if (answer !== 'merge') return;
+  const [merging, setMerging] = useState<Idea[] | null>(null);
+  // The ideas in the order they were ticked, so the first one ticked is offered as the one to keep.
+  const merge = () => {
+    const chosen = selected.map((id) => a.ideas.find((i) => i.id === id)).filter((i): i is Idea => !!i);
+    if (chosen.length < 2 || frozen(selected)) return;
+    setMerging(chosen);
+  };
+  const finishMerge = (choice: { keepId: string; wording: string } | null) => {
+    const chosen = merging ?? [];
+    setMerging(null);
+    if (!choice) return;
     editWorkshop(
       'Merge ideas',
       w.id,
       (d) =>
         void mergeIdeas(
           d,
-          keep.id,
-          rest.map((r) => r.id),
+          choice.keepId,
+          chosen.map((i) => i.id).filter((id) => id !== choice.keepId),
+          choice.wording,
         ),
     );
     setSelected([]);
+    showStatus(`Merged into “${choice.wording.trim()}”.`);
   };
 
   const byGroup = new Map<string, Idea[]>();
@@ -185,7 +185,7 @@ export function IdeasActivity({
       </h4>
       {selected.length > 1 && (
         <div className="button-row">
-          <button type="button" className="button button-secondary" onClick={() => void merge()}>
+          <button type="button" className="button button-secondary" onClick={merge}>
             Merge {selected.length} selected ideas…
           </button>
           <button type="button" className="button button-secondary" onClick={() => setSelected([])}>
@@ -223,6 +223,7 @@ export function IdeasActivity({
                     list={ids.groups}
                     value={idea.group}
                     placeholder="Group"
+                    commitOn="enter-or-blur"
                     onCommit={(v) => update(idea.id, { group: v }, 'group')}
                   />
                   {idea.targetId && <span className="muted ws-idea-target">For: {label(idea.targetId)}</span>}
@@ -243,6 +244,7 @@ export function IdeasActivity({
           </ul>
         </section>
       ))}
+      {merging && <MergeDialog ideas={merging} onDone={finishMerge} />}
     </div>
   );
 }

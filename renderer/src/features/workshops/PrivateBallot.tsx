@@ -96,8 +96,11 @@ export function PrivateBallot({
       className="ws-private"
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // Escape: a voter's half-made vote is dropped; between voters it takes the facilitator back to the
+        // console, so no "finish" button sits on the voter's screen.
         e.preventDefault();
         if (stage === 'voting') setStage('ready');
+        else onClose();
       }}
     >
       {stage === 'ready' && (
@@ -129,10 +132,8 @@ export function PrivateBallot({
             >
               Start my vote
             </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              Finish voting (facilitator)
-            </button>
           </div>
+          <p className="muted ws-private-escape">Facilitator: Escape returns to the console.</p>
         </div>
       )}
       {stage === 'voting' && (
@@ -156,7 +157,7 @@ export function PrivateBallot({
               ? `${Math.max(0, budget - used)} of ${budget} dots left`
               : `${budget - used} of ${budget} points left to place`}
           </p>
-          <ol className="plain-list ws-ballot">
+          <ol className={`plain-list ws-ballot${a.optionIds.length > 8 ? ' ws-ballot-columns' : ''}`}>
             {a.optionIds.map((optionId, i) => {
               const value = amounts[optionId] ?? 0;
               const name = label(optionId);
@@ -216,7 +217,7 @@ export function PrivateBallot({
               ))}
             </ul>
           )}
-          <div className="button-row">
+          <div className="button-row ws-ballot-actions">
             <button type="submit" className="button button-primary" disabled={!check.ok || used === 0}>
               Submit my vote
             </button>
@@ -238,9 +239,6 @@ export function PrivateBallot({
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={() => setStage('ready')}>
               Next voter
-            </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              Finish voting (facilitator)
             </button>
           </div>
         </div>

@@ -21,6 +21,8 @@ import { agreedProposals } from '../../../../shared/workshop/walk-the-map';
 import { ask, showError, showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
+import { DateField } from '../../components/fields';
+import { TextField } from '../../components/TextField';
 import { useSessionStore } from './session-store';
 import { editWorkshop } from './use-workshop';
 
@@ -44,7 +46,7 @@ function ChangeList({ result, heading }: { result: TransferResult; heading: stri
             {result.changes.map((c, i) => (
               <tr key={i}>
                 <th scope="row">{c.subject}</th>
-                <td>{c.before ?? 'Not in the workbook'}</td>
+                <td>{c.before ?? 'New'}</td>
                 <td>{c.after}</td>
               </tr>
             ))}
@@ -335,6 +337,47 @@ function KitAndReport({ workshop: w }: { workshop: Workshop }) {
   );
 }
 
+/** What happens next, for the report's "What happens next" and the close check; or why there is nothing next. */
+function NextSteps({ workshop: w }: { workshop: Workshop }) {
+  return (
+    <div className="ws-next-steps">
+      <TextField
+        label="What happens next"
+        hint="Who does what with the room’s input, and when; what cannot be done, and why. It goes in the report."
+        multiline
+        maxLength={10_000}
+        value={w.nextSteps}
+        onCommit={(v) =>
+          editWorkshop('Write the next steps', w.id, (d) => void (d.nextSteps = v), `next:${w.id}`)
+        }
+      />
+      <DateField
+        label="Participants will hear back by"
+        value={w.feedbackBy}
+        onCommit={(v) =>
+          editWorkshop('Set when participants hear back', w.id, (d) => void (d.feedbackBy = v))
+        }
+      />
+      {!w.nextSteps.trim() && (
+        <TextField
+          label="No next steps? Say why"
+          hint="For example: a listening session, with the council’s reply in its consultation response."
+          maxLength={500}
+          value={w.noNextStepsReason}
+          onCommit={(v) =>
+            editWorkshop(
+              'Say why there are no next steps',
+              w.id,
+              (d) => void (d.noNextStepsReason = v),
+              `nonext:${w.id}`,
+            )
+          }
+        />
+      )}
+    </div>
+  );
+}
+
 export function ResultsPanel({ workshop: w }: { workshop: Workshop }) {
   const votes = w.activities.filter((a) => (a.kind === 'dot-vote' || a.kind === 'points') && a.revealed);
   const agreed = w.activities.reduce(
@@ -411,10 +454,11 @@ export function ResultsPanel({ workshop: w }: { workshop: Workshop }) {
           </p>
         ) : (
           <>
+            <NextSteps workshop={w} />
             {check.blocking.length > 0 && (
               <div className="panel panel-warning">
                 <p>
-                  <strong>Before the session can close, every parked item needs a disposition:</strong>
+                  <strong>Before the session can close:</strong>
                 </p>
                 <ul>
                   {check.blocking.map((b) => (

@@ -16,7 +16,7 @@ const SCREENS: ReadonlyArray<{
   id: Exclude<PresenterView['screen'], 'activity' | 'message'>;
   label: string;
 }> = [
-  { id: 'welcome', label: 'Welcome and purpose' },
+  { id: 'welcome', label: 'Welcome' },
   { id: 'agenda', label: 'Agenda' },
   { id: 'parking-lot', label: 'Parking lot' },
   { id: 'decisions', label: 'Decisions' },
@@ -41,11 +41,29 @@ async function closePresenter(): Promise<void> {
   useSessionStore.getState().set({ presenterOpen: false });
 }
 
+const NOT_TYPED = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+]);
+
+/** A text field, select or contenteditable: where a letter key is the user's text, not a command. */
+const isField = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable ||
+    el.tagName === 'TEXTAREA' ||
+    el.tagName === 'SELECT' ||
+    (el instanceof HTMLInputElement && !NOT_TYPED.has(el.type)));
+
+/** The key's target and the focused element both count: a field re-rendered mid-keystroke is still being typed in. */
 function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
+  return isField(target) || isField(document.activeElement);
 }
 
 /** B (or .) holds the screen, as in presentation software; Ctrl+Shift+P opens the presenter. Never while typing. */
@@ -178,7 +196,7 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
             {pages > 1 ? ` (page ${page} of ${pages})` : ''}
           </>
         )}
-        {!open && <span className="muted"> · the presenter view is not open</span>}
+        {!open && <span className="muted"> · presenter view not open</span>}
       </p>
       <div className="button-row">
         {open ? (
@@ -206,6 +224,7 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
           {singleKeys && <span className="ws-key"> B</span>}
         </button>
       </div>
+      <ConsoleSettings />
       <div className="ws-screen-choice" role="group" aria-label="Show on the screen">
         {current && (
           <button
@@ -230,7 +249,7 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
         ))}
       </div>
       {pages > 1 && (
-        <div className="button-row">
+        <div className="button-row ws-pages">
           <button
             type="button"
             className="button button-secondary"
@@ -249,15 +268,33 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
           </button>
         </div>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={singleKeys}
-          onChange={(e) => s().set({ singleKeys: e.target.checked })}
-        />
-        <span>Single-key shortcut: B holds the screen (not while typing)</span>
-      </label>
-      <RoomSetUp />
     </section>
+  );
+}
+
+/** What is set once per room rather than used during the session: the shortcut, the chime and the type size. */
+export function ConsoleSettings() {
+  const singleKeys = useSessionStore((s) => s.singleKeys);
+  const muted = useSessionStore((s) => s.muted);
+  const s = useSessionStore.getState;
+  return (
+    <details className="ws-console-settings">
+      <summary>Settings for the room</summary>
+      <div className="ws-console-settings-body">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={singleKeys}
+            onChange={(e) => s().set({ singleKeys: e.target.checked })}
+          />
+          <span>Single-key shortcut: B holds the screen (not while typing)</span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={muted} onChange={(e) => s().set({ muted: e.target.checked })} />
+          <span>Mute the chime at time up</span>
+        </label>
+        <RoomSetUp />
+      </div>
+    </details>
   );
 }

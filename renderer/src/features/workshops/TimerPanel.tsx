@@ -1,6 +1,6 @@
 /**
- * The facilitator's timer for the current activity: start, pause, +1 and +5 minutes, reset, and a chime that can
- * be muted. The clock is shown, not read out every second; the live region announces the start, one minute left
+ * The facilitator's timer for the current activity: start, pause, +1 and +5 minutes, reset, and a chime (muted in
+ * the console's settings). The clock is shown, not read out every second; the live region announces the start, one minute left
  * and time up.
  */
 import { useEffect, useState } from 'react';
@@ -11,7 +11,6 @@ export function TimerPanel({ minutes, label, forId }: { minutes: number; label: 
   const timer = useSessionStore((s) => s.timer);
   const timerLabel = useSessionStore((s) => s.timerLabel);
   const timerFor = useSessionStore((s) => s.timerFor);
-  const muted = useSessionStore((s) => s.muted);
   const store = useSessionStore.getState;
   const [now, setNow] = useState(() => Date.now());
   const running = timer?.startedAt !== null && timer !== null;
@@ -85,10 +84,6 @@ export function TimerPanel({ minutes, label, forId }: { minutes: number; label: 
           Reset
         </button>
       </div>
-      <label className="checkbox">
-        <input type="checkbox" checked={muted} onChange={(e) => store().set({ muted: e.target.checked })} />
-        <span>Mute the chime at time up</span>
-      </label>
     </section>
   );
 }

@@ -27,11 +27,19 @@ import { ask, showError, showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
+import { PaperSheetsEntry, PrintSheetsButton } from './PaperSheets';
 import { PrivateBallot } from './PrivateBallot';
 import { useSessionStore } from './session-store';
 import { editActivity, editWorkshop, useOptionLabel } from './use-workshop';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
+
+/** The rule the budget follows: the one chosen, while the budget still matches it; else the first that gives it. */
+function presetInUse(a: Extract<Activity, { kind: 'dot-vote' }>): BudgetPreset | null {
+  const n = a.optionIds.length;
+  if (a.budgetPreset && budgetFor(n, a.budgetPreset) === a.budget) return a.budgetPreset;
+  return BUDGET_PRESETS.find((p) => budgetFor(n, p) === a.budget) ?? null;
+}
 
 export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop; activity: Vote }) {
   const wb = useWorkbookStore((s) => s.workbook);
@@ -75,15 +83,20 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
     useSessionStore.getState().announce('The results are revealed on the screen. Read them aloud.');
   };
 
+  // The re-vote starts at once: the tied vote is done, the re-vote is the one running, with its own timer.
   const revote = (optionIds: readonly string[]) => {
     if (a.kind !== 'dot-vote') return;
-    const again = revoteActivity(a, optionIds);
+    const again = { ...revoteActivity(a, optionIds), status: 'running' as const };
     editWorkshop(`Re-vote on the tied items of “${a.title}”`, w.id, (d) => {
+      for (const x of d.activities) if (x.status === 'running') x.status = 'done';
       const i = d.activities.findIndex((x) => x.id === a.id);
       d.activities.splice(i + 1, 0, again);
     });
-    useSessionStore.getState().setActivity(again.id);
-    showStatus(`Added “${again.title}” after this vote.`);
+    const session = useSessionStore.getState();
+    session.setActivity(again.id);
+    session.setTimer(again.minutes, again.title, again.id);
+    session.show({ screen: 'activity', activityId: again.id });
+    showStatus(`Started “${again.title}”; the timer is set to ${again.minutes} minutes.`);
   };
 
   const ranking = a.revealed ? (a.kind === 'dot-vote' ? rankDotVote(a) : rankPoints(a)) : null;
@@ -114,19 +127,14 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                     <input
                       type="radio"
                       name={ids.preset}
-                      checked={a.budget === budgetFor(a.optionIds.length, p)}
+                      checked={a.kind === 'dot-vote' && presetInUse(a) === p}
                       onChange={() =>
-                        editActivity(
-                          'Change the dot budget',
-                          w.id,
-                          a,
-                          (v) =>
-                            void (
-                              v.kind === 'dot-vote' &&
-                              ((v.budget = budgetFor(v.optionIds.length, p)),
-                              (v.maxPerOption = Math.min(v.maxPerOption, v.budget)))
-                            ),
-                        )
+                        editActivity('Change the dot budget', w.id, a, (v) => {
+                          if (v.kind !== 'dot-vote') return;
+                          v.budget = budgetFor(v.optionIds.length, p);
+                          v.budgetPreset = p;
+                          v.maxPerOption = Math.min(v.maxPerOption, v.budget);
+                        })
                       }
                     />
                     <span>
@@ -147,7 +155,9 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                       a,
                       (x) =>
                         void (
-                          x.kind === 'dot-vote' && (x.budget = Math.min(100, Math.max(1, Math.round(v ?? 1))))
+                          x.kind === 'dot-vote' &&
+                          ((x.budget = Math.min(100, Math.max(1, Math.round(v ?? 1)))),
+                          (x.budgetPreset = null))
                         ),
                       `vote:${a.id}:budget`,
                     )
@@ -185,7 +195,10 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                       )
                     }
                   />
-                  <span>In turn on this laptop, on a private screen that blanks after each vote</span>
+                  <span>
+                    One ballot each: in turn on this laptop (a private screen that blanks after each vote), or
+                    on numbered paper sheets typed in by number
+                  </span>
                 </label>
                 <label className="radio">
                   <input
@@ -201,9 +214,7 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
                       )
                     }
                   />
-                  <span>
-                    On paper (numbered sheets or a dot wall); the facilitator enters the counted totals
-                  </span>
+                  <span>A dot wall: the facilitator counts the dots and enters the totals</span>
                 </label>
               </fieldset>
             </>
@@ -301,11 +312,15 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
           {isDots && a.kind === 'dot-vote' && a.mode === 'totals' ? (
             <TotalsEntry workshop={w} activity={a} />
           ) : (
-            <div className="button-row">
-              <button type="button" className="button button-primary" onClick={() => setVoting(true)}>
-                Start private voting on this laptop
-              </button>
-            </div>
+            <>
+              <div className="button-row">
+                <button type="button" className="button button-primary" onClick={() => setVoting(true)}>
+                  Start private voting on this laptop
+                </button>
+                <PrintSheetsButton workshop={w} activity={a} />
+              </div>
+              <PaperSheetsEntry workshop={w} activity={a} />
+            </>
           )}
           <div className="button-row">
             <button type="button" className="button button-secondary" onClick={() => void doReveal()}>

@@ -58,39 +58,54 @@ export function WorkshopsStep() {
     showStatus('Workshop deleted.');
   };
 
+  // Running the session, the console needs the width and height: the introduction goes and the list folds away.
+  const consoleMode = tab === 'run' && !!w;
+  const list = (
+    <nav className="split-list ws-list" aria-label="Workshops">
+      <h2 className="group-heading">Workshops</h2>
+      {workshops.length === 0 && <p className="muted">No workshops yet.</p>}
+      <ul className="plain-list item-list">
+        {workshops.map((x) => (
+          <li key={x.id}>
+            <button
+              type="button"
+              className={`item-button${x.id === w?.id ? ' selected' : ''}`}
+              aria-current={x.id === w?.id ? 'true' : undefined}
+              onClick={() => s().select(x.id)}
+            >
+              {x.title}
+              <span className="item-sub">
+                {x.date ? longDate(x.date) : 'No date yet'} · {STATUS[x.status]}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="button button-primary" onClick={add}>
+        New workshop
+      </button>
+    </nav>
+  );
+
   return (
     <div className="step step-wide ws-step">
       <h1>Workshops</h1>
-      <p className="lead">
-        Run the mapping session with the room, on this laptop and a projector, with no network. Plan the
-        agenda, run it from the console while the room sees the presenter view, then put what the room agreed
-        into the workbook and send everyone the report.
-      </p>
-      <div className="ws-layout">
-        <nav className="split-list ws-list" aria-label="Workshops">
-          <h2 className="group-heading">Workshops</h2>
-          {workshops.length === 0 && <p className="muted">No workshops yet.</p>}
-          <ul className="plain-list item-list">
-            {workshops.map((x) => (
-              <li key={x.id}>
-                <button
-                  type="button"
-                  className={`item-button${x.id === w?.id ? ' selected' : ''}`}
-                  aria-current={x.id === w?.id ? 'true' : undefined}
-                  onClick={() => s().select(x.id)}
-                >
-                  {x.title}
-                  <span className="item-sub">
-                    {x.date ? longDate(x.date) : 'No date yet'} · {STATUS[x.status]}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="button button-primary" onClick={add}>
-            New workshop
-          </button>
-        </nav>
+      {!consoleMode && (
+        <p className="lead">
+          Run the mapping session with the room, on this laptop and a projector, with no network. Plan the
+          agenda, run it from the console while the room sees the presenter view, then put what the room
+          agreed into the workbook and send everyone the report.
+        </p>
+      )}
+      <div className={`ws-layout${consoleMode ? ' ws-layout-console' : ''}`}>
+        {consoleMode ? (
+          <details className="ws-list-strip">
+            <summary>All workshops ({workshops.length})</summary>
+            {list}
+          </details>
+        ) : (
+          list
+        )}
         <div className="ws-main">
           {w ? (
             <>

@@ -31,6 +31,13 @@ function currentPresenterState(): PresenterState | null {
 function push(): void {
   // Only while a presenter is open: opening one sends the current state (resendPresenterState).
   if (!useSessionStore.getState().presenterOpen) return;
+  // The projector closes with its workbook, so nothing of a closed workbook stays on the room's screen.
+  if (!useWorkbookStore.getState().workbook) {
+    useSessionStore.getState().set({ presenterOpen: false });
+    lastJson = '';
+    void call('closePresenter', {});
+    return;
+  }
   const state = currentPresenterState();
   if (!state) return;
   const json = JSON.stringify(state);
