@@ -25,6 +25,7 @@ export function App() {
   const dirty = useWorkbookStore(selectDirty);
   const name = useWorkbookStore((s) => (s.workbook ? documentName(s) : null));
   const readOnly = useWorkbookStore((s) => s.doc?.readOnly ?? false);
+  const neverSaved = useWorkbookStore((s) => s.workbook !== null && s.doc === null);
   const [autosaveSeconds, setAutosaveSeconds] = useState(5);
 
   useEffect(() => {
@@ -93,7 +94,7 @@ export function App() {
           <span className="doc-name">
             {name}
             {readOnly && <span className="tag"> read-only</span>}
-            <span className="save-state">{dirty ? ' — unsaved changes' : ' — all changes saved'}</span>
+            <span className="save-state">{neverSaved ? ' — not saved yet' : dirty ? ' — unsaved changes' : ' — all changes saved'}</span>
           </span>
         )}
         <span className="header-actions">
@@ -107,7 +108,7 @@ export function App() {
           </button>
         </span>
       </header>
-      <nav aria-label="Steps" className="steps">
+      <nav aria-label="Steps" className="steps" id="steps" tabIndex={-1}>
         <ol>
           {STEPS.map((s, i) => {
             const disabled = s.needsWorkbook && !hasWorkbook;
@@ -135,6 +136,18 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {/* A new focus request (Find, a link from Review) reopens the step with that item selected. */}
         <Current key={focusSeq === null ? 'step' : `focus-${focusSeq}`} />
+        {/* Long steps are many Tab presses deep: one link takes the officer back to the step navigation. */}
+        <p className="back-to-steps">
+          <a
+            href="#steps"
+            onClick={(e) => {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('#steps [aria-current="step"]')?.focus();
+            }}
+          >
+            Back to the steps
+          </a>
+        </p>
       </main>
       <DialogHost />
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}
