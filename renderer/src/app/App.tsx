@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { DialogHost } from '../components/DialogHost';
+import { guardFocus } from '../components/focus';
 import { Notices } from '../components/Notices';
 import { AboutDialog } from '../features/about/AboutDialog';
 import { FindDialog } from '../features/find/FindDialog';
@@ -67,6 +68,7 @@ export function App() {
     [setOverlay],
   );
 
+  useEffect(() => guardFocus(), []);
   useShortcuts(run);
   useAutosave(autosaveSeconds);
   useWindowState();

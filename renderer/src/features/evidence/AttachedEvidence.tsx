@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
+import { showStatus } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { focusSoon } from '../../components/focus';
 import { EvidencePicker } from './EvidencePicker';
 import { QUALITY_LABELS } from './evidence-labels';
 
@@ -32,7 +34,7 @@ export function AttachedEvidence(props: {
             const e = byId.get(id);
             if (!e) return null;
             return (
-              <li key={id} className="evidence-item">
+              <li key={id} className="evidence-item" data-evidence={id}>
                 <div>
                   <strong>{e.title}</strong>
                   {e.figure && <span> — {e.figure}</span>}
@@ -43,14 +45,22 @@ export function AttachedEvidence(props: {
                 <button
                   type="button"
                   className="button button-secondary"
-                  onClick={() =>
+                  onClick={(click) => {
+                    const section = click.currentTarget.closest('section');
+                    const next = props.ids[props.ids.indexOf(id) + 1] ?? props.ids[props.ids.indexOf(id) - 1];
                     edit(`Remove evidence from ${props.what}`, (wb) => {
                       const list = props.target(wb);
                       // splice(-1) would remove the last item: only remove what is there.
                       const at = list ? list.indexOf(id) : -1;
                       if (list && at >= 0) list.splice(at, 1);
-                    })
-                  }
+                    });
+                    showStatus(`Removed “${e.title}” from ${props.what}.`, { undoable: true });
+                    // On to the next item's Remove, or Attach when none is left.
+                    focusSoon(
+                      () => (next ? section?.querySelector(`[data-evidence="${CSS.escape(next)}"] button`) : null),
+                      () => section?.querySelector('.attach-evidence'),
+                    );
+                  }}
                 >
                   Remove<span className="visually-hidden"> “{e.title}”</span>
                 </button>
@@ -59,7 +69,7 @@ export function AttachedEvidence(props: {
           })}
         </ul>
       )}
-      <button type="button" className="button button-secondary" onClick={() => setPicking(true)}>
+      <button type="button" className="button button-secondary attach-evidence" onClick={() => setPicking(true)}>
         Attach evidence…
       </button>
       {picking && (

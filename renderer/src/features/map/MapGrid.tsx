@@ -177,6 +177,7 @@ export function MapGrid(props: {
     <div
       ref={scroller}
       className="map-scroller"
+      data-focus-owner
       role="grid"
       aria-label="Contribution map: services by council objectives"
       aria-describedby="map-keys"

@@ -6,6 +6,7 @@ import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/voc
 import type { Partner, PartnerObjective, Workbook } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
+import { focusSoon } from '../../components/focus';
 import { ask, showStatus, useUiStore } from '../../app/ui-store';
 import { NONE, useWorkbookStore } from '../../app/workbook-store';
 
@@ -45,7 +46,11 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
     if (choice !== 'delete') return;
     edit(`Delete partner ${p.name}`, (draft) => removePartner(draft, p.id));
     props.onDeleted();
-    showStatus(`Deleted “${p.name}”. Undo with Ctrl+Z.`);
+    showStatus(`Deleted “${p.name}”.`, { undoable: true });
+    focusSoon(
+      () => document.querySelector('nav[aria-label="Partners"] .item-button'),
+      () => document.querySelector('[aria-label="Add partners"] button'),
+    );
   };
 
   return (
@@ -55,10 +60,12 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
       <SelectField label="Type of organisation" value={p.type} options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))} onChange={(v) => update('Change partner type', (x) => void (x.type = v))} />
       <TextField label="About them" multiline value={p.description} maxLength={20_000} onCommit={(v) => update('Change partner description', (x) => void (x.description = v), 'description')} />
       <TextField label="Contact" value={p.contact} maxLength={500} hint="Name and role of your contact there." onCommit={(v) => update('Change contact', (x) => void (x.contact = v), 'contact')} />
-      <h3>Their objectives</h3>
+      <h3 id="partner-objectives-heading" tabIndex={-1}>
+        Their objectives
+      </h3>
       <p className="hint">Record what the partner is trying to achieve, and which of the council’s objectives each one shares. The partnership proposal is built from this overlap.</p>
       {p.objectives.map((po, i) => (
-        <fieldset key={po.id} className="kpi-card">
+        <fieldset key={po.id} id={`partner-objective-${po.id}`} className="kpi-card">
           <legend>
             Objective {i + 1}: {po.title}
           </legend>
@@ -69,7 +76,20 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
           ) : (
             <CheckboxGroup legend="Council objectives it shares" options={councilOptions} selected={po.objectiveIds} onChange={(ids) => updateObjective(po, 'Map partner objective', (x) => void (x.objectiveIds = ids))} />
           )}
-          <button type="button" className="button button-secondary" onClick={() => update('Delete partner objective', (x) => void (x.objectives = x.objectives.filter((y) => y.id !== po.id)))}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              const next = p.objectives[i + 1] ?? p.objectives[i - 1];
+              update('Delete partner objective', (x) => void (x.objectives = x.objectives.filter((y) => y.id !== po.id)));
+              showStatus(`Deleted their objective “${po.title}”.`, { undoable: true });
+              // On to the next objective's first box, or the list's heading when it was the last.
+              focusSoon(
+                () => (next ? document.getElementById(`partner-objective-${next.id}`)?.querySelector('input') : null),
+                () => document.getElementById('partner-objectives-heading'),
+              );
+            }}
+          >
             Delete objective<span className="visually-hidden"> {po.title}</span>
           </button>
         </fieldset>
@@ -78,7 +98,16 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => update('Add partner objective', (x) => void x.objectives.push({ id: newId('partnerObjective'), title: 'New objective', description: '', objectiveIds: [] }))}
+          onClick={() => {
+            const id = newId('partnerObjective');
+            update('Add partner objective', (x) => void x.objectives.push({ id, title: 'New objective', description: '', objectiveIds: [] }));
+            showStatus(`Added objective ${p.objectives.length + 1} for ${p.name}. Type its title.`);
+            focusSoon(() => {
+              const input = document.getElementById(`partner-objective-${id}`)?.querySelector('input');
+              input?.select();
+              return input;
+            });
+          }}
         >
           Add one of their objectives
         </button>

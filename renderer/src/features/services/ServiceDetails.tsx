@@ -11,6 +11,7 @@ import { TextField } from '../../components/TextField';
 import { ask, showStatus } from '../../app/ui-store';
 import { useWorkbookStore } from '../../app/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
+import { focusSoon } from '../../components/focus';
 
 const findService = (wb: Workbook, id: string) => wb.services.find((s) => s.id === id);
 
@@ -122,10 +123,12 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
     );
   return (
     <section aria-labelledby={`measures-${s.id}`}>
-      <h3 id={`measures-${s.id}`}>Reach and usage figures</h3>
+      <h3 id={`measures-${s.id}`} tabIndex={-1}>
+        Reach and usage figures
+      </h3>
       <p className="hint">Each figure keeps its period and source, all the way into the documents.</p>
       {s.measures.map((m, i) => (
-        <fieldset key={m.id} className="kpi-card">
+        <fieldset key={m.id} id={`measure-${m.id}`} className="kpi-card">
           <legend>
             Figure {i + 1}: {m.label}
           </legend>
@@ -138,7 +141,19 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
             <PeriodField label="Period" value={m.period} onCommit={(p) => measure(m.id, 'Change figure period', (x) => void (x.period = p), 'period')} />
             <TextField label="Source" value={m.source} maxLength={500} hint="For example “Library management system”, “ACE activity data 2023/24”" onCommit={(v) => measure(m.id, 'Change figure source', (x) => void (x.source = v), 'source')} />
           </div>
-          <button type="button" className="button button-secondary" onClick={() => props.update('Delete figure', (x) => void (x.measures = x.measures.filter((y) => y.id !== m.id)))}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              const next = s.measures[i + 1] ?? s.measures[i - 1];
+              props.update('Delete figure', (x) => void (x.measures = x.measures.filter((y) => y.id !== m.id)));
+              showStatus(`Deleted the figure “${m.label}”.`, { undoable: true });
+              focusSoon(
+                () => (next ? document.getElementById(`measure-${next.id}`)?.querySelector('input') : null),
+                () => document.getElementById(`measures-${s.id}`),
+              );
+            }}
+          >
             Delete figure<span className="visually-hidden"> {m.label}</span>
           </button>
         </fieldset>
@@ -146,7 +161,17 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
       <button
         type="button"
         className="button button-secondary"
-        onClick={() => props.update('Add figure', (x) => void x.measures.push({ id: newId('measure'), label: 'New figure', value: 0, unit: '', period: parsePeriod(''), source: '' }))}
+        onClick={() => {
+          const id = newId('measure');
+          props.update('Add figure', (x) => void x.measures.push({ id, label: 'New figure', value: 0, unit: '', period: parsePeriod(''), source: '' }));
+          showStatus(`Added figure ${s.measures.length + 1}. Say what is counted.`);
+          // Straight into the new figure's first box, its placeholder text selected to type over.
+          focusSoon(() => {
+            const input = document.getElementById(`measure-${id}`)?.querySelector('input');
+            input?.select();
+            return input;
+          });
+        }}
       >
         Add a figure
       </button>
