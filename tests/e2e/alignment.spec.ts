@@ -91,6 +91,8 @@ async function cellLabels(page: Page): Promise<string[]> {
 }
 
 test('keyboard only: from an empty workbook to a reviewed map, saved and reopened identically', async ({ launch }) => {
+  // Some hundreds of single key presses, each checked: on a loaded two-core machine this outruns one minute.
+  test.slow();
   const h = await launch();
   const { page } = h;
   const key = (k: string) => page.keyboard.press(k);
