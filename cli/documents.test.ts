@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectNoStackTrace, PROJECT } from '../tests/fixtures/run-cli';
 
 const SAMPLE = join(PROJECT, 'shared/samples/sample-workbook.json');
-const BUILT_INS = ['commissioning-bid', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement'];
+const BUILT_INS = ['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement'];
 
 function expectWordFile(path: string, contains?: string) {
   execFileSync('unzip', ['-tq', path]);
@@ -94,6 +94,17 @@ describe('npm run cli -- generate', { timeout: 120_000 }, () => {
     if (id === 'partnership-proposal') expectWordFile(join(out, `${id}.docx`), 'NHS Northshire and Wyndham Integrated Care Board');
   });
 
+  it('makes a final committee report from the sample, built on the business case its draft names', async () => {
+    const out = join(folder, 'committee-final');
+    const r = await cli('generate', SAMPLE, '--template', 'committee-report', '--final', '--format', 'docx,pdf', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Based on the business case “Digital Champions 2026 to 2028: business case” \(drf_nsc_digital_champions\)\.$/m);
+    expect(r.stdout).toMatch(/^This is a final: no guidance, no markers\.$/m);
+    expectWordFile(join(out, 'committee-report.docx'), 'Cabinet is recommended to:');
+    expect(expectTaggedPdf(join(out, 'committee-report.pdf')).Title).toBe('Digital inclusion in libraries: continuing the Digital Champions sessions');
+  });
+
   it('writes only the format asked for, under the name given', async () => {
     const out = join(folder, 'word-only');
     const r = await cli('generate', SAMPLE, '--template', 'strategic-alignment-statement', '--format', 'docx', '--out', out, '--name', 'Cabinet paper');
@@ -135,6 +146,22 @@ describe.concurrent('npm run cli -- generate refuses bad input', { timeout: 120_
     const r2 = await cli('generate', SAMPLE, '--template', 'five-case-business-case', '--out', join(folder, 'z'), '--answers', kind);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toBe('In “kind.json”, the answer to “decision” must be text or a number.\n');
+  });
+
+  it('refuses a final committee report with no business case, and a business case the workbook does not hold (exit 1)', async () => {
+    const none = join(folder, 'no-case.json');
+    writeFileSync(none, JSON.stringify({ basedOn: null }));
+    const r = await cli('generate', SAMPLE, '--template', 'committee-report', '--final', '--format', 'docx', '--out', join(folder, 'u'), '--answers', none);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('  Business case: No business case is chosen: choose the business case this report asks a decision on.\n');
+    expect(existsSync(join(folder, 'u')) ? readdirSync(join(folder, 'u')) : []).toEqual([]);
+    const wrong = join(folder, 'wrong-case.json');
+    writeFileSync(wrong, JSON.stringify({ basedOn: 'drf_nsc_icb_proposal' }));
+    const r2 = await cli('generate', SAMPLE, '--template', 'committee-report', '--format', 'docx', '--out', join(folder, 'u'), '--answers', wrong);
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toBe(
+      'The answers file names the business case “drf_nsc_icb_proposal”, which is not a business case draft in the workbook. Its business cases are: drf_nsc_digital_champions (Digital Champions 2026 to 2028: business case).\n',
+    );
   });
 
   it('says plainly when the workbook cannot be read, or is not a workbook (exit 1)', async () => {

@@ -8,11 +8,13 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { PdfPrinter } from '../../shared/documents';
+import { businessCaseDrafts, type PdfPrinter } from '../../shared/documents';
 import { DOCUMENT_FORMATS, type DocumentFormat, type TemplateInfo } from '../../shared/ipc/documents-contract';
 import { newId } from '../../shared/model/ids';
 import { newDraftScope } from '../../shared/model/factories';
 import { parseGuardedJson } from '../../shared/model/json-guard';
+import { BusinessCaseDataSchema, type BusinessCaseData } from '../../shared/model/business-case-schema';
+import { checkBusinessCase } from '../../shared/model/business-case-integrity';
 import { formatPath } from '../../shared/model/integrity';
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../shared/model/workbook-schema';
@@ -97,8 +99,33 @@ async function readWorkbook(file: string, folder: string): Promise<Workbook> {
   throw unusable(describeError(read.error).join('\n'));
 }
 
-/** Reads an answers file: an object mapping question ids to answers (text, a number, or rows for a table). */
-export function parseAnswersFile(text: string, fileName: string, template: TemplateInfo): Record<string, string | null> {
+export interface AnswersFile {
+  readonly answers: Record<string, string | null>;
+  /** The file's "businessCase": undefined when absent, null to clear the draft's. */
+  readonly businessCase: BusinessCaseData | null | undefined;
+  /** The file's "basedOn" (a committee report's business case, by draft id or title): undefined when absent, null to clear. */
+  readonly basedOn?: string | null;
+}
+
+/** The answers file's "businessCase", checked against the schema; a problem is named by its path in the file. */
+function parseBusinessCase(value: unknown, fileName: string): BusinessCaseData | null {
+  if (value === null) return null;
+  const parsed = BusinessCaseDataSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw unusable(
+    [
+      `In “${fileName}”, “businessCase” is not a valid business case:`,
+      ...parsed.error.issues.slice(0, 10).map((i) => `  ${formatPath(['businessCase', ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))])}: ${i.message}`),
+    ].join('\n'),
+  );
+}
+
+/**
+ * Reads an answers file: an object mapping question ids to answers (text, a number, or rows for a table), and
+ * optionally "businessCase", the decision data in the workbook's shape (options appraisal, financial,
+ * commercial and management cases).
+ */
+export function parseAnswersFile(text: string, fileName: string, template: TemplateInfo): AnswersFile {
   const parsed = parseGuardedJson(text);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -117,7 +144,19 @@ export function parseAnswersFile(text: string, fileName: string, template: Templ
     );
   const questions = new Map(template.questions.map((q) => [q.id, q]));
   const out: Record<string, string | null> = {};
+  let businessCase: BusinessCaseData | null | undefined;
+  let basedOn: string | null | undefined;
   for (const [id, answer] of Object.entries(value)) {
+    if (id === 'basedOn' && template.basedOn === 'business-case') {
+      if (answer !== null && typeof answer !== 'string')
+        throw unusable(`In “${fileName}”, “basedOn” must be the id or title of a business case draft in the workbook, or null.`);
+      basedOn = answer === null || answer.trim() === '' ? null : answer.trim();
+      continue;
+    }
+    if (id === 'businessCase') {
+      businessCase = parseBusinessCase(answer, fileName);
+      continue;
+    }
     const q = questions.get(id);
     if (!q)
       throw unusable(
@@ -132,7 +171,7 @@ export function parseAnswersFile(text: string, fileName: string, template: Templ
         `In “${fileName}”, the answer to “${id}” must be ${q.kind === 'table' ? 'a list of rows or text' : 'text or a number'}.`,
       );
   }
-  return out;
+  return { answers: out, businessCase, ...(basedOn !== undefined ? { basedOn } : {}) };
 }
 
 function latestDraft(workbook: Workbook, templateId: string): Draft | undefined {
@@ -184,13 +223,42 @@ export async function runGenerate(
 
     const base = latestDraft(workbook, template.id);
     const answers = new Map((base?.answers ?? []).map((a) => [a.questionId, a.value]));
+    let businessCase = base?.businessCase ?? null;
+    let named: string | null | undefined;
     if (options.answers) {
       const path = resolve(folder, options.answers);
       const text = await readText(path, 'answers file', 5 * 1024 * 1024);
-      for (const [id, value] of Object.entries(parseAnswersFile(text, basename(path), template))) {
+      const file = parseAnswersFile(text, basename(path), template);
+      named = file.basedOn;
+      for (const [id, value] of Object.entries(file.answers)) {
         if (value === null || value.trim() === '') answers.delete(id);
         else answers.set(id, value);
       }
+      if (file.businessCase !== undefined) {
+        const problems: string[] = [];
+        const kpis = new Set(workbook.objectives.flatMap((o) => o.kpis.map((k) => k.id)));
+        if (file.businessCase) checkBusinessCase(file.businessCase, ['businessCase'], kpis, (at, message) => problems.push(`  ${formatPath(at)}: ${message}`));
+        if (problems.length > 0) throw unusable([`In “${basename(path)}”, “businessCase” does not fit the workbook:`, ...problems].join('\n'));
+        businessCase = file.businessCase;
+      }
+    }
+    // A committee report asks a decision on a business case: the draft's own, the one --answers names, or else the
+    // workbook's latest business case.
+    let basedOnDraftId = base?.basedOnDraftId ?? null;
+    let scope = base?.scope ?? null;
+    if (template.basedOn === 'business-case') {
+      const candidates = businessCaseDrafts(workbook, (id) => listing.templates.find((t) => t.id === id)?.kind === 'business-case', base?.id ?? null);
+      if (named !== undefined) {
+        const found = named === null ? null : candidates.find((d) => d.id === named || d.title.trim().toLowerCase() === named.toLowerCase());
+        if (found === undefined)
+          throw unusable(
+            `The answers file names the business case “${named}”, which is not a business case draft in the workbook. Its business cases are: ${candidates.map((d) => `${d.id} (${d.title})`).join(', ') || '(none)'}.`,
+          );
+        basedOnDraftId = found?.id ?? null;
+      } else if (basedOnDraftId === null && candidates[0]) basedOnDraftId = candidates[0].id;
+      const basis = workbook.drafts.find((d) => d.id === basedOnDraftId);
+      if (basis && !base) scope = basis.scope;
+      if (basis) lines(io.out, `Based on the business case “${basis.title}” (${basis.id}).`);
     }
     let marking: ProtectiveMarking = base?.protectiveMarking ?? 'OFFICIAL';
     if (options.marking !== undefined) {
@@ -207,10 +275,12 @@ export async function runGenerate(
       templateId: template.id,
       title: base?.title ?? template.name,
       // Without a draft, the document describes the whole service, as a draft made before scopes existed does.
-      scope: base?.scope ?? newDraftScope({ wholeService: true }),
+      scope: scope ?? newDraftScope({ wholeService: true }),
       answers: [...answers].map(([questionId, value]) => ({ questionId, value })),
       protectiveMarking: marking,
       partnerId,
+      businessCase,
+      basedOnDraftId,
       created: stamp,
       modified: stamp,
     };
@@ -280,7 +350,7 @@ export const generateCommand: CliCommand = {
       .requiredOption('--template <id>', 'template id (the templates command lists them)')
       .option('--format <formats>', 'docx, pdf or docx,pdf', 'docx,pdf')
       .requiredOption('--out <folder>', 'folder to write the files to (made if missing)')
-      .option('--answers <file>', 'JSON file mapping question ids to answers; they replace the workbook draft’s answers')
+      .option('--answers <file>', 'JSON file mapping question ids to answers, and optionally "businessCase" (appraisal, financial, commercial and management data) or, for a committee report, "basedOn" (the business case draft’s id or title); they replace the workbook draft’s')
       .option('--marking <marking>', `protective marking: ${PROTECTIVE_MARKINGS.join(', ')}`)
       .option('--partner <partner>', 'partner id or name, for a partnership proposal')
       .option('--name <name>', 'file name without the extension (default: the template id)')

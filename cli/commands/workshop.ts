@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { PdfPrinter } from '../../shared/documents';
 import type { Workbook } from '../../shared/model/workbook-schema';
-import { longDate } from '../../shared/workshop/format';
+import { longDate } from '../../shared/text/dates';
 import { createChromiumPrinter } from '../../electron/main/services/documents';
 import {
   chooseWorkshop,

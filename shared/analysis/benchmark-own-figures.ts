@@ -4,25 +4,10 @@
  * period, so they add up. Membership is a count on a day, so a year's figure is the count on its latest count
  * date (summed over the areas counted that day), not the sum of every count.
  */
-import type { OwnFigure, OwnMeasure } from '../model/workbook-schema';
+import type { OwnFigure } from '../model/workbook-schema';
 import { OWN_MEASURES } from '../model/workbook-schema';
+import type { OwnYearTotal } from '../model/own-figure-links';
 
-export interface OwnYearTotal {
-  readonly measure: OwnMeasure;
-  /** "2023/24". */
-  readonly year: string;
-  readonly start: string;
-  readonly end: string;
-  readonly total: number;
-  /** Each library's part, largest first; "" is the whole service (membership by area). */
-  readonly byLibrary: ReadonlyArray<{ readonly library: string; readonly value: number }>;
-  /** Figures the total is made of. */
-  readonly figureIds: readonly string[];
-  /** Sources the figures came from. */
-  readonly sources: readonly string[];
-  /** For membership, the count date used. */
-  readonly asAt: string | null;
-}
 
 export function financialYear(isoDate: string): { label: string; start: string; end: string } {
   const y = Number(isoDate.slice(0, 4));

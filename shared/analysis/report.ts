@@ -2,7 +2,7 @@
  * The whole analysis in one value, as the Review step, `cli analyse` and the documents use it, with a
  * plain-English summary written from the numbers.
  */
-import { countAtSentenceStart, plural } from '../documents/template/format';
+import { countAtSentenceStart, plural } from '../text/words';
 import type { Workbook } from '../model/workbook-schema';
 import {
   byAmbitionOutcome,

@@ -4,6 +4,8 @@
  */
 import { analyseWorkbook } from '../analysis/report';
 import type { ProtectiveMarking } from '../model/vocabulary';
+import type { BusinessCaseData } from '../model/business-case-schema';
+import { decisionBasisProblems, type DecisionBasis } from './decision-basis';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { fail, ok, type Result } from '../result';
 import { allBlocks, guidanceIn, inlineText, type Block, type DocModel, type DocumentMode, type DocumentSection, type Inline, type Reference } from './model';
@@ -14,7 +16,9 @@ import { resolveScope } from './facts/scope';
 import { renderNamedBlock, type BlockContext } from './template/blocks';
 import { buildDataView, MarkdownText, officialName, Unanswered, type ViewValue } from './template/data-view';
 import { evaluate, resolvePath, type EvalHost, type EvalState } from './template/evaluate';
-import { asSentence, formatDate, parseMoney } from './template/format';
+import { asSentence } from '../text/words';
+import { formatDate } from '../text/dates';
+import { parseMoney } from '../text/numbers';
 import type { Template } from './template/load-template';
 import type { Question } from './template/manifest';
 import { markdownToBlocks } from './template/markdown';
@@ -28,16 +32,22 @@ export interface BindOptions {
   readonly scope?: DraftScope;
   /** A draft keeps guidance and unanswered-question markers; a final has none and is refused while incomplete. Default draft. */
   readonly mode?: DocumentMode;
+  /** The decision data the business-case blocks print (a draft's businessCase); absent or null when there is none. */
+  readonly businessCase?: BusinessCaseData | null;
+  /** The business case a committee report asks a decision on (its draft's basedOnDraftId), when it is in the workbook. */
+  readonly basedOn?: DecisionBasis | null;
+  /** True when the draft names a business case, even one no longer in the workbook. */
+  readonly basedOnNamed?: boolean;
 }
 
 export type { DocumentMode } from './model';
 
 /** Why a final cannot be made yet: what is missing, and where (a question, the partner, the scope, a section). */
-export type FinalBlockerKind = 'unanswered-required' | 'unanswered-in-text' | 'missing-partner' | 'empty-scope' | 'missing-fact';
+export type FinalBlockerKind = 'unanswered-required' | 'unanswered-in-text' | 'missing-partner' | 'empty-scope' | 'missing-fact' | 'missing-decision-basis';
 
 export interface FinalBlocker {
   readonly kind: FinalBlockerKind;
-  /** Where it is: "Question “…”", "Partner", "Scope", or "Section “…”" for a fact a section needs. */
+  /** Where it is: "Question “…”", "Partner", "Scope", "Business case", or "Section “…”" for a fact a section needs. */
   readonly where: string;
   readonly message: string;
   readonly questionId?: string;
@@ -51,6 +61,7 @@ export type PreExportWarningKind =
   | 'weak-evidence'
   | 'word-limit'
   | 'missing-partner'
+  | 'missing-business-case'
   | 'empty-data';
 
 export interface PreExportWarning {
@@ -121,11 +132,14 @@ export function bindDocument(
   const analysis = analyseWorkbook(workbook);
   const generatedAt = options.generatedAt;
   const tree = objectiveTree(workbook.objectives);
+  // A committee report prints the decision data of the business case it is based on, never data of its own.
+  const basedOn = template.manifest.basedOn === 'business-case' ? (options.basedOn ?? null) : null;
   const facts = computeFacts({
     workbook,
     tree,
     scope: resolveScope(workbook, options.scope, template, partnerId, tree),
     amountFromAnswers: amountAnswer(asked, answers),
+    businessCase: template.manifest.basedOn === 'business-case' ? (basedOn?.businessCase ?? null) : (options.businessCase ?? null),
   });
 
   if (template.manifest.partner === 'required' && !(partnerId && workbook.partners.some((p) => p.id === partnerId)))
@@ -156,6 +170,7 @@ export function bindDocument(
     questions: asked,
     answers,
     partnerId,
+    basedOn,
     generatedAt,
     ids,
     cite,
@@ -164,7 +179,8 @@ export function bindDocument(
       unanswered.set(q.id, q);
     },
     warn: (kind, message) => {
-      if (kind === 'missing-partner') blockMissedPartner = true;
+      // Both are listed once as blockers of their own (the partner, the business case), not as a missing fact per block.
+      if (kind === 'missing-partner' || kind === 'missing-business-case') blockMissedPartner = true;
       if (warned.has(message)) return;
       warned.add(message);
       warnings.push({ kind, message });
@@ -252,6 +268,9 @@ export function bindDocument(
   const scope = options.scope;
   if (template.manifest.scope === 'proposal' && scope && !scope.wholeService && scope.serviceIds.length === 0)
     blockers.push({ kind: 'empty-scope', where: 'Scope', message: 'No services are in scope: choose the services this proposal is about.' });
+  if (template.manifest.basedOn === 'business-case')
+    for (const message of decisionBasisProblems(basedOn, options.basedOnNamed ?? false))
+      blockers.push({ kind: 'missing-decision-basis', where: 'Business case', message });
   const missingRequired = new Set(blockers.flatMap((b) => (b.kind === 'unanswered-required' && b.questionId ? [b.questionId] : [])));
   for (const s of sections) {
     let heading = template.manifest.name;

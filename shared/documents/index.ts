@@ -4,6 +4,7 @@
  */
 export * from './model';
 export { bindDocument, questionsToAsk, type BindOptions, type BindOutput, type FinalBlocker, type FinalBlockerKind, type PreExportWarning, type PreExportWarningKind } from './bind';
+export { bindOptionsForDraft, businessCaseDrafts, decisionBasis, decisionBasisProblems, type DecisionBasis } from './decision-basis';
 export { loadTemplate, type Template, type TemplateSection, type TemplateSource, MAX_TEMPLATE_FILE_CHARS } from './template/load-template';
 export { MANIFEST_FILE, TEMPLATE_KINDS, QUESTION_KINDS, type Manifest, type Question, type QuestionKind, type TemplateKind } from './template/manifest';
 export { BLOCK_NAMES } from './template/blocks';
@@ -15,5 +16,6 @@ export { printDocumentPdf, type PrintDocumentOptions } from './pdf/print-documen
 export { isCancellation, printCancelled, type PdfPrinter } from './pdf/printer';
 export { renderDocxWith, type DocxRenderOptions } from './docx/render-docx';
 export { documentPlainText, normaliseText } from './plain-text';
-export { formatDate, formatMoney, formatNumber, formatPercent, formatPerThousand } from './template/format';
+export { formatDate } from '../text/dates';
+export { formatMoney, formatNumber, formatPercent, formatPerThousand } from '../text/numbers';
 export { attachmentScope, computeFacts, defaultScope, resolveScope, wholeServiceFacts, ROLL_UP_RULE, type DocumentFacts, type Figure, type ResolvedScope } from './facts';

@@ -5,6 +5,7 @@ import { earlyWorkbook, emptyWorkbook, hostileWorkbook, largeWorkbook, sampleWor
 import { validateWorkbook } from '../model/workbook-format';
 import type { Workbook } from '../model/workbook-schema';
 import { bindDocument } from './bind';
+import { decisionBasis } from './decision-basis';
 import { text, type Block, type DocModel, type Inline } from './model';
 import { describeFinding, lintProse, type ProseFinding, type ProseFindingKind } from './prose-lint';
 import { loadTemplate, type Template } from './template/load-template';
@@ -137,13 +138,20 @@ function builtInTemplates(): Template[] {
 
 const fixtureAnswers: Readonly<Record<string, Record<string, string>>> = {
   'five-case-business-case': JSON.parse(readFileSync(new URL('../../tests/fixtures/documents/five-case-answers.json', import.meta.url), 'utf8')) as Record<string, string>,
+  'committee-report': JSON.parse(readFileSync(new URL('../../tests/fixtures/documents/committee-answers.json', import.meta.url), 'utf8')) as Record<string, string>,
 };
 
-/** The answers, scope and partner a document is made with: the workbook's own draft for the template, else the fixture's answers. */
+/** The answers, scope, partner and business case data a document is made with: the workbook's own draft for the template, else the fixture's answers. */
 function draftFor(wb: Workbook, template: Template) {
   const draft = wb.drafts.find((d) => d.templateId === template.manifest.id);
   const answers = draft ? Object.fromEntries(draft.answers.map((a) => [a.questionId, a.value])) : (fixtureAnswers[template.manifest.id] ?? {});
-  return { answers, scope: draft?.scope, partnerId: draft?.partnerId ?? wb.partners[0]?.id ?? null };
+  return {
+    answers,
+    scope: draft?.scope,
+    partnerId: draft?.partnerId ?? wb.partners[0]?.id ?? null,
+    businessCase: draft?.businessCase ?? null,
+    basedOn: draft ? decisionBasis(wb, draft) : null,
+  };
 }
 
 const WORKBOOKS: ReadonlyArray<[string, () => Workbook]> = [
@@ -158,7 +166,7 @@ describe('prose lint over every built-in template and five workbooks', () => {
   const templates = builtInTemplates();
 
   it('has the five workbooks valid and every built-in template loaded', () => {
-    expect(templates.map((t) => t.manifest.id).sort()).toEqual(['commissioning-bid', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement']);
+    expect(templates.map((t) => t.manifest.id).sort()).toEqual(['commissioning-bid', 'committee-report', 'five-case-business-case', 'partnership-proposal', 'strategic-alignment-statement']);
     for (const [name, make] of WORKBOOKS) expect(validateWorkbook(make(), ['workbook']).ok, name).toBe(true);
   });
 
@@ -166,8 +174,8 @@ describe('prose lint over every built-in template and five workbooks', () => {
     const wb = make();
     const unexpected: string[] = [];
     for (const template of templates) {
-      const { answers, scope, partnerId } = draftFor(wb, template);
-      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, ...(scope ? { scope } : {}) });
+      const { answers, scope, partnerId, businessCase, basedOn } = draftFor(wb, template);
+      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, businessCase, basedOn, ...(scope ? { scope } : {}) });
       if (!bound.ok) throw new Error(bound.error.message);
       for (const f of lintProse(bound.value.document, { mode: 'draft' })) unexpected.push(`${template.manifest.id}: ${describeFinding(f)}`);
     }
@@ -179,10 +187,10 @@ describe('prose lint over every built-in template and five workbooks', () => {
     const unexpected: string[] = [];
     let finals = 0;
     for (const template of templates) {
-      const { answers, scope, partnerId } = draftFor(wb, template);
+      const { answers, scope, partnerId, businessCase, basedOn } = draftFor(wb, template);
       if (Object.keys(answers).length === 0) continue;
       finals++;
-      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, mode: 'final', ...(scope ? { scope } : {}) });
+      const bound = bindDocument(template, wb, answers, { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId, businessCase, basedOn, mode: 'final', ...(scope ? { scope } : {}) });
       if (!bound.ok) throw new Error(`${template.manifest.id}: ${bound.error.message}`);
       for (const f of lintProse(bound.value.document, { mode: 'final' })) unexpected.push(`${template.manifest.id}: ${describeFinding(f)}`);
     }

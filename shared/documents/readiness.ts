@@ -8,11 +8,13 @@
 import { weakClaims } from '../analysis/coverage';
 import type { DraftScope, Workbook } from '../model/workbook-schema';
 import { scopeServiceIds } from './facts/scope';
+import { decisionBasis, decisionBasisProblems } from './decision-basis';
 
 export type ReadinessKind =
   | 'unanswered-required'
   | 'unanswered'
   | 'missing-partner'
+  | 'missing-business-case'
   | 'empty-scope'
   | 'scope-gap'
   | 'unlinked-service'
@@ -23,6 +25,7 @@ export type ReadinessKind =
 export type ReadinessTarget =
   | { readonly kind: 'question'; readonly questionId: string }
   | { readonly kind: 'partner-field' }
+  | { readonly kind: 'based-on-field' }
   | { readonly kind: 'scope-field' }
   | { readonly kind: 'objective'; readonly id: string }
   | { readonly kind: 'service'; readonly id: string }
@@ -40,6 +43,8 @@ export interface ReadinessItem {
 export interface ReadinessTemplate {
   readonly scope: 'proposal' | 'whole-service';
   readonly partner: 'none' | 'optional' | 'required';
+  /** A committee report is based on a business case (absent: 'none'). */
+  readonly basedOn?: 'none' | 'business-case';
   readonly questions: ReadonlyArray<{ readonly id: string; readonly label: string; readonly required: boolean }>;
 }
 
@@ -47,6 +52,9 @@ export interface ReadinessDraft {
   readonly scope: DraftScope;
   readonly answers: ReadonlyArray<{ readonly questionId: string; readonly value: string }>;
   readonly partnerId: string | null;
+  readonly id?: string;
+  /** The business case a committee report asks a decision on. */
+  readonly basedOnDraftId?: string | null;
 }
 
 export interface ReadinessInput {
@@ -91,6 +99,11 @@ export function readinessChecklist(input: ReadinessInput): ReadinessItem[] {
     items.push({ kind: 'empty-scope', blocksFinal: true, target: { kind: 'scope-field' }, message: 'Choose the services this proposal is about: none are in scope.' });
   if (template.partner === 'required' && !workbook.partners.some((p) => p.id === draft.partnerId))
     items.push({ kind: 'missing-partner', blocksFinal: true, target: { kind: 'partner-field' }, message: 'Choose the partner this document is for.' });
+  if (template.basedOn === 'business-case') {
+    const link = { id: draft.id ?? '', basedOnDraftId: draft.basedOnDraftId ?? null };
+    for (const message of decisionBasisProblems(decisionBasis(workbook, link), link.basedOnDraftId !== null))
+      items.push({ kind: 'missing-business-case', blocksFinal: true, target: { kind: 'based-on-field' }, message });
+  }
   for (const q of template.questions) {
     if (input.askedQuestionIds && !input.askedQuestionIds.has(q.id)) continue;
     if (answered.has(q.id)) continue;

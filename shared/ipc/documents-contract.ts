@@ -43,6 +43,8 @@ export const TemplateInfoSchema = z.object({
   partner: z.enum(['none', 'optional', 'required']),
   /** Whether the document is about a proposal (services in scope chosen in its draft) or the whole service. */
   scope: z.enum(['proposal', 'whole-service']),
+  /** Whether the document asks for a decision on one of the workbook's business-case drafts (a committee report). */
+  basedOn: z.enum(['none', 'business-case']),
   questions: z.array(TemplateQuestionSchema),
 });
 export type TemplateInfo = z.infer<typeof TemplateInfoSchema>;

@@ -25,6 +25,11 @@ export const ID_PREFIXES = {
   ballot: 'blt',
   draft: 'drf',
   figure: 'fig',
+  /** Business case data: options, cost/benefit/funding lines, criteria, and plan rows (milestones, benefits, risks). */
+  option: 'opt',
+  caseLine: 'cln',
+  criterion: 'csf',
+  caseRow: 'bcr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -134,6 +134,27 @@ describe('referential integrity', () => {
     ]);
   });
 
+  it('checks ids, criteria, KPIs and the preferred option inside a draft\'s business case', () => {
+    const wb = withChange((w) => {
+      const bc = w.drafts[0]!.businessCase!;
+      const [first, second] = bc.appraisal.options;
+      first!.scores[1]!.criterionId = 'csf_gone';
+      first!.scores.push({ criterionId: first!.scores[0]!.criterionId, score: 1, note: '' });
+      second!.role = 'preferred';
+      second!.costs.push({ id: first!.costs[0]!.id, label: 'Copy', kind: 'capital', amounts: [] });
+      bc.management.benefits[1]!.kpiId = 'kpi_gone';
+      bc.management.risks[1]!.id = bc.management.risks[0]!.id;
+    });
+    expect(problems(wb)).toEqual([
+      'drafts[0].businessCase.appraisal.options[0].scores[1].criterionId: Refers to criterion "csf_gone", which is not in this business case',
+      'drafts[0].businessCase.appraisal.options[0].scores[2].criterionId: Scores criterion "csf_b7kq2mzt4xwp" twice',
+      'drafts[0].businessCase.appraisal.options[1].costs[0].id: Id "cln_e2pt5qcw7a2s" is used twice in this business case',
+      'drafts[0].businessCase.appraisal.options[1].role: Only one option can be the preferred way forward',
+      'drafts[0].businessCase.management.risks[1].id: Id "bcr_r6be8bp9h5d9" is used twice in this business case',
+      'drafts[0].businessCase.management.benefits[1].kpiId: Refers to KPI "kpi_gone", which is not in the workbook',
+    ]);
+  });
+
   it('checks references inside every kind of workshop activity', () => {
     const wb = withChange((w) => {
       const ideas = activity(w, 'ideas');

@@ -3,6 +3,7 @@
  * fault so the message can say where ("alignments[3].serviceId").
  */
 import type { Workbook } from './workbook-schema';
+import { checkBusinessCase } from './business-case-integrity';
 
 export type Path = ReadonlyArray<string | number>;
 export interface ModelIssue {
@@ -115,6 +116,9 @@ export function checkIntegrity(wb: Workbook): ModelIssue[] {
     d.scope.objectiveIds.forEach((id, j) => {
       if (!objectives.has(id)) report(['drafts', i, 'scope', 'objectiveIds', j], `Refers to objective "${id}", which is not in the workbook`);
     });
+    if (d.basedOnDraftId !== null && (d.basedOnDraftId === d.id || !wb.drafts.some((other) => other.id === d.basedOnDraftId)))
+      report(['drafts', i, 'basedOnDraftId'], `Refers to document draft "${d.basedOnDraftId}", which is not another draft in the workbook`);
+    if (d.businessCase !== null) checkBusinessCase(d.businessCase, ['drafts', i, 'businessCase'], kpis, report);
   });
 
   return issues;

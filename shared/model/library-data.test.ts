@@ -1,7 +1,7 @@
 /** The workbook's libraryData: a file without it (format version 3 as main wrote it) reads with the default; bad values are located. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMPLETE_WORKBOOK } from '../../tests/fixtures/fixtures';
+import { COMPLETE_WORKBOOK, VERSION_3_WORKBOOK } from '../../tests/fixtures/fixtures';
 import { readWorkbookText } from './workbook-format';
 
 const envelope = () => JSON.parse(readFileSync(COMPLETE_WORKBOOK, 'utf8')) as { version: number; workbook: Record<string, unknown> };
@@ -9,7 +9,7 @@ const figure = (id: string) => ({ id, measure: 'visits', library: 'Ashford Libra
 
 describe('libraryData in the workbook file', () => {
   it('defaults to the neighbours and no figures in a version 3 file that lacks it (no migration needed)', () => {
-    const file = envelope();
+    const file = JSON.parse(readFileSync(VERSION_3_WORKBOOK, 'utf8')) as { version: number; workbook: Record<string, unknown> };
     delete file.workbook.libraryData;
     expect(file.version).toBe(3);
     const read = readWorkbookText(JSON.stringify(file));

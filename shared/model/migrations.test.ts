@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readEnvelope, VERSION_1_WORKBOOK } from '../../tests/fixtures/fixtures';
+import { readEnvelope, VERSION_1_WORKBOOK, VERSION_3_WORKBOOK } from '../../tests/fixtures/fixtures';
 import { CURRENT_VERSION, MIGRATIONS, migrate } from './migrations';
 import { readWorkbookText, serialiseWorkbook } from './workbook-format';
 
@@ -140,5 +140,22 @@ describe('migrate', () => {
     if (read.ok) return;
     expect(read.error.code).toBe('INVALID_WORKBOOK');
     expect(read.error.message).toMatch(/workbook\.services\[0\] “Reading groups”\.measures\[0\]\.period: Expected an object, found number 42/);
+  });
+});
+
+describe('opening a version 3 workbook', () => {
+  const v3Text = readFileSync(VERSION_3_WORKBOOK, 'utf8');
+
+  it('reads with nothing lost: drafts gain empty decision data, and saving writes the current version', () => {
+    expect(readEnvelope(VERSION_3_WORKBOOK).version).toBe(3);
+    const read = readWorkbookText(v3Text);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.fileVersion).toBe(3);
+    const original = readEnvelope(VERSION_3_WORKBOOK).workbook;
+    const { workbook } = read.value;
+    expect(workbook.drafts.map((d) => [d.id, d.businessCase, d.basedOnDraftId])).toEqual(original.drafts.map((d: { id: string }) => [d.id, null, null]));
+    expect(workbook.objectives.map((o) => o.title)).toEqual(original.objectives.map((o: { title: string }) => o.title));
+    expect(workbook.alignments).toHaveLength(original.alignments.length);
+    expect(JSON.parse(serialiseWorkbook(workbook))).toMatchObject({ version: CURRENT_VERSION });
   });
 });

@@ -10,10 +10,15 @@
  *    benchmarking by period.
  * 3. Document drafts have a scope (the services, objectives, sum and period a document proposes). Drafts
  *    written before it described the whole service, so they keep doing so.
+ * 4. Decisions and delivery: a business case draft holds its decision data (options appraisal, financial,
+ *    commercial and management cases), a committee report names the draft it is based on, KPIs hold results
+ *    by period and the workbook holds an action plan. Every new field has a default that means "none yet", so a
+ *    version 3 file reads unchanged; the version number stops an older copy of the app from half-reading a
+ *    newer file.
  */
 import { parsePeriod } from './periods';
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 type Json = Record<string, unknown>;
 type Step = (workbook: Json) => Json;
@@ -53,6 +58,7 @@ export const MIGRATIONS: Readonly<Record<number, Step>> = {
       'scope' in d ? d : { ...d, scope: { wholeService: true, serviceIds: [], objectiveIds: [], amount: null, period: { label: '', start: null, end: null } } },
     ),
   }),
+  3: (wb) => wb,
 };
 
 export function migrate(workbook: Json, fromVersion: number, steps: Readonly<Record<number, Step>> = MIGRATIONS, target = CURRENT_VERSION): Json {

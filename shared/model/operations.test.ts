@@ -18,6 +18,7 @@ import {
   removeEvidence,
   removeKpi,
   removeLink,
+  removeDraft,
   removeObjective,
   removePartner,
   removeService,
@@ -200,6 +201,8 @@ describe('removeEvidence, removeKpi, removePartner, removeLink', () => {
     expect(wb.objectives.find((o) => o.id === O.loneliness)!.kpis).toEqual([]);
     expect(wb.alignments.find((a) => a.id === 'aln_6rjqey8xw4k8')!.kpiIds).toEqual(['kpi_f5sh34ucr6qv']);
     expect(wb.alignments.find((a) => a.id === 'aln_7ih4iqpsh7g6')!.kpiIds).toEqual([]);
+    // The business case's planned benefit it measured is unlinked; the other keeps its own measure.
+    expect(wb.drafts[0]!.businessCase!.management.benefits.map((b) => b.kpiId)).toEqual([null, null]);
   });
 
   it('removes a partner and unhooks the drafts addressed to it', () => {
@@ -599,5 +602,19 @@ describe('ensureLibraryEvidence', () => {
     expect(wb.evidence.filter((e) => e.libraryRef === 'lib-test')).toEqual([
       { ...item, id, origin: 'library', libraryRef: 'lib-test' },
     ]);
+  });
+});
+
+describe('removeDraft', () => {
+  it('removes a business case draft and unlinks the committee report based on it, so the workbook stays valid', () => {
+    const wb = fixture();
+    const caseDraft = wb.drafts[0]!;
+    const report = { ...structuredClone(caseDraft), id: 'drf_reportreport', templateId: 'committee-report', basedOnDraftId: caseDraft.id };
+    wb.drafts.push(report);
+    expectValid(wb);
+    removeDraft(wb, caseDraft.id);
+    expectValid(wb);
+    expect(wb.drafts.map((d) => d.id)).toEqual(['drf_reportreport']);
+    expect(wb.drafts[0]!.basedOnDraftId).toBeNull();
   });
 });

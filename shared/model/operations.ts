@@ -4,10 +4,10 @@
  * always be saved and reopened. Each function mutates the workbook it is given; callers pass an immer draft
  * (the renderer's store, the command line) so the change is one undoable step.
  */
-import type { LibraryEvidence } from '../reference/catalogue';
 import { newId } from './ids';
 import type { Alignment, Provenance, Workbook } from './workbook-schema';
-import type { Strength } from './vocabulary';
+import type { EvidenceKind, EvidenceQuality, Strength } from './vocabulary';
+import { unlinkKpiFromBusinessCase } from './business-case-integrity';
 
 function removeIds(list: string[], ids: ReadonlySet<string>): void {
   for (let i = list.length - 1; i >= 0; i--) if (ids.has(list[i]!)) list.splice(i, 1);
@@ -77,6 +77,7 @@ export function removeObjective(wb: Workbook, objectiveId: string): void {
   filterInPlace(wb.objectives, (o) => !ids.has(o.id));
   filterInPlace(wb.alignments, (a) => !ids.has(a.objectiveId));
   for (const a of wb.alignments) removeIds(a.kpiIds, kpis);
+  for (const d of wb.drafts) for (const k of kpis) unlinkKpiFromBusinessCase(d.businessCase, k);
   filterInPlace(wb.dismissedSuggestions, (d) => !ids.has(d.objectiveId));
   for (const p of wb.partners) for (const po of p.objectives) removeIds(po.objectiveIds, ids);
   for (const d of wb.drafts) removeIds(d.scope.objectiveIds, ids);
@@ -88,6 +89,7 @@ export function removeKpi(wb: Workbook, objectiveId: string, kpiId: string): voi
   if (o) filterInPlace(o.kpis, (k) => k.id !== kpiId);
   const ids = new Set([kpiId]);
   for (const a of wb.alignments) removeIds(a.kpiIds, ids);
+  for (const d of wb.drafts) unlinkKpiFromBusinessCase(d.businessCase, kpiId);
 }
 
 export function removeEvidence(wb: Workbook, evidenceId: string): void {
@@ -111,6 +113,12 @@ export function removeWorkshop(wb: Workbook, workshopId: string): void {
 export function removePartner(wb: Workbook, partnerId: string): void {
   filterInPlace(wb.partners, (p) => p.id !== partnerId);
   for (const d of wb.drafts) if (d.partnerId === partnerId) d.partnerId = null;
+}
+
+/** Removes a document draft; a committee report that was based on it is then based on none. */
+export function removeDraft(wb: Workbook, draftId: string): void {
+  filterInPlace(wb.drafts, (d) => d.id !== draftId);
+  for (const d of wb.drafts) if (d.basedOnDraftId === draftId) d.basedOnDraftId = null;
 }
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
@@ -363,8 +371,21 @@ export function outdentObjective(wb: Workbook, objectiveId: string): boolean {
   return true;
 }
 
+/** A finding from the app's evidence library, as ensureLibraryEvidence copies it (the library itself is reference data). */
+export interface LibraryEvidenceItem {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly year: string;
+  readonly url: string;
+  readonly keyFinding: string;
+  readonly figure: string;
+  readonly kind: EvidenceKind;
+  readonly quality: EvidenceQuality;
+}
+
 /** Copies a library item into the workbook once; returns the workbook evidence id. */
-export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidence): string {
+export function ensureLibraryEvidence(wb: Workbook, item: LibraryEvidenceItem): string {
   const existing = wb.evidence.find((e) => e.origin === 'library' && e.libraryRef === item.id);
   if (existing) return existing.id;
   const id = newId('evidence');

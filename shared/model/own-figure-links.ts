@@ -2,10 +2,27 @@
  * A year's total of the service's own figures put to use: as a service's reach figure or as a KPI's baseline,
  * carrying its period and its source (the files it came from), so a document quoting it can say where it is from.
  */
-import type { OwnYearTotal } from '../analysis/benchmark-own-figures';
 import type { Period } from './periods';
 import { newId } from './ids';
 import type { OwnMeasure, Workbook } from './workbook-schema';
+
+/** A measure's total for one financial year, as the analysis rolls up the service's own figures. */
+export interface OwnYearTotal {
+  readonly measure: OwnMeasure;
+  /** "2023/24". */
+  readonly year: string;
+  readonly start: string;
+  readonly end: string;
+  readonly total: number;
+  /** Each library's part, largest first; "" is the whole service (membership by area). */
+  readonly byLibrary: ReadonlyArray<{ readonly library: string; readonly value: number }>;
+  /** Figures the total is made of. */
+  readonly figureIds: readonly string[];
+  /** Sources the figures came from. */
+  readonly sources: readonly string[];
+  /** For membership, the count date used. */
+  readonly asAt: string | null;
+}
 
 export const OWN_MEASURE_NAMES: Record<OwnMeasure, { label: string; unit: string }> = {
   visits: { label: 'Physical visits', unit: 'visits' },

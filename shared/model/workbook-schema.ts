@@ -4,7 +4,8 @@
  * silently dropped (a newer file is refused before it gets here, see format.ts).
  */
 import { z } from 'zod';
-import { describeXmlIllegal, firstXmlIllegal } from './xml-text';
+import { LongText, ShortText, Title } from './schema-text';
+import { BusinessCaseDataSchema } from './business-case-schema';
 import { IdSchema } from './ids';
 import { PeriodSchema } from './periods';
 import {
@@ -21,17 +22,7 @@ import {
   UniversalOfferSchema,
 } from './vocabulary';
 
-const limitText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `Text is too long (the limit is ${max.toLocaleString('en-GB')} characters)` })
-    .refine((s) => firstXmlIllegal(s) === -1, { error: (issue) => describeXmlIllegal(String(issue.input)) });
-
-/** A short label: a title, a name, a unit. */
-export const ShortText = limitText(500);
-/** A paragraph or more: descriptions, rationales, findings. */
-export const LongText = limitText(20_000);
-export const Title = ShortText.trim().min(1, { error: 'This must not be empty' });
+export { LongText, ShortText, Title };
 
 const isoDateTime = z.iso.datetime({ offset: true, error: 'Expected a date and time such as 2026-11-28T09:30:00Z' });
 const isoDate = z.iso.date({ error: 'Expected a date such as 2026-11-28' });
@@ -415,6 +406,12 @@ export const DraftSchema = z.strictObject({
   answers: z.array(z.strictObject({ questionId: ShortText.min(1), value: LongText })).max(1_000).default([]),
   protectiveMarking: ProtectiveMarkingSchema.default('OFFICIAL'),
   partnerId: IdSchema.nullable().default(null),
+  /**
+   * The decision data of a business case (options appraisal, finance, deal, delivery). A committee report
+   * reads it from the business case it asks a decision on (basedOnDraftId), so both print the same options.
+   */
+  businessCase: BusinessCaseDataSchema.nullable().default(null),
+  basedOnDraftId: IdSchema.nullable().default(null),
   created: isoDateTime,
   modified: isoDateTime,
 });

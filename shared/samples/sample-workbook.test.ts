@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseWorkbook } from '../analysis/report';
 import { readWorkbookText, serialiseWorkbook } from '../model/workbook-format';
+import { CURRENT_VERSION } from '../model/migrations';
 import { AUTHORITIES } from '../reference/authorities';
 import { findCatalogueService, findLibraryEvidence } from '../reference/catalogue';
 import { loadSampleWorkbook, SAMPLE_WORKBOOK_RELATIVE_PATH, sampleAsNewWorkbook } from './sample-workbook';
@@ -21,7 +22,7 @@ describe('the shipped sample workbook', () => {
     const read = readWorkbookText(fileText());
     expect(read.ok ? null : read.error).toBeNull();
     if (!read.ok) return;
-    expect(read.value.fileVersion).toBe(3);
+    expect(read.value.fileVersion).toBe(CURRENT_VERSION);
     // Saved exactly as the app saves, so opening and saving the sample unchanged produces no diff.
     expect(serialiseWorkbook(read.value.workbook)).toBe(fileText());
     expect(read.value.workbook).toEqual(sample());

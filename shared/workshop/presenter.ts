@@ -4,7 +4,7 @@
  */
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { rankDotVote, voterCount } from './dot-vote';
-import { longDate } from './format';
+import { longDate } from '../text/dates';
 import { ACTIVITY_KINDS, describeOption, headCount, INFLUENCE_TEXT, PHASE_TEXT } from './kinds';
 import { rankPoints } from './points';
 import { rankLabel, type Ranking } from './ranking';

@@ -14,7 +14,8 @@ import { setLink } from '../model/operations';
 import type { UniversalOffer } from '../model/vocabulary';
 import type { Activity, Priority, Provenance, Workbook, Workshop } from '../model/workbook-schema';
 import { describeDotVote, dotTotals } from './dot-vote';
-import { longDate, plural } from './format';
+import { longDate } from '../text/dates';
+import { plural } from '../text/words';
 import { describePoints, pointTotals } from './points';
 import { agreedProposals, existingLink, strengthText } from './walk-the-map';
 

@@ -106,7 +106,7 @@ function pdfInfo(path: string): Record<string, string> {
 test('every built-in template: answer, preview and export Word and PDF from the sample workbook', async ({
   launch,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const h = await launch();
   await openSampleDocuments(h);
   const listing = await h.composition.documentService.listTemplates();
@@ -265,6 +265,40 @@ test('every built-in template: answer, preview and export Word and PDF from the 
       t.id,
     ).toBe(true);
   }
+});
+
+test('a committee report is based on a business case chosen in the step: its options in the preview, a final refused without it, undoable', async ({
+  launch,
+}) => {
+  test.setTimeout(120_000);
+  const h = await launch();
+  await openSampleDocuments(h);
+  await h.page.getByRole('radio', { name: /^Committee or cabinet report/ }).check();
+  const basedOn = h.page.getByRole('combobox', { name: /^Business case this report asks a decision on/ });
+  await expect(basedOn).toHaveValue('drf_nsc_digital_champions');
+  await expect(preview(h).locator('body')).toContainText('Why it was not chosen', { timeout: 20_000 });
+  await expect(preview(h).locator('body')).toContainText('Cabinet is recommended to:');
+  await expectAccessible(h, 'Documents step with the sample’s committee report');
+
+  // Without a business case, the checklist says so and a final is refused, the summary linking to the choice.
+  await basedOn.selectOption('');
+  const missing = 'No business case is chosen: choose the business case this report asks a decision on.';
+  await expect(h.page.getByText(missing).first()).toBeVisible();
+  await expect(preview(h).locator('body')).toContainText('Choose the business case', { timeout: 20_000 });
+  await h.page.getByRole('radio', { name: 'Final, ready to publish' }).check();
+  await h.page.getByRole('button', { name: 'Export…' }).click();
+  const summary = h.page.getByRole('alert').filter({ hasText: 'A final cannot be made yet' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: missing }).click();
+  await expect(basedOn).toBeFocused();
+  await expect(basedOn).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(h, 'Documents step with a committee report refused for want of a business case');
+
+  // Undo brings the business case back.
+  await h.page.getByRole('heading', { level: 1, name: 'Documents' }).click();
+  await h.page.keyboard.press('Control+z');
+  await expect(basedOn).toHaveValue('drf_nsc_digital_champions');
+  await expect(h.page.getByRole('alert').filter({ hasText: missing })).toHaveCount(0);
 });
 
 /** A printer that holds each print until it is cancelled, so the Cancel button can be tested without a race. */

@@ -7,14 +7,14 @@ import { AboutDialog } from '../features/about/AboutDialog';
 import { FindDialog } from '../features/find/FindDialog';
 import { PreferencesDialog } from '../features/preferences/PreferencesDialog';
 import { call, onEvent } from '../platform/api';
-import { closeWorkbook, handleCloseRequest, newWorkbook, openWorkbook, saveWorkbook, saveWorkbookAs } from './document-commands';
+import { closeWorkbook, handleCloseRequest, newWorkbook, openWorkbook, saveWorkbook, saveWorkbookAs } from '../state/document-commands';
 import { findStep, STEPS } from './steps';
-import { applyTheme } from './theme';
-import { showStatus, useUiStore } from './ui-store';
+import { applyTheme } from '../platform/theme';
+import { showStatus, useUiStore } from '../state/ui-store';
 import { useAutosave } from './use-autosave';
 import { useShortcuts } from './use-shortcuts';
 import { useWindowState } from './use-window-state';
-import { documentName, selectDirty, useWorkbookStore } from './workbook-store';
+import { documentName, selectDirty, useWorkbookStore } from '../state/workbook-store';
 
 export function App() {
   const step = useUiStore((s) => s.step);

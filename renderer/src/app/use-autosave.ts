@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import { call } from '../platform/api';
-import { selectDirty, useWorkbookStore } from './workbook-store';
+import { selectDirty, useWorkbookStore } from '../state/workbook-store';
 
 /**
  * While there are unsaved changes, writes a recovery snapshot every few seconds (only when something changed

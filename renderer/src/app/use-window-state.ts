@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { call } from '../platform/api';
 import { findStep } from './steps';
-import { useUiStore } from './ui-store';
-import { documentName, selectDirty, useWorkbookStore } from './workbook-store';
+import { useUiStore } from '../state/ui-store';
+import { documentName, selectDirty, useWorkbookStore } from '../state/workbook-store';
 
 export const APP_TITLE = 'Alignment Workbench';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useUiStore } from '../app/ui-store';
+import { useUiStore } from '../state/ui-store';
 
 /**
  * Shows the question asked through ask() in a native modal <dialog>: focus moves into it and is trapped there,

@@ -1,5 +1,5 @@
-import { holdNotice, releaseNotice, showStatus, useUiStore } from '../app/ui-store';
-import { useWorkbookStore } from '../app/workbook-store';
+import { holdNotice, releaseNotice, showStatus, useUiStore } from '../state/ui-store';
+import { useWorkbookStore } from '../state/workbook-store';
 
 /**
  * Messages for the officer. Errors stay until dismissed and are announced assertively; confirmations are

@@ -78,6 +78,7 @@ export function NumberField(props: {
   onCommit: (value: number | null) => void;
   allowEmpty?: boolean;
   min?: number;
+  max?: number;
   hint?: ReactNode;
   unit?: string;
 }) {
@@ -90,6 +91,7 @@ export function NumberField(props: {
     const n = Number(t);
     if (!Number.isFinite(n)) return { ok: false, message: 'Enter a number, for example 1250 or 3.5' };
     if (props.min !== undefined && n < props.min) return { ok: false, message: `Enter ${props.min} or more` };
+    if (props.max !== undefined && n > props.max) return { ok: false, message: `Enter ${props.max} or less` };
     return { ok: true, value: n };
   };
   const parsed = draft === null ? null : parse(draft);

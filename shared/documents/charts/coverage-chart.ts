@@ -4,7 +4,7 @@
  */
 import type { DocumentFacts } from '../facts/facts';
 import type { ChartSpec } from '../model';
-import { listInWords } from '../template/format';
+import { listInWords } from '../../text/words';
 
 /** One bar per objective in scope, in tree order, split by strength: the same counts as the coverage table and the matrix. */
 export function coverageChartSpec(facts: Pick<DocumentFacts, 'objectives' | 'scope'>): ChartSpec {

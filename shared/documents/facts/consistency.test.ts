@@ -17,7 +17,7 @@ import { loadSampleWorkbook } from '../../samples/sample-workbook';
 import { bindDocument } from '../bind';
 import { allBlocks, inlineText, type Block, type DocModel, type TableBlock } from '../model';
 import { documentPlainText } from '../plain-text';
-import { formatDate } from '../template/format';
+import { formatDate } from '../../text/dates';
 import { loadTemplate, type Template } from '../template/load-template';
 
 const GENERATED_AT = new Date('2031-06-15T10:00:00Z');

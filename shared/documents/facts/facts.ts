@@ -7,9 +7,13 @@
  * people can be counted by more than one service: they are given per service only.
  */
 import { AMBITION_OUTCOMES, UNIVERSAL_OFFERS, type Strength, type UniversalOffer } from '../../model/vocabulary';
+import type { BusinessCaseData } from '../../model/business-case-schema';
 import type { Alignment, Kpi, Objective, Service, Workbook } from '../../model/workbook-schema';
-import { formatDate, formatMoney, formatNumber, formatPercent, listInWords, plural } from '../template/format';
+import { formatDate } from '../../text/dates';
+import { formatMoney, formatNumber, formatPercent } from '../../text/numbers';
+import { listInWords, plural } from '../../text/words';
 import { objectiveTree, rollUpLinks, ROLL_UP_RULE, type ObjectiveTree, type RolledLink } from './roll-up';
+import { businessCaseAmount, businessCaseFacts, type BusinessCaseFacts } from './business-case';
 import type { ResolvedScope } from './scope';
 
 /** A printed figure: its value, how it reads, and where it comes from. */
@@ -101,6 +105,8 @@ export interface DocumentFacts {
     /** The sum the document asks for, when the draft or answers give it. */
     readonly amount: Figure | null;
   };
+  /** The draft's business case data worked out (appraisal, financial profile, rated risks); null when it has none. */
+  readonly businessCase: BusinessCaseFacts | null;
   /** The roll-up rule, printed in the document's method note. */
   readonly method: string;
   /** A paragraph written from the figures above, in the scope's terms. */
@@ -118,6 +124,8 @@ export interface FactsInput {
   readonly scope: ResolvedScope;
   /** The sum asked for when the scope does not give one (from the template's money answer). */
   readonly amountFromAnswers?: { readonly amount: number; readonly period: string } | null;
+  /** The decision data of a business case (the draft's, or for a committee report the business case it is based on). */
+  readonly businessCase?: BusinessCaseData | null;
   readonly tree?: ObjectiveTree;
 }
 
@@ -229,8 +237,11 @@ export function computeFacts(input: FactsInput): DocumentFacts {
   const cost = costed.reduce((n, s) => n + (s.service.cost?.amount ?? 0), 0);
   const costPeriods = [...new Set(costed.map((s) => s.service.cost?.period.label ?? '').filter(Boolean))];
   const costSources = [...new Set(costed.map((s) => s.service.cost?.source ?? '').filter(Boolean))];
-  const amount = scope.amount ?? input.amountFromAnswers?.amount ?? null;
-  const amountPeriod = scope.amount !== null ? scope.period : (input.amountFromAnswers?.period ?? scope.period);
+  const businessCase = input.businessCase ? businessCaseFacts(wb, input.businessCase) : null;
+  // Neither the scope nor an answer gives the sum: a business case asks for its preferred option's cost.
+  const asked = input.amountFromAnswers ?? (businessCase ? businessCaseAmount(businessCase) : null);
+  const amount = scope.amount ?? asked?.amount ?? null;
+  const amountPeriod = scope.amount !== null ? scope.period : (asked?.period ?? scope.period);
 
   const figures: DocumentFacts['figures'] = {
     objectives: figure(nObjectives, formatNumber(nObjectives), 'objectives', mapSource),
@@ -259,6 +270,7 @@ export function computeFacts(input: FactsInput): DocumentFacts {
     offers,
     outcomes,
     figures,
+    businessCase,
     method: ROLL_UP_RULE,
   };
   return { ...facts, summary: summarise(facts, wb) };

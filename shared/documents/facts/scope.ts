@@ -8,7 +8,7 @@ import type { SnapshotScope } from '../../model/document-snapshot';
 import { newDraftScope } from '../../model/factories';
 import { parsePeriod } from '../../model/periods';
 import type { DraftScope, Workbook } from '../../model/workbook-schema';
-import { parseMoney } from '../template/format';
+import { parseMoney } from '../../text/numbers';
 import type { Manifest, Question } from '../template/manifest';
 import { objectiveTree, rollUpLinks, type ObjectiveTree } from './roll-up';
 

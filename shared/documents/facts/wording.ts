@@ -4,7 +4,8 @@
  * weak one, each service followed by its evidence where its links cite any. Every sentence reads right for none,
  * one and many.
  */
-import { formatNumber, listInWords } from '../template/format';
+import { formatNumber } from '../../text/numbers';
+import { listInWords } from '../../text/words';
 import { contributionVerb, type Contribution, type ObjectiveFacts } from './facts';
 import type { Strength } from '../../model/vocabulary';
 

@@ -4,19 +4,24 @@
  * (heat-map and RAG cells say "Strong", "High"…), so nothing depends on colour alone.
  */
 import type { AnalysisReport } from '../../analysis/report';
+import { COMMITTEE_BLOCK_NAMES, isCommitteeBlock, renderCommitteeBlock } from './committee-blocks';
 import { PARTNER_TYPE_LABELS, type Strength } from '../../model/vocabulary';
 import type { Workbook } from '../../model/workbook-schema';
 import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
 import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
-import { asPhrase, asSentence, formatMoney, formatNumber, listInWords, plural } from './format';
+import { asPhrase, asSentence, listInWords, plural } from '../../text/words';
+import { formatMoney, formatNumber } from '../../text/numbers';
 import type { Question } from './manifest';
 import { parseTableAnswer, sourceRefText, STRENGTH_LABEL, valueWithUnit } from './data-view';
 import { TemplateError, type Location } from './syntax';
 import { howWeCompare } from './compare-block';
+import type { DecisionBasis } from '../decision-basis';
+import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 
 export const BLOCK_NAMES = [
+  ...COMMITTEE_BLOCK_NAMES,
   'alignment-matrix',
   'coverage-by-objective',
   'coverage-chart',
@@ -36,6 +41,7 @@ export const BLOCK_NAMES = [
   'references',
   'contributions',
   'wider-service',
+  ...BUSINESS_CASE_BLOCK_NAMES,
 ] as const;
 
 export interface BlockContext {
@@ -46,11 +52,13 @@ export interface BlockContext {
   readonly questions: readonly Question[];
   readonly answers: Readonly<Record<string, string>>;
   readonly partnerId: string | null;
+  /** The business case a committee report asks a decision on; null for other documents. */
+  readonly basedOn: DecisionBasis | null;
   readonly generatedAt: Date;
   readonly ids: Set<string>;
   cite(evidenceId: string): Inline | null;
   unanswered(q: Question): void;
-  warn(kind: 'empty-data' | 'missing-partner', message: string): void;
+  warn(kind: 'empty-data' | 'missing-partner' | 'missing-business-case', message: string): void;
 }
 
 const t = (s: string): Inline[] => (s === '' ? [] : [{ kind: 'text', text: s }]);
@@ -659,6 +667,7 @@ function gapsTable(ctx: BlockContext): Block[] {
 }
 
 export function renderNamedBlock(ctx: BlockContext, name: string, options: Readonly<Record<string, string>>, at: Location): Block[] {
+  if (isBusinessCaseBlock(name)) return renderBusinessCaseBlock(ctx, name);
   switch (name) {
     case 'alignment-matrix':
       return alignmentMatrix(ctx);
@@ -706,6 +715,7 @@ export function renderNamedBlock(ctx: BlockContext, name: string, options: Reado
       ];
     }
     default:
+      if (isCommitteeBlock(name)) return renderCommitteeBlock(ctx, name, options, at);
       throw new TemplateError(at, `"${name}" is not a named block. Blocks are: ${BLOCK_NAMES.join(', ')}.`);
   }
 }

@@ -17,7 +17,8 @@ import { ACTIVITY } from '../../reference/activity-data';
 import { AUTHORITIES } from '../../reference/authorities';
 import { uniqueId, type Block, type Inline, type TableCell } from '../model';
 import type { BlockContext } from './blocks';
-import { formatNumber, listInWords } from './format';
+import { formatNumber } from '../../text/numbers';
+import { listInWords } from '../../text/words';
 import { TemplateError, type Location } from './syntax';
 
 const t = (s: string): Inline => ({ kind: 'text', text: s });

@@ -28,7 +28,9 @@ import type { Evidence, Kpi, Workbook } from '../../model/workbook-schema';
 import type { Contribution, DocumentFacts, ObjectiveFacts, ServiceFacts } from '../facts/facts';
 import { scopeSubject } from '../facts/facts';
 import { contributionText } from '../facts/wording';
-import { formatPageRef, formatQuantity, isoDate, formatNumber, listInWords, parseMoney, parseNumber } from './format';
+import { formatPageRef, listInWords } from '../../text/words';
+import { formatQuantity, formatNumber, parseMoney, parseNumber } from '../../text/numbers';
+import { isoDate } from '../../text/dates';
 import type { Question } from './manifest';
 
 /** A paragraphs answer: Markdown written by the officer. */

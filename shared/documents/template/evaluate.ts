@@ -4,7 +4,9 @@
  * Paths are looked up only as own fields of the view's records: there is nothing else to reach.
  */
 import type { Block, Inline } from '../model';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatPerThousand, plural } from './format';
+import { formatDate } from '../../text/dates';
+import { formatMoney, formatNumber, formatPercent, formatPerThousand } from '../../text/numbers';
+import { plural } from '../../text/words';
 import { BLOCK_MARK, INLINE_MARK, escapeMarkdown } from './markdown';
 import { TemplateError, type Arg, type Condition, type HelperCall, type Location, type Node, type PathExpr } from './syntax';
 import { MarkdownText, Unanswered, isRecord, type ViewValue } from './data-view';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { TemplateError, type Location } from './syntax';
 
 export const MANIFEST_FILE = 'template.json';
-export const TEMPLATE_KINDS = ['business-case', 'partnership-proposal', 'commissioning-bid', 'alignment-statement', 'other'] as const;
+export const TEMPLATE_KINDS = ['business-case', 'partnership-proposal', 'commissioning-bid', 'alignment-statement', 'committee-report', 'other'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const QUESTION_KINDS = ['text', 'paragraphs', 'choice', 'date', 'money', 'number', 'table'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
@@ -50,6 +50,11 @@ export const ManifestSchema = z.strictObject({
    * in its scope) or the whole library service (a strategic alignment statement).
    */
   scope: z.enum(['proposal', 'whole-service']).default('proposal'),
+  /**
+   * A committee report asks for a decision on a business case: its draft names that business-case draft
+   * (basedOnDraftId) and prints the options, money and risks from it.
+   */
+  basedOn: z.enum(['none', 'business-case']).default('none'),
   document: z.strictObject({
     title: Short.min(1),
     subtitle: Short.default(''),

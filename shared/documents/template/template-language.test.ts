@@ -5,7 +5,8 @@ import type { Workbook } from '../../model/workbook-schema';
 import { bindDocument } from '../bind';
 import { allBlocks, inlineText, type Block, type DocModel } from '../model';
 import { documentPlainText } from '../plain-text';
-import { formatDate, formatMoney, formatPercent, formatPerThousand, isoDate, parseMoney } from './format';
+import { formatDate, isoDate } from '../../text/dates';
+import { formatMoney, formatPercent, formatPerThousand, parseMoney } from '../../text/numbers';
 import { loadTemplate, type Template } from './load-template';
 
 const fixture = (): Workbook => {

@@ -8,7 +8,8 @@
 import { BRAND, FONT_FAMILY } from '../../documents/palette';
 import { STRENGTHS, type Strength } from '../../model/vocabulary';
 import type { Objective, Service, Workbook, Workshop } from '../../model/workbook-schema';
-import { longDate, plural } from '../format';
+import { longDate } from '../../text/dates';
+import { plural } from '../../text/words';
 import { ACTIVITY_KINDS, describeOption, INFLUENCE_TEXT } from '../kinds';
 import {
   cardNumbers,

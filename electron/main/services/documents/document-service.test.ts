@@ -78,6 +78,8 @@ function sampleWith(answers: Record<string, string>): { workbook: Workbook; draf
     answers: Object.entries(answers).map(([questionId, value]) => ({ questionId, value })),
     protectiveMarking: 'OFFICIAL-SENSITIVE',
     partnerId: null,
+    businessCase: null,
+    basedOnDraftId: null,
     created: '2026-11-28T09:00:00Z',
     modified: '2026-11-28T09:00:00Z',
   };

@@ -14,7 +14,7 @@ import {
   bindDocument,
   isCancellation,
   questionsToAsk,
-  type BindOptions,
+  bindOptionsForDraft,
   type FinalBlocker,
   type PdfPrinter,
   type PreExportWarning,
@@ -153,6 +153,7 @@ function toTemplateInfo(t: TemplateSummary): TemplateInfo {
     folder: t.folder,
     partner: t.template.manifest.partner,
     scope: t.template.manifest.scope,
+    basedOn: t.template.manifest.basedOn,
     questions: t.template.manifest.questions.map(toQuestionInfo),
   };
 }
@@ -169,11 +170,6 @@ function toWarning(w: PreExportWarning): DocumentWarning {
 const toUnanswered = (q: Question) => ({ id: q.id, label: q.label, required: q.required });
 
 const toBlocker = (b: FinalBlocker): FinalBlockerInfo => ({ kind: b.kind, where: b.where, message: b.message, ...(b.questionId ? { questionId: b.questionId } : {}) });
-
-/** How a draft binds: its marking, partner and scope, in the mode asked for. */
-function bindOptionsOf(draft: Draft, generatedAt: Date, mode: DocumentModeName): BindOptions {
-  return { protectiveMarking: draft.protectiveMarking, generatedAt, partnerId: draft.partnerId, scope: draft.scope, mode };
-}
 
 export class DocumentService {
   private readonly now: () => Date;
@@ -238,7 +234,7 @@ export class DocumentService {
     const template = await this.template(draft.value.templateId);
     if (!template.ok) return template;
     const answers = answersOf(template.value, draft.value);
-    const bound = bindDocument(template.value, workbook, answers, bindOptionsOf(draft.value, this.now(), 'draft'));
+    const bound = bindDocument(template.value, workbook, answers, bindOptionsForDraft(workbook, draft.value, this.now(), 'draft'));
     if (!bound.ok) return bound;
     const { document, warnings, unanswered, blockers } = bound.value;
     return ok({
@@ -260,7 +256,7 @@ export class DocumentService {
     if (!draft.ok) return draft;
     const template = await this.template(draft.value.templateId);
     if (!template.ok) return template;
-    const bound = bindDocument(template.value, workbook, answersOf(template.value, draft.value), bindOptionsOf(draft.value, this.now(), 'final'));
+    const bound = bindDocument(template.value, workbook, answersOf(template.value, draft.value), bindOptionsForDraft(workbook, draft.value, this.now(), 'final'));
     return bound.ok ? ok(null) : bound;
   }
 
@@ -314,7 +310,7 @@ export class DocumentService {
         template: template.value,
         workbook: request.workbook,
         answers: answersOf(template.value, draft.value),
-        options: bindOptionsOf(draft.value, this.now(), mode),
+        options: bindOptionsForDraft(request.workbook, draft.value, this.now(), mode),
         formats: [...request.formats],
         attachment: request.attachWorkbook ? attachmentScope(request.workbook, draft.value.scope, template.value, draft.value.partnerId) : null,
         ...(printer ? { printer } : {}),

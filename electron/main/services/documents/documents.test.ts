@@ -12,6 +12,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentPlainText, normaliseText } from '../../../../shared/documents/plain-text';
+import { decisionBasis } from '../../../../shared/documents/decision-basis';
 import type { DocModel } from '../../../../shared/documents/model';
 import { readWorkbookText } from '../../../../shared/model/workbook-format';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
@@ -36,6 +37,7 @@ interface Generated {
 
 const ANSWERS: Record<string, Record<string, string>> = {
   'five-case-business-case': JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/documents/five-case-answers.json'), 'utf8')) as Record<string, string>,
+  'committee-report': JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/documents/committee-answers.json'), 'utf8')) as Record<string, string>,
 };
 
 let dir = '';
@@ -63,7 +65,15 @@ beforeAll(async () => {
       template: t.template,
       workbook,
       answers: ANSWERS[t.id] ?? {},
-      options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId },
+      // The sample's own business case data, so the appraisal, financial and management tables are checked too.
+      // The committee report is based on the fixture's business case, whose figures it prints.
+      options: {
+        protectiveMarking: 'OFFICIAL',
+        generatedAt: new Date('2026-11-28T10:00:00Z'),
+        partnerId,
+        businessCase: workbook.drafts.find((d) => d.templateId === t.id)?.businessCase ?? null,
+        basedOn: decisionBasis(workbook, { id: 'report', basedOnDraftId: workbook.drafts[0]?.id ?? null }),
+      },
       formats: ['docx', 'pdf'],
       printer,
       attachment: { serviceIds: null, objectiveIds: null, partnerId, includeNames: false },
@@ -82,9 +92,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The alignment statement is a one-to-two page paper without a table of contents. */
-const hasToc = (id: string) => id !== 'strategic-alignment-statement';
-const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement'];
+/** The alignment statement is a one-to-two page paper, and a committee report a short one, without a table of contents. */
+const hasToc = (id: string) => id !== 'strategic-alignment-statement' && id !== 'committee-report';
+const TEMPLATE_IDS = ['five-case-business-case', 'partnership-proposal', 'commissioning-bid', 'strategic-alignment-statement', 'committee-report'];
 
 describe.skipIf(!chromium)('generated Word files', () => {
   it('every built-in template was generated', () => {

@@ -15,6 +15,7 @@ import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { createChromiumPrinter, findChromium } from './chromium-printer';
 import { exportDocument, type ExportOutput } from './export-document';
 import { BUILT_IN_TEMPLATES_DIR, listTemplates } from './template-folders';
+import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const chromium = findChromium();
@@ -33,6 +34,12 @@ function pdfText(pdf: Uint8Array, name: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
+function sampleBusinessCase() {
+  const sample = loadSampleWorkbook();
+  if (!sample.ok) throw new Error(sample.error.message);
+  return sample.value.drafts.find((d) => d.templateId === 'five-case-business-case')?.businessCase ?? null;
+}
+
 beforeAll(async () => {
   if (!chromium) return;
   dir = mkdtempSync(join(tmpdir(), 'awb-draft-final-'));
@@ -48,7 +55,8 @@ beforeAll(async () => {
       template,
       workbook,
       answers,
-      options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), mode },
+      // The decision data is the sample's business case (a final needs the full appraisal), bound as the app binds a draft's.
+      options: { protectiveMarking: 'OFFICIAL', generatedAt: new Date('2026-11-28T10:00:00Z'), mode, businessCase: sampleBusinessCase() },
       formats: ['docx', 'pdf'],
       printer,
     });

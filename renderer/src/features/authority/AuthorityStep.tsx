@@ -1,23 +1,21 @@
-import { findAuthority, searchAuthorities, toWorkbookAuthority, type AuthorityRecord } from '../../../../shared/reference/authorities';
+import { findAuthority, searchAuthorities, type AuthorityRecord } from '../../../../shared/reference/authorities';
 import { Combobox } from '../../components/Combobox';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
+import { changeAuthor, changePopulation, changePopulationSource, changePopulationYear, chooseAuthority, renameWorkbook } from './commands';
 
 const requiredTitle = (v: string) => (v.trim() === '' ? 'Enter a title for the workbook' : null);
 
 export function AuthorityStep() {
   const workbook = useWorkbookStore((s) => s.workbook);
-  const edit = useWorkbookStore((s) => s.edit);
   if (!workbook) return null;
   const chosen = workbook.authority ? findAuthority(workbook.authority.gss) : undefined;
 
   const choose = (a: AuthorityRecord) => {
-    edit(`Choose ${a.name}`, (wb) => {
-      wb.authority = toWorkbookAuthority(a);
-    });
+    chooseAuthority(a);
     showStatus(`Library authority set to ${a.name} (${a.gss}).`);
   };
 
@@ -78,17 +76,7 @@ export function AuthorityStep() {
                   ? `Leave empty to use the mid-2020 estimate of ${chosen.population2020.toLocaleString('en-GB')} (Office for National Statistics), or enter a newer figure.`
                   : 'The reference data has no population for this authority: enter one so documents can show figures per 1,000 residents.'
               }
-              onCommit={(v) =>
-                edit(
-                  'Change population',
-                  (wb) => {
-                    if (!wb.authority) return;
-                    wb.authority.population =
-                      v === null ? null : { value: Math.round(v), year: wb.authority.population?.year ?? '', source: wb.authority.population?.source ?? '' };
-                  },
-                  { coalesceKey: 'population' },
-                )
-              }
+              onCommit={changePopulation}
             />
             {workbook.authority.population && (
               <div className="two-columns">
@@ -97,14 +85,14 @@ export function AuthorityStep() {
                   value={workbook.authority.population.year}
                   maxLength={500}
                   hint="For example mid-2023"
-                  onCommit={(v) => edit('Change population year', (wb) => void (wb.authority?.population && (wb.authority.population.year = v)), { coalesceKey: 'population-year' })}
+                  onCommit={changePopulationYear}
                 />
                 <TextField
                   label="Population source"
                   value={workbook.authority.population.source}
                   maxLength={500}
                   hint="For example Office for National Statistics"
-                  onCommit={(v) => edit('Change population source', (wb) => void (wb.authority?.population && (wb.authority.population.source = v)), { coalesceKey: 'population-source' })}
+                  onCommit={changePopulationSource}
                 />
               </div>
             )}
@@ -140,7 +128,7 @@ export function AuthorityStep() {
           value={workbook.title}
           validate={requiredTitle}
           hint="Appears on documents and in the recent list, for example “Libraries and the Council Plan 2026–2030”."
-          onCommit={(title) => edit('Change title', (wb) => void (wb.title = title), { coalesceKey: 'title' })}
+          onCommit={renameWorkbook}
         />
         <TextField
           label="Author"
@@ -148,7 +136,7 @@ export function AuthorityStep() {
           value={workbook.author}
           autoComplete="name"
           hint="Your name or role, shown on documents you generate."
-          onCommit={(author) => edit('Change author', (wb) => void (wb.author = author), { coalesceKey: 'author' })}
+          onCommit={changeAuthor}
         />
       </section>
     </div>

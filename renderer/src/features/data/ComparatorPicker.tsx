@@ -7,9 +7,9 @@ import {
 } from '../../../../shared/analysis/benchmark';
 import type { ComparatorKind } from '../../../../shared/model/workbook-schema';
 import { AUTHORITIES } from '../../../../shared/reference/authorities';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { MAX_CHOSEN_COMPARATORS } from '../../../../shared/model/workbook-edits';
+import { addToComparators, compareWith, removeFromComparators } from './commands';
 
-const MAX_CHOSEN = 200;
 
 export function ComparatorPicker(props: {
   gss: string;
@@ -17,25 +17,18 @@ export function ComparatorPicker(props: {
   chosen: readonly string[];
   group: ComparatorGroup;
 }) {
-  const edit = useWorkbookStore((s) => s.edit);
   const ids = { legend: useId(), add: useId(), list: useId() };
   const [adding, setAdding] = useState('');
   const names = new Map(AUTHORITIES.map((a) => [a.gss, a.name]));
   const setKind = (kind: ComparatorKind) =>
-    edit(`Compare with ${COMPARATOR_LABELS[kind].toLowerCase()}`, (wb) => {
-      wb.libraryData.comparator.kind = kind;
-    });
+    compareWith(kind, COMPARATOR_LABELS[kind].toLowerCase());
   const add = () => {
-    if (!adding || props.chosen.includes(adding) || props.chosen.length >= MAX_CHOSEN) return;
-    edit(`Add ${names.get(adding)} to the comparators`, (wb) => {
-      wb.libraryData.comparator.chosen.push(adding);
-    });
+    if (!adding || props.chosen.includes(adding) || props.chosen.length >= MAX_CHOSEN_COMPARATORS) return;
+    addToComparators(adding, names.get(adding) ?? adding);
     setAdding('');
   };
   const remove = (gss: string) =>
-    edit(`Remove ${names.get(gss) ?? gss} from the comparators`, (wb) => {
-      wb.libraryData.comparator.chosen = wb.libraryData.comparator.chosen.filter((g) => g !== gss);
-    });
+    removeFromComparators(gss, names.get(gss) ?? gss);
 
   return (
     <div className="comparator-picker">

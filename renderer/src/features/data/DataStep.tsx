@@ -5,7 +5,6 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { benchmark, ordinal } from '../../../../shared/analysis/benchmark';
-import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import {
   ACTIVITY_EVIDENCE,
   ACTIVITY_MEASURES,
@@ -17,8 +16,9 @@ import {
 } from '../../../../shared/reference/activity';
 import { AUTHORITIES, findAuthority } from '../../../../shared/reference/authorities';
 import { librariesFor, type LibraryRecord } from '../../../../shared/reference/libraries';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { citeActivityData } from './commands';
 import { ComparatorPicker } from './ComparatorPicker';
 import { GRANULARITY_WORDS, monthSpan, rate, whole } from './format';
 import { MeasureDetail } from './MeasureDetail';
@@ -68,9 +68,7 @@ export function DataStep() {
   }, [authority, libraries, services]);
 
   const cite = () => {
-    useWorkbookStore.getState().edit('Add the libraries activity data to the evidence', (wb) => {
-      ensureLibraryEvidence(wb, ACTIVITY_EVIDENCE);
-    });
+    citeActivityData();
     showStatus('The libraries activity data is now in the workbook’s evidence, so documents cite it.');
   };
 

@@ -21,8 +21,8 @@ import type { Table } from '../../../../shared/import/table-outline';
 import { OWN_MEASURES, type OwnMeasure } from '../../../../shared/model/workbook-schema';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { importFigures } from './commands';
 
 const PREVIEW_ROWS = 5;
 const SHOWN_PROBLEMS = 30;
@@ -49,9 +49,7 @@ export function ImportFiguresDialog(props: {
 
   const add = () => {
     if (!result?.ok) return;
-    useWorkbookStore.getState().edit(`Import figures from ${props.fileName}`, (wb) => {
-      wb.libraryData.figures.push(...result.figures);
-    });
+    importFigures(result.figures, props.fileName);
     showStatus(
       `Added ${result.figures.length.toLocaleString('en-GB')} figures from ${props.fileName}. Undo (Ctrl+Z) removes them.`,
     );

@@ -1,16 +1,15 @@
 /** Uses a year's total of the service's own figures as a service's reach figure or a KPI's baseline, with its period and source. */
 import { useId, useState } from 'react';
-import type { OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
+import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS } from '../../../../shared/import/own-figures';
 import {
-  addReachFromTotal,
-  setBaselineFromTotal,
   totalPeriod,
   totalSource,
 } from '../../../../shared/model/own-figure-links';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { takeTotalAsBaseline, takeTotalAsReach } from './commands';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => void }) {
   const { total } = props;
@@ -28,20 +27,12 @@ export function LinkFigureDialog(props: { total: OwnYearTotal; onClose: () => vo
     if (target === 'service') {
       const service = wb.services.find((s) => s.id === serviceId);
       if (!service) return;
-      useWorkbookStore
-        .getState()
-        .edit(`Use ${label.toLowerCase()} ${total.year} as reach of ${service.name}`, (draft) => {
-          addReachFromTotal(draft, total, serviceId);
-        });
+      takeTotalAsReach(total, label, serviceId, service.name);
       showStatus(`${label}, ${total.year}, added to ${service.name}’s reach figures.`);
     } else {
       const found = kpis.find((k) => k.kpi.id === kpiId);
       if (!found) return;
-      useWorkbookStore
-        .getState()
-        .edit(`Use ${label.toLowerCase()} ${total.year} as the baseline of ${found.kpi.name}`, (draft) => {
-          setBaselineFromTotal(draft, total, kpiId);
-        });
+      takeTotalAsBaseline(total, label, kpiId, found.kpi.name);
       showStatus(`${label}, ${total.year}, is now the baseline of “${found.kpi.name}”.`);
     }
     props.onClose();

@@ -1,12 +1,13 @@
 /** The service's own counts: import, totals by year per library, use as reach or KPI baseline, remove a file's figures. */
 import { useMemo, useRef, useState } from 'react';
-import { ownFigureTotals, type OwnYearTotal } from '../../../../shared/analysis/benchmark-own-figures';
+import { ownFigureTotals } from '../../../../shared/analysis/benchmark-own-figures';
+import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS, type ImportContext } from '../../../../shared/import/own-figures';
 import { readPlanFile } from '../../../../shared/import/plan-files';
 import type { Table } from '../../../../shared/import/table-outline';
 import type { OwnFigure } from '../../../../shared/model/workbook-schema';
-import { showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showError, showStatus } from '../../state/ui-store';
+import { removeFiguresFrom } from './commands';
 import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';
@@ -32,9 +33,7 @@ export function OwnFigures(props: {
   };
 
   const removeSource = (source: string) => {
-    useWorkbookStore.getState().edit(`Remove the figures from ${source}`, (wb) => {
-      wb.libraryData.figures = wb.libraryData.figures.filter((f) => f.source !== source);
-    });
+    removeFiguresFrom(source);
     showStatus(`Removed the figures from ${source}. Undo (Ctrl+Z) puts them back.`);
   };
 

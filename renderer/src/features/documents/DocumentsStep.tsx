@@ -1,6 +1,8 @@
 import type { Draft as Mutable } from 'immer';
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react';
 import { readinessChecklist, type ReadinessItem } from '../../../../shared/documents/readiness';
+import { businessCaseDrafts } from '../../../../shared/documents/decision-basis';
+import { removeDraft } from '../../../../shared/model/operations';
 import type {
   DocumentPreview as PreviewResult,
   GeneratedFile,
@@ -10,9 +12,9 @@ import type {
 import { PROTECTIVE_MARKINGS, type ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { TextField } from '../../components/TextField';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call, onEvent } from '../../platform/api';
 import {
   answerOf,
@@ -26,6 +28,7 @@ import {
   setAnswer,
   type AnswerError,
 } from './answers';
+import { BASED_ON_FIELD_ID, BasedOnField } from './BasedOnField';
 import { DocumentPreview } from './DocumentPreview';
 import { ExportPanel, type ExportChoice, type ExportMode, type Job } from './ExportPanel';
 import { QuestionField } from './QuestionField';
@@ -36,6 +39,8 @@ import { TemplatePicker } from './TemplatePicker';
 import './documents.css';
 import { useMediaQuery } from '../../components/use-media-query';
 import { PaneTabs, PANE_IDS, type DocumentsPane } from './PaneTabs';
+import { BusinessCaseForms } from './case/BusinessCaseForms';
+import { emptyBusinessCase } from '../../../../shared/model/business-case-schema';
 
 const PREVIEW_DELAY_MS = 350;
 const PARTNER_FIELD_ID = 'doc-partner';
@@ -64,6 +69,7 @@ const LISTED_BY_READINESS = new Set([
   'unanswered-required',
   'unanswered',
   'missing-partner',
+  'missing-business-case',
   'unsupported-claim',
   'weak-evidence',
 ]);
@@ -316,6 +322,7 @@ export function DocumentsStep() {
       question: questionFieldId,
       partner: PARTNER_FIELD_ID,
       scope: SCOPE_FIELD_ID,
+      basedOn: BASED_ON_FIELD_ID,
     });
     if (target.field) focusField(target.field);
     else if (target.goTo) goTo(target.goTo);
@@ -325,6 +332,7 @@ export function DocumentsStep() {
       question: questionFieldId,
       partner: PARTNER_FIELD_ID,
       scope: SCOPE_FIELD_ID,
+      basedOn: BASED_ON_FIELD_ID,
     });
     return t.goTo
       ? `opens the ${t.goTo.step === 'map' ? 'Map' : t.goTo.step === 'services' ? 'Services' : 'Objectives'} step`
@@ -400,9 +408,7 @@ export function DocumentsStep() {
   const discardDraft = () => {
     if (!draft) return;
     if (stored)
-      edit(`Discard the draft “${draft.title}”`, (wb) => {
-        wb.drafts = wb.drafts.filter((d) => d.id !== draft.id);
-      });
+      edit(`Discard the draft “${draft.title}”`, (wb) => removeDraft(wb, draft.id));
     setDraftId(null);
     setPending(null);
     setPreview(null);
@@ -521,6 +527,32 @@ export function DocumentsStep() {
                 )
               }
             />
+            {template.basedOn === 'business-case' && (
+              <BasedOnField
+                value={draft.basedOnDraftId}
+                drafts={businessCaseDrafts(
+                  workbook,
+                  (id) => listing?.templates.find((t) => t.id === id)?.kind === 'business-case',
+                  draft.id,
+                )}
+                error={
+                  showErrors && mode === 'final'
+                    ? (finalBlockers.find((i) => i.kind === 'missing-business-case')?.message ?? null)
+                    : null
+                }
+                onChange={(basedOnId) => {
+                  const basis = workbook.drafts.find((d) => d.id === basedOnId);
+                  updateDraft(basis ? `Base the report on “${basis.title}”` : 'Clear the business case', (d) => {
+                    d.basedOnDraftId = basedOnId;
+                    // A report with nothing in scope takes the business case's services and objectives with it.
+                    if (basis && !d.scope.wholeService && d.scope.serviceIds.length === 0) {
+                      d.scope.serviceIds = [...basis.scope.serviceIds];
+                      d.scope.objectiveIds = [...basis.scope.objectiveIds];
+                    }
+                  });
+                }}
+              />
+            )}
             <section className="panel" aria-labelledby="about-doc-heading">
               <h2 id="about-doc-heading">About this document</h2>
               <TextField
@@ -596,6 +628,23 @@ export function DocumentsStep() {
                 ))
               )}
             </section>
+
+            {template?.kind === 'business-case' && (
+              <BusinessCaseForms
+                data={draft.businessCase}
+                workbook={workbook}
+                edit={(label, recipe, key) =>
+                  updateDraft(
+                    label,
+                    (d) => {
+                      d.businessCase ??= emptyBusinessCase();
+                      recipe(d.businessCase);
+                    },
+                    key && `${key}:${draft.id}`,
+                  )
+                }
+              />
+            )}
 
             <ReadinessChecklist
               items={readiness}

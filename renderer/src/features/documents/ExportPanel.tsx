@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DocumentProgress, GeneratedFile } from '../../../../shared/ipc/documents-contract';
-import { showError } from '../../app/ui-store';
+import { showError } from '../../state/ui-store';
 import { call } from '../../platform/api';
 
 export type ExportChoice = 'docx' | 'pdf' | 'both';

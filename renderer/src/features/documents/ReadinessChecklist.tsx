@@ -18,7 +18,7 @@ export interface FixTarget {
 
 export function fixTarget(
   t: ReadinessTarget,
-  ids: { question: (id: string) => string; partner: string; scope: string },
+  ids: { question: (id: string) => string; partner: string; scope: string; basedOn: string },
 ): FixTarget {
   switch (t.kind) {
     case 'question':
@@ -27,6 +27,8 @@ export function fixTarget(
       return { field: ids.partner };
     case 'scope-field':
       return { field: ids.scope };
+    case 'based-on-field':
+      return { field: ids.basedOn };
     default:
       return { goTo: { kind: t.kind, id: t.id, step: STEP_OF[t.kind] } };
   }

@@ -1,12 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
 import { inTreeOrder } from '../../../../shared/analysis/hierarchy';
-import { formatMoney, parseMoney } from '../../../../shared/documents/template/format';
+import { formatMoney, parseMoney } from '../../../../shared/text/numbers';
 import type { TemplateInfo } from '../../../../shared/ipc/documents-contract';
 import type { Period } from '../../../../shared/model/periods';
 import type { Draft, DraftScope, Workbook } from '../../../../shared/model/workbook-schema';
 import { PeriodField } from '../../components/PeriodField';
 import { scopeServiceIds } from '../../../../shared/documents/facts/scope';
-import { wordMatcher } from '../../app/word-search';
+import { wordMatcher } from '../../../../shared/text/word-search';
 
 /** The field the readiness checklist's "choose the services" item takes the officer to. */
 export const SCOPE_FIELD_ID = 'doc-scope-services-search';

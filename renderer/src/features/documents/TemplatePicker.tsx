@@ -5,6 +5,7 @@ const KIND_LABELS: Readonly<Record<TemplateInfo['kind'], string>> = {
   'partnership-proposal': 'Partnership proposal',
   'commissioning-bid': 'Commissioning bid',
   'alignment-statement': 'Strategic alignment statement',
+  'committee-report': 'Committee or cabinet report',
   other: '',
 };
 

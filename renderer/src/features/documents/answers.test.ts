@@ -4,6 +4,7 @@ import { countWords } from '../../../../shared/documents/plain-text';
 import type { TemplateInfo, TemplateQuestion } from '../../../../shared/ipc/documents-contract';
 import type { Draft } from '../../../../shared/model/workbook-schema';
 import { createWorkbook } from '../../../../shared/model/new-workbook';
+import { emptyBusinessCase } from '../../../../shared/model/business-case-schema';
 import {
   answerOf,
   answerProblem,
@@ -38,6 +39,7 @@ const template: TemplateInfo = {
   origin: 'built-in',
   folder: '/templates/five-case-business-case',
   partner: 'none',
+  basedOn: 'none',
   scope: 'proposal',
   questions: [
     q({ id: 'stage', kind: 'choice', required: true, options: [{ value: 'SOC', label: 'SOC' }, { value: 'OBC', label: 'OBC' }], defaultValue: 'OBC', group: 'About' }),
@@ -58,6 +60,19 @@ describe('document drafts', () => {
       created: '2026-11-28T10:00:00.000Z',
       answers: [{ questionId: 'stage', value: 'OBC' }],
     });
+  });
+
+  it('for a committee report, start from the latest business case with decision data, and its services', () => {
+    const report: TemplateInfo = { ...template, id: 'committee-report', kind: 'committee-report', basedOn: 'business-case', questions: [] };
+    const wb = createWorkbook({ title: 'Test' });
+    expect(newDraft(report, 'OFFICIAL', wb).basedOnDraftId).toBeNull();
+    const at = new Date('2026-11-28T10:00:00Z');
+    const older = { ...newDraft(template, 'OFFICIAL', wb, at), businessCase: emptyBusinessCase(), modified: '2026-01-01T00:00:00.000Z' };
+    const newer = { ...newDraft(template, 'OFFICIAL', wb, at), businessCase: emptyBusinessCase(), scope: { ...older.scope, serviceIds: ['svc_a'] } };
+    const noData = { ...newDraft(template, 'OFFICIAL', wb, new Date('2026-12-01T10:00:00Z')) };
+    const d = newDraft(report, 'OFFICIAL', { ...wb, drafts: [older, newer, noData] });
+    expect(d.basedOnDraftId).toBe(newer.id);
+    expect(d.scope.serviceIds).toEqual(['svc_a']);
   });
 
   it('set, change and clear answers, stamping the draft as modified', () => {

@@ -9,6 +9,7 @@ import { newId } from '../../../../shared/model/ids';
 import type { ProtectiveMarking } from '../../../../shared/model/vocabulary';
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { defaultScope } from '../../../../shared/documents/facts/scope';
+import { businessCaseDrafts } from '../../../../shared/documents/decision-basis';
 
 export const MARKING_LABELS: Record<ProtectiveMarking, string> = {
   OFFICIAL: 'OFFICIAL',
@@ -36,14 +37,19 @@ export function newDraft(template: TemplateInfo, marking: ProtectiveMarking, wor
     .filter((q) => q.defaultValue !== null && q.defaultValue !== '')
     .map((q) => ({ questionId: q.id, value: q.defaultValue ?? '' }));
   const answerRecord = Object.fromEntries(answers.map((a) => [a.questionId, a.value]));
+  // A committee report starts from the latest business case that holds decision data, and its scope.
+  const basis = template.basedOn === 'business-case' ? (businessCaseDrafts(workbook, () => false)[0] ?? null) : null;
+  const scope = defaultScope({ manifest: { scope: template.scope, questions: template.questions } }, workbook, answerRecord);
   return {
     id: newId('draft'),
     templateId: template.id,
     title: template.name,
-    scope: defaultScope({ manifest: { scope: template.scope, questions: template.questions } }, workbook, answerRecord),
+    scope: basis && scope.serviceIds.length === 0 ? { ...scope, serviceIds: [...basis.scope.serviceIds], objectiveIds: [...basis.scope.objectiveIds] } : scope,
     answers,
     protectiveMarking: marking,
     partnerId: null,
+    businessCase: null,
+    basedOnDraftId: basis?.id ?? null,
     created: stamp,
     modified: stamp,
   };

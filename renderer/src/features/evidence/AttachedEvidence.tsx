@@ -1,26 +1,24 @@
 import { useState } from 'react';
-import { ensureLibraryEvidence } from '../../../../shared/model/operations';
-import type { Workbook } from '../../../../shared/model/workbook-schema';
-import { showStatus } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import type { EvidenceHolder } from '../../../../shared/model/entity-edits';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { attachEvidenceTo, detachEvidenceFrom } from './commands';
+import { showStatus } from '../../state/ui-store';
 import { focusSoon } from '../../components/focus';
 import { EvidencePicker } from './EvidencePicker';
 import { QUALITY_LABELS } from './evidence-labels';
 
 /**
- * The evidence attached to something (a link, a service, an objective), with Attach and Remove. `target`
- * finds that thing's evidence list inside the workbook being edited.
+ * The evidence attached to something (a link, a service, an objective), with Attach and Remove.
  */
 export function AttachedEvidence(props: {
   heading: string;
   ids: readonly string[];
-  target: (wb: Workbook) => string[] | undefined;
+  holder: EvidenceHolder;
   what: string;
   serviceRef?: string;
 }) {
   const [picking, setPicking] = useState(false);
   const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const byId = new Map(evidence.map((e) => [e.id, e]));
 
   return (
@@ -48,12 +46,7 @@ export function AttachedEvidence(props: {
                   onClick={(click) => {
                     const section = click.currentTarget.closest('section');
                     const next = props.ids[props.ids.indexOf(id) + 1] ?? props.ids[props.ids.indexOf(id) - 1];
-                    edit(`Remove evidence from ${props.what}`, (wb) => {
-                      const list = props.target(wb);
-                      // splice(-1) would remove the last item: only remove what is there.
-                      const at = list ? list.indexOf(id) : -1;
-                      if (list && at >= 0) list.splice(at, 1);
-                    });
+                    detachEvidenceFrom(props.holder, props.what, id);
                     showStatus(`Removed “${e.title}” from ${props.what}.`, { undoable: true });
                     // On to the next item's Remove, or Attach when none is left.
                     focusSoon(
@@ -78,13 +71,7 @@ export function AttachedEvidence(props: {
           attachedIds={props.ids}
           {...(props.serviceRef ? { serviceRef: props.serviceRef } : {})}
           onClose={() => setPicking(false)}
-          onChoose={(choice) => {
-            edit(`Attach evidence to ${props.what}`, (wb) => {
-              const id = 'workbookId' in choice ? choice.workbookId : ensureLibraryEvidence(wb, choice.library);
-              const list = props.target(wb);
-              if (list && !list.includes(id)) list.push(id);
-            });
-          }}
+          onChoose={(choice) => attachEvidenceTo(props.holder, props.what, choice)}
         />
       )}
     </section>

@@ -3,8 +3,8 @@ import type { Evidence } from '../../../../shared/model/workbook-schema';
 import { EVIDENCE_LIBRARY, type LibraryEvidence } from '../../../../shared/reference/catalogue';
 import { focusSoon } from '../../components/focus';
 import { Modal } from '../../components/Modal';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
-import { wordMatcher } from '../../app/word-search';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { wordMatcher } from '../../../../shared/text/word-search';
 import { QUALITY_LABELS } from './evidence-labels';
 
 type Item = { source: 'workbook'; evidence: Evidence } | { source: 'library'; evidence: LibraryEvidence };

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
-import { ensureLibraryEvidence, removeEvidence } from '../../../../shared/model/operations';
 import { EVIDENCE_KINDS, EVIDENCE_QUALITIES } from '../../../../shared/model/vocabulary';
 import { type Evidence, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
 import { SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { focusSoon } from '../../components/focus';
-import { ask, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
+import { addLibraryEvidence, addOwnEvidence, changeEvidence, deleteEvidence } from './commands';
 import { EvidencePicker } from './EvidencePicker';
 import { KIND_LABELS, QUALITY_LABELS } from './evidence-labels';
 
@@ -42,17 +42,7 @@ function blankEvidence(): Evidence {
 function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
   const e = props.evidence;
   const wb = useWorkbookStore((s) => s.workbook)!;
-  const edit = useWorkbookStore((s) => s.edit);
   const uses = usesOf(wb, e.id);
-  const update = (label: string, recipe: (x: Evidence) => void, key?: string) =>
-    edit(
-      label,
-      (draft) => {
-        const x = draft.evidence.find((y) => y.id === e.id);
-        if (x) recipe(x);
-      },
-      key ? { coalesceKey: `${e.id}:${key}` } : undefined,
-    );
   const remove = async () => {
     const choice = await ask({
       title: `Delete “${e.title}”?`,
@@ -64,7 +54,7 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
       cancelId: 'cancel',
     });
     if (choice !== 'delete') return;
-    edit(`Delete evidence ${e.title}`, (draft) => removeEvidence(draft, e.id));
+    deleteEvidence(e);
     props.onDeleted();
     showStatus(`Deleted “${e.title}”.`, { undoable: true });
   };
@@ -72,20 +62,20 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
     <div id="evidence-details" className="details-panel">
       <h2>{e.title}</h2>
       {e.origin === 'library' && <p className="muted">From the app’s evidence library. You can edit this copy; the figure’s source and year should stay as published.</p>}
-      <TextField label="Title" required value={e.title} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a title')} onCommit={(v) => update('Change evidence title', (x) => void (x.title = v), 'title')} />
-      <TextField label="Key finding" multiline value={e.keyFinding} maxLength={20_000} hint="What it shows, in a sentence or two." onCommit={(v) => update('Change key finding', (x) => void (x.keyFinding = v), 'finding')} />
+      <TextField label="Title" required value={e.title} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a title')} onCommit={(v) => changeEvidence(e, 'Change evidence title', { title: v }, 'title')} />
+      <TextField label="Key finding" multiline value={e.keyFinding} maxLength={20_000} hint="What it shows, in a sentence or two." onCommit={(v) => changeEvidence(e, 'Change key finding', { keyFinding: v }, 'finding')} />
       <div className="two-columns">
-        <TextField label="Headline figure" value={e.figure} maxLength={500} hint="As quoted, for example “£27.5m a year”" onCommit={(v) => update('Change figure', (x) => void (x.figure = v), 'figure')} />
-        <TextField label="Year or period" value={e.year} maxLength={500} hint="As the source gives it: 2023, 2022/23, March 2015" onCommit={(v) => update('Change year', (x) => void (x.year = v), 'year')} />
+        <TextField label="Headline figure" value={e.figure} maxLength={500} hint="As quoted, for example “£27.5m a year”" onCommit={(v) => changeEvidence(e, 'Change figure', { figure: v }, 'figure')} />
+        <TextField label="Year or period" value={e.year} maxLength={500} hint="As the source gives it: 2023, 2022/23, March 2015" onCommit={(v) => changeEvidence(e, 'Change year', { year: v }, 'year')} />
       </div>
       <div className="two-columns">
-        <TextField label="Publisher or source" value={e.publisher} maxLength={500} onCommit={(v) => update('Change publisher', (x) => void (x.publisher = v), 'publisher')} />
+        <TextField label="Publisher or source" value={e.publisher} maxLength={500} onCommit={(v) => changeEvidence(e, 'Change publisher', { publisher: v }, 'publisher')} />
         <TextField
           label="Web address"
           value={e.url}
           maxLength={2000}
           validate={(v) => (WebUrl.safeParse(v).success ? null : 'Enter a web address starting with https://')}
-          onCommit={(v) => update('Change web address', (x) => void (x.url = v), 'url')}
+          onCommit={(v) => changeEvidence(e, 'Change web address', { url: v }, 'url')}
         />
       </div>
       {e.url && /^https:\/\//i.test(e.url) && (
@@ -96,13 +86,13 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
         </p>
       )}
       <div className="two-columns">
-        <SelectField label="Kind" value={e.kind} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(v) => update('Change kind', (x) => void (x.kind = v))} />
+        <SelectField label="Kind" value={e.kind} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} onChange={(v) => changeEvidence(e, 'Change kind', { kind: v })} />
         <SelectField
           label="Quality"
           value={e.quality}
           hint="Strong: robust research or official statistics. Moderate: credible but limited. Limited: single case or secondary report. Anecdotal: stories and quotes."
           options={EVIDENCE_QUALITIES.map((q) => ({ value: q, label: QUALITY_LABELS[q] }))}
-          onChange={(v) => update('Change quality', (x) => void (x.quality = v))}
+          onChange={(v) => changeEvidence(e, 'Change quality', { quality: v })}
         />
       </div>
       <h3>Cited by</h3>
@@ -126,7 +116,6 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
 
 export function EvidenceStep() {
   const evidence = useWorkbookStore((s) => s.workbook?.evidence ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const focusRequest = useUiStore((s) => s.focusRequest);
   const [selectedId, setSelectedId] = useState<string | null>(focusRequest?.kind === 'evidence' ? focusRequest.id : (evidence[0]?.id ?? null));
   const [picking, setPicking] = useState(false);
@@ -148,7 +137,7 @@ export function EvidenceStep() {
           className="button button-secondary"
           onClick={() => {
             const e = blankEvidence();
-            edit('Add evidence', (wb) => void wb.evidence.push(e));
+            addOwnEvidence(e);
             setSelectedId(e.id);
             requestAnimationFrame(() => document.getElementById('evidence-details')?.querySelector<HTMLInputElement>('input')?.select());
           }}
@@ -203,9 +192,7 @@ export function EvidenceStep() {
           onClose={() => setPicking(false)}
           onChoose={(choice) => {
             if ('workbookId' in choice) return setSelectedId(choice.workbookId);
-            let id = '';
-            edit(`Add evidence ${choice.library.title}`, (wb) => void (id = ensureLibraryEvidence(wb, choice.library)));
-            setSelectedId(id);
+            setSelectedId(addLibraryEvidence(choice.library));
             showStatus(`Added “${choice.library.title}”.`);
           }}
         />

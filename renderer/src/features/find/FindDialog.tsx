@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { Modal } from '../../components/Modal';
-import { useUiStore, type FocusRequest } from '../../app/ui-store';
-import { wordMatcher } from '../../app/word-search';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useUiStore, type FocusRequest } from '../../state/ui-store';
+import { wordMatcher } from '../../../../shared/text/word-search';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { focusSoon } from '../../components/focus';
 
 interface Hit {

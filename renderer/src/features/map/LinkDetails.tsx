@@ -3,11 +3,11 @@ import type { Suggestion } from '../../../../shared/analysis/suggestions';
 import { objectiveWithDescendants } from '../../../../shared/model/operations';
 import { CONFIDENCE_LEVELS, STRENGTHS, type Confidence, type Strength } from '../../../../shared/model/vocabulary';
 import type { Alignment, Service, Workbook } from '../../../../shared/model/workbook-schema';
-import { longDate } from '../../../../shared/workshop/format';
+import { longDate } from '../../../../shared/text/dates';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { recordedWork, type MapColumn } from './map-model';
 import { applyStrengths } from './apply-strengths';
@@ -126,7 +126,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
             value={link.rationale}
             onCommit={(v) => update('Change rationale', (a) => void (a.rationale = v), 'rationale')}
           />
-          <AttachedEvidence heading="Evidence for this link" ids={link.evidenceIds} what="this link" target={(draft) => findLink(draft)?.evidenceIds} {...(service.catalogueRef ? { serviceRef: service.catalogueRef } : {})} />
+          <AttachedEvidence heading="Evidence for this link" ids={link.evidenceIds} what="this link" holder={{ kind: 'link', serviceId: service.id, objectiveId: objective.id }} {...(service.catalogueRef ? { serviceRef: service.catalogueRef } : {})} />
           {kpis.length > 0 ? (
             <CheckboxGroup
               legend="KPIs this link moves"

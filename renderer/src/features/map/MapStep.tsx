@@ -1,8 +1,8 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { pairKey } from '../../../../shared/analysis/suggestions';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { applyStrengths } from './apply-strengths';
 import { LinkDetails } from './LinkDetails';
 import { MapLegend } from './MapLegend';

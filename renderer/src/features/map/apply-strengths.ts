@@ -5,8 +5,8 @@ import { pairKey } from '../../../../shared/analysis/suggestions';
 import { newId } from '../../../../shared/model/ids';
 import type { Strength } from '../../../../shared/model/vocabulary';
 import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
-import { isoToday } from '../../../../shared/workshop/format';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { isoToday } from '../../../../shared/text/dates';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 function officerProvenance(): Provenance {
   return { kind: 'officer', date: isoToday(), by: useWorkbookStore.getState().workbook?.author ?? '', workshopId: null, note: '' };

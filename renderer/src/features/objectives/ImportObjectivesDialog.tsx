@@ -12,8 +12,8 @@ import { defaultTopLevel, outlineToObjectives, TOP_LEVEL_CHOICES, type TopLevel 
 import type { SourceRef } from '../../../../shared/model/workbook-schema';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { countLevels, OutlinePreview } from './OutlinePreview';
 
 export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; file: PlanFile };

@@ -9,7 +9,7 @@ import { NumberField, SelectField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
 import { PeriodField } from '../../components/PeriodField';
 import { TextField } from '../../components/TextField';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 const DIRECTION_LABELS: Record<KpiDirection, string> = {
   increase: 'Higher is better',

@@ -15,8 +15,8 @@ import { THEMES } from '../../../../shared/reference/catalogue';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { KpiEditor } from './KpiEditor';
 import { LEVEL_LABEL } from './ObjectiveTree';
@@ -205,7 +205,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
         heading={`Evidence about this ${o.level}`}
         ids={o.evidenceIds}
         what={`“${o.title}”`}
-        target={(draft) => findObjective(draft, o.id)?.evidenceIds}
+        holder={{ kind: 'objective', objectiveId: o.id }}
       />
       {merging && (
         <Modal

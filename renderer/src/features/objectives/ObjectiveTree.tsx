@@ -12,8 +12,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { inTreeOrder } from '../../../../shared/analysis/hierarchy';
 import { indentObjective, moveAmongSiblings, moveObjectiveTo, outdentObjective } from '../../../../shared/model/operations';
 import type { Objective } from '../../../../shared/model/workbook-schema';
-import { showStatus } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 
 export const LEVEL_LABEL = { theme: 'Theme', objective: 'Objective', outcome: 'Outcome' } as const;
 

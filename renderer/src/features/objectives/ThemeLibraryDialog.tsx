@@ -3,8 +3,8 @@ import { newObjective } from '../../../../shared/model/factories';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { THEMES } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 /** Common council themes to start from, each with example objectives the officer can tick to add. */
 export function ThemeLibraryDialog(props: { onClose: () => void }) {

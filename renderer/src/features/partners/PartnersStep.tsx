@@ -1,37 +1,19 @@
 import { useState } from 'react';
 import { inTreeOrder, objectiveCodes } from '../../../../shared/analysis/hierarchy';
-import { newId } from '../../../../shared/model/ids';
-import { removePartner } from '../../../../shared/model/operations';
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/vocabulary';
-import type { Partner, PartnerObjective, Workbook } from '../../../../shared/model/workbook-schema';
+import type { Partner } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
 import { focusSoon } from '../../components/focus';
-import { ask, showStatus, useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
-
-const findPartner = (wb: Workbook, id: string) => wb.partners.find((p) => p.id === id);
+import { ask, showStatus, useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { addNewPartner, addObjectiveTo, changePartner, changePartnerObjective, deletePartner, deletePartnerObjective } from './commands';
 
 function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
   const p = props.partner;
   const wb = useWorkbookStore((s) => s.workbook)!;
-  const edit = useWorkbookStore((s) => s.edit);
   const codes = objectiveCodes(wb.objectives);
   const councilOptions = inTreeOrder(wb.objectives).map(({ objective }) => ({ value: objective.id, label: `${codes.get(objective.id)} ${objective.title}` }));
-  const update = (label: string, recipe: (x: Partner) => void, key?: string) =>
-    edit(
-      label,
-      (draft) => {
-        const x = findPartner(draft, p.id);
-        if (x) recipe(x);
-      },
-      key ? { coalesceKey: `${p.id}:${key}` } : undefined,
-    );
-  const updateObjective = (po: PartnerObjective, label: string, recipe: (x: PartnerObjective) => void, key?: string) =>
-    update(label, (x) => {
-      const y = x.objectives.find((z) => z.id === po.id);
-      if (y) recipe(y);
-    }, key ? `${po.id}:${key}` : undefined);
 
   const remove = async () => {
     const choice = await ask({
@@ -44,7 +26,7 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
       cancelId: 'cancel',
     });
     if (choice !== 'delete') return;
-    edit(`Delete partner ${p.name}`, (draft) => removePartner(draft, p.id));
+    deletePartner(p);
     props.onDeleted();
     showStatus(`Deleted “${p.name}”.`, { undoable: true });
     focusSoon(
@@ -56,10 +38,10 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
   return (
     <div id="partner-details" className="details-panel">
       <h2>{p.name}</h2>
-      <TextField label="Name" required value={p.name} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a name')} onCommit={(v) => update('Rename partner', (x) => void (x.name = v), 'name')} />
-      <SelectField label="Type of organisation" value={p.type} options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))} onChange={(v) => update('Change partner type', (x) => void (x.type = v))} />
-      <TextField label="About them" multiline value={p.description} maxLength={20_000} onCommit={(v) => update('Change partner description', (x) => void (x.description = v), 'description')} />
-      <TextField label="Contact" value={p.contact} maxLength={500} hint="Name and role of your contact there." onCommit={(v) => update('Change contact', (x) => void (x.contact = v), 'contact')} />
+      <TextField label="Name" required value={p.name} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a name')} onCommit={(v) => changePartner(p, 'Rename partner', { name: v }, 'name')} />
+      <SelectField label="Type of organisation" value={p.type} options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))} onChange={(v) => changePartner(p, 'Change partner type', { type: v })} />
+      <TextField label="About them" multiline value={p.description} maxLength={20_000} onCommit={(v) => changePartner(p, 'Change partner description', { description: v }, 'description')} />
+      <TextField label="Contact" value={p.contact} maxLength={500} hint="Name and role of your contact there." onCommit={(v) => changePartner(p, 'Change contact', { contact: v }, 'contact')} />
       <h3 id="partner-objectives-heading" tabIndex={-1}>
         Their objectives
       </h3>
@@ -69,19 +51,19 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
           <legend>
             Objective {i + 1}: {po.title}
           </legend>
-          <TextField label="Objective" required value={po.title} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter the objective')} onCommit={(v) => updateObjective(po, 'Change partner objective', (x) => void (x.title = v), 'title')} />
-          <TextField label="Details" multiline value={po.description} maxLength={20_000} onCommit={(v) => updateObjective(po, 'Change partner objective details', (x) => void (x.description = v), 'description')} />
+          <TextField label="Objective" required value={po.title} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter the objective')} onCommit={(v) => changePartnerObjective(p, po, 'Change partner objective', { title: v }, 'title')} />
+          <TextField label="Details" multiline value={po.description} maxLength={20_000} onCommit={(v) => changePartnerObjective(p, po, 'Change partner objective details', { description: v }, 'description')} />
           {councilOptions.length === 0 ? (
             <p className="muted">Add the council’s objectives first to map this onto them.</p>
           ) : (
-            <CheckboxGroup legend="Council objectives it shares" options={councilOptions} selected={po.objectiveIds} onChange={(ids) => updateObjective(po, 'Map partner objective', (x) => void (x.objectiveIds = ids))} />
+            <CheckboxGroup legend="Council objectives it shares" options={councilOptions} selected={po.objectiveIds} onChange={(ids) => changePartnerObjective(p, po, 'Map partner objective', { objectiveIds: ids })} />
           )}
           <button
             type="button"
             className="button button-secondary"
             onClick={() => {
               const next = p.objectives[i + 1] ?? p.objectives[i - 1];
-              update('Delete partner objective', (x) => void (x.objectives = x.objectives.filter((y) => y.id !== po.id)));
+              deletePartnerObjective(p, po);
               showStatus(`Deleted their objective “${po.title}”.`, { undoable: true });
               // On to the next objective's first box, or the list's heading when it was the last.
               focusSoon(
@@ -99,8 +81,7 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
           type="button"
           className="button button-secondary"
           onClick={() => {
-            const id = newId('partnerObjective');
-            update('Add partner objective', (x) => void x.objectives.push({ id, title: 'New objective', description: '', objectiveIds: [] }));
+            const id = addObjectiveTo(p);
             showStatus(`Added objective ${p.objectives.length + 1} for ${p.name}. Type its title.`);
             focusSoon(() => {
               const input = document.getElementById(`partner-objective-${id}`)?.querySelector('input');
@@ -121,7 +102,6 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
 
 export function PartnersStep() {
   const partners = useWorkbookStore((s) => s.workbook?.partners ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const focusRequest = useUiStore((s) => s.focusRequest);
   const [selectedId, setSelectedId] = useState<string | null>(focusRequest?.kind === 'partner' ? focusRequest.id : (partners[0]?.id ?? null));
   const selected = partners.find((p) => p.id === selectedId) ?? null;
@@ -137,8 +117,7 @@ export function PartnersStep() {
           type="button"
           className="button button-primary"
           onClick={() => {
-            const p: Partner = { id: newId('partner'), name: 'New partner', type: 'nhs-icb', description: '', contact: '', objectives: [] };
-            edit('Add partner', (wb) => void wb.partners.push(p));
+            const p = addNewPartner();
             setSelectedId(p.id);
             requestAnimationFrame(() => document.getElementById('partner-details')?.querySelector<HTMLInputElement>('input')?.select());
           }}

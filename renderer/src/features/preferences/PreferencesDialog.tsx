@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { PROTECTIVE_MARKINGS } from '../../../../shared/model/vocabulary';
 import { THEMES, type Preferences, type Theme } from '../../../../shared/settings/settings-schema';
 import { Modal } from '../../components/Modal';
-import { showError, showStatus } from '../../app/ui-store';
-import { applyTheme } from '../../app/theme';
+import { showError, showStatus } from '../../state/ui-store';
+import { applyTheme } from '../../platform/theme';
 import { call } from '../../platform/api';
 
 const THEME_LABELS: Record<Theme, string> = {

@@ -7,8 +7,8 @@ import { wholeServiceFacts } from '../../../../shared/documents/facts/facts';
 import { flowAlt, flowSvg, heatmapAlt, heatmapSvg, outcomeFlow, themeOfferHeatmap } from '../../../../shared/documents/charts/alignment-charts';
 import { renderChartSvg } from '../../../../shared/documents/charts/render-chart-svg';
 import { STRENGTHS } from '../../../../shared/model/vocabulary';
-import { useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useUiStore } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 const STATUS_LABEL: Record<CoverageStatus, string> = { gap: 'No contribution', weak: 'Weak only', moderate: 'Medium', strong: 'Strong' };
 const REASON_LABEL: Record<WeakClaimReason, string> = {

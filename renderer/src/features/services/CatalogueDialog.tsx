@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
-import { ensureLibraryEvidence } from '../../../../shared/model/operations';
 import { ambitionOutcomeName, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
-import { findLibraryEvidence, SERVICE_CATALOGUE, serviceFromCatalogue } from '../../../../shared/reference/catalogue';
+import { SERVICE_CATALOGUE } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
-import { wordMatcher } from '../../app/word-search';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
+import { wordMatcher } from '../../../../shared/text/word-search';
+import { addFromCatalogue } from './commands';
 
 /** The starter catalogue grouped by Universal Library Offer; tick services to add them. */
 export function CatalogueDialog(props: { onClose: (firstId: string | null) => void }) {
@@ -21,18 +21,7 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
   }, [query]);
 
   const add = () => {
-    const picked = SERVICE_CATALOGUE.filter((c) => chosen.has(c.id));
-    const services = picked.map((c) => serviceFromCatalogue(c));
-    useWorkbookStore.getState().edit(`Add ${services.length} services from the catalogue`, (wb) => {
-      services.forEach((s, i) => {
-        if (withEvidence)
-          for (const ref of picked[i]!.evidenceRefs) {
-            const item = findLibraryEvidence(ref);
-            if (item) s.evidenceIds.push(ensureLibraryEvidence(wb, item));
-          }
-        wb.services.push(s);
-      });
-    });
+    const services = addFromCatalogue(SERVICE_CATALOGUE.filter((c) => chosen.has(c.id)), withEvidence);
     showStatus(`Added ${services.length} service${services.length === 1 ? '' : 's'}. Add your own figures for reach, cost and staffing to each.`);
     props.onClose(services[0]?.id ?? null);
   };

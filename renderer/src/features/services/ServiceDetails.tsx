@@ -1,21 +1,18 @@
 import { useEffect, useId, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
-import { removeService } from '../../../../shared/model/operations';
 import { parsePeriod } from '../../../../shared/model/periods';
 import { AMBITION_OUTCOMES, UNIVERSAL_OFFERS, type AmbitionOutcomeId } from '../../../../shared/model/vocabulary';
-import type { Service, Workbook } from '../../../../shared/model/workbook-schema';
+import type { Service } from '../../../../shared/model/workbook-schema';
 import { librariesFor, type LibraryRecord } from '../../../../shared/reference/libraries';
 import { CheckboxGroup, NumberField, SelectField } from '../../components/fields';
 import { PeriodField } from '../../components/PeriodField';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { focusSoon } from '../../components/focus';
+import { addFigure, changeFigure, changeService, deleteFigure, deleteService } from './commands';
 
-const findService = (wb: Workbook, id: string) => wb.services.find((s) => s.id === id);
-
-function Branches(props: { service: Service; gss: string | null; update: (label: string, recipe: (s: Service) => void) => void }) {
+function Branches(props: { service: Service; gss: string | null }) {
   const [libraries, setLibraries] = useState<readonly LibraryRecord[] | null>(null);
   const [custom, setCustom] = useState('');
   const customId = useId();
@@ -31,10 +28,8 @@ function Branches(props: { service: Service; gss: string | null; update: (label:
   const customBranches = s.branches.filter((b) => !b.libraryRef);
 
   const setFromDataset = (refs: string[]) =>
-    props.update('Change branches', (x) => {
-      const own = x.branches.filter((b) => !b.libraryRef);
-      const picked = (libraries ?? []).filter((l) => refs.includes(l.ref)).map((l) => ({ libraryRef: l.ref, name: l.name }));
-      x.branches = [...picked, ...own];
+    changeService(s, 'Change branches', {
+      branches: [...(libraries ?? []).filter((l) => refs.includes(l.ref)).map((l) => ({ libraryRef: l.ref, name: l.name })), ...customBranches],
     });
 
   return (
@@ -80,7 +75,7 @@ function Branches(props: { service: Service; gss: string | null; update: (label:
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => props.update('Remove branch', (x) => void (x.branches = x.branches.filter((y) => y.libraryRef || y.name !== b.name)))}
+                onClick={() => changeService(s, 'Remove branch', { branches: s.branches.filter((y) => y.libraryRef || y.name !== b.name) })}
               >
                 Remove<span className="visually-hidden"> {b.name}</span>
               </button>
@@ -99,7 +94,7 @@ function Branches(props: { service: Service; gss: string | null; update: (label:
           disabled={custom.trim() === '' || chosen.has(`name:${custom.trim()}`)}
           onClick={() => {
             const name = custom.trim();
-            props.update('Add branch', (x) => void x.branches.push({ libraryRef: '', name }));
+            changeService(s, 'Add branch', { branches: [...s.branches, { libraryRef: '', name }] });
             setCustom('');
           }}
         >
@@ -110,17 +105,8 @@ function Branches(props: { service: Service; gss: string | null; update: (label:
   );
 }
 
-function Measures(props: { service: Service; update: (label: string, recipe: (s: Service) => void, key?: string) => void }) {
+function Measures(props: { service: Service }) {
   const s = props.service;
-  const measure = (id: string, label: string, recipe: (m: Service['measures'][number]) => void, key?: string) =>
-    props.update(
-      label,
-      (x) => {
-        const m = x.measures.find((y) => y.id === id);
-        if (m) recipe(m);
-      },
-      key ? `${id}:${key}` : undefined,
-    );
   return (
     <section aria-labelledby={`measures-${s.id}`}>
       <h3 id={`measures-${s.id}`} tabIndex={-1}>
@@ -132,21 +118,21 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
           <legend>
             Figure {i + 1}: {m.label}
           </legend>
-          <TextField label="What is counted" required value={m.label} maxLength={500} validate={(v) => (v.trim() ? null : 'Describe what is counted')} onCommit={(v) => measure(m.id, 'Change figure', (x) => void (x.label = v), 'label')} hint="For example “Children taking part”, “Sessions held”" />
+          <TextField label="What is counted" required value={m.label} maxLength={500} validate={(v) => (v.trim() ? null : 'Describe what is counted')} onCommit={(v) => changeFigure(s, m.id, 'Change figure', { label: v }, 'label')} hint="For example “Children taking part”, “Sessions held”" />
           <div className="two-columns">
-            <NumberField label="Value" value={m.value} onCommit={(v) => measure(m.id, 'Change figure value', (x) => void (x.value = v ?? 0), 'value')} />
-            <TextField label="Unit" value={m.unit} maxLength={500} onCommit={(v) => measure(m.id, 'Change figure unit', (x) => void (x.unit = v), 'unit')} />
+            <NumberField label="Value" value={m.value} onCommit={(v) => changeFigure(s, m.id, 'Change figure value', { value: v ?? 0 }, 'value')} />
+            <TextField label="Unit" value={m.unit} maxLength={500} onCommit={(v) => changeFigure(s, m.id, 'Change figure unit', { unit: v }, 'unit')} />
           </div>
           <div className="two-columns">
-            <PeriodField label="Period" value={m.period} onCommit={(p) => measure(m.id, 'Change figure period', (x) => void (x.period = p), 'period')} />
-            <TextField label="Source" value={m.source} maxLength={500} hint="For example “Library management system”, “ACE activity data 2023/24”" onCommit={(v) => measure(m.id, 'Change figure source', (x) => void (x.source = v), 'source')} />
+            <PeriodField label="Period" value={m.period} onCommit={(p) => changeFigure(s, m.id, 'Change figure period', { period: p }, 'period')} />
+            <TextField label="Source" value={m.source} maxLength={500} hint="For example “Library management system”, “ACE activity data 2023/24”" onCommit={(v) => changeFigure(s, m.id, 'Change figure source', { source: v }, 'source')} />
           </div>
           <button
             type="button"
             className="button button-secondary"
             onClick={() => {
               const next = s.measures[i + 1] ?? s.measures[i - 1];
-              props.update('Delete figure', (x) => void (x.measures = x.measures.filter((y) => y.id !== m.id)));
+              deleteFigure(s, m.id);
               showStatus(`Deleted the figure “${m.label}”.`, { undoable: true });
               focusSoon(
                 () => (next ? document.getElementById(`measure-${next.id}`)?.querySelector('input') : null),
@@ -162,8 +148,7 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
         type="button"
         className="button button-secondary"
         onClick={() => {
-          const id = newId('measure');
-          props.update('Add figure', (x) => void x.measures.push({ id, label: 'New figure', value: 0, unit: '', period: parsePeriod(''), source: '' }));
+          const id = addFigure(s);
           showStatus(`Added figure ${s.measures.length + 1}. Say what is counted.`);
           // Straight into the new figure's first box, its placeholder text selected to type over.
           focusSoon(() => {
@@ -181,18 +166,8 @@ function Measures(props: { service: Service; update: (label: string, recipe: (s:
 
 export function ServiceDetails(props: { service: Service; onDeleted: () => void }) {
   const s = props.service;
-  const edit = useWorkbookStore((st) => st.edit);
   const gss = useWorkbookStore((st) => st.workbook?.authority?.gss ?? null);
   const links = useWorkbookStore((st) => st.workbook?.alignments.filter((a) => a.serviceId === s.id && a.strength > 0).length ?? 0);
-  const update = (label: string, recipe: (x: Service) => void, key?: string) =>
-    edit(
-      label,
-      (wb) => {
-        const x = findService(wb, s.id);
-        if (x) recipe(x);
-      },
-      key ? { coalesceKey: `${s.id}:${key}` } : undefined,
-    );
 
   const remove = async () => {
     const choice = await ask({
@@ -205,7 +180,7 @@ export function ServiceDetails(props: { service: Service; onDeleted: () => void 
       cancelId: 'cancel',
     });
     if (choice !== 'delete') return;
-    edit(`Delete ${s.name}`, (wb) => removeService(wb, s.id));
+    deleteService(s);
     props.onDeleted();
     showStatus(`Deleted “${s.name}”. Undo with Ctrl+Z.`);
   };
@@ -213,15 +188,15 @@ export function ServiceDetails(props: { service: Service; onDeleted: () => void 
   return (
     <div id="service-details" className="details-panel">
       <h2>{s.name}</h2>
-      <TextField label="Name" required value={s.name} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a name')} onCommit={(v) => update('Rename service', (x) => void (x.name = v), 'name')} />
-      <TextField label="Description" multiline value={s.description} maxLength={20_000} onCommit={(v) => update('Change description', (x) => void (x.description = v), 'description')} />
-      <SelectField label="Universal Library Offer" value={s.offer} options={UNIVERSAL_OFFERS.map((o) => ({ value: o, label: o }))} onChange={(v) => update('Change offer', (x) => void (x.offer = v))} />
+      <TextField label="Name" required value={s.name} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a name')} onCommit={(v) => changeService(s, 'Rename service', { name: v }, 'name')} />
+      <TextField label="Description" multiline value={s.description} maxLength={20_000} onCommit={(v) => changeService(s, 'Change description', { description: v }, 'description')} />
+      <SelectField label="Universal Library Offer" value={s.offer} options={UNIVERSAL_OFFERS.map((o) => ({ value: o, label: o }))} onChange={(v) => changeService(s, 'Change offer', { offer: v })} />
       <CheckboxGroup<AmbitionOutcomeId>
         legend="Ambition outcomes it serves"
         hint="The seven outcomes of Libraries Deliver: Ambition. The first one ticked is treated as the main one."
         options={AMBITION_OUTCOMES.map((o) => ({ value: o.id, label: `${o.id}. ${o.name}` }))}
         selected={s.outcomes}
-        onChange={(v) => update('Change outcomes', (x) => void (x.outcomes = [...x.outcomes.filter((o) => v.includes(o)), ...v.filter((o) => !x.outcomes.includes(o))]))}
+        onChange={(v) => changeService(s, 'Change outcomes', { outcomes: [...s.outcomes.filter((o) => v.includes(o)), ...v.filter((o) => !s.outcomes.includes(o))] })}
       />
       <TextField
         label="Target groups"
@@ -229,23 +204,23 @@ export function ServiceDetails(props: { service: Service; onDeleted: () => void 
         hint="One group per line."
         value={s.targetGroups.join('\n')}
         maxLength={20_000}
-        onCommit={(v) => update('Change target groups', (x) => void (x.targetGroups = v.split('\n').map((t) => t.trim().slice(0, 500)).filter(Boolean).slice(0, 100)), 'groups')}
+        onCommit={(v) => changeService(s, 'Change target groups', { targetGroups: v.split('\n').map((t) => t.trim().slice(0, 500)).filter(Boolean).slice(0, 100) }, 'groups')}
       />
-      <Branches service={s} gss={gss} update={update} />
-      <Measures service={s} update={update} />
+      <Branches service={s} gss={gss} />
+      <Measures service={s} />
       <fieldset className="field-group">
         <legend>Resources</legend>
         <div className="two-columns">
-          <NumberField label="Annual cost" unit="£" allowEmpty min={0} value={s.cost?.amount ?? null} onCommit={(v) => update('Change cost', (x) => void (x.cost = v === null ? null : { amount: v, period: x.cost?.period ?? parsePeriod(''), source: x.cost?.source ?? '' }), 'cost')} />
-          {s.cost && <PeriodField label="Cost period" value={s.cost.period} onCommit={(p) => update('Change cost period', (x) => void (x.cost && (x.cost.period = p)), 'cost-period')} />}
+          <NumberField label="Annual cost" unit="£" allowEmpty min={0} value={s.cost?.amount ?? null} onCommit={(v) => changeService(s, 'Change cost', { cost: v === null ? null : { amount: v, period: s.cost?.period ?? parsePeriod(''), source: s.cost?.source ?? '' } }, 'cost')} />
+          {s.cost && <PeriodField label="Cost period" value={s.cost.period} onCommit={(p) => s.cost && changeService(s, 'Change cost period', { cost: { ...s.cost, period: p } }, 'cost-period')} />}
         </div>
-        {s.cost && <TextField label="Cost source" value={s.cost.source} maxLength={500} onCommit={(v) => update('Change cost source', (x) => void (x.cost && (x.cost.source = v)), 'cost-source')} />}
+        {s.cost && <TextField label="Cost source" value={s.cost.source} maxLength={500} onCommit={(v) => s.cost && changeService(s, 'Change cost source', { cost: { ...s.cost, source: v } }, 'cost-source')} />}
         <div className="two-columns">
-          <NumberField label="Staff" unit="full-time equivalent" allowEmpty min={0} value={s.staffFte} onCommit={(v) => update('Change staff', (x) => void (x.staffFte = v), 'fte')} />
-          <NumberField label="Volunteers" allowEmpty min={0} value={s.volunteers} onCommit={(v) => update('Change volunteers', (x) => void (x.volunteers = v), 'volunteers')} />
+          <NumberField label="Staff" unit="full-time equivalent" allowEmpty min={0} value={s.staffFte} onCommit={(v) => changeService(s, 'Change staff', { staffFte: v }, 'fte')} />
+          <NumberField label="Volunteers" allowEmpty min={0} value={s.volunteers} onCommit={(v) => changeService(s, 'Change volunteers', { volunteers: v }, 'volunteers')} />
         </div>
       </fieldset>
-      <AttachedEvidence heading="Evidence about this service" ids={s.evidenceIds} what={`“${s.name}”`} target={(wb) => findService(wb, s.id)?.evidenceIds} {...(s.catalogueRef ? { serviceRef: s.catalogueRef } : {})} />
+      <AttachedEvidence heading="Evidence about this service" ids={s.evidenceIds} what={`“${s.name}”`} holder={{ kind: 'service', serviceId: s.id }} {...(s.catalogueRef ? { serviceRef: s.catalogueRef } : {})} />
       <div className="button-row">
         <button type="button" className="button button-danger" onClick={() => void remove()}>
           Delete service

@@ -1,22 +1,20 @@
 import { useState } from 'react';
-import { newService } from '../../../../shared/model/factories';
 import { UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
-import { useUiStore } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { useUiStore } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { CatalogueDialog } from './CatalogueDialog';
+import { addOwnService } from './commands';
 import { ServiceDetails } from './ServiceDetails';
 
 export function ServicesStep() {
   const services = useWorkbookStore((s) => s.workbook?.services ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const focusRequest = useUiStore((s) => s.focusRequest);
   const [selectedId, setSelectedId] = useState<string | null>(focusRequest?.kind === 'service' ? focusRequest.id : (services[0]?.id ?? null));
   const [catalogue, setCatalogue] = useState(false);
   const selected = services.find((s) => s.id === selectedId) ?? null;
 
   const addOwn = () => {
-    const s = newService({ name: 'New service', offer: 'Reading' });
-    edit('Add a service', (wb) => void wb.services.push(s));
+    const s = addOwnService();
     setSelectedId(s.id);
     requestAnimationFrame(() => document.getElementById('service-details')?.querySelector<HTMLInputElement>('input')?.select());
   };

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelOutput, RecoverySnapshotInfo } from '../../../../shared/ipc/contract';
-import { discardRecovered, exportRecovered, newWorkbook, openWorkbook, restoreRecovered } from '../../app/document-commands';
-import { showError, useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { discardRecovered, exportRecovered, newWorkbook, openWorkbook, restoreRecovered } from '../../state/document-commands';
+import { showError, useUiStore } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
 import { openSampleWorkbook } from './open-sample';
 

@@ -2,9 +2,9 @@
  * Opens the shipped sample workbook as a new, never-saved workbook: the officer explores a finished example and
  * Save asks where to keep their own copy. The sample is loaded on demand so it does not weigh on start-up.
  */
-import { releaseCurrent, settleUnsavedChanges } from '../../app/document-commands';
-import { showError, showStatus, useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { releaseCurrent, settleUnsavedChanges } from '../../state/document-commands';
+import { showError, showStatus, useUiStore } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { focusSoon } from '../../components/focus';
 
 export async function openSampleWorkbook(): Promise<void> {

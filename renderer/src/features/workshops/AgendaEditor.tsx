@@ -5,8 +5,8 @@ import { ACTIVITY_KINDS, AGENDA_PRESETS, KIND_ORDER, PHASE_TEXT } from '../../..
 import { moveActivity, newActivity, removeActivity } from '../../../../shared/workshop/operations';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { objectiveGroups, serviceGroups } from './option-groups';
 import { editActivity, editWorkshop } from './use-workshop';

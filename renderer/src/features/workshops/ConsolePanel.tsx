@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import { ACTIVITY_KINDS, headCount } from '../../../../shared/workshop/kinds';
-import { ask } from '../../app/ui-store';
+import { ask } from '../../state/ui-store';
 import { GridActivity } from './GridActivity';
 import { IdeasActivity } from './IdeasActivity';
 import { LogsPanel } from './LogsPanel';

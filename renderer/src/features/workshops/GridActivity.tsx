@@ -18,8 +18,8 @@ import {
   unplace,
 } from '../../../../shared/workshop/two-by-two';
 import { TextField } from '../../components/TextField';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
 import { editActivity, park, useOptionLabel } from './use-workshop';

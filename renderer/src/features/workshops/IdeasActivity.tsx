@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import type { Activity, Idea, Workshop } from '../../../../shared/model/workbook-schema';
 import { mergeIdeas, openVotesUsing, removeIdeas } from '../../../../shared/workshop/operations';
-import { ask, showError, showStatus } from '../../app/ui-store';
+import { ask, showError, showStatus } from '../../state/ui-store';
 import { InlineText } from './InlineText';
 import { editActivity, editWorkshop, useOptionLabel } from './use-workshop';
 

@@ -10,7 +10,7 @@ import { headCount, INFLUENCE_TEXT } from '../../../../shared/workshop/kinds';
 import { hasContent, removeParticipant, setAnonymity } from '../../../../shared/workshop/operations';
 import { DateField, NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../app/ui-store';
+import { ask, showStatus } from '../../state/ui-store';
 import { AgendaEditor } from './AgendaEditor';
 import { editWorkshop } from './use-workshop';
 

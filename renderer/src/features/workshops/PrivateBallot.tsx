@@ -10,7 +10,7 @@ import { headCount } from '../../../../shared/workshop/kinds';
 import { recordAbstention, recordBallot } from '../../../../shared/workshop/operations';
 import { checkAllocation } from '../../../../shared/workshop/points';
 import { progressText } from '../../../../shared/workshop/dot-vote';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { editActivity, useOptionLabel } from './use-workshop';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;

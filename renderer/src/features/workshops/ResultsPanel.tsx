@@ -7,7 +7,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { UNIVERSAL_OFFERS, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import type { Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import type { WorkshopFile } from '../../../../shared/ipc/workshop-contract';
-import { isoToday } from '../../../../shared/workshop/format';
+import { isoToday } from '../../../../shared/text/dates';
 import { closeCheck } from '../../../../shared/workshop/session';
 import {
   previewTransfer,
@@ -18,8 +18,8 @@ import {
   type TransferResult,
 } from '../../../../shared/workshop/transfer';
 import { agreedProposals } from '../../../../shared/workshop/walk-the-map';
-import { ask, showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showError, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
 import { useSessionStore } from './session-store';
 import { editWorkshop } from './use-workshop';

@@ -16,15 +16,15 @@ import {
   revoteActivity,
   type BudgetPreset,
 } from '../../../../shared/workshop/dot-vote';
-import { listInWords } from '../../../../shared/workshop/format';
+import { listInWords } from '../../../../shared/text/words';
 import { headCount } from '../../../../shared/workshop/kinds';
 import { isVoteSetupLocked, openVoting, reveal } from '../../../../shared/workshop/operations';
 import { DEFAULT_POINTS_CAP, pointsSetupWarnings, rankPoints } from '../../../../shared/workshop/points';
 import { progressText } from '../../../../shared/workshop/dot-vote';
 import { rankLabel } from '../../../../shared/workshop/ranking';
 import { NumberField } from '../../components/fields';
-import { ask, showError, showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { ask, showError, showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { ideaGroups, objectiveGroups, serviceGroups } from './option-groups';
 import { PrivateBallot } from './PrivateBallot';

@@ -18,7 +18,7 @@ import {
   walkServices,
   type ProposalPatch,
 } from '../../../../shared/workshop/walk-the-map';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { InlineText } from './InlineText';
 import { useSessionStore } from './session-store';
 import { editActivity, park } from './use-workshop';

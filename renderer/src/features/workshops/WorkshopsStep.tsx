@@ -4,10 +4,10 @@
  */
 import { useEffect } from 'react';
 import { removeWorkshop } from '../../../../shared/model/operations';
-import { longDate } from '../../../../shared/workshop/format';
+import { longDate } from '../../../../shared/text/dates';
 import { newWorkshop } from '../../../../shared/workshop/operations';
-import { ask, showStatus } from '../../app/ui-store';
-import { NONE, useWorkbookStore } from '../../app/workbook-store';
+import { ask, showStatus } from '../../state/ui-store';
+import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { ConsolePanel } from './ConsolePanel';
 import { PlanPanel } from './PlanPanel';
 import { startPresenterSync } from './presenter-sync';

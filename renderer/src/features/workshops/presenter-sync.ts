@@ -7,7 +7,7 @@
 import { buildPresenterState } from '../../../../shared/workshop/presenter';
 import type { PresenterState } from '../../../../shared/workshop/presenter-state';
 import { call, onEvent } from '../../platform/api';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { useSessionStore } from './session-store';
 
 let started = false;

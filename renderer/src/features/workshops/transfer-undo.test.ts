@@ -9,7 +9,7 @@ import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { newActivity, newWorkshop, openVoting, recordBallot, reveal } from '../../../../shared/workshop/operations';
 import { transferAgreedLinks, transferPriorities, type TransferResult } from '../../../../shared/workshop/transfer';
 import { propose, setAgreed } from '../../../../shared/workshop/walk-the-map';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 
 function valid(wb: Workbook | null) {
   const r = validateWorkbook(JSON.parse(JSON.stringify(wb)));

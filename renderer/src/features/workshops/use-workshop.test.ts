@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { newActivity, newWorkshop } from '../../../../shared/workshop/operations';
-import { useUiStore } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { useUiStore } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { editActivity, park } from './use-workshop';
 
 const store = useWorkbookStore.getState;

@@ -3,8 +3,8 @@ import type { Draft } from 'immer';
 import { newId } from '../../../../shared/model/ids';
 import type { Activity, Workbook, Workshop } from '../../../../shared/model/workbook-schema';
 import { describeOption } from '../../../../shared/workshop/kinds';
-import { showStatus } from '../../app/ui-store';
-import { useWorkbookStore } from '../../app/workbook-store';
+import { showStatus } from '../../state/ui-store';
+import { useWorkbookStore } from '../../state/workbook-store';
 import { useSessionStore } from './session-store';
 
 export function useCurrentWorkshop(): Workshop | null {

@@ -9,7 +9,7 @@ import type {
   PresenterState,
   PresenterTimer,
 } from '../../../../../shared/workshop/presenter-state';
-import { listInWords } from '../../../../../shared/workshop/format';
+import { listInWords } from '../../../../../shared/text/words';
 import { formatClock, ONE_MINUTE_MS, phaseOf, remainingMs } from '../../../../../shared/workshop/timer';
 import { call, onEvent } from '../../../platform/api';
 import './presenter.css';

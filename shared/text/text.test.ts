@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asPhrase, asSentence, countAtSentenceStart, formatPageRef, formatQuantity } from './format';
+import { asPhrase, asSentence, countAtSentenceStart, formatPageRef } from './words';
+import { formatQuantity } from './numbers';
 
 describe('wording helpers the prose lint holds the engine to', () => {
   it('closes a percentage unit up to its number and spaces every other unit', () => {

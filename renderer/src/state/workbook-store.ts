@@ -128,3 +128,6 @@ export function documentName(s: Pick<WorkbookState, 'workbook' | 'doc'>): string
 
 /** A stable empty list for selectors, so "no workbook" does not make a new array on every render. */
 export const NONE: readonly never[] = Object.freeze([]);
+
+/** The store's edit() for feature command modules, which run outside React components. */
+export const editWorkbook: WorkbookState['edit'] = (label, recipe, options) => useWorkbookStore.getState().edit(label, recipe, options);
