@@ -249,6 +249,23 @@ for (const width of [1024, 1366, 1920]) {
       return out;
     });
     expect(problems).toEqual([]);
+    const preview = page.locator('#documents-pane-preview');
+    const questions = page.locator('#documents-pane-questions');
+    if (width < 1200) {
+      // Below 1200 px the preview is a tab of its own, not thousands of pixels down the page.
+      const tabs = page.getByRole('tablist', { name: 'Documents step' });
+      await expect(preview).toBeHidden();
+      await tabs.getByRole('tab', { name: 'Preview' }).click();
+      await expect(preview).toBeVisible();
+      await expect(questions).toBeHidden();
+      await page.keyboard.press('ArrowLeft');
+      await expect(tabs.getByRole('tab', { name: 'Questions and export' })).toBeFocused();
+      await expect(questions).toBeVisible();
+    } else {
+      await expect(page.getByRole('tablist', { name: 'Documents step' })).toHaveCount(0);
+      const [q, p] = [await questions.boundingBox(), await preview.boundingBox()];
+      expect(p!.x, 'the preview sits beside the questions').toBeGreaterThanOrEqual(q!.x + q!.width);
+    }
     await expectAccessible(h, `Documents at ${width}`);
   });
 }
