@@ -64,7 +64,8 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await page.getByRole('button', { name: 'New workshop' }).click();
   const plan = page.getByRole('tabpanel');
   await plan.getByLabel('Title').fill('Partners’ mapping session');
-  await plan.getByLabel('Date').fill('2026-03-10');
+  await plan.getByLabel('Date').fill('10/03/2026');
+  await plan.getByLabel('Date').press('Tab');
   await plan.getByLabel('Venue').fill('Council Chamber');
   await plan.getByLabel('Facilitator', { exact: true }).fill('Jo Patel');
   await plan.getByLabel('Facilitator’s stake in the outcome').fill('Works for the library service');
