@@ -99,6 +99,8 @@ async function cellLabels(page: Page): Promise<string[]> {
 }
 
 test('keyboard only: from an empty workbook to a reviewed map, saved and reopened identically', async ({ launch }) => {
+  // Some hundreds of single key presses, each checked: on a loaded two-core machine this outruns one minute.
+  test.slow();
   const h = await launch();
   const { page } = h;
   const key = (k: string) => page.keyboard.press(k);
@@ -155,7 +157,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await tabTo(page, grid.locator('[role="gridcell"][tabindex="0"]'));
   // Row 0 is Digital skills (Information and Digital sorts first), column 0 is 1.1 wellbeing and loneliness.
   await key('3');
-  await expect(grid.locator('[data-row="0"][data-col="0"]')).toHaveAccessibleName(/^Strong \(3\)/);
+  await expect(grid.locator('[data-row="0"][data-col="0"]')).toHaveAccessibleName(/: strong \(3\)/);
   await key('ArrowRight');
   await key('2');
   await key('ArrowDown');
@@ -182,7 +184,7 @@ test('keyboard only: from an empty workbook to a reviewed map, saved and reopene
   await expectAccessible(h, 'Map with details');
   await shot(h, '13-map');
   const before = await cellLabels(page);
-  expect(before.filter((l) => /Strong|Medium|Weak/.test(l))).toHaveLength(4);
+  expect(before.filter((l) => /: (strong|medium|weak) /.test(l))).toHaveLength(4);
 
   await tabTo(page, nav.getByRole('button', { name: /Review/ }), { back: true });
   await key('Enter');
@@ -230,9 +232,9 @@ test('the map: copy a block to a spreadsheet and paste it back; filters; accept 
   await page.evaluate(() => navigator.clipboard.writeText('3\tstrong\t1\nnone\t2\t-'));
   await page.keyboard.press('Control+v');
   await expect(page.getByRole('status')).toContainText('Pasted 6 cells');
-  await expect(grid.locator('[data-row="0"][data-col="1"]')).toHaveAccessibleName(/^Strong/);
-  await expect(grid.locator('[data-row="1"][data-col="0"]')).toHaveAccessibleName(/^None/);
-  await expect(grid.locator('[data-row="1"][data-col="2"]')).toHaveAccessibleName(/^Not assessed/);
+  await expect(grid.locator('[data-row="0"][data-col="1"]')).toHaveAccessibleName(/: strong/);
+  await expect(grid.locator('[data-row="1"][data-col="0"]')).toHaveAccessibleName(/: none \(0\)/);
+  await expect(grid.locator('[data-row="1"][data-col="2"]')).toHaveAccessibleName(/: not assessed/);
 
   // Copy the block (Shift+arrows) as a spreadsheet would receive it.
   await page.keyboard.press('Shift+ArrowRight');
@@ -250,7 +252,7 @@ test('the map: copy a block to a spreadsheet and paste it back; filters; accept 
   // Undo the paste in one step.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');
-  await expect(grid.locator('[data-row="0"][data-col="1"]')).toHaveAccessibleName(/^Not assessed/);
+  await expect(grid.locator('[data-row="0"][data-col="1"]')).toHaveAccessibleName(/: not assessed/);
 
   // Filters narrow rows and columns.
   await page.getByLabel('Offer').selectOption('Health and Wellbeing');
@@ -261,7 +263,7 @@ test('the map: copy a block to a spreadsheet and paste it back; filters; accept 
   await page.getByLabel('Council theme').selectOption('');
 
   // Digital skills is suggested for "Help people gain digital skills"; accept it with A.
-  const suggested = grid.locator('[role="gridcell"]', { hasText: 'Not assessed; suggested medium' }).first();
+  const suggested = grid.locator('[role="gridcell"]', { hasText: 'not assessed; suggested medium' }).first();
   await suggested.click();
   await page.keyboard.press('a');
   await expect(page.getByRole('status')).toContainText('Accepted the suggestion');

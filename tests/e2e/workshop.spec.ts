@@ -64,7 +64,8 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await page.getByRole('button', { name: 'New workshop' }).click();
   const plan = page.getByRole('tabpanel');
   await plan.getByLabel('Title').fill('Partners’ mapping session');
-  await plan.getByLabel('Date').fill('2026-03-10');
+  await plan.getByLabel('Date').fill('10/03/2026');
+  await plan.getByLabel('Date').press('Tab');
   await plan.getByLabel('Venue').fill('Council Chamber');
   await plan.getByLabel('Facilitator', { exact: true }).fill('Jo Patel');
   await plan.getByLabel('Facilitator’s stake in the outcome').fill('Works for the library service');
@@ -300,7 +301,9 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await logs.getByRole('button', { name: 'Add' }).click();
   await expect(logs.getByText('“Draft the tablet-lending pilot” has no owner.')).toBeVisible();
   await logs.getByRole('textbox', { name: 'Owner of action 1' }).fill('Digital Inclusion Manager');
-  await logs.getByLabel('Due date of action 1').fill('2026-04-30');
+  // A UK date, typed as day, month and year whatever the computer's locale; it is kept on leaving the box.
+  await logs.getByLabel('Due date of action 1').fill('30/04/2026');
+  await logs.getByLabel('Due date of action 1').press('Tab');
   await expect(logs.locator('.ws-flag')).toHaveCount(0);
 
   // Show the actions on the screen; page through nothing private.

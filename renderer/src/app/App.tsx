@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/contract';
 import { DialogHost } from '../components/DialogHost';
+import { guardFocus } from '../components/focus';
 import { Notices } from '../components/Notices';
 import { AboutDialog } from '../features/about/AboutDialog';
 import { FindDialog } from '../features/find/FindDialog';
@@ -25,6 +26,7 @@ export function App() {
   const dirty = useWorkbookStore(selectDirty);
   const name = useWorkbookStore((s) => (s.workbook ? documentName(s) : null));
   const readOnly = useWorkbookStore((s) => s.doc?.readOnly ?? false);
+  const neverSaved = useWorkbookStore((s) => s.workbook !== null && s.doc === null);
   const [autosaveSeconds, setAutosaveSeconds] = useState(5);
 
   useEffect(() => {
@@ -66,6 +68,7 @@ export function App() {
     [setOverlay],
   );
 
+  useEffect(() => guardFocus(), []);
   useShortcuts(run);
   useAutosave(autosaveSeconds);
   useWindowState();
@@ -93,7 +96,7 @@ export function App() {
           <span className="doc-name">
             {name}
             {readOnly && <span className="tag"> read-only</span>}
-            <span className="save-state">{dirty ? ' — unsaved changes' : ' — all changes saved'}</span>
+            <span className="save-state">{neverSaved ? ' — not saved yet' : dirty ? ' — unsaved changes' : ' — all changes saved'}</span>
           </span>
         )}
         <span className="header-actions">
@@ -107,7 +110,7 @@ export function App() {
           </button>
         </span>
       </header>
-      <nav aria-label="Steps" className="steps">
+      <nav aria-label="Steps" className="steps" id="steps" tabIndex={-1}>
         <ol>
           {STEPS.map((s, i) => {
             const disabled = s.needsWorkbook && !hasWorkbook;
@@ -135,6 +138,18 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {/* A new focus request (Find, a link from Review) reopens the step with that item selected. */}
         <Current key={focusSeq === null ? 'step' : `focus-${focusSeq}`} />
+        {/* Long steps are many Tab presses deep: one link takes the officer back to the step navigation. */}
+        <p className="back-to-steps">
+          <a
+            href="#steps"
+            onClick={(e) => {
+              e.preventDefault();
+              document.querySelector<HTMLElement>('#steps [aria-current="step"]')?.focus();
+            }}
+          >
+            Back to the steps
+          </a>
+        </p>
       </main>
       <DialogHost />
       {overlay === 'about' && <AboutDialog onClose={() => setOverlay(null)} />}

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { DateInput } from './DateInput';
 
 /** The ids a control names in aria-describedby: its hint and its error, when it has them. */
 export function fieldDescribedBy(id: string, hint: ReactNode, error?: string | null): string | undefined {
@@ -55,18 +56,14 @@ export function SelectField<T extends string>(props: {
   );
 }
 
-/** A labelled date input; clearing it commits null ("no date"). */
+/** A labelled UK date (dd/mm/yyyy) with its format as the hint; clearing it commits null ("no date"). */
 export function DateField(props: { label: string; value: string | null; onCommit: (v: string | null) => void; hint?: string }) {
   const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const hint = `${props.hint ? `${props.hint} ` : ''}Day, month and year, for example 31/03/2027.`;
   return (
-    <FieldFrame id={id} label={props.label} hint={props.hint}>
-      <input
-        id={id}
-        type="date"
-        value={props.value ?? ''}
-        aria-describedby={fieldDescribedBy(id, props.hint)}
-        onChange={(e) => props.onCommit(e.target.value || null)}
-      />
+    <FieldFrame id={id} label={props.label} hint={hint} error={error}>
+      <DateInput id={id} value={props.value} aria-describedby={fieldDescribedBy(id, hint, error)} onCommit={props.onCommit} onError={setError} />
     </FieldFrame>
   );
 }

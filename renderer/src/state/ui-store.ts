@@ -25,6 +25,10 @@ export interface Notice {
   readonly kind: 'error' | 'status';
   readonly message: string;
   readonly details?: ReadonlyArray<string>;
+  /** The message reports an edit that Undo reverses, so the notice offers an Undo button. */
+  readonly undoable?: boolean;
+  /** Kept by the officer (or paused while pointed at or focused): it stays until dismissed. */
+  readonly kept?: boolean;
 }
 
 export type Overlay = 'about' | 'preferences' | 'find' | null;
@@ -60,7 +64,8 @@ export const useUiStore = create<UiState>()((set) => ({
   overlay: null,
   focusRequest: null,
   focusSeq: 0,
-  setStep: (step) => set({ step, focusRequest: null }),
+  // A notice belongs to the step that raised it; it does not follow the officer to the next one.
+  setStep: (step) => set((s) => ({ step, focusRequest: null, notices: s.step === step ? s.notices : [] })),
   goTo: (request) => set((s) => ({ step: request.step, focusRequest: request, focusSeq: s.focusSeq + 1 })),
   setOverlay: (overlay) => set({ overlay }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
@@ -99,9 +104,39 @@ export function showError(error: AppError | string): void {
   useUiStore.setState((s) => ({ notices: [...s.notices.filter((n) => n.kind === 'error').slice(-2), notice] }));
 }
 
-/** A short confirmation ("Saved"), announced politely and cleared after a few seconds. */
-export function showStatus(message: string): void {
-  const notice: Notice = { id: nextNoticeId++, kind: 'status', message };
+const STATUS_SECONDS = 8;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+function startTimer(id: number): void {
+  clearTimeout(timers.get(id));
+  timers.set(
+    id,
+    setTimeout(() => {
+      timers.delete(id);
+      useUiStore.getState().dismiss(id);
+    }, STATUS_SECONDS * 1000),
+  );
+}
+
+/**
+ * A short confirmation ("Saved"), announced politely and cleared after a few seconds. The officer can stop
+ * the clock (WCAG 2.2.1): it pauses while the notice is pointed at or has focus, and "Keep" holds it.
+ */
+export function showStatus(message: string, options: { undoable?: boolean } = {}): void {
+  const notice: Notice = { id: nextNoticeId++, kind: 'status', message, ...(options.undoable ? { undoable: true } : {}) };
   useUiStore.setState((s) => ({ notices: [...s.notices.filter((n) => n.kind === 'error'), notice] }));
-  setTimeout(() => useUiStore.getState().dismiss(notice.id), 6000);
+  startTimer(notice.id);
+}
+
+/** Stops a confirmation's clock: "Keep", or while the officer reads it (pointer or focus on it). */
+export function holdNotice(id: number, keep: boolean): void {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
+  if (keep) useUiStore.setState((s) => ({ notices: s.notices.map((n) => (n.id === id ? { ...n, kept: true } : n)) }));
+}
+
+/** Restarts a paused confirmation's clock, unless the officer chose to keep it. */
+export function releaseNotice(id: number): void {
+  const n = useUiStore.getState().notices.find((x) => x.id === id);
+  if (n && !n.kept) startTimer(id);
 }

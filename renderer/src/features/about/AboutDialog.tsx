@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../../shared/ipc/contract';
 import { DATA_CREDITS } from '../../../../shared/reference/credits';
 import { Modal } from '../../components/Modal';
 import { call } from '../../platform/api';
+import { ACCESSIBILITY_STATEMENT } from './accessibility-statement';
 
 export function AboutDialog(props: { onClose: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -36,6 +37,24 @@ export function AboutDialog(props: { onClose: () => void }) {
           </dl>
         </>
       )}
+      <section aria-labelledby="accessibility-statement">
+        <h3 id="accessibility-statement">Accessibility statement</h3>
+        {ACCESSIBILITY_STATEMENT.map((section) => (
+          <div key={section.heading}>
+            <h4>{section.heading}</h4>
+            {section.paragraphs.map((p) => (
+              <p key={p}>{p}</p>
+            ))}
+            {section.list && (
+              <ul>
+                {section.list.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </section>
       <h3>Data sources</h3>
       <ul>
         {DATA_CREDITS.map((c) => (

@@ -37,6 +37,8 @@ import { SCOPE_FIELD_ID, ScopeEditor } from './ScopeEditor';
 import { setObjectivesInScope, setServicesInScope } from './scope';
 import { TemplatePicker } from './TemplatePicker';
 import './documents.css';
+import { useMediaQuery } from '../../components/use-media-query';
+import { PaneTabs, PANE_IDS, type DocumentsPane } from './PaneTabs';
 import { BusinessCaseForms } from './case/BusinessCaseForms';
 import { emptyBusinessCase } from '../../../../shared/model/business-case-schema';
 
@@ -150,6 +152,9 @@ export function DocumentsStep() {
   const [showErrors, setShowErrors] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [choice, setChoice] = useState<ExportChoice>('both');
+  // Beside the questions from 1200 px (75rem, as documents.css); in a tab of its own below that.
+  const narrow = useMediaQuery('(max-width: 74.99rem)');
+  const [pane, setPane] = useState<DocumentsPane>('questions');
   const [mode, setMode] = useState<ExportMode>('draft');
   const goTo = useUiStore((s) => s.goTo);
   const [job, setJob] = useState<Job | null>(null);
@@ -458,9 +463,14 @@ export function DocumentsStep() {
         )}
       </section>
 
+      {draft && template && narrow && <PaneTabs pane={pane} onPane={setPane} />}
       {draft && template && (
         <div className="documents-layout">
-          <div className="documents-form">
+          <div
+            className="documents-form"
+            id={PANE_IDS.questions}
+            {...(narrow ? { role: 'tabpanel', 'aria-labelledby': `${PANE_IDS.questions}-tab`, hidden: pane !== 'questions' } : {})}
+          >
             <ScopeEditor
               template={template}
               draft={draft}
@@ -662,7 +672,12 @@ export function DocumentsStep() {
             />
           </div>
 
-          <section className="panel documents-preview" aria-labelledby="preview-heading">
+          <section
+            className="panel documents-preview"
+            id={PANE_IDS.preview}
+            aria-labelledby="preview-heading"
+            {...(narrow ? { role: 'tabpanel', hidden: pane !== 'preview' } : {})}
+          >
             <h2 id="preview-heading">Preview</h2>
             {preview?.kind === 'ready' ? (
               <DocumentPreview

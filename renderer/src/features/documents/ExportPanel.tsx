@@ -59,16 +59,19 @@ export function ExportPanel(props: {
 }) {
   const { job } = props;
   const exportButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
   const wasRunning = useRef(false);
   const running = job !== null;
 
   // The Export button is disabled while the job runs and the Cancel button goes when it ends, so focus can be left
-  // nowhere; put it back on Export rather than lose it (but never take it from wherever else the officer went).
+  // nowhere; put it on Cancel, then back on Export, rather than lose it (but never take it from wherever else
+  // the officer went).
+  // While it runs, focus waits on Cancel, the one thing the officer can do then.
   useEffect(() => {
-    if (wasRunning.current && !running) {
-      const active = document.activeElement;
-      if (!active || active === document.body) exportButton.current?.focus();
-    }
+    const active = document.activeElement;
+    const lost = !active || active === document.body || active === exportButton.current;
+    if (wasRunning.current && !running && lost) exportButton.current?.focus();
+    if (!wasRunning.current && running && lost) cancelButton.current?.focus();
     wasRunning.current = running;
   }, [running]);
 
@@ -162,6 +165,7 @@ export function ExportPanel(props: {
             {job.cancelling ? 'Cancelling…' : (job.progress?.message ?? 'Starting…')}
           </p>
           <button
+            ref={cancelButton}
             type="button"
             className="button button-secondary"
             // Not disabled while cancelling: that would throw focus away from the button the officer just pressed.

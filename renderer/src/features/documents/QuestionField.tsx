@@ -119,52 +119,54 @@ function TableQuestion(props: Props & { hint: string }) {
         {q.required && <span className="required"> (required)</span>}
       </legend>
       <Described id={id} hint={props.hint} error={error} />
-      <table className="answer-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Row</span>
-            </th>
-            {q.columns.map((c) => (
-              <th key={c.id} scope="col">
-                {c.label}
+      <div className="answer-table-scroll">
+        <table className="answer-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Row</span>
               </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row, r) => (
-            <tr key={r}>
-              <th scope="row">{r + 1}</th>
-              {q.columns.map((c, ci) => (
-                <td key={c.id}>
-                  <input
-                    type="text"
-                    id={r === 0 && ci === 0 ? id : undefined}
-                    aria-label={`${c.label}, row ${r + 1}`}
-                    aria-invalid={error && r === 0 && ci === 0 ? true : undefined}
-                    value={row[c.id] ?? ''}
-                    onChange={(e) => commit(shown.map((x, i) => (i === r ? { ...x, [c.id]: e.target.value } : x)))}
-                  />
-                </td>
+              {q.columns.map((c) => (
+                <th key={c.id} scope="col">
+                  {c.label}
+                </th>
               ))}
-              <td>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={shown.length === 1 && Object.values(row).every((v) => v === '')}
-                  onClick={() => commit(shown.filter((_, i) => i !== r))}
-                >
-                  Remove<span className="visually-hidden"> row {r + 1}</span>
-                </button>
-              </td>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((row, r) => (
+              <tr key={r}>
+                <th scope="row">{r + 1}</th>
+                {q.columns.map((c, ci) => (
+                  <td key={c.id}>
+                    <input
+                      type="text"
+                      id={r === 0 && ci === 0 ? id : undefined}
+                      aria-label={`${c.label}, row ${r + 1}`}
+                      aria-invalid={error && r === 0 && ci === 0 ? true : undefined}
+                      value={row[c.id] ?? ''}
+                      onChange={(e) => commit(shown.map((x, i) => (i === r ? { ...x, [c.id]: e.target.value } : x)))}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={shown.length === 1 && Object.values(row).every((v) => v === '')}
+                    onClick={() => commit(shown.filter((_, i) => i !== r))}
+                  >
+                    Remove<span className="visually-hidden"> row {r + 1}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="button-row">
         <button
           type="button"

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { EvidenceHolder } from '../../../../shared/model/entity-edits';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { attachEvidenceTo, detachEvidenceFrom } from './commands';
+import { showStatus } from '../../state/ui-store';
+import { focusSoon } from '../../components/focus';
 import { EvidencePicker } from './EvidencePicker';
 import { QUALITY_LABELS } from './evidence-labels';
 
@@ -30,7 +32,7 @@ export function AttachedEvidence(props: {
             const e = byId.get(id);
             if (!e) return null;
             return (
-              <li key={id} className="evidence-item">
+              <li key={id} className="evidence-item" data-evidence={id}>
                 <div>
                   <strong>{e.title}</strong>
                   {e.figure && <span> — {e.figure}</span>}
@@ -41,7 +43,17 @@ export function AttachedEvidence(props: {
                 <button
                   type="button"
                   className="button button-secondary"
-                  onClick={() => detachEvidenceFrom(props.holder, props.what, id)}
+                  onClick={(click) => {
+                    const section = click.currentTarget.closest('section');
+                    const next = props.ids[props.ids.indexOf(id) + 1] ?? props.ids[props.ids.indexOf(id) - 1];
+                    detachEvidenceFrom(props.holder, props.what, id);
+                    showStatus(`Removed “${e.title}” from ${props.what}.`, { undoable: true });
+                    // On to the next item's Remove, or Attach when none is left.
+                    focusSoon(
+                      () => (next ? section?.querySelector(`[data-evidence="${CSS.escape(next)}"] button`) : null),
+                      () => section?.querySelector('.attach-evidence'),
+                    );
+                  }}
                 >
                   Remove<span className="visually-hidden"> “{e.title}”</span>
                 </button>
@@ -50,7 +62,7 @@ export function AttachedEvidence(props: {
           })}
         </ul>
       )}
-      <button type="button" className="button button-secondary" onClick={() => setPicking(true)}>
+      <button type="button" className="button button-secondary attach-evidence" onClick={() => setPicking(true)}>
         Attach evidence…
       </button>
       {picking && (

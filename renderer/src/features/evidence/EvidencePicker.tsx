@@ -1,12 +1,18 @@
 import { useId, useMemo, useState } from 'react';
 import type { Evidence } from '../../../../shared/model/workbook-schema';
 import { EVIDENCE_LIBRARY, type LibraryEvidence } from '../../../../shared/reference/catalogue';
+import { focusSoon } from '../../components/focus';
 import { Modal } from '../../components/Modal';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { wordMatcher } from '../../../../shared/text/word-search';
 import { QUALITY_LABELS } from './evidence-labels';
 
 type Item = { source: 'workbook'; evidence: Evidence } | { source: 'library'; evidence: LibraryEvidence };
+
+/** The same for a library item and the workbook's copy of it, so focus can follow it across the list. */
+function evidenceRef(item: Item): string {
+  return item.source === 'workbook' ? item.evidence.libraryRef || item.evidence.id : item.evidence.id;
+}
 
 /**
  * Choose evidence to attach: the workbook's own first, then the evidence library (copied into the workbook
@@ -51,7 +57,7 @@ export function EvidencePicker(props: {
           const e = item.evidence;
           const isAttached = item.source === 'workbook' && attached.has(e.id);
           return (
-            <li key={`${item.source}-${e.id}`} className="evidence-item">
+            <li key={`${item.source}-${e.id}`} className="evidence-item" data-ref={evidenceRef(item)}>
               <div>
                 <strong>{e.title}</strong>
                 {e.figure && <span className="figure"> — {e.figure}</span>}
@@ -63,8 +69,18 @@ export function EvidencePicker(props: {
               <button
                 type="button"
                 className="button button-secondary"
-                disabled={isAttached}
-                onClick={() => props.onChoose(item.source === 'workbook' ? { workbookId: e.id } : { library: item.evidence })}
+                // Not disabled: a disabled button drops focus to the page; this one keeps it and says why.
+                aria-disabled={isAttached || undefined}
+                onClick={() => {
+                  if (isAttached) return;
+                  props.onChoose(item.source === 'workbook' ? { workbookId: e.id } : { library: item.evidence });
+                  // A library item is redrawn as the workbook's copy: focus follows it to its new place.
+                  const ref = evidenceRef(item);
+                  focusSoon(
+                    () => document.querySelector(`.evidence-list [data-ref="${CSS.escape(ref)}"] button`),
+                    () => document.getElementById(searchId),
+                  );
+                }}
               >
                 {isAttached ? 'Attached' : 'Attach'}
                 <span className="visually-hidden"> “{e.title}”</span>

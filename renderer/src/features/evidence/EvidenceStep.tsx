@@ -4,6 +4,7 @@ import { EVIDENCE_KINDS, EVIDENCE_QUALITIES } from '../../../../shared/model/voc
 import { type Evidence, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
 import { SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
+import { focusSoon } from '../../components/focus';
 import { ask, showStatus, useUiStore } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
@@ -55,7 +56,7 @@ function EvidenceDetails(props: { evidence: Evidence; onDeleted: () => void }) {
     if (choice !== 'delete') return;
     deleteEvidence(e);
     props.onDeleted();
-    showStatus('Evidence deleted. Undo with Ctrl+Z.');
+    showStatus(`Deleted “${e.title}”.`, { undoable: true });
   };
   return (
     <div id="evidence-details" className="details-panel">
@@ -152,7 +153,7 @@ export function EvidenceStep() {
             <ul className="plain-list item-list">
               {evidence.map((e) => (
                 <li key={e.id}>
-                  <button type="button" className={`item-button${e.id === selectedId ? ' selected' : ''}`} aria-current={e.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(e.id)}>
+                  <button type="button" data-id={e.id} className={`item-button${e.id === selectedId ? ' selected' : ''}`} aria-current={e.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(e.id)}>
                     {e.title}
                     <span className="muted item-sub">
                       {[e.publisher, e.year].filter(Boolean).join(', ')} · {QUALITY_LABELS[e.quality]}
@@ -164,7 +165,24 @@ export function EvidenceStep() {
           )}
         </nav>
         <div className="split-details">
-          {selected ? <EvidenceDetails key={selected.id} evidence={selected} onDeleted={() => setSelectedId(null)} /> : <p className="muted">Select evidence to edit it.</p>}
+          {selected ? (
+            <EvidenceDetails
+              key={selected.id}
+              evidence={selected}
+              onDeleted={() => {
+                const i = evidence.findIndex((e) => e.id === selected.id);
+                const next = evidence[i + 1] ?? evidence[i - 1] ?? null;
+                setSelectedId(next?.id ?? null);
+                // Focus moves to the next item in the list (or Add, when the list is now empty).
+                focusSoon(
+                  () => (next ? document.querySelector(`nav[aria-label="Evidence in this workbook"] [data-id="${CSS.escape(next.id)}"]`) : null),
+                  () => document.querySelector('[aria-label="Add evidence"] button'),
+                );
+              }}
+            />
+          ) : (
+            <p className="muted">Select evidence to edit it.</p>
+          )}
         </div>
       </div>
       {picking && (

@@ -4,6 +4,7 @@ import { Modal } from '../../components/Modal';
 import { useUiStore, type FocusRequest } from '../../state/ui-store';
 import { wordMatcher } from '../../../../shared/text/word-search';
 import { useWorkbookStore } from '../../state/workbook-store';
+import { focusSoon } from '../../components/focus';
 
 interface Hit {
   readonly request: FocusRequest;
@@ -32,6 +33,16 @@ function search(wb: Workbook, query: string): Hit[] {
 }
 
 /** Find (Ctrl+F) across objectives, services, evidence and partners; choosing a result opens it. */
+/** After Find opens a step on an item, focus that item (the map's cell focuses itself). */
+function focusFound(request: FocusRequest): void {
+  focusSoon(
+    () => (request.kind === 'objective' ? document.getElementById(`tree-${request.id}`) : null),
+    () => (request.kind === 'link' ? document.querySelector('[role="grid"] [role="gridcell"][tabindex="0"]') : null),
+    () => document.querySelector('main .item-button[aria-current="true"]'),
+    () => document.querySelector('main h1'),
+  );
+}
+
 export function FindDialog(props: { onClose: () => void }) {
   const id = useId();
   const [query, setQuery] = useState('');
@@ -63,6 +74,7 @@ export function FindDialog(props: { onClose: () => void }) {
                     onClick={() => {
                       goTo(h.request);
                       props.onClose();
+                      focusFound(h.request);
                     }}
                   >
                     {h.title}

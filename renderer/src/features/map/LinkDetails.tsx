@@ -9,8 +9,9 @@ import { TextField } from '../../components/TextField';
 import { showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
-import type { MapColumn } from './map-model';
-import { applyStrengths } from './MapStep';
+import { recordedWork, type MapColumn } from './map-model';
+import { applyStrengths } from './apply-strengths';
+
 
 const CONFIDENCE_LABELS: Record<Confidence, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
@@ -56,7 +57,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
 
   return (
     <aside id="link-details" className="details-panel link-details" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         {service.name} → {column.code} {objective.title}
       </h2>
       <fieldset className="field strength-choice">
@@ -66,8 +67,15 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
             <input
               type="radio"
               name="strength"
+              value={String(v)}
               checked={v === 'clear' ? link === null : link?.strength === v}
-              onChange={() => applyStrengths([{ serviceId: service.id, objectiveId: objective.id, strength: v }], `Set strength: ${service.name} → ${objective.title}`)}
+              onChange={() => {
+                const cell = { serviceId: service.id, objectiveId: objective.id };
+                const lost = v === 'clear' ? recordedWork(wb, [cell]) : null;
+                applyStrengths([{ ...cell, strength: v }], `Set strength: ${service.name} → ${objective.title}`);
+                // Clearing a link throws away its evidence and rationale: say so, and offer Undo in the notice.
+                if (lost) showStatus(`Removed the link ${service.name} → ${column.code} ${objective.title}, with ${lost}.`, { undoable: true });
+              }}
             />
             <span>{v === 'clear' ? 'Not assessed' : `${STRENGTHS[v as Strength].symbol || '–'} ${v} ${STRENGTHS[v as Strength].label}`}</span>
           </label>

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { pairKey } from '../../../../shared/analysis/suggestions';
 import { STRENGTHS, type Strength } from '../../../../shared/model/vocabulary';
-import type { MapModel } from './map-model';
+import { cellLabel, type MapModel } from './map-model';
 
 const ROW_HEIGHT = 44;
 const COL_WIDTH = 96;
@@ -34,21 +34,30 @@ function cellView(model: MapModel, row: number, col: number): CellView {
   const key = pairKey(model.rows[row]!.id, model.columns[col]!.objective.id);
   const link = model.links.get(key);
   const suggestion = link ? undefined : model.suggestions.get(key);
-  const label = link
-    ? `${STRENGTHS[link.strength].label}${link.strength > 0 ? ` (${link.strength})` : ''}${link.evidenceIds.length > 0 ? `, ${link.evidenceIds.length} evidence` : link.strength > 0 ? ', no evidence' : ''}`
-    : suggestion
-      ? `Not assessed; suggested ${STRENGTHS[suggestion.strength].label.toLowerCase()}`
-      : 'Not assessed';
   return {
     strength: link ? link.strength : null,
     evidence: link ? link.evidenceIds.length : 0,
     suggested: suggestion ? suggestion.strength : null,
-    label,
+    label: cellLabel(model, row, col),
   };
 }
 
-const Cell = memo(function Cell(props: CellView & { row: number; col: number; left: number; active: boolean; selected: boolean }) {
+const Cell = memo(function Cell(props: CellView & { row: number; col: number; left: number; active: boolean; selected: boolean; focusToken: number }) {
   const { strength } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  // The active cell takes focus when asked, including when it is drawn only after the grid scrolls to it
+  // (End, Ctrl+End, Page Down), so focus follows the cursor and never falls to the page.
+  useEffect(() => {
+    const el = ref.current;
+    if (!props.active || props.focusToken === 0 || !el) return;
+    // A cell drawn again after the officer scrolled the grid by mouse must not take focus from the details.
+    const current = document.activeElement;
+    if (current && current !== document.body && !current.closest('[role="grid"]')) return;
+    if (current !== el) el.focus({ preventScroll: true });
+    // The grid has scrolled itself; this brings the cell into the window too (at 768 px high the grid's
+    // lower rows are below the fold). Scroll margins keep it clear of the sticky headers.
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [props.active, props.focusToken]);
   const cls = [
     'map-cell',
     strength !== null ? `strength-${strength}` : 'unassessed',
@@ -61,6 +70,7 @@ const Cell = memo(function Cell(props: CellView & { row: number; col: number; le
     .join(' ');
   return (
     <div
+      ref={ref}
       role="gridcell"
       aria-colindex={props.col + 2}
       aria-selected={props.selected}
@@ -75,7 +85,7 @@ const Cell = memo(function Cell(props: CellView & { row: number; col: number; le
         <span aria-hidden="true">
           <span className="cell-symbol">{strength === 0 ? '–' : STRENGTHS[strength].symbol}</span>
           <span className="cell-number">{strength}</span>
-          {props.evidence > 0 && <span className="cell-evidence" title="Evidence attached">E</span>}
+          {props.evidence > 0 && <span className="cell-evidence">E</span>}
         </span>
       ) : props.suggested !== null ? (
         <span aria-hidden="true" className="cell-suggestion">
@@ -86,7 +96,7 @@ const Cell = memo(function Cell(props: CellView & { row: number; col: number; le
   );
 });
 
-function cellAt(target: EventTarget): CellPosition | null {
+export function cellAt(target: EventTarget): CellPosition | null {
   const el = target instanceof Element ? target.closest<HTMLElement>('[data-row][data-col]') : null;
   return el ? { row: Number(el.dataset.row), col: Number(el.dataset.col) } : null;
 }
@@ -155,12 +165,6 @@ export function MapGrid(props: {
     cols.scrollToIndex(active.col, { align: 'auto' });
   }, [active.row, active.col, model.rows.length, model.columns.length, rows, cols]);
 
-  useEffect(() => {
-    if (props.focusToken === 0) return;
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-row="${active.row}"][data-col="${active.col}"]`);
-    el?.focus({ preventScroll: true });
-  }, [props.focusToken, active.row, active.col]);
-
   if (model.rows.length === 0 || model.columns.length === 0) {
     return (
       <p className="panel">
@@ -173,6 +177,7 @@ export function MapGrid(props: {
     <div
       ref={scroller}
       className="map-scroller"
+      data-focus-owner
       role="grid"
       aria-label="Contribution map: services by council objectives"
       aria-describedby="map-keys"
@@ -230,6 +235,7 @@ export function MapGrid(props: {
                   col={vc.index}
                   left={vc.start}
                   active={vr.index === active.row && vc.index === active.col}
+                  focusToken={vr.index === active.row && vc.index === active.col ? props.focusToken : 0}
                   selected={inRange(props.selection, vr.index, vc.index)}
                 />
               ))}

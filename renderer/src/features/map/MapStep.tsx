@@ -1,65 +1,13 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { pairKey } from '../../../../shared/analysis/suggestions';
-import { newId } from '../../../../shared/model/ids';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
-import type { Provenance, Workbook } from '../../../../shared/model/workbook-schema';
-import { isoToday } from '../../../../shared/text/dates';
 import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
+import { applyStrengths } from './apply-strengths';
 import { LinkDetails } from './LinkDetails';
-import { buildMapModel, NO_FILTERS, parseStrength, type MapFilters, type MapModel } from './map-model';
-import { MapGrid, selectionBounds, type CellPosition, type Selection } from './MapGrid';
-
-function officerProvenance(): Provenance {
-  return { kind: 'officer', date: isoToday(), by: useWorkbookStore.getState().workbook?.author ?? '', workshopId: null, note: '' };
-}
-
-/**
- * Sets strengths for several cells in one undoable step. Indexes are found on the plain workbook, not the
- * immer draft, so a 9,000-link map is not proxied cell by cell.
- */
-export function applyStrengths(changes: ReadonlyArray<{ serviceId: string; objectiveId: string; strength: Strength | 'clear' }>, label: string): void {
-  const store = useWorkbookStore.getState();
-  const wb = store.workbook;
-  if (!wb || changes.length === 0) return;
-  // One key press changes one cell: find it directly rather than indexing every link.
-  const indexOf = new Map<string, number>();
-  if (changes.length === 1) {
-    const c = changes[0]!;
-    const i = wb.alignments.findIndex((a) => a.serviceId === c.serviceId && a.objectiveId === c.objectiveId);
-    if (i >= 0) indexOf.set(pairKey(c.serviceId, c.objectiveId), i);
-  } else wb.alignments.forEach((a, i) => indexOf.set(pairKey(a.serviceId, a.objectiveId), i));
-  const provenance = officerProvenance();
-  store.edit(label, (draft: Workbook) => {
-    const removals: number[] = [];
-    for (const c of changes) {
-      const key = pairKey(c.serviceId, c.objectiveId);
-      const i = indexOf.get(key);
-      if (c.strength === 'clear') {
-        if (i !== undefined) removals.push(i);
-      } else if (i !== undefined) {
-        if (draft.alignments[i]!.strength !== c.strength) draft.alignments[i]!.strength = c.strength;
-      } else {
-        draft.alignments.push({
-          id: newId('alignment'),
-          serviceId: c.serviceId,
-          objectiveId: c.objectiveId,
-          strength: c.strength,
-          confidence: 'medium',
-          rationale: '',
-          evidenceIds: [],
-          kpiIds: [],
-          provenance,
-        });
-        indexOf.set(key, draft.alignments.length - 1);
-      }
-    }
-    for (const i of removals.sort((a, b) => b - a)) draft.alignments.splice(i, 1);
-    const touched = new Set(changes.map((c) => pairKey(c.serviceId, c.objectiveId)));
-    if (draft.dismissedSuggestions.length > 0 && changes.some((c) => c.strength !== 'clear'))
-      draft.dismissedSuggestions = draft.dismissedSuggestions.filter((d) => !touched.has(pairKey(d.serviceId, d.objectiveId)));
-  });
-}
+import { MapLegend } from './MapLegend';
+import { buildMapModel, NO_FILTERS, parseStrength, recordedWork, type MapFilters, type MapModel } from './map-model';
+import { cellAt, MapGrid, selectionBounds, type CellPosition, type Selection } from './MapGrid';
 
 /** The selection as tab-separated text with headers, for a spreadsheet. */
 function selectionToTsv(model: MapModel, sel: Selection): string {
@@ -101,6 +49,17 @@ function pasteChanges(model: MapModel, at: CellPosition, text: string): { change
   return { changes, error: null };
 }
 
+/**
+ * Details open on the link's current strength, so an arrow key there moves from what is set (never from
+ * "Not assessed", where one ArrowDown would overwrite a strong link); an unassessed cell opens on the heading.
+ */
+export function focusLinkDetails(): void {
+  const details = document.getElementById('link-details');
+  if (!details) return;
+  const checked = details.querySelector<HTMLInputElement>('input[type="radio"]:checked:not([value="clear"])');
+  (checked ?? details.querySelector<HTMLElement>('h2'))?.focus();
+}
+
 export function MapStep() {
   const wb = useWorkbookStore((s) => s.workbook)!;
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
@@ -135,7 +94,9 @@ export function MapStep() {
     setFocusToken((t) => t + 1);
   };
 
-  const setStrength = (strength: Strength | 'clear') => {
+  const setStrength = (strength: Strength | 'clear', at: CellPosition) => {
+    const service = model.rows[at.row];
+    const column = model.columns[at.col];
     if (!service || !column) return;
     const targets = selection
       ? (() => {
@@ -146,7 +107,9 @@ export function MapStep() {
         })()
       : [{ serviceId: service.id, objectiveId: column.objective.id, strength }];
     const what = strength === 'clear' ? 'Clear' : `Set ${STRENGTHS[strength].label.toLowerCase()}`;
+    const lost = strength === 'clear' ? recordedWork(wb, targets) : null;
     applyStrengths(targets, `${what}: ${targets.length === 1 ? `${service.name} → ${column.objective.title}` : `${targets.length} cells`}`);
+    if (lost) return showStatus(`${targets.length === 1 ? `Removed the link ${service.name} → ${column.code} ${column.objective.title}` : `Cleared ${targets.length} cells`}, with ${lost}.`, { undoable: true });
     showStatus(
       targets.length === 1
         ? `${service.name} → ${column.code} ${column.objective.title}: ${strength === 'clear' ? 'not assessed' : STRENGTHS[strength].label.toLowerCase()}.`
@@ -154,7 +117,9 @@ export function MapStep() {
     );
   };
 
-  const acceptSuggestion = () => {
+  const acceptSuggestion = (at: CellPosition) => {
+    const service = model.rows[at.row];
+    const column = model.columns[at.col];
     if (!service || !column) return;
     const suggestion = model.suggestions.get(pairKey(service.id, column.objective.id));
     if (!suggestion) return showStatus('There is no suggestion for this cell.');
@@ -164,6 +129,8 @@ export function MapStep() {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!(e.target instanceof HTMLElement) || !e.target.matches('[role="gridcell"][data-row]')) return;
+    // Keys act on the cell that has focus; it is the active cell, but the DOM is the truth the officer sees.
+    const here = cellAt(e.target) ?? active;
     const last = { row: model.rows.length - 1, col: model.columns.length - 1 };
     const to = (row: number, col: number) => {
       e.preventDefault();
@@ -197,40 +164,40 @@ export function MapStep() {
     if (mod || e.altKey) return;
     switch (e.key) {
       case 'ArrowUp':
-        return to(active.row - 1, active.col);
+        return to(here.row - 1, here.col);
       case 'ArrowDown':
-        return to(active.row + 1, active.col);
+        return to(here.row + 1, here.col);
       case 'ArrowLeft':
-        return to(active.row, active.col - 1);
+        return to(here.row, here.col - 1);
       case 'ArrowRight':
-        return to(active.row, active.col + 1);
+        return to(here.row, here.col + 1);
       case 'Home':
-        return to(active.row, 0);
+        return to(here.row, 0);
       case 'End':
-        return to(active.row, last.col);
+        return to(here.row, last.col);
       case 'PageUp':
-        return to(active.row - 10, active.col);
+        return to(here.row - 10, here.col);
       case 'PageDown':
-        return to(active.row + 10, active.col);
+        return to(here.row + 10, here.col);
       case '0':
       case '1':
       case '2':
       case '3':
         e.preventDefault();
-        return setStrength(Number(e.key) as Strength);
+        return setStrength(Number(e.key) as Strength, here);
       case 'Delete':
       case 'Backspace':
         e.preventDefault();
-        return setStrength('clear');
+        return setStrength('clear', here);
       case 'a':
       case 'A':
         e.preventDefault();
-        return acceptSuggestion();
+        return acceptSuggestion(here);
       case 'Enter':
       case 'F2':
         e.preventDefault();
         setDetailsOpen(true);
-        requestAnimationFrame(() => document.getElementById('link-details')?.querySelector<HTMLElement>('input, select, textarea, button')?.focus());
+        requestAnimationFrame(() => focusLinkDetails());
         return;
       case 'Escape':
         if (selection) {
@@ -297,6 +264,15 @@ export function MapStep() {
           {model.rows.length} services × {model.columns.length} objectives
         </span>
       </div>
+      <MapLegend />
+      {service && column && (
+        // The full names of the cell under the cursor, so nothing depends on the column headings' clipped
+        // titles or a hover tooltip (at 200% text a heading shows only a few words).
+        <p className="map-current">
+          <strong>Cell:</strong> {service.name} → {column.code} {column.objective.title}
+          {column.themeTitle ? ` (${column.themeTitle})` : ''}
+        </p>
+      )}
       <div className={`map-layout${detailsOpen ? ' with-details' : ''}`}>
         <MapGrid
           model={model}
@@ -308,6 +284,7 @@ export function MapStep() {
           onCellDoubleClick={(pos) => {
             move(pos, false);
             setDetailsOpen(true);
+            requestAnimationFrame(() => focusLinkDetails());
           }}
         />
         {detailsOpen && service && column && (

@@ -8,7 +8,7 @@ import { pairKey, suggestLinks } from '../../../../shared/analysis/suggestions';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { handBuiltWorkbook, link } from '../../../../tests/fixtures/hand-built-workbook';
 import { objectiveCodes } from '../../../../shared/analysis/hierarchy';
-import { buildMapModel, NO_FILTERS, parseStrength, type MapModel } from './map-model';
+import { buildMapModel, cellLabel, NO_FILTERS, parseStrength, recordedWork, type MapModel } from './map-model';
 
 /** The model as plain data, to compare two builds. */
 function plain(m: MapModel) {
@@ -157,5 +157,42 @@ describe('parseStrength', () => {
       ['3', ' 2 ', '0', 'Strong', 'moderate', 'low', 'none', '●', '○', '△', '', '-', '–'].map(parseStrength),
     ).toEqual([3, 2, 0, 3, 2, 1, 0, 3, 2, 1, 'clear', 'clear', 'clear']);
     expect(['4', 'maybe', '2.5'].map(parseStrength)).toEqual([null, null, null]);
+  });
+});
+
+describe('cellLabel: a cell says where it is and what it holds', () => {
+  const wb = handBuiltWorkbook();
+  const m = buildMapModel(wb, NO_FILTERS);
+  const at = (serviceId: string, objectiveId: string) => cellLabel(m, m.rows.findIndex((r) => r.id === serviceId), m.columns.findIndex((c) => c.objective.id === objectiveId));
+
+  it('names the service, the objective with its code, the strength with its number, and the evidence count', () => {
+    expect(at('svc_S1', 'obj_OC1')).toBe('Chatty Café, 1.1.1 Fewer lonely adults: strong (3), 1 evidence item');
+    expect(at('svc_S4', 'obj_O1')).toBe('Job club, 1.1 Reduce loneliness: medium (2), 2 evidence items');
+  });
+
+  it('says when a contributing link has no evidence, but not for "none"', () => {
+    expect(at('svc_S1', 'obj_O2')).toBe('Chatty Café, 1.2 More active people: weak (1), no evidence');
+    expect(at('svc_S3', 'obj_O1')).toBe('Rhymetime, 1.1 Reduce loneliness: none (0)');
+  });
+
+  it('says "not assessed", with the suggestion when there is one', () => {
+    expect(at('svc_S5', 'obj_O4')).toBe('Exhibitions, 3 Keep the roads safe: not assessed');
+    const suggested = [...m.suggestions.values()][0]!;
+    expect(at(suggested.serviceId, suggested.objectiveId)).toMatch(/: not assessed; suggested (weak|medium|strong)$/);
+  });
+});
+
+describe('recordedWork: what clearing cells would throw away', () => {
+  it('counts evidence, rationales and KPI links of the cleared links only', () => {
+    const wb = handBuiltWorkbook();
+    wb.alignments[0] = { ...wb.alignments[0]!, rationale: 'Because.', kpiIds: ['kpi_1'] };
+    expect(recordedWork(wb, [{ serviceId: 'svc_S1', objectiveId: 'obj_OC1' }])).toBe('1 evidence item, its rationale and 1 KPI link');
+    expect(recordedWork(wb, [{ serviceId: 'svc_S4', objectiveId: 'obj_O1' }, { serviceId: 'svc_S2', objectiveId: 'obj_O3' }])).toBe('3 evidence items');
+  });
+
+  it('is null when only a strength would go, so no Undo offer is needed', () => {
+    const wb = handBuiltWorkbook();
+    expect(recordedWork(wb, [{ serviceId: 'svc_S1', objectiveId: 'obj_O2' }])).toBeNull();
+    expect(recordedWork(wb, [{ serviceId: 'svc_S5', objectiveId: 'obj_O4' }])).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { inTreeOrder, indexObjectives, objectiveCodes } from '../../../../shared
 import { pairKey, suggestLinks, type Suggestion } from '../../../../shared/analysis/suggestions';
 import { STRENGTH_WEIGHT, statusFor, type CoverageStatus } from '../../../../shared/analysis/coverage';
 import type { AmbitionOutcomeId, Strength, UniversalOffer } from '../../../../shared/model/vocabulary';
-import { UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
+import { STRENGTHS, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
 import type { Alignment, Objective, Service, Workbook } from '../../../../shared/model/workbook-schema';
 
 export interface MapFilters {
@@ -159,4 +159,46 @@ export function parseStrength(text: string): Strength | null | 'clear' {
   if (['medium', 'moderate', '○'].includes(t)) return 2;
   if (['strong', 'high', '●'].includes(t)) return 3;
   return null;
+}
+
+/**
+ * What clearing these cells throws away beyond the strength itself (evidence, a rationale, KPIs), in words,
+ * or null when nothing but the strength goes: then the clearing needs no Undo offer.
+ */
+export function recordedWork(wb: Workbook, cells: ReadonlyArray<{ serviceId: string; objectiveId: string }>): string | null {
+  const keys = new Set(cells.map((c) => pairKey(c.serviceId, c.objectiveId)));
+  let evidence = 0;
+  let rationales = 0;
+  let kpis = 0;
+  for (const a of wb.alignments) {
+    if (!keys.has(pairKey(a.serviceId, a.objectiveId))) continue;
+    evidence += a.evidenceIds.length;
+    if (a.rationale.trim() !== '') rationales += 1;
+    kpis += a.kpiIds.length;
+  }
+  const parts = [
+    evidence > 0 ? `${evidence} evidence item${evidence === 1 ? '' : 's'}` : '',
+    rationales > 0 ? (rationales === 1 ? 'its rationale' : `${rationales} rationales`) : '',
+    kpis > 0 ? `${kpis} KPI link${kpis === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
+
+/**
+ * The cell's accessible name says where it is as well as what it holds, because a screen reader moving by
+ * cell in a virtualised grid may not announce the row and column headers:
+ * "Home library service, 1.2 Help older and disabled people stay independent at home: strong (3), 2 evidence items".
+ */
+export function cellLabel(model: MapModel, row: number, col: number): string {
+  const service = model.rows[row]!;
+  const column = model.columns[col]!;
+  const key = pairKey(service.id, column.objective.id);
+  const link = model.links.get(key);
+  const suggestion = link ? undefined : model.suggestions.get(key);
+  const where = `${service.name}, ${column.code} ${column.objective.title}`;
+  if (!link) return `${where}: not assessed${suggestion ? `; suggested ${STRENGTHS[suggestion.strength].label.toLowerCase()}` : ''}`;
+  const n = link.evidenceIds.length;
+  const evidence = n > 0 ? `, ${n} evidence item${n === 1 ? '' : 's'}` : link.strength > 0 ? ', no evidence' : '';
+  return `${where}: ${STRENGTHS[link.strength].label.toLowerCase()} (${link.strength})${evidence}`;
 }

@@ -20,6 +20,7 @@ import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { KpiEditor } from './KpiEditor';
 import { LEVEL_LABEL } from './ObjectiveTree';
+import { focusSoon } from '../../components/focus';
 
 function findObjective(wb: Workbook, id: string): Objective | undefined {
   return wb.objectives.find((o) => o.id === id);
@@ -85,8 +86,15 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
     if (choice !== 'delete') return;
     const siblings = wb.objectives.filter((x) => x.parentId === o.parentId && x.id !== o.id);
     edit(`Delete ${o.title}`, (draft) => removeObjective(draft, o.id));
-    props.onSelect(siblings[0]?.id ?? o.parentId);
-    showStatus(`Deleted “${o.title}”. Undo with Ctrl+Z.`);
+    const next = siblings[0]?.id ?? o.parentId;
+    props.onSelect(next);
+    showStatus(`Deleted “${o.title}”.`, { undoable: true });
+    // Focus the item now selected in the tree, or the tree itself when nothing is left.
+    focusSoon(
+      () => (next ? document.getElementById(`tree-${next}`) : null),
+      () => document.querySelector('[role="tree"] [role="treeitem"]'),
+      () => document.querySelector('main h1'),
+    );
   };
 
   const structural = (label: string, op: (draft: Workbook) => boolean, refused: string) => {

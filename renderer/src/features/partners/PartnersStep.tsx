@@ -4,6 +4,7 @@ import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/voc
 import type { Partner } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
+import { focusSoon } from '../../components/focus';
 import { ask, showStatus, useUiStore } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { addNewPartner, addObjectiveTo, changePartner, changePartnerObjective, deletePartner, deletePartnerObjective } from './commands';
@@ -27,7 +28,11 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
     if (choice !== 'delete') return;
     deletePartner(p);
     props.onDeleted();
-    showStatus(`Deleted “${p.name}”. Undo with Ctrl+Z.`);
+    showStatus(`Deleted “${p.name}”.`, { undoable: true });
+    focusSoon(
+      () => document.querySelector('nav[aria-label="Partners"] .item-button'),
+      () => document.querySelector('[aria-label="Add partners"] button'),
+    );
   };
 
   return (
@@ -37,10 +42,12 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
       <SelectField label="Type of organisation" value={p.type} options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))} onChange={(v) => changePartner(p, 'Change partner type', { type: v })} />
       <TextField label="About them" multiline value={p.description} maxLength={20_000} onCommit={(v) => changePartner(p, 'Change partner description', { description: v }, 'description')} />
       <TextField label="Contact" value={p.contact} maxLength={500} hint="Name and role of your contact there." onCommit={(v) => changePartner(p, 'Change contact', { contact: v }, 'contact')} />
-      <h3>Their objectives</h3>
+      <h3 id="partner-objectives-heading" tabIndex={-1}>
+        Their objectives
+      </h3>
       <p className="hint">Record what the partner is trying to achieve, and which of the council’s objectives each one shares. The partnership proposal is built from this overlap.</p>
       {p.objectives.map((po, i) => (
-        <fieldset key={po.id} className="kpi-card">
+        <fieldset key={po.id} id={`partner-objective-${po.id}`} className="kpi-card">
           <legend>
             Objective {i + 1}: {po.title}
           </legend>
@@ -51,7 +58,20 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
           ) : (
             <CheckboxGroup legend="Council objectives it shares" options={councilOptions} selected={po.objectiveIds} onChange={(ids) => changePartnerObjective(p, po, 'Map partner objective', { objectiveIds: ids })} />
           )}
-          <button type="button" className="button button-secondary" onClick={() => deletePartnerObjective(p, po)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              const next = p.objectives[i + 1] ?? p.objectives[i - 1];
+              deletePartnerObjective(p, po);
+              showStatus(`Deleted their objective “${po.title}”.`, { undoable: true });
+              // On to the next objective's first box, or the list's heading when it was the last.
+              focusSoon(
+                () => (next ? document.getElementById(`partner-objective-${next.id}`)?.querySelector('input') : null),
+                () => document.getElementById('partner-objectives-heading'),
+              );
+            }}
+          >
             Delete objective<span className="visually-hidden"> {po.title}</span>
           </button>
         </fieldset>
@@ -60,7 +80,15 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => addObjectiveTo(p)}
+          onClick={() => {
+            const id = addObjectiveTo(p);
+            showStatus(`Added objective ${p.objectives.length + 1} for ${p.name}. Type its title.`);
+            focusSoon(() => {
+              const input = document.getElementById(`partner-objective-${id}`)?.querySelector('input');
+              input?.select();
+              return input;
+            });
+          }}
         >
           Add one of their objectives
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { PROTECTIVE_MARKINGS } from '../../../../shared/model/vocabulary';
 import { THEMES, type Preferences, type Theme } from '../../../../shared/settings/settings-schema';
 import { Modal } from '../../components/Modal';
@@ -15,11 +15,20 @@ const THEME_LABELS: Record<Theme, string> = {
 
 export function PreferencesDialog(props: { onClose: () => void }) {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
-  const ids = { author: useId(), theme: useId(), autosave: useId(), marking: useId() };
+  const ids = { author: useId(), theme: useId(), autosave: useId(), autosaveError: useId(), autosaveHint: useId(), marking: useId() };
+  const [autosaveError, setAutosaveError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  const loaded = prefs !== null;
 
   useEffect(() => {
     void call('getPreferences', {}).then((r) => (r.ok ? setPrefs(r.value) : showError(r.error)));
   }, []);
+
+  // The dialog opens while the preferences load, when its only control is Close; once they are in, start on
+  // the first one.
+  useEffect(() => {
+    if (loaded) first.current?.focus();
+  }, [loaded]);
 
   const update = async (patch: Partial<Preferences>) => {
     const r = await call('setPreferences', patch);
@@ -38,6 +47,7 @@ export function PreferencesDialog(props: { onClose: () => void }) {
           <div className="field">
             <label htmlFor={ids.author}>Your name, for new workbooks</label>
             <input
+              ref={first}
               id={ids.author}
               type="text"
               autoComplete="name"
@@ -56,18 +66,34 @@ export function PreferencesDialog(props: { onClose: () => void }) {
               ))}
             </select>
           </div>
-          <div className="field">
+          <div className={`field${autosaveError ? ' field-error' : ''}`}>
             <label htmlFor={ids.autosave}>Save a recovery copy of unsaved work every (seconds)</label>
+            <p id={ids.autosaveHint} className="hint">
+              A whole number from 2 to 600.
+            </p>
+            {autosaveError && (
+              <p id={ids.autosaveError} className="error-message" role="alert">
+                <span className="visually-hidden">Error: </span>
+                {autosaveError}
+              </p>
+            )}
             <input
               id={ids.autosave}
-              type="number"
-              min={2}
-              max={600}
+              type="text"
+              inputMode="numeric"
               defaultValue={prefs.autosaveSeconds}
+              aria-invalid={autosaveError ? true : undefined}
+              aria-describedby={autosaveError ? `${ids.autosaveHint} ${ids.autosaveError}` : ids.autosaveHint}
               onBlur={(e) => {
-                const n = Math.round(Number(e.target.value));
-                if (Number.isFinite(n) && n >= 2 && n <= 600) void update({ autosaveSeconds: n });
-                else showError('The recovery interval must be a whole number of seconds from 2 to 600.');
+                const text = e.target.value.trim();
+                const n = Number(text);
+                // The officer's text stays in the box until it is put right; the saved interval is unchanged.
+                if (!/^\d+$/.test(text) || n < 2 || n > 600) {
+                  setAutosaveError(`Enter a whole number of seconds from 2 to 600. Recovery copies are still saved every ${prefs.autosaveSeconds} seconds.`);
+                  return;
+                }
+                setAutosaveError(null);
+                if (n !== prefs.autosaveSeconds) void update({ autosaveSeconds: n });
               }}
             />
           </div>

@@ -94,35 +94,37 @@ export function ReviewStep() {
       <section className="panel" aria-labelledby="coverage-heading">
         <h2 id="coverage-heading">Coverage by objective</h2>
         <Chart svg={coverageSvg.svg} alt={coverageAlt(coverage)} caption="Library services contributing to each council objective, by strength.">
-          <table className="data-table">
-            <caption className="visually-hidden">Coverage by objective</caption>
-            <thead>
-              <tr>
-                <th scope="col">Objective</th>
-                <th scope="col">Strong</th>
-                <th scope="col">Medium</th>
-                <th scope="col">Weak</th>
-                <th scope="col">Score</th>
-                <th scope="col">Links citing evidence</th>
-                <th scope="col">Coverage</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.objectives
-                .filter((o) => o.assessable)
-                .map((o) => (
-                  <tr key={o.objectiveId}>
-                    <th scope="row">{objectiveLink(o.objectiveId)}</th>
-                    {[3, 2, 1].map((s) => (
-                      <td key={s}>{o.contributors.filter((c) => c.strength === s).length}</td>
-                    ))}
-                    <td>{o.score}</td>
-                    <td>{o.contributors.length === 0 ? '–' : pct(o.evidencedShare)}</td>
-                    <td className={`status status-${o.status}`}>{STATUS_LABEL[o.status]}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Coverage by objective</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Objective</th>
+                  <th scope="col">Strong</th>
+                  <th scope="col">Medium</th>
+                  <th scope="col">Weak</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Links citing evidence</th>
+                  <th scope="col">Coverage</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.objectives
+                  .filter((o) => o.assessable)
+                  .map((o) => (
+                    <tr key={o.objectiveId}>
+                      <th scope="row">{objectiveLink(o.objectiveId)}</th>
+                      {[3, 2, 1].map((s) => (
+                        <td key={s}>{o.contributors.filter((c) => c.strength === s).length}</td>
+                      ))}
+                      <td>{o.score}</td>
+                      <td>{o.contributors.length === 0 ? '–' : pct(o.evidencedShare)}</td>
+                      <td className={`status status-${o.status}`}>{STATUS_LABEL[o.status]}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         </Chart>
       </section>
 
@@ -196,82 +198,88 @@ export function ReviewStep() {
 
       <section className="panel" aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">By Ambition outcome</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Ambition outcome</th>
-              <th scope="col">Services serving it</th>
-              <th scope="col">Council objectives reached through them</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.outcomes.map((o) => (
-              <tr key={o.outcome}>
-                <th scope="row">
-                  {o.outcome}. {o.name}
-                </th>
-                <td>{o.serviceIds.length}</td>
-                <td>{o.objectiveIds.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Chart svg={flowPicture.svg} alt={flowAlt(flow)} caption="How contribution flows from services, through their main Ambition outcome, to the council’s themes (weighted strong 9, medium 3, weak 1).">
+        <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Weight</th>
+                <th scope="col">Ambition outcome</th>
+                <th scope="col">Services serving it</th>
+                <th scope="col">Council objectives reached through them</th>
               </tr>
             </thead>
             <tbody>
-              {flow.left.map((l) => (
-                <tr key={`l${l.offer}-${l.outcome}`}>
-                  <td>{flow.offers[l.offer]}</td>
-                  <td>{flow.outcomes[l.outcome]!.name}</td>
-                  <td>{l.weight}</td>
-                </tr>
-              ))}
-              {flow.right.map((r) => (
-                <tr key={`r${r.outcome}-${r.theme}`}>
-                  <td>{flow.outcomes[r.outcome]!.name}</td>
-                  <td>{flow.themes[r.theme]}</td>
-                  <td>{r.weight}</td>
+              {report.outcomes.map((o) => (
+                <tr key={o.outcome}>
+                  <th scope="row">
+                    {o.outcome}. {o.name}
+                  </th>
+                  <td>{o.serviceIds.length}</td>
+                  <td>{o.objectiveIds.length}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </div>
+        <Chart svg={flowPicture.svg} alt={flowAlt(flow)} caption="How contribution flows from services, through their main Ambition outcome, to the council’s themes (weighted strong 9, medium 3, weak 1).">
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Weight</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flow.left.map((l) => (
+                  <tr key={`l${l.offer}-${l.outcome}`}>
+                    <td>{flow.offers[l.offer]}</td>
+                    <td>{flow.outcomes[l.outcome]!.name}</td>
+                    <td>{l.weight}</td>
+                  </tr>
+                ))}
+                {flow.right.map((r) => (
+                  <tr key={`r${r.outcome}-${r.theme}`}>
+                    <td>{flow.outcomes[r.outcome]!.name}</td>
+                    <td>{flow.themes[r.theme]}</td>
+                    <td>{r.weight}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Chart>
       </section>
 
       <section className="panel" aria-labelledby="heat-heading">
         <h2 id="heat-heading">Heat map: council themes by Universal Offer</h2>
         <Chart svg={heatSvg.svg} alt={heatmapAlt(heat)} caption="Weighted contribution of each Universal Library Offer to each council theme; the number of links is in brackets.">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Council theme</th>
-                {heat.offers.map((o) => (
-                  <th key={o} scope="col">
-                    {o}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {heat.themes.map((theme, i) => (
-                <tr key={theme}>
-                  <th scope="row">{theme}</th>
-                  {heat.offers.map((o, j) => (
-                    <td key={o}>
-                      {heat.scores[i]![j]} ({heat.links[i]![j]} links)
-                    </td>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Council theme</th>
+                  {heat.offers.map((o) => (
+                    <th key={o} scope="col">
+                      {o}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {heat.themes.map((theme, i) => (
+                  <tr key={theme}>
+                    <th scope="row">{theme}</th>
+                    {heat.offers.map((o, j) => (
+                      <td key={o}>
+                        {heat.scores[i]![j]} ({heat.links[i]![j]} links)
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Chart>
       </section>
     </div>

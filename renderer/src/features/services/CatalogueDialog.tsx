@@ -56,7 +56,7 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
           <span>Also attach the catalogue’s sourced evidence for each service</span>
         </label>
       </div>
-      <div className="catalogue">
+      <div className="catalogue" role="group" aria-label="Catalogue services">
         {UNIVERSAL_OFFERS.map((offer) => {
           const items = shown.filter((c) => c.offer === offer);
           if (items.length === 0) return null;
@@ -90,6 +90,9 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
           );
         })}
       </div>
+      <p className="catalogue-count" aria-live="polite">
+        {chosen.size === 0 ? 'No services selected yet.' : `${chosen.size} service${chosen.size === 1 ? '' : 's'} selected.`}
+      </p>
     </Modal>
   );
 }

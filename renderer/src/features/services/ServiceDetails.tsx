@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { ask, showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
+import { focusSoon } from '../../components/focus';
 import { addFigure, changeFigure, changeService, deleteFigure, deleteService } from './commands';
 
 function Branches(props: { service: Service; gss: string | null }) {
@@ -108,10 +109,12 @@ function Measures(props: { service: Service }) {
   const s = props.service;
   return (
     <section aria-labelledby={`measures-${s.id}`}>
-      <h3 id={`measures-${s.id}`}>Reach and usage figures</h3>
+      <h3 id={`measures-${s.id}`} tabIndex={-1}>
+        Reach and usage figures
+      </h3>
       <p className="hint">Each figure keeps its period and source, all the way into the documents.</p>
       {s.measures.map((m, i) => (
-        <fieldset key={m.id} className="kpi-card">
+        <fieldset key={m.id} id={`measure-${m.id}`} className="kpi-card">
           <legend>
             Figure {i + 1}: {m.label}
           </legend>
@@ -124,7 +127,19 @@ function Measures(props: { service: Service }) {
             <PeriodField label="Period" value={m.period} onCommit={(p) => changeFigure(s, m.id, 'Change figure period', { period: p }, 'period')} />
             <TextField label="Source" value={m.source} maxLength={500} hint="For example “Library management system”, “ACE activity data 2023/24”" onCommit={(v) => changeFigure(s, m.id, 'Change figure source', { source: v }, 'source')} />
           </div>
-          <button type="button" className="button button-secondary" onClick={() => deleteFigure(s, m.id)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              const next = s.measures[i + 1] ?? s.measures[i - 1];
+              deleteFigure(s, m.id);
+              showStatus(`Deleted the figure “${m.label}”.`, { undoable: true });
+              focusSoon(
+                () => (next ? document.getElementById(`measure-${next.id}`)?.querySelector('input') : null),
+                () => document.getElementById(`measures-${s.id}`),
+              );
+            }}
+          >
             Delete figure<span className="visually-hidden"> {m.label}</span>
           </button>
         </fieldset>
@@ -132,7 +147,16 @@ function Measures(props: { service: Service }) {
       <button
         type="button"
         className="button button-secondary"
-        onClick={() => addFigure(s)}
+        onClick={() => {
+          const id = addFigure(s);
+          showStatus(`Added figure ${s.measures.length + 1}. Say what is counted.`);
+          // Straight into the new figure's first box, its placeholder text selected to type over.
+          focusSoon(() => {
+            const input = document.getElementById(`measure-${id}`)?.querySelector('input');
+            input?.select();
+            return input;
+          });
+        }}
       >
         Add a figure
       </button>

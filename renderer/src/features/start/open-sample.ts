@@ -5,6 +5,7 @@
 import { releaseCurrent, settleUnsavedChanges } from '../../state/document-commands';
 import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
+import { focusSoon } from '../../components/focus';
 
 export async function openSampleWorkbook(): Promise<void> {
   if (!(await settleUnsavedChanges('open the sample workbook'))) return;
@@ -17,6 +18,8 @@ export async function openSampleWorkbook(): Promise<void> {
   await releaseCurrent();
   useWorkbookStore.getState().load(sample.value, null);
   useUiStore.getState().setStep('authority');
+  // The Start screen and its button are gone: focus the first step's heading.
+  focusSoon(() => document.querySelector('main h1'));
   showStatus(
     'Opened the sample workbook for Northshire, a fictional county council. Look around each step; to keep a copy, use Save and choose where.',
   );

@@ -95,9 +95,9 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        key={announcement.at}
       >
-        {announcement.text}
+        {/* The region stays; only its text is replaced (keyed, so the same words twice are read twice). */}
+        <span key={announcement.at}>{announcement.text}</span>
       </div>
       <nav className="ws-console-agenda" aria-label="Agenda">
         <h3 className="ws-strip-heading">Agenda</h3>

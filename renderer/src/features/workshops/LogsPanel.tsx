@@ -6,8 +6,9 @@ import { useId, useState } from 'react';
 import { newId } from '../../../../shared/model/ids';
 import type { Action, Decision, ParkedItem, Workshop } from '../../../../shared/model/workbook-schema';
 import { actionWarnings, DISPOSITIONS, dispositionProblem } from '../../../../shared/workshop/session';
-import { showStatus } from '../../state/ui-store';
+import { showError, showStatus } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { DateInput } from '../../components/DateInput';
 import { InlineText } from './InlineText';
 import { Tabs } from './Tabs';
 import { editWorkshop, park } from './use-workshop';
@@ -322,12 +323,12 @@ function Actions({ workshop: w }: { workshop: Workshop }) {
                   />
                 </label>
                 <label className="ws-inline-label">
-                  <span>Due</span>
-                  <input
-                    type="date"
-                    aria-label={`Due date of action ${i + 1}`}
-                    value={a.due ?? ''}
-                    onChange={(e) => change(a.id, { due: e.target.value || null })}
+                  <span>Due (dd/mm/yyyy)</span>
+                  <DateInput
+                    aria-label={`Due date of action ${i + 1}, day, month and year`}
+                    value={a.due}
+                    onCommit={(due) => change(a.id, { due })}
+                    onError={(message) => message && showError(`Due date of action ${i + 1}: ${message}.`)}
                   />
                 </label>
                 <label className="ws-inline-label">

@@ -3,8 +3,9 @@
  * the console's settings). The clock is shown, not read out every second; the live region announces the start, one minute left
  * and time up.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatClock, phaseOf, remainingMs } from '../../../../shared/workshop/timer';
+import { focusSoon } from '../../components/focus';
 import { useSessionStore } from './session-store';
 
 export function TimerPanel({ minutes, label, forId }: { minutes: number; label: string; forId: string }) {
@@ -13,6 +14,7 @@ export function TimerPanel({ minutes, label, forId }: { minutes: number; label: 
   const timerFor = useSessionStore((s) => s.timerFor);
   const store = useSessionStore.getState;
   const [now, setNow] = useState(() => Date.now());
+  const startPause = useRef<HTMLButtonElement>(null);
   const running = timer?.startedAt !== null && timer !== null;
   useEffect(() => {
     if (!running) return;
@@ -44,19 +46,24 @@ export function TimerPanel({ minutes, label, forId }: { minutes: number; label: 
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => store().setTimer(minutes, label, forId)}
+            onClick={() => {
+              store().setTimer(minutes, label, forId);
+              // This button goes once the timer is set: focus moves on to Start.
+              focusSoon(() => startPause.current);
+            }}
           >
             Set to {minutes} min for this activity
           </button>
         )}
-        {timer && !running && (
-          <button type="button" className="button button-primary" onClick={() => store().startTimer()}>
-            {phase === 'idle' ? 'Start timer' : 'Resume timer'}
-          </button>
-        )}
-        {timer && running && (
-          <button type="button" className="button button-secondary" onClick={() => store().pauseTimer()}>
-            Pause timer
+        {/* One button that turns from Start to Pause and back, so focus stays on it. */}
+        {timer && (
+          <button
+            ref={startPause}
+            type="button"
+            className={`button ${running ? 'button-secondary' : 'button-primary'}`}
+            onClick={() => (running ? store().pauseTimer() : store().startTimer())}
+          >
+            {running ? 'Pause timer' : phase === 'idle' ? 'Start timer' : 'Resume timer'}
           </button>
         )}
         <button

@@ -1,0 +1,271 @@
+/**
+ * The WCAG 2.2 AA failures of the accessibility audit (issue 17), each checked where a browser is needed: the
+ * map's keys with cells not yet drawn, focus after each action (document.activeElement, never the body),
+ * Preferences' errors inside the dialog, notices that can be kept, reflow at 320 CSS px for every step, and the
+ * Documents step at 1024, 1366 and 1920 wide. axe runs on each state.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import type { Harness } from './harness';
+
+const steps = (page: Page) => page.getByRole('navigation', { name: 'Steps' });
+
+async function openSample(h: Harness) {
+  await h.page.getByRole('button', { name: 'Open the sample workbook' }).click();
+  await expect(h.page.getByRole('status')).toContainText('sample workbook for Northshire');
+}
+
+/** What has focus, in words a failure message can show: never "BODY". */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'BODY';
+    const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 60) ?? '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${name}`.trim();
+  });
+}
+
+async function expectFocusOnSomething(page: Page, after: string) {
+  await expect.poll(() => focused(page), { message: `focus after ${after}` }).not.toBe('BODY');
+}
+
+/** The focused map cell's row and column, or null when focus is not on a cell. */
+function focusedCell(page: Page): Promise<{ row: number; col: number } | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || !el.matches('[role="gridcell"][data-row]')) return null;
+    return { row: Number(el.dataset.row), col: Number(el.dataset.col) };
+  });
+}
+
+function cellDrawn(page: Page, row: number, col: number): Promise<boolean> {
+  return page.evaluate(([r, c]) => document.querySelector(`[role="gridcell"][data-row="${r}"][data-col="${c}"]`) !== null, [row, col]);
+}
+
+/** The focused element lies wholly inside the window (to the nearest pixel), or where it is when not. */
+function focusInWindow(page: Page): Promise<boolean | string> {
+  return page.evaluate(() => {
+    const r = document.activeElement?.getBoundingClientRect();
+    if (!r) return 'nothing focused';
+    const inside = Math.round(r.top) >= 0 && Math.round(r.left) >= 0 && Math.round(r.bottom) <= window.innerHeight && Math.round(r.right) <= window.innerWidth;
+    return inside || `at ${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)} in ${window.innerWidth}×${window.innerHeight}`;
+  });
+}
+
+test('the map at 1366×768: keys move focus to cells not yet drawn, digits set the focused cell, details open on the strength', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(h);
+  await steps(page).getByRole('button', { name: /Map/ }).click();
+  const grid = page.getByRole('grid', { name: /Contribution map/ });
+  const rows = Number(await grid.getAttribute('aria-rowcount')) - 2;
+  const cols = Number(await grid.getAttribute('aria-colcount')) - 2;
+  await grid.locator('[data-row="0"][data-col="0"]').click();
+  expect(await focusedCell(page)).toEqual({ row: 0, col: 0 });
+
+  // Ctrl+End: the last cell is not drawn yet; focus goes there all the same.
+  expect(await cellDrawn(page, rows - 1, cols - 1)).toBe(false);
+  await page.keyboard.press('Control+End');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: rows - 1, col: cols - 1 });
+  expect(await focusInWindow(page)).toBe(true);
+  // A digit sets the cell that has focus.
+  await page.keyboard.press('2');
+  await expect(grid.locator(`[data-row="${rows - 1}"][data-col="${cols - 1}"]`)).toHaveAccessibleName(/: medium \(2\)/);
+
+  await page.keyboard.press('Control+Home');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: 0, col: 0 });
+  await page.keyboard.press('End');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: 0, col: cols - 1 });
+  await page.keyboard.press('Home');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: 0, col: 0 });
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: Math.min(20, rows - 1), col: 0 });
+  expect(await focusInWindow(page)).toBe(true);
+  await page.keyboard.press('PageUp');
+  await expect.poll(() => focusedCell(page)).toEqual({ row: Math.min(20, rows - 1) - 10, col: 0 });
+  // Arrow keys at 768 px high keep the focused cell in the window.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  expect(await focusInWindow(page)).toBe(true);
+
+  // The cell's name says where it is and what it holds.
+  await page.keyboard.press('Control+Home');
+  const at = await page.evaluate(() => {
+    const cell = [...document.querySelectorAll<HTMLElement>('[role="gridcell"][data-row]')].find((c) => /: strong \(3\), \d+ evidence items?$/.test(c.querySelector('.visually-hidden')?.textContent ?? ''));
+    return cell ? { row: cell.dataset.row!, col: cell.dataset.col! } : null;
+  });
+  expect(at, 'a strong link with evidence is drawn').not.toBeNull();
+  const strong = grid.locator(`[data-row="${at!.row}"][data-col="${at!.col}"]`);
+  await strong.click();
+  await expect(strong).toHaveAccessibleName(/^[^,]+, \d+(\.\d+)* .+: strong \(3\), \d+ evidence items?$/);
+  // Enter opens the details on the current strength, never on "Not assessed".
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('complementary', { name: /→/ });
+  await expect(details).toBeVisible();
+  await expect(details.getByRole('radio', { name: /3 Strong/ })).toBeFocused();
+  await expectAccessible(h, 'Map with link details at 1366×768');
+
+  // Choosing "Not assessed" removes the link with its evidence: the notice says so and offers Undo.
+  await details.getByRole('radio', { name: 'Not assessed' }).check();
+  await expect(page.getByRole('status')).toContainText(/Removed the link .* with \d+ evidence items?/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(strong).toHaveAccessibleName(/: strong \(3\)/);
+
+  // The key explains the corner triangle and "Links (score)".
+  await expect(page.getByRole('region', { name: 'Key to the map' })).toContainText('Corner triangle');
+  await expect(page.getByRole('region', { name: 'Key to the map' })).toContainText('Links (score)');
+});
+
+test('focus after each action is somewhere sensible, never the page body', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await openSample(h);
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+
+  // Evidence: delete one, focus on the next item in the list.
+  await steps(page).getByRole('button', { name: /Evidence/ }).click();
+  const list = page.getByRole('navigation', { name: 'Evidence in this workbook' });
+  const second = (await list.getByRole('button').nth(1).textContent())!;
+  await list.getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Delete evidence' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => focused(page)).toContain(second.slice(0, 20));
+  // The undo notice can be kept; Undo puts it back.
+  await page.getByRole('button', { name: 'Keep this message' }).click();
+  await expect(page.getByRole('button', { name: 'Dismiss' })).toBeFocused();
+  await page.getByRole('button', { name: 'Undo' }).click();
+
+  // Attach from the library: focus follows the item to its place among the workbook's evidence.
+  await page.getByRole('button', { name: 'Add from the evidence library…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Add from the evidence library' });
+  const attach = picker.getByRole('button', { name: /^Attach “/ }).first();
+  const title = (await attach.getAttribute('aria-label')) ?? (await attach.textContent())!;
+  await attach.click();
+  await expect.poll(() => focused(page)).toContain('Attached');
+  expect(title).toContain('Attach');
+  await page.keyboard.press('Escape');
+
+  // Objectives: delete one, focus on the tree item now selected.
+  await steps(page).getByRole('button', { name: /Objectives/ }).click();
+  const tree = page.getByRole('tree', { name: 'Council objectives' });
+  await tree.getByRole('treeitem').nth(2).click();
+  await page.getByRole('button', { name: /^Delete/ }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
+
+  // Services: add a figure, focus in its first box; delete it, focus moves on.
+  await steps(page).getByRole('button', { name: /Services/ }).click();
+  await page.getByRole('button', { name: 'Add a figure' }).click();
+  await expect(page.getByRole('textbox', { name: /What is counted/ }).last()).toBeFocused();
+  await page.getByRole('button', { name: /^Delete figure New figure/ }).click();
+  await expectFocusOnSomething(page, 'deleting a figure');
+
+  // Partners: add one of their objectives (announced, focus in its box), then delete it.
+  await steps(page).getByRole('button', { name: /Partners/ }).click();
+  await page.getByRole('navigation', { name: 'Partners' }).getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Add one of their objectives' }).click();
+  await expect(page.getByRole('status')).toContainText(/Added objective \d+ for/);
+  await expect(page.getByRole('textbox', { name: /^Objective/ }).last()).toBeFocused();
+  await page.getByRole('button', { name: /^Delete objective New objective/ }).click();
+  await expectFocusOnSomething(page, 'deleting a partner objective');
+
+  // Find: choosing a result focuses the item found.
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('dialog', { name: 'Find' });
+  await find.getByRole('searchbox').or(find.getByRole('textbox')).first().fill('reading');
+  await find.getByRole('button').filter({ hasText: /reading/i }).first().click();
+  await expectFocusOnSomething(page, 'choosing a Find result');
+  await expectAccessible(h, 'After choosing a Find result');
+});
+
+test('Preferences opens on its first control; a bad recovery interval is reported inside the dialog', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.getByRole('button', { name: /Preferences/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Preferences' });
+  await expect(dialog.getByLabel('Your name, for new workbooks')).toBeFocused();
+  const interval = dialog.getByLabel(/recovery copy/);
+  await interval.fill('1');
+  await interval.press('Tab');
+  await expect(interval).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('alert')).toContainText('from 2 to 600');
+  await expect(interval).toHaveValue('1');
+  await expectAccessible(h, 'Preferences with an error');
+  await interval.fill('30');
+  await interval.press('Tab');
+  await expect(interval).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status')).toContainText('Preferences saved');
+});
+
+const STEP_NAMES = ['Authority', 'Objectives', 'Services', 'Data', 'Evidence', 'Map', 'Review', 'Partners', 'Workshops', 'Documents'];
+
+test('reflow at 320 CSS px: no step scrolls sideways (wide tables and the map scroll inside their own box)', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await openSample(h);
+  await page.setViewportSize({ width: 320, height: 700 });
+  const overflows: string[] = [];
+  for (const name of STEP_NAMES) {
+    await steps(page).getByRole('button', { name: new RegExp(name) }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (extra > 0) overflows.push(`${name}: ${extra} px too wide`);
+  }
+  expect(overflows).toEqual([]);
+});
+
+for (const width of [1024, 1366, 1920]) {
+  test(`the Documents step at ${width} px: tables fit or scroll inside their column; the preview beside or in a tab`, async ({ launch }) => {
+    const h = await launch();
+    const { page } = h;
+    await page.setViewportSize({ width, height: 800 });
+    await openSample(h);
+    await steps(page).getByRole('button', { name: /Documents/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      const preview = document.querySelector('.documents-preview, .document-preview, [aria-label*="review"]')?.getBoundingClientRect();
+      for (const table of document.querySelectorAll('main table')) {
+        const r = table.getBoundingClientRect();
+        if (r.width === 0) continue;
+        // A table wider than its column must sit in a scroller of its own.
+        let p = table.parentElement;
+        let scroller = false;
+        while (p && p !== document.body) {
+          const o = getComputedStyle(p).overflowX;
+          if ((o === 'auto' || o === 'scroll') && p.clientWidth < p.scrollWidth + 1) {
+            scroller = true;
+            break;
+          }
+          p = p.parentElement;
+        }
+        const column = table.closest('.documents-questions, .documents-main, section')?.getBoundingClientRect();
+        if (!scroller && column && r.right > column.right + 1) out.push(`table overflows its column by ${Math.round(r.right - column.right)} px`);
+        if (preview && preview.width > 0 && r.right > preview.left && r.left < preview.left && preview.top < r.bottom && preview.bottom > r.top)
+          out.push('a table runs under the preview');
+      }
+      if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push('the page scrolls sideways');
+      return out;
+    });
+    expect(problems).toEqual([]);
+    const preview = page.locator('#documents-pane-preview');
+    const questions = page.locator('#documents-pane-questions');
+    if (width < 1200) {
+      // Below 1200 px the preview is a tab of its own, not thousands of pixels down the page.
+      const tabs = page.getByRole('tablist', { name: 'Documents step' });
+      await expect(preview).toBeHidden();
+      await tabs.getByRole('tab', { name: 'Preview' }).click();
+      await expect(preview).toBeVisible();
+      await expect(questions).toBeHidden();
+      await page.keyboard.press('ArrowLeft');
+      await expect(tabs.getByRole('tab', { name: 'Questions and export' })).toBeFocused();
+      await expect(questions).toBeVisible();
+    } else {
+      await expect(page.getByRole('tablist', { name: 'Documents step' })).toHaveCount(0);
+      const [q, p] = [await questions.boundingBox(), await preview.boundingBox()];
+      expect(p!.x, 'the preview sits beside the questions').toBeGreaterThanOrEqual(q!.x + q!.width);
+    }
+    await expectAccessible(h, `Documents at ${width}`);
+  });
+}
