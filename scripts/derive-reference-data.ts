@@ -114,12 +114,12 @@ function deriveLibraries(authorities: ReturnType<typeof deriveAuthorities>) {
  */
 const THEME_JUDGEMENTS: Record<string, { outcomes: number[]; keywords: string[] }> = {
   'health-wellbeing': { outcomes: [5, 7], keywords: ['health*', 'wellbeing', 'well-being', 'mental*', 'physical activity', 'physically active', 'active lives', 'life expectancy', 'prevent*', 'loneliness'] },
-  'economy-skills-jobs': { outcomes: [6, 4, 3], keywords: ['econom*', 'job*', 'employ*', 'skill*', 'business*', 'enterprise', 'growth', 'qualification*', 'work', 'prosper*', 'apprentice*'] },
+  'economy-skills-jobs': { outcomes: [6, 4, 3], keywords: ['econom*', 'job*', 'employ*', 'skill*', 'business*', 'enterprise', 'growth', 'qualification*', 'into work', 'in work', 'back to work', 'workforce', 'good work', 'unemploy*', 'prosper*', 'apprentice*'] },
   'children-young-people': { outcomes: [2, 4, 5], keywords: ['child*', 'young people', 'school*', 'educat*', 'early years', 'best start', 'literacy', 'famil*', 'pupil*', 'reading'] },
   'communities-cohesion': { outcomes: [7, 5, 1], keywords: ['communit*', 'cohesion', 'volunteer*', 'loneliness', 'isolat*', 'neighbourhood*', 'belong*', 'inclusive', 'safer', 'resilien*'] },
-  'climate-environment': { outcomes: [7, 1], keywords: ['climate', 'environment*', 'carbon', 'net zero', 'green', 'nature', 'sustainab*'] },
+  'climate-environment': { outcomes: [7, 1], keywords: ['climate', 'environment*', 'carbon', 'net zero', 'green', 'nature', 'sustainab*', 'carbon neutral*', 'biodiversity', 'emissions', 'decarbonis*', 'renewable*', 'waste', 'recycl*'] },
   'digital-inclusion': { outcomes: [3, 4, 6], keywords: ['digital*', 'online', 'internet', 'connectivity', 'technolog*'] },
-  'older-people-independence': { outcomes: [5, 7, 3], keywords: ['older', 'independen*', 'adult social care', 'ageing', 'dementia', 'carer*', 'care'] },
+  'older-people-independence': { outcomes: [5, 7, 3], keywords: ['older', 'independen*', 'adult social care', 'ageing', 'dementia', 'carer*', 'social care', 'care and support', 'right care', 'home care', 'care home*'] },
   'culture-heritage-place': { outcomes: [1, 7], keywords: ['cultur*', 'heritage', 'arts', 'creativ*', 'place', 'town centre*', 'high street*', 'visitor*', 'tourism'] },
   'poverty-cost-of-living': { outcomes: [6, 7, 5], keywords: ['poverty', 'cost of living', 'inequalit*', 'depriv*', 'hardship', 'financial', 'benefit*', 'debt'] },
   housing: { outcomes: [7, 3], keywords: ['housing', 'homes', 'homeless*', 'rough sleeping', 'tenant*'] },
