@@ -10,7 +10,7 @@ import { showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { recordedWork, type MapColumn } from './map-model';
-import { applyStrengths } from './apply-strengths';
+import { applyStrengths, changeLink, dismiss } from './commands';
 
 
 const CONFIDENCE_LABELS: Record<Confidence, string> = { low: 'Low', medium: 'Medium', high: 'High' };
@@ -36,19 +36,8 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
   const { service, column } = props;
   const objective = column.objective;
   const wb = useWorkbookStore((s) => s.workbook)!;
-  const edit = useWorkbookStore((s) => s.edit);
   const headingId = useId();
   const link = wb.alignments.find((a) => a.serviceId === service.id && a.objectiveId === objective.id) ?? null;
-  const findLink = (draft: Workbook) => draft.alignments.find((a) => a.serviceId === service.id && a.objectiveId === objective.id);
-  const update = (label: string, recipe: (a: Alignment) => void, key?: string) =>
-    edit(
-      label,
-      (draft) => {
-        const a = findLink(draft);
-        if (a) recipe(a);
-      },
-      key ? { coalesceKey: `${service.id}:${objective.id}:${key}` } : undefined,
-    );
 
   // KPIs of the objective, what it sits under, and what sits under it.
   const related = new Set<string>([objective.id, ...objectiveWithDescendants(wb, objective.id)]);
@@ -101,7 +90,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
               type="button"
               className="button button-secondary"
               onClick={() => {
-                edit(`Dismiss suggestion: ${service.name} → ${objective.title}`, (draft) => void draft.dismissedSuggestions.push({ serviceId: service.id, objectiveId: objective.id }));
+                dismiss(service.id, objective.id, `Dismiss suggestion: ${service.name} → ${objective.title}`);
                 showStatus('Suggestion dismissed; it will not be suggested again.');
               }}
             >
@@ -116,7 +105,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
             label="Confidence in this judgement"
             value={link.confidence}
             options={CONFIDENCE_LEVELS.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] }))}
-            onChange={(v) => update('Change confidence', (a) => void (a.confidence = v))}
+            onChange={(v) => changeLink(service.id, objective.id, 'Change confidence', { confidence: v })}
           />
           <TextField
             label="Rationale"
@@ -124,7 +113,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
             maxLength={20_000}
             hint="Why this service contributes to this objective, in a sentence or two a councillor would accept."
             value={link.rationale}
-            onCommit={(v) => update('Change rationale', (a) => void (a.rationale = v), 'rationale')}
+            onCommit={(v) => changeLink(service.id, objective.id, 'Change rationale', { rationale: v }, 'rationale')}
           />
           <AttachedEvidence heading="Evidence for this link" ids={link.evidenceIds} what="this link" holder={{ kind: 'link', serviceId: service.id, objectiveId: objective.id }} {...(service.catalogueRef ? { serviceRef: service.catalogueRef } : {})} />
           {kpis.length > 0 ? (
@@ -132,7 +121,7 @@ export function LinkDetails(props: { service: Service; column: MapColumn; sugges
               legend="KPIs this link moves"
               options={kpis.map(({ k, o }) => ({ value: k.id, label: `${k.name}${o.id !== objective.id ? ` (${o.title})` : ''}` }))}
               selected={link.kpiIds}
-              onChange={(ids) => update('Change linked KPIs', (a) => void (a.kpiIds = ids))}
+              onChange={(ids) => changeLink(service.id, objective.id, 'Change linked KPIs', { kpiIds: ids })}
             />
           ) : (
             <p className="muted">The objective has no KPIs yet (add them in the Objectives step).</p>

@@ -3,7 +3,7 @@ import { pairKey } from '../../../../shared/analysis/suggestions';
 import { AMBITION_OUTCOMES, STRENGTHS, UNIVERSAL_OFFERS, type AmbitionOutcomeId, type Strength, type UniversalOffer } from '../../../../shared/model/vocabulary';
 import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
-import { applyStrengths } from './apply-strengths';
+import { applyStrengths } from './commands';
 import { LinkDetails } from './LinkDetails';
 import { MapLegend } from './MapLegend';
 import { buildMapModel, NO_FILTERS, parseStrength, recordedWork, type MapFilters, type MapModel } from './map-model';

@@ -23,9 +23,9 @@ import type { Result } from '../../../../shared/result';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../state/ui-store';
-import { useWorkbookStore } from '../../state/workbook-store';
 import { readPlan } from '../../platform/plan-reader';
 import { LinePreview } from './LinePreview';
+import { importObjectives } from './commands';
 
 export type ImportSource = { kind: 'paste' } | { kind: 'file'; fileName: string; file: PlanFile };
 
@@ -102,9 +102,7 @@ export function ImportObjectivesDialog(props: { source: ImportSource; onClose: (
         : shared,
     );
     const label = source.kind === 'paste' ? 'Import pasted objectives' : `Import objectives from ${source.fileName}`;
-    useWorkbookStore.getState().edit(label, (wb) => {
-      wb.objectives.push(...objectives);
-    });
+    importObjectives(label, objectives);
     showStatus(`Added ${describeCounts(counts)}. Undo (Ctrl+Z) removes them all.`);
     props.onClose(objectives[0]?.id ?? null);
   };

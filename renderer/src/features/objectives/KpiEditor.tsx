@@ -1,14 +1,12 @@
 import { useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
-import { removeKpi } from '../../../../shared/model/operations';
 import { KPI_DIRECTIONS, type KpiDirection } from '../../../../shared/model/vocabulary';
-import type { Kpi, Objective } from '../../../../shared/model/workbook-schema';
+import type { Objective } from '../../../../shared/model/workbook-schema';
 import { INDICATORS, type Indicator } from '../../../../shared/reference/catalogue';
 import { SelectField } from '../../components/fields';
 import { Modal } from '../../components/Modal';
 import { TextField } from '../../components/TextField';
-import { useWorkbookStore } from '../../state/workbook-store';
 import { MeasuredField } from './MeasuredField';
+import { addKpiTo, blankKpi, changeKpi, deleteKpi } from './commands';
 
 const DIRECTION_LABELS: Record<KpiDirection, string> = {
   increase: 'Higher is better',
@@ -16,30 +14,16 @@ const DIRECTION_LABELS: Record<KpiDirection, string> = {
   maintain: 'Keep steady',
 };
 
-function blankKpi(name: string, extra: Partial<Kpi> = {}): Kpi {
-  return { id: newId('kpi'), name, unit: '', direction: 'increase', baseline: null, target: null, indicatorCode: '', source: '', results: [], ...extra };
-}
-
 export function KpiEditor(props: { objective: Objective; themeId: string | null }) {
-  const edit = useWorkbookStore((s) => s.edit);
   const [picking, setPicking] = useState(false);
   const o = props.objective;
-  const update = (kpiId: string, label: string, recipe: (k: Kpi) => void, coalesceKey?: string) =>
-    edit(
-      label,
-      (wb) => {
-        const k = wb.objectives.find((x) => x.id === o.id)?.kpis.find((x) => x.id === kpiId);
-        if (k) recipe(k);
-      },
-      coalesceKey ? { coalesceKey: `${kpiId}:${coalesceKey}` } : undefined,
-    );
 
   const addIndicator = (i: Indicator) => {
-    edit(`Add KPI ${i.name}`, (wb) => {
-      wb.objectives
-        .find((x) => x.id === o.id)
-        ?.kpis.push(blankKpi(i.name.slice(0, 500), { unit: i.unit.slice(0, 500), direction: i.direction, indicatorCode: [i.framework.replace(/\s*\(.*\)$/, ''), i.code].filter(Boolean).join(' ').slice(0, 500), source: i.framework.slice(0, 500) }));
-    });
+    addKpiTo(
+      o,
+      blankKpi(i.name.slice(0, 500), { unit: i.unit.slice(0, 500), direction: i.direction, indicatorCode: [i.framework.replace(/\s*\(.*\)$/, ''), i.code].filter(Boolean).join(' ').slice(0, 500), source: i.framework.slice(0, 500) }),
+      `Add KPI ${i.name}`,
+    );
     setPicking(false);
   };
   const suggested = INDICATORS.filter((i) => props.themeId === null || i.themeIds.includes(props.themeId));
@@ -59,30 +43,30 @@ export function KpiEditor(props: { objective: Objective; themeId: string | null 
             value={k.name}
             maxLength={500}
             validate={(v) => (v.trim() ? null : 'Enter a name for the KPI')}
-            onCommit={(v) => update(k.id, 'Rename KPI', (x) => void (x.name = v), 'name')}
+            onCommit={(v) => changeKpi(o, k.id, 'Rename KPI', { name: v }, 'name')}
           />
           <div className="two-columns">
-            <TextField label="Unit" value={k.unit} maxLength={500} hint="For example %, people, visits" onCommit={(v) => update(k.id, 'Change KPI unit', (x) => void (x.unit = v), 'unit')} />
+            <TextField label="Unit" value={k.unit} maxLength={500} hint="For example %, people, visits" onCommit={(v) => changeKpi(o, k.id, 'Change KPI unit', { unit: v }, 'unit')} />
             <SelectField
               label="Direction"
               value={k.direction}
               options={KPI_DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
-              onChange={(v) => update(k.id, 'Change KPI direction', (x) => void (x.direction = v))}
+              onChange={(v) => changeKpi(o, k.id, 'Change KPI direction', { direction: v })}
             />
           </div>
-          <MeasuredField label="Baseline" value={k.baseline} onCommit={(v) => update(k.id, 'Change KPI baseline', (x) => void (x.baseline = v), 'baseline')} />
-          <MeasuredField label="Target" value={k.target} onCommit={(v) => update(k.id, 'Change KPI target', (x) => void (x.target = v), 'target')} />
+          <MeasuredField label="Baseline" value={k.baseline} onCommit={(v) => changeKpi(o, k.id, 'Change KPI baseline', { baseline: v }, 'baseline')} />
+          <MeasuredField label="Target" value={k.target} onCommit={(v) => changeKpi(o, k.id, 'Change KPI target', { target: v }, 'target')} />
           <div className="two-columns">
-            <TextField label="Indicator code" value={k.indicatorCode} maxLength={500} hint="For example PHOF B19" onCommit={(v) => update(k.id, 'Change indicator code', (x) => void (x.indicatorCode = v), 'code')} />
-            <TextField label="Source" value={k.source} maxLength={500} onCommit={(v) => update(k.id, 'Change KPI source', (x) => void (x.source = v), 'source')} />
+            <TextField label="Indicator code" value={k.indicatorCode} maxLength={500} hint="For example PHOF B19" onCommit={(v) => changeKpi(o, k.id, 'Change indicator code', { indicatorCode: v }, 'code')} />
+            <TextField label="Source" value={k.source} maxLength={500} onCommit={(v) => changeKpi(o, k.id, 'Change KPI source', { source: v }, 'source')} />
           </div>
-          <button type="button" className="button button-secondary" onClick={() => edit(`Delete KPI ${k.name}`, (wb) => removeKpi(wb, o.id, k.id))}>
+          <button type="button" className="button button-secondary" onClick={() => deleteKpi(o, k)}>
             Delete KPI<span className="visually-hidden"> {k.name}</span>
           </button>
         </fieldset>
       ))}
       <div className="button-row">
-        <button type="button" className="button button-secondary" onClick={() => edit('Add KPI', (wb) => void wb.objectives.find((x) => x.id === o.id)?.kpis.push(blankKpi('New KPI')))}>
+        <button type="button" className="button button-secondary" onClick={() => addKpiTo(o, blankKpi('New KPI'))}>
           Add KPI
         </button>
         <button type="button" className="button button-secondary" onClick={() => setPicking(true)}>

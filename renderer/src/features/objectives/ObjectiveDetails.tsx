@@ -2,12 +2,9 @@ import { useState } from 'react';
 import { indexObjectives, themeOf } from '../../../../shared/analysis/hierarchy';
 import {
   indentObjective,
-  mergeObjectives,
   moveAmongSiblings,
-  normaliseHierarchy,
   objectiveWithDescendants,
   outdentObjective,
-  removeObjective,
 } from '../../../../shared/model/operations';
 import type { ObjectiveLevel } from '../../../../shared/model/vocabulary';
 import { type Objective, type Workbook, WebUrl } from '../../../../shared/model/workbook-schema';
@@ -21,6 +18,7 @@ import { AttachedEvidence } from '../evidence/AttachedEvidence';
 import { KpiEditor } from './KpiEditor';
 import { LEVEL_LABEL } from './ObjectiveTree';
 import { focusSoon } from '../../components/focus';
+import { changeLevel, changeObjective, deleteObjective, mergeInto, moveUnder, restructure } from './commands';
 
 function findObjective(wb: Workbook, id: string): Objective | undefined {
   return wb.objectives.find((o) => o.id === id);
@@ -29,20 +27,10 @@ function findObjective(wb: Workbook, id: string): Objective | undefined {
 export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: string | null) => void }) {
   const o = props.objective;
   const wb = useWorkbookStore((s) => s.workbook)!;
-  const edit = useWorkbookStore((s) => s.edit);
   const [merging, setMerging] = useState(false);
   const [mergeIds, setMergeIds] = useState<string[]>([]);
   const index = indexObjectives(wb.objectives);
   const inferred = themeOf(index, { ...o, themeRef: '' });
-  const own = (label: string, recipe: (x: Objective) => void, coalesceKey?: string) =>
-    edit(
-      label,
-      (draft) => {
-        const x = findObjective(draft, o.id);
-        if (x) recipe(x);
-      },
-      coalesceKey ? { coalesceKey: `${o.id}:${coalesceKey}` } : undefined,
-    );
 
   const descendants = objectiveWithDescendants(wb, o.id);
   const parentOptions = [
@@ -52,16 +40,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
       .map((p) => ({ value: p.id, label: `${LEVEL_LABEL[p.level]}: ${p.title}` })),
   ];
 
-  const changeLevel = (level: ObjectiveLevel) =>
-    edit(`Make “${o.title}” ${level === 'outcome' ? 'an' : 'a'} ${level}`, (draft) => {
-      const x = findObjective(draft, o.id);
-      if (!x) return;
-      const parent = x.parentId ? findObjective(draft, x.parentId) : undefined;
-      if (level === 'theme') x.parentId = null;
-      if (level === 'objective' && parent?.level === 'objective') x.parentId = parent.parentId;
-      x.level = level;
-      normaliseHierarchy(draft);
-    });
+  const makeLevel = (level: ObjectiveLevel) => changeLevel(o, level);
 
   const remove = async () => {
     const below = descendants.size - 1;
@@ -85,7 +64,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
     });
     if (choice !== 'delete') return;
     const siblings = wb.objectives.filter((x) => x.parentId === o.parentId && x.id !== o.id);
-    edit(`Delete ${o.title}`, (draft) => removeObjective(draft, o.id));
+    deleteObjective(o);
     const next = siblings[0]?.id ?? o.parentId;
     props.onSelect(next);
     showStatus(`Deleted “${o.title}”.`, { undoable: true });
@@ -98,11 +77,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
   };
 
   const structural = (label: string, op: (draft: Workbook) => boolean, refused: string) => {
-    let done = false;
-    edit(label, (draft) => {
-      done = op(draft);
-    });
-    showStatus(done ? `${label}.` : refused);
+    showStatus(restructure(label, op) ? `${label}.` : refused);
   };
 
   return (
@@ -116,7 +91,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
         maxLength={500}
         value={o.title}
         validate={(v) => (v.trim() ? null : 'Enter a title')}
-        onCommit={(v) => own('Rename', (x) => void (x.title = v), 'title')}
+        onCommit={(v) => changeObjective(o, 'Rename', { title: v }, 'title')}
       />
       <div className="two-columns">
         <SelectField
@@ -128,21 +103,13 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
             { value: 'outcome', label: 'Outcome', disabled: !(o.parentId && findObjective(wb, o.parentId)?.level === 'objective') },
           ]}
           hint="Themes sit at the top; outcomes sit under an objective."
-          onChange={changeLevel}
+          onChange={makeLevel}
         />
         <SelectField
           label="Sits under"
           value={o.parentId ?? ''}
           options={parentOptions}
-          onChange={(v) =>
-            edit('Move under another item', (draft) => {
-              const x = findObjective(draft, o.id);
-              if (!x) return;
-              x.parentId = v === '' ? null : v;
-              if (x.parentId === null && x.level === 'outcome') x.level = 'objective';
-              normaliseHierarchy(draft);
-            })
-          }
+          onChange={(v) => moveUnder(o, v === '' ? null : v)}
         />
       </div>
       <div className="button-row" role="group" aria-label="Arrange">
@@ -165,7 +132,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
           Delete
         </button>
       </div>
-      <TextField label="Description" multiline value={o.description} maxLength={20_000} onCommit={(v) => own('Change description', (x) => void (x.description = v), 'description')} />
+      <TextField label="Description" multiline value={o.description} maxLength={20_000} onCommit={(v) => changeObjective(o, 'Change description', { description: v }, 'description')} />
       <SelectField
         label="Theme"
         value={o.themeRef}
@@ -174,7 +141,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
           { value: '', label: inferred ? `Worked out from the words: ${inferred.name}` : 'Not set (no theme recognised)' },
           ...THEMES.map((t) => ({ value: t.id, label: t.name })),
         ]}
-        onChange={(v) => own('Change theme', (x) => void (x.themeRef = v))}
+        onChange={(v) => changeObjective(o, 'Change theme', { themeRef: v })}
       />
       <fieldset className="field-group">
         <legend>Where it comes from</legend>
@@ -183,13 +150,13 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
             label="Plan or document"
             value={o.source?.document ?? ''}
             maxLength={500}
-            onCommit={(v) => own('Change source', (x) => void (x.source = { document: v, page: x.source?.page ?? '', url: x.source?.url ?? '' }), 'source')}
+            onCommit={(v) => changeObjective(o, 'Change source', { source: { document: v, page: o.source?.page ?? '', url: o.source?.url ?? '' } }, 'source')}
           />
           <TextField
             label="Page"
             value={o.source?.page ?? ''}
             maxLength={500}
-            onCommit={(v) => own('Change source page', (x) => void (x.source = { document: x.source?.document ?? '', page: v, url: x.source?.url ?? '' }), 'page')}
+            onCommit={(v) => changeObjective(o, 'Change source page', { source: { document: o.source?.document ?? '', page: v, url: o.source?.url ?? '' } }, 'page')}
           />
         </div>
         <TextField
@@ -197,7 +164,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
           value={o.source?.url ?? ''}
           maxLength={2000}
           validate={(v) => (WebUrl.safeParse(v).success ? null : 'Enter a web address starting with https://')}
-          onCommit={(v) => own('Change source link', (x) => void (x.source = { document: x.source?.document ?? '', page: x.source?.page ?? '', url: v }), 'url')}
+          onCommit={(v) => changeObjective(o, 'Change source link', { source: { document: o.source?.document ?? '', page: o.source?.page ?? '', url: v } }, 'url')}
         />
       </fieldset>
       <KpiEditor objective={o} themeId={o.themeRef || inferred?.id || null} />
@@ -219,10 +186,7 @@ export function ObjectiveDetails(props: { objective: Objective; onSelect: (id: s
                 className="button button-primary"
                 disabled={mergeIds.length === 0}
                 onClick={() => {
-                  edit(`Merge ${mergeIds.length} into ${o.title}`, (draft) => {
-                    mergeObjectives(draft, o.id, mergeIds);
-                    normaliseHierarchy(draft);
-                  });
+                  mergeInto(o, mergeIds);
                   showStatus(`Merged ${mergeIds.length} item${mergeIds.length === 1 ? '' : 's'} into “${o.title}”. Undo with Ctrl+Z.`);
                   setMergeIds([]);
                   setMerging(false);

@@ -14,6 +14,7 @@ import { indentObjective, moveAmongSiblings, moveObjectiveTo, outdentObjective }
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showStatus } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { restructure } from './commands';
 
 export const LEVEL_LABEL = { theme: 'Theme', objective: 'Objective', outcome: 'Outcome' } as const;
 
@@ -111,7 +112,6 @@ function TreeRow(props: {
  */
 export function ObjectiveTree(props: { selectedId: string | null; onSelect: (id: string) => void }) {
   const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const rows = useMemo(() => visibleRows(objectives, collapsed), [objectives, collapsed]);
   const listRef = useRef<HTMLUListElement>(null);
@@ -140,11 +140,7 @@ export function ObjectiveTree(props: { selectedId: string | null; onSelect: (id:
     });
 
   const structural = (label: string, id: string, op: (wb: Parameters<typeof moveAmongSiblings>[0]) => boolean, refused: string) => {
-    let done = false;
-    edit(label, (wb) => {
-      done = op(wb);
-    });
-    if (done) {
+    if (restructure(label, op)) {
       pendingFocus.current = id;
       showStatus(`${label}.`);
     } else showStatus(refused);

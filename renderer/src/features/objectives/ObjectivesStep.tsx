@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
-import { addObjective, placementForNew } from '../../../../shared/model/operations';
+import { placementForNew } from '../../../../shared/model/operations';
 import { PLAN_FILE_ACCEPT, planFileTooLarge } from '../../../../shared/import/plan-files';
 import type { Objective } from '../../../../shared/model/workbook-schema';
 import { showError, showStatus, useUiStore } from '../../state/ui-store';
@@ -10,10 +10,10 @@ import { ImportObjectivesDialog, type ImportSource } from './ImportObjectivesDia
 import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
 import { ThemeLibraryDialog } from './ThemeLibraryDialog';
+import { addObjectiveAt } from './commands';
 
 export function ObjectivesStep() {
   const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
-  const edit = useWorkbookStore((s) => s.edit);
   const focusRequest = useUiStore((s) => s.focusRequest);
   const [selectedId, setSelectedId] = useState<string | null>(
     focusRequest?.kind === 'objective' ? focusRequest.id : (objectives[0]?.id ?? null),
@@ -30,7 +30,7 @@ export function ObjectivesStep() {
     // Under or beside the selection, in hierarchy order: never a top-level item at the end of the list.
     const { parentId, after } = placementForNew(wb, level, selected?.id ?? null);
     const o = newObjective({ level, parentId, title: level === 'theme' ? 'New theme' : level === 'objective' ? 'New objective' : 'New outcome' });
-    edit(`Add ${level}`, (draft) => addObjective(draft, o, after));
+    addObjectiveAt(o, after);
     setSelectedId(o.id);
     requestAnimationFrame(() => document.getElementById('objective-details')?.querySelector<HTMLInputElement>('input')?.select());
   };

@@ -4,7 +4,7 @@ import type { Objective } from '../../../../shared/model/workbook-schema';
 import { THEMES } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../state/ui-store';
-import { useWorkbookStore } from '../../state/workbook-store';
+import { importObjectives } from './commands';
 
 /** Common council themes to start from, each with example objectives the officer can tick to add. */
 export function ThemeLibraryDialog(props: { onClose: () => void }) {
@@ -28,9 +28,7 @@ export function ThemeLibraryDialog(props: { onClose: () => void }) {
           created.push(newObjective({ parentId: theme.id, level: 'objective', title: text, themeRef: t.id }));
       });
     }
-    useWorkbookStore.getState().edit('Add themes from the library', (wb) => {
-      wb.objectives.push(...created);
-    });
+    importObjectives('Add themes from the library', created);
     const objectives = created.length - chosen.length;
     showStatus(`Added ${chosen.length} theme${chosen.length === 1 ? '' : 's'} and ${objectives} objective${objectives === 1 ? '' : 's'}. Edit the wording to match your council’s plan.`);
     props.onClose();
