@@ -165,6 +165,11 @@ test('service details, evidence library, partners and find', async ({ launch }) 
   await h.page.getByRole('button', { name: 'Add one of their objectives' }).click();
   await h.page.getByRole('textbox', { name: /^Objective/ }).fill('Tackle health inequalities through prevention');
   await h.page.getByRole('checkbox', { name: /Reduce health inequalities/ }).check();
+  // The overlap: the partner's objective, the council objective it shares, and the services already there.
+  const overlap = h.page.getByRole('region', { name: 'Where Cornwall and Isles of Scilly ICB and the council meet' });
+  const row = overlap.getByRole('row', { name: /Tackle health inequalities through prevention/ });
+  await expect(row.getByRole('cell').first()).toContainText('Reduce health inequalities');
+  await expect(row.getByRole('cell').nth(1)).not.toBeEmpty();
   await expectAccessible(h, 'Partners step');
 
   // Find: Ctrl+F across objectives, services and evidence; choosing a result opens it.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { inTreeOrder, objectiveCodes } from '../../../../shared/analysis/hierarchy';
-import { PARTNER_TYPE_LABELS, PARTNER_TYPES } from '../../../../shared/model/vocabulary';
+import { partnerOverlap } from '../../../../shared/analysis/partner-overlap';
+import { PARTNER_TYPE_LABELS, PARTNER_TYPES, STRENGTHS } from '../../../../shared/model/vocabulary';
 import type { Partner } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
@@ -96,7 +97,56 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
           Delete partner
         </button>
       </div>
+      <PartnerOverlap partner={p} codes={codes} />
     </div>
+  );
+}
+
+/** Where the partner's objectives meet the council's, and which library services already contribute there. */
+function PartnerOverlap(props: { partner: Partner; codes: ReadonlyMap<string, string> }) {
+  const wb = useWorkbookStore((s) => s.workbook)!;
+  const rows = partnerOverlap(wb, props.partner);
+  const headingId = `overlap-${props.partner.id}`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>Where {props.partner.name} and the council meet</h3>
+      {rows.length === 0 ? (
+        <p className="muted">Add their objectives above to see where they meet the council’s.</p>
+      ) : (
+        <>
+          <p className="hint">
+            A service counts with its strongest link to a shared objective or an outcome beneath it, as the documents count it. The partnership
+            proposal is built from this.
+          </p>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{props.partner.name} objective</th>
+                  <th scope="col">Council objectives it shares</th>
+                  <th scope="col">Library services contributing (strength)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.partnerObjectiveId}>
+                    <th scope="row">{r.partnerObjective}</th>
+                    <td>{r.councilObjectives.length === 0 ? 'Not mapped yet' : r.councilObjectives.map((o) => `${props.codes.get(o.id) ?? ''} ${o.title}`.trim()).join('; ')}</td>
+                    <td>
+                      {r.councilObjectives.length === 0
+                        ? '–'
+                        : r.services.length === 0
+                          ? 'No library service is linked to these yet: a gap to discuss with them'
+                          : r.services.map((x) => `${x.name} (${STRENGTHS[x.strength].label.toLowerCase()})`).join('; ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }
 
@@ -110,7 +160,7 @@ export function PartnersStep() {
       <h1>Partners</h1>
       <p className="lead">
         Partner organisations (the NHS, DWP, schools, the voluntary sector, Arts Council England) and their own objectives, mapped to the
-        council’s. The overlap shows where a joint offer is strongest, and feeds the partnership proposal.
+        council’s. Each partner’s page shows where its objectives meet the council’s and which library services already contribute there: where a joint offer is strongest. The partnership proposal is built from it.
       </p>
       <div className="toolbar" role="toolbar" aria-label="Add partners">
         <button
