@@ -198,7 +198,7 @@ test('Preferences opens on its first control; a bad recovery interval is reporte
   await expect(page.getByRole('status')).toContainText('Preferences saved');
 });
 
-const STEP_NAMES = ['Authority', 'Objectives', 'Services', 'Data', 'Evidence', 'Map', 'Review', 'Partners', 'Workshops', 'Documents'];
+const STEP_NAMES = ['Authority', 'Objectives', 'Services', 'Data', 'Evidence', 'Map', 'Review', 'Partners', 'Workshops', 'Documents', 'Progress'];
 
 test('reflow at 320 CSS px: no step scrolls sideways (wide tables and the map scroll inside their own box)', async ({ launch }) => {
   const h = await launch();
@@ -207,8 +207,12 @@ test('reflow at 320 CSS px: no step scrolls sideways (wide tables and the map sc
   await page.setViewportSize({ width: 320, height: 700 });
   const overflows: string[] = [];
   for (const name of STEP_NAMES) {
-    await steps(page).getByRole('button', { name: new RegExp(name) }).click();
+    const button = steps(page).getByRole('button', { name: new RegExp(name) });
+    await button.click();
+    // Measured once the step is current and drawn, not while the last one is still on screen.
+    await expect(button).toHaveAttribute('aria-current', 'step');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (extra > 0) overflows.push(`${name}: ${extra} px too wide`);
   }

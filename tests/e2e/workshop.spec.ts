@@ -351,7 +351,8 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await close
     .getByLabel('What happens next')
     .fill('The library team works up tablet lending with the ICB and reports to cabinet in April.');
-  await close.getByLabel('Participants will hear back by').fill('2026-04-30');
+  await close.getByLabel('Participants will hear back by').fill('30/04/2026');
+  await close.getByLabel('Participants will hear back by').press('Tab');
   await page.getByRole('button', { name: 'Close the session' }).click();
   const confirm = page.getByRole('dialog', { name: 'Close the session?' });
   if (await confirm.isVisible())

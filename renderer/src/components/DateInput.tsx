@@ -14,6 +14,9 @@ export function DateInput(props: {
   onError?: (message: string | null) => void;
   'aria-label'?: string;
   'aria-describedby'?: string;
+  /** Set by a form that has found the value wrong for another reason (a required date left empty). */
+  'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
   className?: string;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -43,7 +46,8 @@ export function DateInput(props: {
       value={draft ?? formatUkDate(props.value)}
       aria-label={props['aria-label']}
       aria-describedby={props['aria-describedby']}
-      aria-invalid={invalid || undefined}
+      aria-invalid={invalid || props['aria-invalid'] || undefined}
+      aria-required={props['aria-required']}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TemplateQuestion } from '../../../../shared/ipc/documents-contract';
 import { countWords } from '../../../../shared/documents/plain-text';
+import { DateInput } from '../../components/DateInput';
 import { parseTableAnswer, questionFieldId, serialiseTableAnswer, type TableRow } from './answers';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 const KIND_HINTS: Partial<Record<TemplateQuestion['kind'], string>> = {
   paragraphs: 'Leave a blank line between paragraphs. Start a line with “- ” for a bulleted list.',
   money: 'In pounds, for example 1250000 or £1.25m.',
-  date: 'For example 31 March 2027.',
+  date: 'Day, month and year, for example 31/03/2027.',
 };
 
 function Described(props: { id: string; hint: string; error: string | null; extra?: ReactNode }) {
@@ -85,10 +86,12 @@ export function QuestionField({ question: q, value, error, onChange }: Props) {
             </option>
           ))}
         </select>
+      ) : q.kind === 'date' ? (
+        <DateInput {...common} value={value || null} onCommit={(iso) => onChange(iso ?? '')} />
       ) : (
         <input
           {...common}
-          type={q.kind === 'date' ? 'date' : 'text'}
+          type="text"
           inputMode={q.kind === 'money' || q.kind === 'number' ? 'decimal' : undefined}
           autoComplete="off"
           value={value}

@@ -8,16 +8,17 @@ import { actionGroup } from '../../../../shared/analysis/progress';
 import { carryAcrossSources, describeOrigin } from '../../../../shared/model/progress-operations';
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, RAG_LABELS, RAG_RATINGS, type ActionStatus, type PlanAction, type RagRating } from '../../../../shared/model/progress-schema';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
+import { isoToday } from '../../../../shared/text/dates';
+import { DateInput } from '../../components/DateInput';
 import { showStatus } from '../../state/ui-store';
 import { carryAcross, changeAction, deleteAction, newAction, recordUpdate } from './commands';
 
 const ukDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 function UpdateForm(props: { action: PlanAction }) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<ActionStatus | ''>('');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(isoToday());
   const ids = { text: useId(), status: useId(), date: useId() };
   const valid = text.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(date);
   return (
@@ -39,7 +40,7 @@ function UpdateForm(props: { action: PlanAction }) {
       </div>
       <div className="field">
         <label htmlFor={ids.date}>Date</label>
-        <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id={ids.date} value={date || null} onCommit={(iso) => setDate(iso ?? '')} />
       </div>
       <div className="field">
         <label htmlFor={ids.status}>Status after the update</label>
@@ -82,7 +83,7 @@ function ActionRow(props: { action: PlanAction; wb: Workbook; asAt: string }) {
         </label>
         <label>
           Due
-          <input type="date" value={a.due ?? ''} onChange={(e) => changeAction(a, { due: e.target.value || null }, `Change the due date of “${a.title}”`)} />
+          <DateInput value={a.due} onCommit={(iso) => changeAction(a, { due: iso }, `Change the due date of “${a.title}”`)} />
         </label>
         <label>
           Status

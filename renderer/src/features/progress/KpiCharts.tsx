@@ -12,46 +12,53 @@ function KpiChart(props: { k: KpiProgress }) {
     <details className="kpi-chart">
       <summary>{kpi.name}</summary>
       <figure className="chart">
-        <div className="chart-image" role="img" aria-label={kpiChartAlt(props.k)} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div
+          className="chart-image"
+          role="img"
+          aria-label={kpiChartAlt(props.k)}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
         <figcaption>{kpi.name} over time, with its baseline and target</figcaption>
       </figure>
-      <table className="data-table" aria-labelledby={captionId}>
-        <caption id={captionId}>{kpi.name}: the figures in the chart</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Figure</th>
-            <th scope="col">What it is</th>
-            <th scope="col">Source and note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {kpi.baseline && (
+      <div className="table-scroll">
+        <table className="data-table" aria-labelledby={captionId}>
+          <caption id={captionId}>{kpi.name}: the figures in the chart</caption>
+          <thead>
             <tr>
-              <th scope="row">{kpi.baseline.period.label || 'Not given'}</th>
-              <td>{kpiNumber(kpi.baseline.value)}</td>
-              <td>Baseline</td>
-              <td>{kpi.source}</td>
+              <th scope="col">Period</th>
+              <th scope="col">Figure</th>
+              <th scope="col">What it is</th>
+              <th scope="col">Source and note</th>
             </tr>
-          )}
-          {history.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.period.label}</th>
-              <td>{kpiNumber(r.value)}</td>
-              <td>{r.state === 'confirmed' ? 'Result, confirmed' : 'Result, provisional'}</td>
-              <td>{[r.source, r.note].filter(Boolean).join('. ')}</td>
-            </tr>
-          ))}
-          {kpi.target && (
-            <tr>
-              <th scope="row">{kpi.target.period.label || 'Not given'}</th>
-              <td>{kpiNumber(kpi.target.value)}</td>
-              <td>Target</td>
-              <td>{kpi.source}</td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {kpi.baseline && (
+              <tr>
+                <th scope="row">{kpi.baseline.period.label || 'Not given'}</th>
+                <td>{kpiNumber(kpi.baseline.value)}</td>
+                <td>Baseline</td>
+                <td>{kpi.source}</td>
+              </tr>
+            )}
+            {history.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.period.label}</th>
+                <td>{kpiNumber(r.value)}</td>
+                <td>{r.state === 'confirmed' ? 'Result, confirmed' : 'Result, provisional'}</td>
+                <td>{[r.source, r.note].filter(Boolean).join('. ')}</td>
+              </tr>
+            ))}
+            {kpi.target && (
+              <tr>
+                <th scope="row">{kpi.target.period.label || 'Not given'}</th>
+                <td>{kpiNumber(kpi.target.value)}</td>
+                <td>Target</td>
+                <td>{kpi.source}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }
@@ -61,7 +68,11 @@ export function KpiCharts(props: { kpis: readonly KpiProgress[] }) {
   return (
     <section className="panel" aria-labelledby="kpi-charts-heading">
       <h2 id="kpi-charts-heading">Each KPI over time</h2>
-      {shown.length === 0 ? <p>No KPI has a result yet.</p> : shown.map((k) => <KpiChart key={k.kpi.id} k={k} />)}
+      {shown.length === 0 ? (
+        <p>No KPI has a result yet.</p>
+      ) : (
+        shown.map((k) => <KpiChart key={k.kpi.id} k={k} />)
+      )}
     </section>
   );
 }
