@@ -4,7 +4,8 @@
  * theme judgements are editorial and shown as such.
  */
 import { newService } from '../model/factories';
-import type { AmbitionOutcomeId, EvidenceKind, EvidenceQuality, KpiDirection, UniversalOffer } from '../model/vocabulary';
+import type { LibraryEvidenceItem } from '../model/operations';
+import type { AmbitionOutcomeId, KpiDirection, UniversalOffer } from '../model/vocabulary';
 import type { Service } from '../model/workbook-schema';
 import catalogueData from './data/service-catalogue.json' with { type: 'json' };
 import serviceEvidenceData from './data/service-evidence.json' with { type: 'json' };
@@ -26,16 +27,8 @@ export interface CatalogueService {
   readonly evidenceRefs: readonly string[];
 }
 
-export interface LibraryEvidence {
-  readonly id: string;
-  readonly title: string;
-  readonly publisher: string;
-  readonly year: string;
-  readonly url: string;
-  readonly keyFinding: string;
-  readonly figure: string;
-  readonly kind: EvidenceKind;
-  readonly quality: EvidenceQuality;
+/** A finding in the app's evidence library: what a workbook copies (LibraryEvidenceItem), and where it came from. */
+export interface LibraryEvidence extends LibraryEvidenceItem {
   /** Themes the finding speaks to (headline figures). */
   readonly themes?: readonly string[];
   /** Catalogue service the finding was gathered for. */

@@ -12,8 +12,9 @@
 import { RISK_BAND_LABELS, type OptionAppraisal, type RiskBand } from '../../analysis/appraisal';
 import { type DELIVERY_MODELS, type RISK_HOLDERS, type AppraisalOption, type Milestone } from '../../model/business-case-schema';
 import { missingParts, ROLE_LABELS, type BusinessCaseFacts, type CaseStage } from '../facts/business-case';
-import { uniqueId, type Block, type Inline, type Shade, type TableBlock, type TableCell } from '../model';
+import { uniqueId, type Block, type Shade, type TableBlock, type TableCell } from '../model';
 import type { BlockContext } from './blocks';
+import { cell, para, pounds, textInline } from './case-block-parts';
 import { ordinal } from '../../analysis/benchmark';
 import { asSentence, listInWords } from '../../text/words';
 import { formatDate } from '../../text/dates';
@@ -36,11 +37,7 @@ type BusinessCaseBlockName = (typeof BUSINESS_CASE_BLOCK_NAMES)[number];
 
 export const isBusinessCaseBlock = (name: string): name is BusinessCaseBlockName => (BUSINESS_CASE_BLOCK_NAMES as readonly string[]).includes(name);
 
-const t = (s: string): Inline[] => (s === '' ? [] : [{ kind: 'text', text: s }]);
-const cell = (s: string, align?: 'right'): TableCell => ({ content: t(s === '' ? 'Not recorded' : s), ...(align ? { align } : {}) });
-const para = (s: string): Block => ({ kind: 'paragraph', content: t(s) });
-/** Whole pounds: the appraisal's precision is far coarser than a penny. */
-const pounds = (n: number) => formatMoney(Math.round(n) === 0 ? 0 : Math.round(n));
+const t = textInline;
 const pct = (n: number) => `${formatNumber(Math.round(n * 10) / 10, 1)}%`;
 
 function guidance(title: string, text: string): Block {
@@ -126,24 +123,24 @@ function appraisalTable(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[
   if (short.length === 0) return missingBox(ctx, 'Complete the options appraisal', missing);
   const costRows: TableCell[][] = short.flatMap((o) => {
     const rows: TableCell[][] = [];
-    const line = (label: string, values: readonly number[]) => [cell(label), ...values.map((v) => cell(pounds(v), 'right')), cell(pounds(values.reduce((x, y) => x + y, 0)), 'right')];
+    const line = (label: string, values: readonly number[]) => [cell(label), ...values.map((v) => cell(pounds(v), { align: 'right' })), cell(pounds(values.reduce((x, y) => x + y, 0)), { align: 'right' })];
     if (o.costs.capital.some((v) => v !== 0)) rows.push(line(`${o.name}: capital`, o.costs.capital));
     if (o.costs.revenue.some((v) => v !== 0)) rows.push(line(`${o.name}: revenue`, o.costs.revenue));
     if (o.monetised) rows.push(line(`${o.name}: monetised benefits`, o.benefits));
     return rows;
   });
-  costRows.push([cell('Discount factor'), ...a.factors.map((f) => cell(f.toFixed(4), 'right')), cell('Not summed', 'right')]);
+  costRows.push([cell('Discount factor'), ...a.factors.map((f) => cell(f.toFixed(4), { align: 'right' })), cell('Not summed', { align: 'right' })]);
   const ranked = [...short].sort((x, y) => (x.rank ?? 99) - (y.rank ?? 99));
   const pvRows = ranked.map((o) => [
     cell(optionLabel(o)),
-    cell(pounds(o.pvCosts), 'right'),
-    cell(o.optimismBiasPercent === 0 ? 'None' : `${pct(o.optimismBiasPercent)}: ${pounds(o.optimismBias)}`, 'right'),
-    cell(pounds(o.pvCostsAdjusted), 'right'),
-    cell(o.monetised ? pounds(o.pvBenefits) : 'None', 'right'),
-    cell(pounds(o.npsv), 'right'),
-    cell(a.bauId === null ? 'No baseline' : pounds(o.npsvVsBau ?? 0), 'right'),
-    cell(o.bcr === null ? 'None' : formatNumber(o.bcr, 2), 'right'),
-    cell(o.rank === null ? '' : ordinal(o.rank), 'right'),
+    cell(pounds(o.pvCosts), { align: 'right' }),
+    cell(o.optimismBiasPercent === 0 ? 'None' : `${pct(o.optimismBiasPercent)}: ${pounds(o.optimismBias)}`, { align: 'right' }),
+    cell(pounds(o.pvCostsAdjusted), { align: 'right' }),
+    cell(o.monetised ? pounds(o.pvBenefits) : 'None', { align: 'right' }),
+    cell(pounds(o.npsv), { align: 'right' }),
+    cell(a.bauId === null ? 'No baseline' : pounds(o.npsvVsBau ?? 0), { align: 'right' }),
+    cell(o.bcr === null ? 'None' : formatNumber(o.bcr, 2), { align: 'right' }),
+    cell(o.rank === null ? '' : ordinal(o.rank), { align: 'right' }),
   ]);
   const rate = `${formatNumber(a.rate * 100, 2)}%`;
   const priceBase = bc.data.appraisal.priceBase.trim();
@@ -211,7 +208,7 @@ function appraisalScores(ctx: BlockContext, bc: BusinessCaseFacts | null): Block
     }),
   ]);
   const figures = new Map(bc.appraisal.options.map((o) => [o.optionId, o]));
-  rows.push([cell('Total score'), ...short.map((o) => cell(`${formatNumber(figures.get(o.id)?.scoreTotal ?? 0)} of ${formatNumber(figures.get(o.id)?.scoreMax ?? 0)}`, 'right'))]);
+  rows.push([cell('Total score'), ...short.map((o) => cell(`${formatNumber(figures.get(o.id)?.scoreTotal ?? 0)} of ${formatNumber(figures.get(o.id)?.scoreMax ?? 0)}`, { align: 'right' }))]);
   return [
     table(ctx, 'appraisal-scores', {
       caption: 'Short-listed options scored against the spending objectives and critical success factors (0 does not meet, 3 fully meets)',
@@ -253,12 +250,12 @@ function switchingValues(ctx: BlockContext, bc: BusinessCaseFacts | null): Block
   }
   const v = s.values;
   const rows: TableCell[][] = [
-    [cell('All costs (present value, with optimism bias)'), cell(pounds(preferred.pvCostsAdjusted), 'right'), cell(`Rise of ${pounds(v.costRise.amount)}`, 'right'), cell(v.costRise.percent === null ? 'Not applicable' : `+${pct(v.costRise.percent)}`, 'right')],
+    [cell('All costs (present value, with optimism bias)'), cell(pounds(preferred.pvCostsAdjusted), { align: 'right' }), cell(`Rise of ${pounds(v.costRise.amount)}`, { align: 'right' }), cell(v.costRise.percent === null ? 'Not applicable' : `+${pct(v.costRise.percent)}`, { align: 'right' })],
     [
       cell('All monetised benefits (present value)'),
-      cell(preferred.monetised ? pounds(preferred.pvBenefits) : 'Not monetised', 'right'),
-      cell(v.benefitFall.possible ? `Fall of ${pounds(v.benefitFall.amount)}` : 'Cannot switch', 'right'),
-      cell(v.benefitFall.possible && v.benefitFall.percent !== null ? `−${pct(v.benefitFall.percent)}` : 'Not applicable', 'right'),
+      cell(preferred.monetised ? pounds(preferred.pvBenefits) : 'Not monetised', { align: 'right' }),
+      cell(v.benefitFall.possible ? `Fall of ${pounds(v.benefitFall.amount)}` : 'Cannot switch', { align: 'right' }),
+      cell(v.benefitFall.possible && v.benefitFall.percent !== null ? `−${pct(v.benefitFall.percent)}` : 'Not applicable', { align: 'right' }),
     ],
     ...v.lines
       .filter((l) => l.pv > 0)
@@ -266,9 +263,9 @@ function switchingValues(ctx: BlockContext, bc: BusinessCaseFacts | null): Block
         const possible = l.kind === 'cost' || l.amount <= l.pv;
         return [
           cell(`${l.kind === 'cost' ? 'Cost' : 'Benefit'}: ${l.label}`),
-          cell(pounds(l.pv), 'right'),
-          cell(possible ? `${l.kind === 'cost' ? 'Rise' : 'Fall'} of ${pounds(l.amount)}` : 'Cannot switch', 'right'),
-          cell(possible && l.percent !== null ? `${l.kind === 'cost' ? '+' : '−'}${pct(l.percent)}` : 'Not applicable', 'right'),
+          cell(pounds(l.pv), { align: 'right' }),
+          cell(possible ? `${l.kind === 'cost' ? 'Rise' : 'Fall'} of ${pounds(l.amount)}` : 'Cannot switch', { align: 'right' }),
+          cell(possible && l.percent !== null ? `${l.kind === 'cost' ? '+' : '−'}${pct(l.percent)}` : 'Not applicable', { align: 'right' }),
         ];
       }),
   ];
@@ -320,7 +317,7 @@ function financialProfileBlock(ctx: BlockContext, bc: BusinessCaseFacts | null):
   const stage = stageOf(ctx);
   const missing = missingParts(bc.data, stage).appraisal.filter((m) => /first financial year|preferred/.test(m));
   if (p === null) return missingBox(ctx, 'Complete the financial case', missing.length > 0 ? missing : ['the short list has no “preferred way forward” option']);
-  const line = (label: string, values: readonly number[], total: number) => [cell(label), ...values.map((v) => cell(pounds(v), 'right')), cell(pounds(total), 'right')];
+  const line = (label: string, values: readonly number[], total: number) => [cell(label), ...values.map((v) => cell(pounds(v), { align: 'right' })), cell(pounds(total), { align: 'right' })];
   const sum = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0);
   const rows: TableCell[][] = [
     line('Capital costs', p.capital, p.totals.capital),
@@ -524,7 +521,7 @@ function caseRiskRegister(ctx: BlockContext, bc: BusinessCaseFacts | null): Bloc
       rows: risks.map(({ entry: r, rating }) => [
         cell(r.risk),
         cell([r.cause && `Cause: ${asSentence(r.cause)}`, r.effect && `Effect: ${asSentence(r.effect)}`].filter(Boolean).join(' ')),
-        cell(`${r.likelihood} × ${r.impact}`, 'right'),
+        cell(`${r.likelihood} × ${r.impact}`, { align: 'right' }),
         ratingCell(rating.inherent),
         cell(r.mitigation),
         ratingCell(rating.residual),

@@ -13,11 +13,12 @@ import { RISK_BAND_LABELS, type RiskBand } from '../../analysis/appraisal';
 import type { AppraisalOption } from '../../model/business-case-schema';
 import type { BusinessCaseFacts } from '../facts/business-case';
 import { ROLE_LABELS } from '../facts/business-case';
-import { uniqueId, type Block, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
+import { uniqueId, type Block, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
 import { formatDate } from '../../text/dates';
-import { formatMoney, formatNumber } from '../../text/numbers';
+import { formatNumber } from '../../text/numbers';
 import { asSentence, listInWords, plural } from '../../text/words';
 import type { BlockContext } from './blocks';
+import { cell, para, pounds, textInline } from './case-block-parts';
 import type { Question } from './manifest';
 import { parseTableAnswer } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -38,11 +39,7 @@ type CommitteeBlockName = (typeof COMMITTEE_BLOCK_NAMES)[number];
 
 export const isCommitteeBlock = (name: string): name is CommitteeBlockName => (COMMITTEE_BLOCK_NAMES as readonly string[]).includes(name);
 
-const t = (s: string): Inline[] => (s === '' ? [] : [{ kind: 'text', text: s }]);
-const cell = (s: string, extra: Partial<TableCell> = {}): TableCell => ({ content: t(s === '' ? 'Not recorded' : s), ...extra });
-const para = (s: string): Block => ({ kind: 'paragraph', content: t(s) });
-/** Whole pounds, as the business case prints them: an appraisal is far coarser than a penny. */
-export const pounds = (n: number): string => formatMoney(Math.round(n) === 0 ? 0 : Math.round(n));
+const t = textInline;
 
 function guidance(title: string, text: string): Block {
   return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };

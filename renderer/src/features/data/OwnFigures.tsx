@@ -1,5 +1,5 @@
 /** The service's own counts: import, totals by year per library, use as reach or KPI baseline, remove a file's figures. */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ownFigureTotals } from '../../../../shared/analysis/benchmark-own-figures';
 import type { OwnYearTotal } from '../../../../shared/model/own-figure-links';
 import { OWN_MEASURE_LABELS, type ImportContext } from '../../../../shared/import/own-figures';
@@ -11,12 +11,12 @@ import { readPlan } from '../../platform/plan-reader';
 import { ImportFiguresDialog } from './ImportFiguresDialog';
 import { LinkFigureDialog } from './LinkFigureDialog';
 import { whole } from './format';
+import { FileButton } from '../../components/FileButton';
 
 export function OwnFigures(props: {
   figures: readonly OwnFigure[];
   context: Omit<ImportContext, 'existing' | 'source'> | null;
 }) {
-  const fileInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState<{ fileName: string; table: Table } | null>(null);
   const [linking, setLinking] = useState<OwnYearTotal | null>(null);
   const totals = useMemo(() => ownFigureTotals(props.figures), [props.figures]);
@@ -51,26 +51,9 @@ export function OwnFigures(props: {
         <p>Choose the library authority first, so the files can be checked against its libraries.</p>
       ) : (
         <div className="toolbar">
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => fileInput.current?.click()}
-          >
+          <FileButton accept=".csv,.xlsx" fileLabel="File of figures to import (CSV or Excel)" onFile={(file) => void onFile(file)}>
             Import figures from a file…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".csv,.xlsx"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label="File of figures to import (CSV or Excel)"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void onFile(file);
-            }}
-          />
+          </FileButton>
         </div>
       )}
 

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { newObjective } from '../../../../shared/model/factories';
 import { placementForNew } from '../../../../shared/model/operations';
 import { PLAN_FILE_ACCEPT, planFileTooLarge } from '../../../../shared/import/plan-files';
@@ -11,6 +11,7 @@ import { ObjectiveDetails } from './ObjectiveDetails';
 import { ObjectiveTree } from './ObjectiveTree';
 import { ThemeLibraryDialog } from './ThemeLibraryDialog';
 import { addObjectiveAt } from './commands';
+import { FileButton } from '../../components/FileButton';
 
 export function ObjectivesStep() {
   const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
@@ -21,7 +22,6 @@ export function ObjectivesStep() {
   const [importing, setImporting] = useState<ImportSource | null>(null);
   const [themes, setThemes] = useState(false);
   const [reading, setReading] = useState<{ fileName: string; controller: AbortController } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const selected = objectives.find((o) => o.id === selectedId) ?? null;
 
   const add = (level: Objective['level']) => {
@@ -59,22 +59,9 @@ export function ObjectivesStep() {
         <button type="button" className="button button-primary" onClick={() => setImporting({ kind: 'paste' })}>
           Paste a list…
         </button>
-        <button type="button" className="button button-secondary" disabled={reading !== null} onClick={() => fileInput.current?.click()}>
+        <FileButton accept={PLAN_FILE_ACCEPT} fileLabel="Plan file to import (Word, CSV, Excel or text)" disabled={reading !== null} onFile={(file) => void onFile(file)}>
           Import a file…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept={PLAN_FILE_ACCEPT}
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-label="Plan file to import (Word, CSV, Excel or text)"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
-        />
+        </FileButton>
         <button type="button" className="button button-secondary" onClick={() => setThemes(true)}>
           Start from common themes…
         </button>

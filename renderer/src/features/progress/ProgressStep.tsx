@@ -3,7 +3,7 @@
  * what needs attention (off track, late) and what changed since the period before, and each KPI over time. The
  * progress report (Documents) reads the same facts.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { KPI_STATUS_LABELS, KPI_STATUS_RULE } from '../../../../shared/analysis/kpi-status';
 import { progressFacts, statusCountsText } from '../../../../shared/analysis/progress';
 import { PERIOD_FORMS } from '../../../../shared/import/actuals';
@@ -18,6 +18,7 @@ import { ImportActualsDialog } from './ImportActualsDialog';
 import { KpiCharts } from './KpiCharts';
 import { ResultsTable } from './ResultsTable';
 import './progress.css';
+import { FileButton } from '../../components/FileButton';
 
 const ukDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -27,7 +28,6 @@ export function ProgressStep() {
   const [chosen, setChosen] = useState<Period | null>(null);
   const [newLabel, setNewLabel] = useState('');
   const [importing, setImporting] = useState<{ fileName: string; table: Table } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const ids = { period: useId(), newPeriod: useId(), newError: useId() };
   const period = chosen ?? periods[0] ?? null;
   const today = new Date().toISOString().slice(0, 10);
@@ -105,22 +105,9 @@ export function ProgressStep() {
               Use this period
             </button>
           </form>
-          <button type="button" className="button button-secondary" onClick={() => fileInput.current?.click()} disabled={kpiCount === 0}>
+          <FileButton accept=".csv,.xlsx" fileLabel="File of KPI results to import (CSV or Excel)" disabled={kpiCount === 0} onFile={(file) => void onFile(file)}>
             Import results from a file…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".csv,.xlsx"
-            className="visually-hidden"
-            tabIndex={-1}
-            aria-label="File of KPI results to import (CSV or Excel)"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void onFile(file);
-            }}
-          />
+          </FileButton>
         </div>
         {kpiCount === 0 && <p>No KPIs are recorded yet. Add them to the objectives in the Objectives step, with baselines and targets.</p>}
       </section>
