@@ -16,7 +16,7 @@ import { bindOptionsForDraft } from './decision-basis';
 import { allBlocks, inlineText, type DocModel, type TableBlock } from './model';
 import { readinessChecklist } from './readiness';
 import { loadTemplate, type Template } from './template/load-template';
-import { pounds } from './template/case-block-parts';
+import { pounds } from './template/block-parts';
 
 const REPORT_ID = 'drf_nsc_digital_champions_cabinet';
 const CASE_ID = 'drf_nsc_digital_champions';

@@ -20,6 +20,7 @@ import { howWeCompare } from './compare-block';
 import type { DecisionBasis } from '../decision-basis';
 import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 import { actionPlanBlocks, kpiProgressBlocks } from './progress-blocks';
+import { guidance } from './block-parts';
 
 export const BLOCK_NAMES = [
   ...COMMITTEE_BLOCK_NAMES,
@@ -80,9 +81,6 @@ function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' 
 
 const label = (o: Pick<ObjectiveFacts, 'code' | 'title'>) => `${o.code} ${o.title}`.trim();
 
-function guidance(title: string, text: string): Block {
-  return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
-}
 
 /**
  * The matrix after the roll-up: one table per theme (split further when a theme has more objectives than fit

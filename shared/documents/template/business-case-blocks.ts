@@ -14,7 +14,7 @@ import { type DELIVERY_MODELS, type RISK_HOLDERS, type AppraisalOption, type Mil
 import { missingParts, ROLE_LABELS, type BusinessCaseFacts, type CaseStage } from '../facts/business-case';
 import { uniqueId, type Block, type Shade, type TableBlock, type TableCell } from '../model';
 import type { BlockContext } from './blocks';
-import { cell, para, pounds, textInline } from './case-block-parts';
+import { cell, guidance, para, pounds, textInline } from './block-parts';
 import { ordinal } from '../../analysis/benchmark';
 import { asSentence, listInWords } from '../../text/words';
 import { formatDate } from '../../text/dates';
@@ -40,9 +40,6 @@ export const isBusinessCaseBlock = (name: string): name is BusinessCaseBlockName
 const t = textInline;
 const pct = (n: number) => `${formatNumber(Math.round(n * 10) / 10, 1)}%`;
 
-function guidance(title: string, text: string): Block {
-  return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
-}
 
 function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
   return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };

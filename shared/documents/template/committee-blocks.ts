@@ -18,7 +18,7 @@ import { formatDate } from '../../text/dates';
 import { formatNumber } from '../../text/numbers';
 import { asSentence, listInWords, plural } from '../../text/words';
 import type { BlockContext } from './blocks';
-import { cell, para, pounds, textInline } from './case-block-parts';
+import { cell, guidance, para, pounds, textInline } from './block-parts';
 import type { Question } from './manifest';
 import { parseTableAnswer } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -41,9 +41,6 @@ export const isCommitteeBlock = (name: string): name is CommitteeBlockName => (C
 
 const t = textInline;
 
-function guidance(title: string, text: string): Block {
-  return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
-}
 
 function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
   return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };

@@ -20,19 +20,12 @@ import type { BlockContext } from './blocks';
 import { formatNumber } from '../../text/numbers';
 import { listInWords } from '../../text/words';
 import { TemplateError, type Location } from './syntax';
+import { guidance } from './block-parts';
 
 const t = (s: string): Inline => ({ kind: 'text', text: s });
 const cell = (s: string, align?: 'right'): TableCell => ({ content: [t(s)], ...(align ? { align } : {}) });
 const rate = (n: number) => formatNumber(n, 1);
 
-function guidance(title: string, text: string): Block {
-  return {
-    kind: 'callout',
-    tone: 'guidance',
-    title,
-    blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }],
-  };
-}
 
 export function howWeCompare(
   ctx: BlockContext,

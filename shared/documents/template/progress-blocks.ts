@@ -16,6 +16,7 @@ import { formatDate, isoDate } from '../../text/dates';
 import { formatNumber } from '../../text/numbers';
 import { listInWords, plural } from '../../text/words';
 import { TemplateError, type Location } from './syntax';
+import { guidance } from './block-parts';
 
 export const REPORTING_PERIOD_QUESTION = 'reporting_period';
 
@@ -114,18 +115,14 @@ export function kpiChartAlt(k: { kpi: Kpi; history: readonly { value: number; pe
 function needsResults(ctx: BlockContext, f: ProgressFacts): Block[] | null {
   if (f.kpis.length === 0) {
     ctx.warn('empty-data', 'The progress report has no KPIs: record KPIs against the objectives first.');
-    return [guidanceBox('No KPIs recorded', 'Record the KPIs for each objective in the Objectives step, with baselines and targets, then their results in the Progress step.')];
+    return [guidance('No KPIs recorded', 'Record the KPIs for each objective in the Objectives step, with baselines and targets, then their results in the Progress step.')];
   }
   if (!f.kpis.some((k) => k.assessment.result)) {
     const label = f.period?.label;
     ctx.warn('empty-data', `No KPI has a result${label ? ` for ${label}` : ''}: record or import results in the Progress step.`);
-    return [guidanceBox('No results for the period', `Record or import the KPIs’ results${label ? ` for ${label}` : ''} in the Progress step.`)];
+    return [guidance('No results for the period', `Record or import the KPIs’ results${label ? ` for ${label}` : ''} in the Progress step.`)];
   }
   return null;
-}
-
-function guidanceBox(title: string, text: string): Block {
-  return { kind: 'callout', tone: 'guidance', title, blocks: [{ kind: 'paragraph', content: [{ kind: 'guidance', text }] }] };
 }
 
 /** {{block kpi-progress}} */
@@ -233,7 +230,7 @@ export function actionPlanBlocks(ctx: BlockContext, options: Readonly<Record<str
   const actions = f.actions[group];
   if (ctx.workbook.actionPlan.length === 0) {
     ctx.warn('empty-data', 'The action plan is empty: add actions, or carry them across from a workshop or a business case, in the Progress step.');
-    return [guidanceBox('No action plan yet', 'Add the actions in the Progress step, or carry across a workshop’s agreed actions or a business case’s milestones.')];
+    return [guidance('No action plan yet', 'Add the actions in the Progress step, or carry across a workshop’s agreed actions or a business case’s milestones.')];
   }
   if (actions.length === 0) return [para(GROUPS[group].empty)];
   const objectives = new Map(ctx.workbook.objectives.map((o) => [o.id, o.title]));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appraise, financialProfile } from '../../../../shared/analysis/appraisal';
 import { bindOptionsForDraft } from '../../../../shared/documents/decision-basis';
 import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
-import { pounds } from '../../../../shared/documents/template/case-block-parts';
+import { pounds } from '../../../../shared/documents/template/block-parts';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
 import { createChromiumPrinter, findChromium } from './chromium-printer';
