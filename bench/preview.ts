@@ -21,6 +21,9 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import config, { CHROMIUM_PATH } from '../playwright.config';
 import { openApp, serveRenderer, type Harness } from '../tests/e2e/harness';
+import { sampleAsNewWorkbook } from '../shared/samples/sample-workbook';
+import { latestDraft } from '../renderer/src/features/documents/answers';
+import { previewHtml } from '../renderer/src/features/documents/preview-html';
 
 const EDITS = 12;
 const EXPORT_RUNS = 3;
@@ -59,6 +62,24 @@ const FRAME_HELPERS = `
     }, true);
     window.__awbPreview = {
       shown: null,
+      // A frame like the preview's loading this HTML: the time until its first frame is painted.
+      loadFrame(html) {
+        return new Promise((resolve) => {
+          const frame = document.createElement('iframe');
+          frame.setAttribute('sandbox', 'allow-scripts');
+          frame.style.cssText = 'position:fixed;left:0;top:0;width:600px;height:600px';
+          const t0 = now();
+          const onMessage = (e) => {
+            if (e.source !== frame.contentWindow) return;
+            removeEventListener('message', onMessage);
+            frame.remove();
+            resolve(e.data.awbPreviewPainted - t0);
+          };
+          addEventListener('message', onMessage);
+          frame.srcdoc = html;
+          document.body.append(frame);
+        });
+      },
       arm(word) {
         window.__awbPreview.shown = new Promise((resolve) => { waiting = { word, start: null, resolve }; });
       },
@@ -66,7 +87,7 @@ const FRAME_HELPERS = `
   })();
 `;
 
-type WithPreview = { __awbPreview: { arm(word: string): void; shown: Promise<number> } };
+type WithPreview = { __awbPreview: { arm(word: string): void; shown: Promise<number>; loadFrame(html: string): Promise<number> } };
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -127,6 +148,46 @@ async function measurePreview(context: BrowserContext, origin: string) {
   return { shown, mainTimes: mainTimes.slice(-EDITS), field: label, htmlLength: sizes };
 }
 
+/**
+ * Where an edit's time goes, each part on its own in the same page (medians of several runs): the preview's round
+ * trip through the bridge (the workbook there and the HTML back, with the main process's binding and HTML), making
+ * the preview copy of the HTML (previewHtml), and a preview frame loading that copy until it is painted.
+ */
+async function measureParts(context: BrowserContext, origin: string) {
+  const h = await openSampleDocuments(context, origin);
+  const sample = sampleAsNewWorkbook();
+  if (!sample.ok) throw new Error(sample.error.message);
+  const workbook = sample.value;
+  const draftId = latestDraft(workbook)?.id;
+  if (!draftId) throw new Error('The sample has no document draft');
+  await h.page.evaluate(`window.__awbSanitise = ${previewHtml.toString()}`);
+  const parts = await h.page.evaluate(
+    async ({ workbook: wb, draftId: id, runs }) => {
+      type Api = { previewDocument(input: unknown): Promise<{ ok: boolean; value: { html: string } }> };
+      const w = window as unknown as { workbench: Api; __awbSanitise(html: string): string; __awbPreview: { loadFrame(html: string): Promise<number> } };
+      const times = { roundTrip: [] as number[], sanitise: [] as number[], frame: [] as number[] };
+      let html = '';
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const r = await w.workbench.previewDocument({ workbook: wb, draftId: id });
+        times.roundTrip.push(performance.now() - t0);
+        html = r.value.html;
+      }
+      let copy = '';
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        copy = w.__awbSanitise(html);
+        times.sanitise.push(performance.now() - t0);
+      }
+      for (let i = 0; i < runs; i++) times.frame.push(await w.__awbPreview.loadFrame(copy));
+      return times;
+    },
+    { workbook, draftId, runs: 7 },
+  );
+  await h.close();
+  return parts;
+}
+
 async function exportPdf(h: Harness, folder: string, name: string): Promise<number> {
   h.dialogs.saveAnswers.push(join(folder, `${name}.pdf`));
   const t0 = performance.now();
@@ -164,6 +225,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     await context.addInitScript({ content: FRAME_HELPERS });
     const preview = await measurePreview(context, origin);
+    const parts = await measureParts(context, origin);
     const exports = await measureExports(context, origin, folder);
     const extra = exports.first.map((f, i) => f - exports.warm[i]!);
     const out = [
@@ -175,6 +237,10 @@ async function main(): Promise<void> {
       `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; preview HTML ${Math.round(preview.htmlLength / 1024)} KB)`,
       line('edit to preview painted', preview.shown, TARGET.preview),
       line('of which the main process (bind and HTML)', preview.mainTimes),
+      'The parts on their own (7 runs each):',
+      line('preview round trip through the bridge', parts.roundTrip),
+      line('making the preview copy (previewHtml)', parts.sanitise),
+      line('a preview frame loading it until painted', parts.frame),
       '',
       `PDF export: click Export… until the status says it is saved (${EXPORT_RUNS} fresh apps, each exporting twice)`,
       line('first export after the app starts', exports.first),
