@@ -43,12 +43,17 @@ test('business case data is entered, checked and undone in the Documents step', 
   await coordinators.fill('30,000');
   await expect(summary.getByRole('row', { name: /Continue in all eight libraries/ })).toContainText('£209,717');
 
-  // A date that does not exist is refused beside the field.
+  // A date that does not exist is refused beside the field when the box is left; Enter takes a good one.
   const cabinet = forms.getByRole('textbox', { name: 'Date of Cabinet decision (day/month/year)' });
   await expect(cabinet).toHaveValue('12/02/2026');
   await cabinet.fill('30/02/2026');
-  await expect(forms.getByText('That date does not exist: check the day and month')).toBeVisible();
-  await cabinet.fill('13/02/2026');
+  await cabinet.press('Tab');
+  await expect(cabinet).toHaveAttribute('aria-invalid', 'true');
+  await expect(forms.getByText('That month has 28 days: enter a real date, for example 31/03/2027')).toBeVisible();
+  await cabinet.fill('13/2/2026');
+  await cabinet.press('Enter');
+  await expect(cabinet).toHaveValue('13/02/2026');
+  await expect(cabinet).not.toHaveAttribute('aria-invalid', 'true');
 
   // Add a risk from the keyboard, rate it, then remove it: focus returns to the add button.
   const addRisk = forms.getByRole('button', { name: 'Add a risk', exact: true });

@@ -7,34 +7,24 @@ import {
   agendaOverrun,
   KIND_ORDER,
   PHASE_TEXT,
-  presetOptionIds,
 } from '../../../../shared/workshop/kinds';
-import { budgetFor } from '../../../../shared/workshop/dot-vote';
-import { moveActivity, newActivity, removeActivity } from '../../../../shared/workshop/operations';
+import { activityHasContent, agendaActivity } from '../../../../shared/workshop/plan-edits';
 import { NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../state/ui-store';
+import { ask } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { ChecklistDialog } from './ChecklistDialog';
 import { objectiveGroups, serviceGroups } from './option-groups';
-import { editActivity, editWorkshop } from './use-workshop';
-
-function activityHasContent(a: Activity): boolean {
-  switch (a.kind) {
-    case 'ideas':
-      return a.ideas.length > 0;
-    case 'dot-vote':
-      return a.ballots.length > 0 || a.totals.length > 0;
-    case 'points':
-      return a.ballots.length > 0;
-    case 'two-by-two':
-      return a.placements.length > 0;
-    case 'walk-the-map':
-      return a.proposals.length > 0;
-    case 'block':
-      return false;
-  }
-}
+import {
+  addActivity,
+  changeActivityMinutes,
+  changeActivityNotes,
+  changeActivityScope,
+  changePlannedMinutes,
+  moveActivity,
+  removeActivity,
+  renameActivity,
+} from './commands';
 
 export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
   const wb = useWorkbookStore((s) => s.workbook);
@@ -45,18 +35,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
   const overrun = agendaOverrun(w);
 
   const add = () => {
-    const preset = AGENDA_PRESETS.find((p) => p.id === choice);
-    const kind = preset?.kind ?? (choice.replace(/^kind:/, '') as Activity['kind']);
-    const a = newActivity(kind, preset);
-    const options = wb ? presetOptionIds(wb, preset) : [];
-    if (options.length > 0 && a.kind === 'dot-vote') {
-      a.optionIds = options;
-      a.budget = budgetFor(options.length, 'n-over-3');
-      a.budgetPreset = 'n-over-3';
-      a.maxPerOption = Math.min(a.maxPerOption, a.budget);
-    }
-    editWorkshop(`Add “${a.title}” to the agenda`, w.id, (d) => void d.activities.push(a));
-    showStatus(`Added “${a.title}” to the agenda.`);
+    if (wb) addActivity(w.id, agendaActivity(wb, choice));
   };
 
   const remove = async (a: Activity) => {
@@ -74,7 +53,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
       });
       if (answer !== 'remove') return;
     }
-    editWorkshop(`Remove “${a.title}” from the agenda`, w.id, (d) => removeActivity(d, a.id));
+    removeActivity(w.id, a);
   };
 
   const scoped = scoping ? w.activities.find((a) => a.id === scoping) : undefined;
@@ -102,45 +81,20 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
                     label={`Activity ${i + 1}`}
                     value={a.title}
                     validate={(v) => (v.trim() ? null : 'Give the activity a title')}
-                    onCommit={(v) =>
-                      editWorkshop(
-                        'Rename an activity',
-                        w.id,
-                        (d) => void (d.activities.find((x) => x.id === a.id)!.title = v),
-                        `act:${a.id}:title`,
-                      )
-                    }
+                    onCommit={(v) => renameActivity(w.id, a.id, v)}
                   />
                   <NumberField
                     label="Minutes"
                     value={a.minutes}
                     min={0}
-                    onCommit={(v) =>
-                      editWorkshop(
-                        'Change an activity’s time',
-                        w.id,
-                        (d) =>
-                          void (d.activities.find((x) => x.id === a.id)!.minutes = Math.min(
-                            600,
-                            Math.round(v ?? 0),
-                          )),
-                        `act:${a.id}:minutes`,
-                      )
-                    }
+                    onCommit={(v) => changeActivityMinutes(w.id, a.id, v)}
                   />
                 </div>
                 <TextField
                   label="Facilitator’s notes (never shown on the projector)"
                   multiline
                   value={a.notes}
-                  onCommit={(v) =>
-                    editWorkshop(
-                      'Change an activity’s notes',
-                      w.id,
-                      (d) => void (d.activities.find((x) => x.id === a.id)!.notes = v),
-                      `act:${a.id}:notes`,
-                    )
-                  }
+                  onCommit={(v) => changeActivityNotes(w.id, a.id, v)}
                 />
                 <p className="muted">
                   {scopeCount === 0
@@ -155,9 +109,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
                     type="button"
                     className="button button-secondary"
                     disabled={i === 0}
-                    onClick={() =>
-                      editWorkshop('Move an activity up', w.id, (d) => void moveActivity(d, a.id, -1))
-                    }
+                    onClick={() => moveActivity(w.id, a.id, -1)}
                   >
                     Move up<span className="visually-hidden"> {a.title}</span>
                   </button>
@@ -165,9 +117,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
                     type="button"
                     className="button button-secondary"
                     disabled={i === w.activities.length - 1}
-                    onClick={() =>
-                      editWorkshop('Move an activity down', w.id, (d) => void moveActivity(d, a.id, 1))
-                    }
+                    onClick={() => moveActivity(w.id, a.id, 1)}
                   >
                     Move down<span className="visually-hidden"> {a.title}</span>
                   </button>
@@ -189,14 +139,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
           value={w.plannedMinutes || null}
           allowEmpty
           min={0}
-          onCommit={(v) =>
-            editWorkshop(
-              'Set the planned length',
-              w.id,
-              (d) => void (d.plannedMinutes = v === null ? 0 : Math.min(1_440, Math.max(0, Math.round(v)))),
-              `length:${w.id}`,
-            )
-          }
+          onCommit={(v) => changePlannedMinutes(w.id, v)}
         />
       </div>
       {overrun && (
@@ -237,11 +180,7 @@ export function AgendaEditor({ workshop: w }: { workshop: Workshop }) {
           onDone={(ids) => {
             setScoping(null);
             if (!ids) return;
-            const objectives = new Set(wb.objectives.map((o) => o.id));
-            editActivity(`Change the scope of “${scoped.title}”`, w.id, scoped, (a) => {
-              a.scope.objectiveIds = ids.filter((id) => objectives.has(id));
-              a.scope.serviceIds = ids.filter((id) => !objectives.has(id));
-            });
+            changeActivityScope(w.id, scoped, ids);
           }}
         />
       )}

@@ -9,15 +9,15 @@ import type { Activity, Workshop } from '../../../../shared/model/workbook-schem
 import { asSentence } from '../../../../shared/text/words';
 import { ACTIVITY_KINDS, blockScreenText, headCount } from '../../../../shared/workshop/kinds';
 import { ask } from '../../state/ui-store';
-import { GridActivity } from './GridActivity';
-import { IdeasActivity } from './IdeasActivity';
+import { GridActivity } from './grid/GridActivity';
+import { IdeasActivity } from './ideas/IdeasActivity';
 import { LogsPanel } from './LogsPanel';
 import { RoomControls, useRoomShortcuts } from './RoomControls';
 import { useSessionStore } from './session-store';
 import { TimerPanel } from './TimerPanel';
-import { VoteActivity } from './VoteActivity';
-import { WalkActivity } from './WalkActivity';
-import { editWorkshop } from './use-workshop';
+import { VoteActivity } from './vote/VoteActivity';
+import { WalkActivity } from './walk/WalkActivity';
+import { finishActivity, startActivity as startActivityCommand } from './commands';
 
 const STATUS_TEXT: Readonly<Record<Activity['status'], string>> = {
   planned: 'Not started',
@@ -50,11 +50,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
   }, [current, activityId, s]);
 
   const startActivity = (a: Activity) => {
-    editWorkshop(`Start “${a.title}”`, w.id, (d) => {
-      for (const x of d.activities) if (x.status === 'running' && x.id !== a.id) x.status = 'done';
-      d.activities.find((x) => x.id === a.id)!.status = 'running';
-      if (d.status === 'planned') d.status = 'running';
-    });
+    startActivityCommand(w.id, a);
     s().setActivity(a.id);
     s().setTimer(a.minutes, a.title, a.id);
     s().show({ screen: 'activity', activityId: a.id });
@@ -75,11 +71,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
       });
       if (answer !== 'next') return;
     }
-    editWorkshop(
-      `Finish “${a.title}”`,
-      w.id,
-      (d) => void (d.activities.find((x) => x.id === a.id)!.status = 'done'),
-    );
+    finishActivity(w.id, a);
     const next = w.activities[w.activities.findIndex((x) => x.id === a.id) + 1];
     if (next) startActivity(next);
     else {
@@ -90,12 +82,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
 
   return (
     <div className="ws-console">
-      <div
-        className="visually-hidden"
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-      >
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {/* The region stays; only its text is replaced (keyed, so the same words twice are read twice). */}
         <span key={announcement.at}>{announcement.text}</span>
       </div>

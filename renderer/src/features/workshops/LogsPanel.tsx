@@ -3,15 +3,24 @@
  * disposition before the session can close; actions without an owner or a due date are flagged.
  */
 import { useId, useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
 import type { Action, Decision, ParkedItem, Workshop } from '../../../../shared/model/workbook-schema';
 import { actionWarnings, DISPOSITIONS, dispositionProblem } from '../../../../shared/workshop/session';
-import { showError, showStatus } from '../../state/ui-store';
+import { showError } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
 import { DateInput } from '../../components/DateInput';
 import { InlineText } from './InlineText';
 import { Tabs } from './Tabs';
-import { editWorkshop, park } from './use-workshop';
+import {
+  addAction,
+  addDecision,
+  changeAction,
+  changeDecision,
+  changeParkedItem,
+  park,
+  removeAction,
+  removeDecision,
+  removeParkedItem,
+} from './commands';
 
 type LogTab = 'parking' | 'decisions' | 'actions';
 
@@ -85,16 +94,7 @@ export function LogsPanel({ workshop: w }: { workshop: Workshop }) {
 
 function ParkingLot({ workshop: w }: { workshop: Workshop }) {
   const change = (id: string, patch: Partial<ParkedItem>, key?: string) =>
-    editWorkshop(
-      'Change a parked item',
-      w.id,
-      (d) =>
-        void Object.assign(
-          d.parkingLot.find((x) => x.id === id)!,
-          patch,
-        ),
-      key ? `park:${id}:${key}` : undefined,
-    );
+    changeParkedItem(w.id, id, patch, key);
   return (
     <div>
       <AddForm
@@ -154,17 +154,7 @@ function ParkingLot({ workshop: w }: { workshop: Workshop }) {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() =>
-                  editWorkshop(
-                    'Remove a parked item',
-                    w.id,
-                    (d) =>
-                      void d.parkingLot.splice(
-                        d.parkingLot.findIndex((x) => x.id === p.id),
-                        1,
-                      ),
-                  )
-                }
+                onClick={() => removeParkedItem(w.id, p.id)}
               >
                 Remove<span className="visually-hidden"> parked item {i + 1}</span>
               </button>
@@ -177,39 +167,10 @@ function ParkingLot({ workshop: w }: { workshop: Workshop }) {
 }
 
 function Decisions({ workshop: w }: { workshop: Workshop }) {
-  const change = (id: string, patch: Partial<Decision>, key: string) =>
-    editWorkshop(
-      'Change a decision',
-      w.id,
-      (d) =>
-        void Object.assign(
-          d.decisions.find((x) => x.id === id)!,
-          patch,
-        ),
-      `dec:${id}:${key}`,
-    );
+  const change = (id: string, patch: Partial<Decision>, key: string) => changeDecision(w.id, id, patch, key);
   return (
     <div>
-      <AddForm
-        label="Record a decision"
-        onAdd={(text) => {
-          editWorkshop(
-            'Record a decision',
-            w.id,
-            (d) =>
-              void d.decisions.push({
-                id: newId('decision'),
-                text,
-                rationale: '',
-                method: '',
-                result: '',
-                decidedBy: '',
-                dissent: '',
-              }),
-          );
-          showStatus('Decision recorded.');
-        }}
-      />
+      <AddForm label="Record a decision" onAdd={(text) => addDecision(w.id, text)} />
       {w.decisions.length === 0 && <p className="muted">No decisions yet.</p>}
       <ul className="plain-list">
         {w.decisions.map((d, i) => (
@@ -245,17 +206,7 @@ function Decisions({ workshop: w }: { workshop: Workshop }) {
             <button
               type="button"
               className="button button-secondary"
-              onClick={() =>
-                editWorkshop(
-                  'Remove a decision',
-                  w.id,
-                  (x) =>
-                    void x.decisions.splice(
-                      x.decisions.findIndex((y) => y.id === d.id),
-                      1,
-                    ),
-                )
-              }
+              onClick={() => removeDecision(w.id, d.id)}
             >
               Remove<span className="visually-hidden"> decision {i + 1}</span>
             </button>
@@ -268,39 +219,10 @@ function Decisions({ workshop: w }: { workshop: Workshop }) {
 
 function Actions({ workshop: w }: { workshop: Workshop }) {
   const objectives = useWorkbookStore((s) => s.workbook?.objectives ?? NONE);
-  const change = (id: string, patch: Partial<Action>, key?: string) =>
-    editWorkshop(
-      'Change an action',
-      w.id,
-      (d) =>
-        void Object.assign(
-          d.actions.find((x) => x.id === id)!,
-          patch,
-        ),
-      key ? `acn:${id}:${key}` : undefined,
-    );
+  const change = (id: string, patch: Partial<Action>, key?: string) => changeAction(w.id, id, patch, key);
   return (
     <div>
-      <AddForm
-        label="Add an action"
-        onAdd={(text) => {
-          editWorkshop(
-            'Add an action',
-            w.id,
-            (d) =>
-              void d.actions.push({
-                id: newId('action'),
-                text,
-                owner: '',
-                due: null,
-                status: 'open',
-                objectiveId: null,
-                doneWhen: '',
-              }),
-          );
-          showStatus('Action added. Give it an owner and a due date.');
-        }}
-      />
+      <AddForm label="Add an action" onAdd={(text) => addAction(w.id, text)} />
       {w.actions.length === 0 && <p className="muted">No actions yet.</p>}
       <ul className="plain-list">
         {w.actions.map((a, i) => {
@@ -371,17 +293,7 @@ function Actions({ workshop: w }: { workshop: Workshop }) {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() =>
-                  editWorkshop(
-                    'Remove an action',
-                    w.id,
-                    (d) =>
-                      void d.actions.splice(
-                        d.actions.findIndex((x) => x.id === a.id),
-                        1,
-                      ),
-                  )
-                }
+                onClick={() => removeAction(w.id, a.id)}
               >
                 Remove<span className="visually-hidden"> action {i + 1}</span>
               </button>

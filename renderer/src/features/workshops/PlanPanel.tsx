@@ -4,39 +4,33 @@
  * anonymity chosen before anything is captured, and the agenda of timed activities.
  */
 import { useState } from 'react';
-import { newId } from '../../../../shared/model/ids';
 import { INFLUENCE_LEVELS, type Workshop } from '../../../../shared/model/workbook-schema';
 import { headCount, INFLUENCE_TEXT } from '../../../../shared/workshop/kinds';
-import { hasContent, removeParticipant, setAnonymity } from '../../../../shared/workshop/operations';
+import { hasContent } from '../../../../shared/workshop/operations';
+import type { WorkshopTextField } from '../../../../shared/workshop/plan-edits';
 import { DateField, NumberField } from '../../components/fields';
 import { TextField } from '../../components/TextField';
-import { ask, showStatus } from '../../state/ui-store';
+import { ask } from '../../state/ui-store';
 import { AgendaEditor } from './AgendaEditor';
-import { editWorkshop } from './use-workshop';
+import {
+  addOrganisation,
+  addParticipant,
+  changeAnonymity,
+  changeHeadCount,
+  changeInfluence,
+  changeOrganisationCount,
+  changeParticipant,
+  changeWorkshopDate,
+  changeWorkshopText,
+  removeOrganisation,
+  removeParticipant,
+  renameOrganisation,
+} from './commands';
 
 export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
   const [namesMode, setNamesMode] = useState(w.participants.length > 0);
-  const text =
-    (
-      field:
-        | 'title'
-        | 'venue'
-        | 'facilitator'
-        | 'facilitatorRole'
-        | 'facilitatorStake'
-        | 'purpose'
-        | 'whoDecides'
-        | 'outOfScope'
-        | 'accessNeeds',
-      label: string,
-    ) =>
-    (value: string) =>
-      editWorkshop(
-        `Change the workshop’s ${label}`,
-        w.id,
-        (d) => void (d[field] = value),
-        `ws:${w.id}:${field}`,
-      );
+  const text = (field: WorkshopTextField, label: string) => (value: string) =>
+    changeWorkshopText(w.id, field, label, value);
   const content = hasContent(w);
 
   const chooseAnonymity = async (level: Workshop['anonymity']) => {
@@ -55,11 +49,7 @@ export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
       });
       if (answer !== 'erase') return;
     }
-    editWorkshop(
-      level === 'anonymous' ? 'Make the workshop anonymous' : 'Record names in the workshop',
-      w.id,
-      (d) => void setAnonymity(d, level),
-    );
+    changeAnonymity(w.id, level);
   };
 
   return (
@@ -74,11 +64,7 @@ export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
             onCommit={text('title', 'title')}
             validate={(v) => (v.trim() ? null : 'Give the workshop a title')}
           />
-          <DateField
-            label="Date"
-            value={w.date}
-            onCommit={(v) => editWorkshop('Change the workshop date', w.id, (d) => void (d.date = v))}
-          />
+          <DateField label="Date" value={w.date} onCommit={(v) => changeWorkshopDate(w.id, v)} />
           <TextField label="Venue" value={w.venue} onCommit={text('venue', 'venue')} />
           <TextField
             label="Facilitator"
@@ -116,9 +102,7 @@ export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
                 type="radio"
                 name={`influence-${w.id}`}
                 checked={w.influence === level}
-                onChange={() =>
-                  editWorkshop('Change the level of influence', w.id, (d) => void (d.influence = level))
-                }
+                onChange={() => changeInfluence(w.id, level)}
               />
               <span>
                 <strong>{INFLUENCE_TEXT[level].label}:</strong> {INFLUENCE_TEXT[level].description}
@@ -217,12 +201,7 @@ export function PlanPanel({ workshop: w }: { workshop: Workshop }) {
 
 function NamedParticipants({ workshop: w }: { workshop: Workshop }) {
   const add = () => {
-    const id = newId('participant');
-    editWorkshop(
-      'Add a participant',
-      w.id,
-      (d) => void d.participants.push({ id, name: '', organisation: '', role: '' }),
-    );
+    const id = addParticipant(w.id);
     requestAnimationFrame(() => document.getElementById(`ppt-${id}-name`)?.focus());
   };
   return (
@@ -235,43 +214,22 @@ function NamedParticipants({ workshop: w }: { workshop: Workshop }) {
               id={`ppt-${p.id}-name`}
               label={`Participant ${i + 1}: name`}
               value={p.name}
-              onCommit={(v) =>
-                editWorkshop(
-                  'Change a participant',
-                  w.id,
-                  (d) => void (d.participants.find((x) => x.id === p.id)!.name = v),
-                  `ppt:${p.id}:name`,
-                )
-              }
+              onCommit={(v) => changeParticipant(w.id, p.id, 'name', v)}
             />
             <TextField
               label="Organisation"
               value={p.organisation}
-              onCommit={(v) =>
-                editWorkshop(
-                  'Change a participant',
-                  w.id,
-                  (d) => void (d.participants.find((x) => x.id === p.id)!.organisation = v),
-                  `ppt:${p.id}:org`,
-                )
-              }
+              onCommit={(v) => changeParticipant(w.id, p.id, 'organisation', v)}
             />
             <TextField
               label="Role"
               value={p.role}
-              onCommit={(v) =>
-                editWorkshop(
-                  'Change a participant',
-                  w.id,
-                  (d) => void (d.participants.find((x) => x.id === p.id)!.role = v),
-                  `ppt:${p.id}:role`,
-                )
-              }
+              onCommit={(v) => changeParticipant(w.id, p.id, 'role', v)}
             />
             <button
               type="button"
               className="button button-secondary ws-row-remove"
-              onClick={() => editWorkshop('Remove a participant', w.id, (d) => removeParticipant(d, p.id))}
+              onClick={() => removeParticipant(w.id, p.id)}
             >
               Remove<span className="visually-hidden"> participant {i + 1}</span>
             </button>
@@ -286,14 +244,7 @@ function NamedParticipants({ workshop: w }: { workshop: Workshop }) {
 }
 
 function CountedParticipants({ workshop: w }: { workshop: Workshop }) {
-  const add = () => {
-    editWorkshop(
-      'Add an organisation',
-      w.id,
-      (d) => void d.organisations.push({ name: 'New organisation', count: 1 }),
-    );
-    showStatus('Organisation added.');
-  };
+  const add = () => addOrganisation(w.id);
   return (
     <div>
       <NumberField
@@ -301,14 +252,7 @@ function CountedParticipants({ workshop: w }: { workshop: Workshop }) {
         value={w.participantCount}
         min={0}
         hint="Leave 0 to add up the organisations below."
-        onCommit={(v) =>
-          editWorkshop(
-            'Change the head count',
-            w.id,
-            (d) => void (d.participantCount = Math.round(v ?? 0)),
-            `ws:${w.id}:count`,
-          )
-        }
+        onCommit={(v) => changeHeadCount(w.id, v)}
       />
       <ul className="plain-list ws-rows">
         {w.organisations.map((o, i) => (
@@ -317,34 +261,18 @@ function CountedParticipants({ workshop: w }: { workshop: Workshop }) {
               label={`Organisation ${i + 1}`}
               value={o.name}
               validate={(v) => (v.trim() ? null : 'Name the organisation')}
-              onCommit={(v) =>
-                editWorkshop(
-                  'Rename an organisation',
-                  w.id,
-                  (d) => void (d.organisations[i]!.name = v),
-                  `org:${w.id}:${i}:name`,
-                )
-              }
+              onCommit={(v) => renameOrganisation(w.id, i, v)}
             />
             <NumberField
               label="People"
               value={o.count}
               min={0}
-              onCommit={(v) =>
-                editWorkshop(
-                  'Change an organisation’s count',
-                  w.id,
-                  (d) => void (d.organisations[i]!.count = Math.round(v ?? 0)),
-                  `org:${w.id}:${i}:count`,
-                )
-              }
+              onCommit={(v) => changeOrganisationCount(w.id, i, v)}
             />
             <button
               type="button"
               className="button button-secondary ws-row-remove"
-              onClick={() =>
-                editWorkshop('Remove an organisation', w.id, (d) => void d.organisations.splice(i, 1))
-              }
+              onClick={() => removeOrganisation(w.id, i)}
             >
               Remove<span className="visually-hidden"> {o.name}</span>
             </button>

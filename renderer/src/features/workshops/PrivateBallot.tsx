@@ -7,11 +7,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import { checkBallot, type Allocation } from '../../../../shared/workshop/dot-vote';
 import { headCount } from '../../../../shared/workshop/kinds';
-import { recordAbstention, recordBallot } from '../../../../shared/workshop/operations';
 import { checkAllocation } from '../../../../shared/workshop/points';
 import { progressText } from '../../../../shared/workshop/dot-vote';
-import { useWorkbookStore } from '../../state/workbook-store';
-import { editActivity, useOptionLabel } from './use-workshop';
+import { castBallot } from './commands';
+import { useOptionLabel } from './use-workshop';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
 type Stage = 'ready' | 'voting' | 'thanks';
@@ -63,24 +62,16 @@ export function PrivateBallot({
   const budget = isDots ? a.budget : a.total;
 
   const submit = (abstain: boolean) => {
-    const current = useWorkbookStore.getState().workbook?.workshops.find((x) => x.id === w.id);
-    const act = current?.activities.find((x) => x.id === a.id);
-    if (!current || !act || (act.kind !== 'dot-vote' && act.kind !== 'points')) return;
-    const who = named ? voter || null : null;
-    // Checked on a copy first, so a refused ballot leaves no empty undo step behind.
-    const record = (target: Vote, ws: Pick<Workshop, 'anonymity'>) =>
-      abstain ? recordAbstention(target, ws, who) : recordBallot(target, ws, allocations, who, label);
-    const found = record(structuredClone(act), current);
+    const found = castBallot(
+      w.id,
+      a,
+      { abstain, allocations, participantId: named ? voter || null : null },
+      label,
+    );
     if (found.length > 0) {
       setProblems(found);
       return;
     }
-    editActivity(
-      abstain ? 'Record an abstention' : 'Record a ballot',
-      w.id,
-      a,
-      (target, d) => void record(target, d),
-    );
     setAmounts({});
     setVoter('');
     setProblems([]);

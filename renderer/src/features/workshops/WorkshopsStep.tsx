@@ -3,11 +3,10 @@
  * projector, and afterwards put what the room agreed into the workbook and print the kit and the report.
  */
 import { useEffect } from 'react';
-import { removeWorkshop } from '../../../../shared/model/operations';
 import { longDate } from '../../../../shared/text/dates';
-import { newWorkshop } from '../../../../shared/workshop/operations';
 import { ask, showStatus } from '../../state/ui-store';
 import { NONE, useWorkbookStore } from '../../state/workbook-store';
+import { addWorkshop, deleteWorkshop } from './commands';
 import { ConsolePanel } from './ConsolePanel';
 import { PlanPanel } from './PlanPanel';
 import { startPresenterSync } from './presenter-sync';
@@ -32,8 +31,7 @@ export function WorkshopsStep() {
   }, [w, workshops, s, selectedId]);
 
   const add = () => {
-    const created = newWorkshop({ title: 'New workshop', date: null });
-    useWorkbookStore.getState().edit('Add a workshop', (wb) => void wb.workshops.push(created));
+    const created = addWorkshop();
     s().select(created.id);
     s().setTab('plan');
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.ws-plan input')?.select());
@@ -53,7 +51,7 @@ export function WorkshopsStep() {
       cancelId: 'cancel',
     });
     if (answer !== 'delete') return;
-    useWorkbookStore.getState().edit(`Delete the workshop “${w.title}”`, (wb) => removeWorkshop(wb, w.id));
+    deleteWorkshop(w);
     s().select(null);
     showStatus('Workshop deleted.');
   };

@@ -4,7 +4,6 @@
  * benefits by financial year, optimism bias and scores. The figures worked out from them (present values, NPSV,
  * ranking) are shown beside the form so a mistyped amount shows at once.
  */
-import type { Draft as Mutable } from 'immer';
 import { appraise, yearLabels } from '../../../../../shared/analysis/appraisal';
 import {
   BENEFIT_KINDS,
@@ -14,15 +13,12 @@ import {
   OPTION_VERDICTS,
   type Appraisal,
   type AppraisalOption,
-  type BusinessCaseData,
 } from '../../../../../shared/model/business-case-schema';
-import { newId } from '../../../../../shared/model/ids';
 import { formatMoney, formatNumber } from '../../../../../shared/text/numbers';
 import { NumberField, SelectField } from '../../../components/fields';
 import { TextField } from '../../../components/TextField';
 import { MoneyCell, RowTable, SelectCell, TextCell } from './case-fields';
-
-export type CaseEdit = (label: string, recipe: (bc: Mutable<BusinessCaseData>) => void, coalesceKey?: string) => void;
+import type { CaseCommands } from './commands';
 
 const ROLE_OPTIONS = [
   { value: '', label: 'Long list only' },
@@ -48,18 +44,10 @@ const DIMENSION_LABELS = { scope: 'Scope', solution: 'Solution', delivery: 'Deli
 const DIMENSION_OPTIONS = OPTION_DIMENSIONS.map((d) => ({ value: d, label: DIMENSION_LABELS[d] }));
 const THIS_YEAR = new Date().getFullYear();
 
-/** Sets one year's amount, padding earlier years with nothing. */
-export function setAmount(amounts: number[], year: number, value: number): void {
-  while (amounts.length <= year) amounts.push(0);
-  amounts[year] = value;
-  while (amounts.length > 0 && amounts[amounts.length - 1] === 0) amounts.pop();
-}
-
-export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
-  const { appraisal: a, edit } = props;
+export function AppraisalForm(props: { appraisal: Appraisal; commands: CaseCommands }) {
+  const { appraisal: a, commands: cmd } = props;
   const labels = yearLabels(a.firstYear, a.years);
   const result = appraise(a);
-  const optionAt = (bc: Mutable<BusinessCaseData>, id: string) => bc.appraisal.options.find((o) => o.id === id);
   return (
     <>
       <h3>Options appraisal</h3>
@@ -69,14 +57,14 @@ export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
           value={a.firstYear === null ? '' : String(a.firstYear)}
           hint="Year 0 is not discounted. Amounts are entered by financial year, April to March."
           options={[{ value: '', label: 'Choose a year…' }, ...Array.from({ length: 12 }, (_, i) => THIS_YEAR - 2 + i).map((y) => ({ value: String(y), label: `${y}/${String((y + 1) % 100).padStart(2, '0')}` }))]}
-          onChange={(v) => edit('Set the first year of the appraisal', (bc) => void (bc.appraisal.firstYear = v === '' ? null : Number(v)))}
+          onChange={(v) => cmd.setAppraisal('Set the first year of the appraisal', { firstYear: v === '' ? null : Number(v) })}
         />
         <SelectField
           label="Appraisal period"
           value={String(a.years)}
           hint="Up to 31 years (year 0 to year 30), the span of the Green Book’s 3.5% rate."
           options={Array.from({ length: MAX_APPRAISAL_YEARS }, (_, i) => ({ value: String(i + 1), label: `${i + 1} ${i === 0 ? 'year' : 'years'}` }))}
-          onChange={(v) => edit('Set the appraisal period', (bc) => void (bc.appraisal.years = Number(v)))}
+          onChange={(v) => cmd.setAppraisal('Set the appraisal period', { years: Number(v) })}
         />
         <NumberField
           label="Discount rate"
@@ -86,7 +74,7 @@ export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
           max={20}
           hint="The Green Book’s rate is 3.5% for years 0 to 30. The document states the rate used."
           onCommit={(v) => {
-            if (v !== null) edit('Set the discount rate', (bc) => void (bc.appraisal.discountRate = v / 100), 'case:rate');
+            if (v !== null) cmd.setAppraisal('Set the discount rate', { discountRate: v / 100 });
           }}
         />
         <TextField
@@ -94,7 +82,7 @@ export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
           value={a.priceBase}
           hint="For example “2026/27 prices”: the prices every amount is stated in."
           maxLength={500}
-          onCommit={(v) => edit('Set the price base', (bc) => void (bc.appraisal.priceBase = v), 'case:price-base')}
+          onCommit={(v) => cmd.setAppraisal('Set the price base', { priceBase: v })}
         />
       </div>
 
@@ -113,47 +101,21 @@ export function AppraisalForm(props: { appraisal: Appraisal; edit: CaseEdit }) {
                 { value: 'spending-objective', label: 'Spending objective' },
                 { value: 'csf', label: 'Critical success factor' },
               ]}
-              onChange={(v) => edit('Change a criterion', (bc) => void (bc.appraisal.criteria.find((x) => x.id === c.id)!.kind = v))}
+              onChange={(v) => cmd.changeCriterion(c.id, 'Change a criterion', { kind: v })}
             />,
-            <TextCell key="l" label="Factor or objective" required value={c.label} onCommit={(v) => edit('Rename a criterion', (bc) => void (bc.appraisal.criteria.find((x) => x.id === c.id)!.label = v), `case:criterion:${c.id}`)} />,
+            <TextCell key="l" label="Factor or objective" required value={c.label} onCommit={(v) => cmd.changeCriterion(c.id, 'Rename a criterion', { label: v })} />,
           ],
         }))}
         addLabel="Add a factor or objective"
-        onAdd={() => edit('Add a criterion', (bc) => void bc.appraisal.criteria.push({ id: newId('criterion'), kind: 'csf', label: 'New critical success factor' }))}
-        onRemove={(id) =>
-          edit('Remove a criterion', (bc) => {
-            bc.appraisal.criteria = bc.appraisal.criteria.filter((x) => x.id !== id);
-            for (const o of bc.appraisal.options) o.scores = o.scores.filter((s) => s.criterionId !== id);
-          })
-        }
+        onAdd={cmd.addCriterion}
+        onRemove={cmd.removeCriterion}
       />
 
       {a.options.map((o, i) => (
-        <OptionForm key={o.id} option={o} index={i} appraisal={a} labels={labels} edit={edit} optionAt={optionAt} />
+        <OptionForm key={o.id} option={o} index={i} appraisal={a} labels={labels} commands={cmd} />
       ))}
       <div className="button-row">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            edit('Add an option', (bc) =>
-              void bc.appraisal.options.push({
-                id: newId('option'),
-                name: `Option ${bc.appraisal.options.length + 1}`,
-                role: null,
-                description: '',
-                choices: [],
-                verdict: 'possible',
-                reason: '',
-                costs: [],
-                benefits: [],
-                optimismBias: { percent: 0, basis: '' },
-                scores: [],
-                risks: '',
-              }),
-            )
-          }
-        >
+        <button type="button" className="button button-secondary" onClick={() => cmd.addOption(`Option ${a.options.length + 1}`)}>
           Add an option
         </button>
       </div>
@@ -192,15 +154,9 @@ function OptionForm(props: {
   index: number;
   appraisal: Appraisal;
   labels: readonly string[];
-  edit: CaseEdit;
-  optionAt: (bc: Mutable<BusinessCaseData>, id: string) => Mutable<AppraisalOption> | undefined;
+  commands: CaseCommands;
 }) {
-  const { option: o, edit, labels, optionAt } = props;
-  const on = (label: string, recipe: (x: Mutable<AppraisalOption>) => void, key?: string) =>
-    edit(label, (bc) => {
-      const x = optionAt(bc, o.id);
-      if (x) recipe(x);
-    }, key);
+  const { option: o, commands: cmd, labels } = props;
   const yearCells = (kind: string, lineLabel: string, amounts: readonly number[], commit: (year: number, v: number) => void) =>
     labels.map((y, t) => <MoneyCell key={`${kind}-${t}`} label={`${lineLabel}, ${y}`} value={amounts[t] ?? 0} onCommit={(v) => commit(t, v)} />);
   return (
@@ -210,25 +166,18 @@ function OptionForm(props: {
         {o.role === null ? ' (long list)' : ` (${ROLE_OPTIONS.find((r) => r.value === o.role)?.label.toLowerCase()})`}
       </summary>
       <div className="case-grid">
-        <TextField label="Option name" required value={o.name} maxLength={500} validate={(v) => (v.trim() === '' ? 'Enter a name for this option' : null)} onCommit={(v) => on('Rename an option', (x) => void (x.name = v), `case:option-name:${o.id}`)} />
+        <TextField label="Option name" required value={o.name} maxLength={500} validate={(v) => (v.trim() === '' ? 'Enter a name for this option' : null)} onCommit={(v) => cmd.changeOption(o.id, 'Rename an option', { name: v })} />
         <SelectField
           label="Place in the appraisal"
           value={o.role ?? ''}
           options={ROLE_OPTIONS}
           hint="The short list needs business as usual, a do-minimum, the preferred way forward and one other alternative."
-          onChange={(v) =>
-            edit('Change an option’s place in the appraisal', (bc) => {
-              // One preferred option: choosing another moves the old one to the alternatives.
-              if (v === 'preferred') for (const x of bc.appraisal.options) if (x.role === 'preferred') x.role = 'alternative';
-              const x = optionAt(bc, o.id);
-              if (x) x.role = v === '' ? null : v;
-            })
-          }
+          onChange={(v) => cmd.placeOption(o.id, v === '' ? null : v)}
         />
-        <SelectField label="Result of the long-list filter" value={o.verdict} options={VERDICT_OPTIONS} onChange={(v) => on('Change an option’s result', (x) => void (x.verdict = v))} />
+        <SelectField label="Result of the long-list filter" value={o.verdict} options={VERDICT_OPTIONS} onChange={(v) => cmd.changeOption(o.id, 'Change an option’s result', { verdict: v })} />
       </div>
-      <TextField label="What it involves" multiline value={o.description} maxLength={20_000} onCommit={(v) => on('Describe an option', (x) => void (x.description = v), `case:option-desc:${o.id}`)} />
-      <TextField label="Reason for the result" multiline value={o.reason} maxLength={20_000} hint="Why it was preferred, carried forward or discounted: decision records must give reasons." onCommit={(v) => on('Give an option’s reason', (x) => void (x.reason = v), `case:option-reason:${o.id}`)} />
+      <TextField label="What it involves" multiline value={o.description} maxLength={20_000} onCommit={(v) => cmd.changeOption(o.id, 'Describe an option', { description: v })} />
+      <TextField label="Reason for the result" multiline value={o.reason} maxLength={20_000} hint="Why it was preferred, carried forward or discounted: decision records must give reasons." onCommit={(v) => cmd.changeOption(o.id, 'Give an option’s reason', { reason: v })} />
 
       <RowTable
         caption={`Choices “${o.name}” makes in the options framework`}
@@ -237,16 +186,16 @@ function OptionForm(props: {
           key: String(j),
           name: `${DIMENSION_LABELS[c.dimension]}: ${c.choice}`,
           cells: [
-            <SelectCell key="d" label={`Dimension of choice ${j + 1}`} value={c.dimension} options={DIMENSION_OPTIONS} onChange={(v) => on('Change a choice', (x) => void (x.choices[j]!.dimension = v))} />,
-            <TextCell key="c" label={`Choice ${j + 1}`} required value={c.choice} onCommit={(v) => on('Describe a choice', (x) => void (x.choices[j]!.choice = v), `case:choice:${o.id}:${j}`)} />,
+            <SelectCell key="d" label={`Dimension of choice ${j + 1}`} value={c.dimension} options={DIMENSION_OPTIONS} onChange={(v) => cmd.changeChoice(o.id, j, 'Change a choice', { dimension: v })} />,
+            <TextCell key="c" label={`Choice ${j + 1}`} required value={c.choice} onCommit={(v) => cmd.changeChoice(o.id, j, 'Describe a choice', { choice: v })} />,
           ],
         }))}
         addLabel={`Add a choice to “${o.name}”`}
-        onAdd={() => on('Add a choice', (x) => void x.choices.push({ dimension: 'scope', choice: 'New choice' }))}
-        onRemove={(key) => on('Remove a choice', (x) => void x.choices.splice(Number(key), 1))}
+        onAdd={() => cmd.addChoice(o.id)}
+        onRemove={(key) => cmd.removeChoice(o.id, Number(key))}
         empty="No choices recorded. The framework's dimensions are scope, solution, delivery, implementation and funding."
       />
-      <TextField label="Main risks of this option" multiline value={o.risks} maxLength={20_000} onCommit={(v) => on('Describe an option’s risks', (x) => void (x.risks = v), `case:option-risks:${o.id}`)} />
+      <TextField label="Main risks of this option" multiline value={o.risks} maxLength={20_000} onCommit={(v) => cmd.changeOption(o.id, 'Describe an option’s risks', { risks: v })} />
 
       {o.role !== null && (
         <>
@@ -257,14 +206,14 @@ function OptionForm(props: {
               key: c.id,
               name: c.label,
               cells: [
-                <TextCell key="l" label="Cost line" required value={c.label} onCommit={(v) => on('Rename a cost line', (x) => void (x.costs.find((y) => y.id === c.id)!.label = v), `case:line:${c.id}`)} />,
-                <SelectCell key="k" label={`Capital or revenue, ${c.label}`} value={c.kind} options={KIND_OPTIONS} onChange={(v) => on('Change a cost line', (x) => void (x.costs.find((y) => y.id === c.id)!.kind = v))} />,
-                ...yearCells('c', c.label, c.amounts, (t, v) => on('Enter a cost', (x) => setAmount(x.costs.find((y) => y.id === c.id)!.amounts, t, v), `case:amount:${c.id}:${t}`)),
+                <TextCell key="l" label="Cost line" required value={c.label} onCommit={(v) => cmd.changeCostLine(o.id, c.id, 'Rename a cost line', { label: v })} />,
+                <SelectCell key="k" label={`Capital or revenue, ${c.label}`} value={c.kind} options={KIND_OPTIONS} onChange={(v) => cmd.changeCostLine(o.id, c.id, 'Change a cost line', { kind: v })} />,
+                ...yearCells('c', c.label, c.amounts, (t, v) => cmd.enterCost(o.id, c.id, t, v)),
               ],
             }))}
             addLabel={`Add a cost line to “${o.name}”`}
-            onAdd={() => on('Add a cost line', (x) => void x.costs.push({ id: newId('caseLine'), label: 'New cost', kind: 'revenue', amounts: [] }))}
-            onRemove={(id) => on('Remove a cost line', (x) => void (x.costs = x.costs.filter((y) => y.id !== id)))}
+            onAdd={() => cmd.addCostLine(o.id)}
+            onRemove={(id) => cmd.removeCostLine(o.id, id)}
             empty="No costs yet. Add each cost line, such as staff, equipment or a contract."
           />
           <RowTable
@@ -274,15 +223,15 @@ function OptionForm(props: {
               key: b.id,
               name: b.label,
               cells: [
-                <TextCell key="l" label="Benefit" required value={b.label} onCommit={(v) => on('Rename a benefit', (x) => void (x.benefits.find((y) => y.id === b.id)!.label = v), `case:line:${b.id}`)} />,
-                <SelectCell key="k" label={`Kind of benefit, ${b.label}`} value={b.kind} options={BENEFIT_OPTIONS} onChange={(v) => on('Change a benefit', (x) => void (x.benefits.find((y) => y.id === b.id)!.kind = v))} />,
-                <TextCell key="b" label={`Basis of ${b.label}`} multiline value={b.basis} maxLength={500} onCommit={(v) => on('Give a benefit’s basis', (x) => void (x.benefits.find((y) => y.id === b.id)!.basis = v), `case:basis:${b.id}`)} />,
-                ...yearCells('b', b.label, b.amounts, (t, v) => on('Enter a benefit', (x) => setAmount(x.benefits.find((y) => y.id === b.id)!.amounts, t, v), `case:amount:${b.id}:${t}`)),
+                <TextCell key="l" label="Benefit" required value={b.label} onCommit={(v) => cmd.changeBenefitLine(o.id, b.id, 'Rename a benefit', { label: v })} />,
+                <SelectCell key="k" label={`Kind of benefit, ${b.label}`} value={b.kind} options={BENEFIT_OPTIONS} onChange={(v) => cmd.changeBenefitLine(o.id, b.id, 'Change a benefit', { kind: v })} />,
+                <TextCell key="b" label={`Basis of ${b.label}`} multiline value={b.basis} maxLength={500} onCommit={(v) => cmd.changeBenefitLine(o.id, b.id, 'Give a benefit’s basis', { basis: v })} />,
+                ...yearCells('b', b.label, b.amounts, (t, v) => cmd.enterBenefit(o.id, b.id, t, v)),
               ],
             }))}
             addLabel={`Add a monetised benefit to “${o.name}”`}
-            onAdd={() => on('Add a benefit', (x) => void x.benefits.push({ id: newId('caseLine'), label: 'New benefit', kind: 'non-cash-releasing', amounts: [], basis: '' }))}
-            onRemove={(id) => on('Remove a benefit', (x) => void (x.benefits = x.benefits.filter((y) => y.id !== id)))}
+            onAdd={() => cmd.addBenefitLine(o.id)}
+            onRemove={(id) => cmd.removeBenefitLine(o.id, id)}
             empty="No monetised benefits. Non-monetised benefits are weighed in the scores below."
           />
           <div className="case-grid">
@@ -294,10 +243,10 @@ function OptionForm(props: {
               max={1000}
               hint="Green Book supplementary guidance, upper bounds for costs: standard buildings 24%, non-standard buildings 51%, equipment and development 200%, outsourcing (running costs) 41%. Lower the figure as risks are managed, and say why."
               onCommit={(v) => {
-                if (v !== null) on('Set optimism bias', (x) => void (x.optimismBias.percent = v), `case:ob:${o.id}`);
+                if (v !== null) cmd.setOptimismBias(o.id, 'Set optimism bias', { percent: v });
               }}
             />
-            <TextField label="Basis for the optimism bias" value={o.optimismBias.basis} maxLength={500} onCommit={(v) => on('Give the optimism bias basis', (x) => void (x.optimismBias.basis = v), `case:ob-basis:${o.id}`)} />
+            <TextField label="Basis for the optimism bias" value={o.optimismBias.basis} maxLength={500} onCommit={(v) => cmd.setOptimismBias(o.id, 'Give the optimism bias basis', { basis: v })} />
           </div>
           {props.appraisal.criteria.length > 0 && (
             <fieldset className="field-group">
@@ -311,12 +260,7 @@ function OptionForm(props: {
                       label={c.label}
                       value={s ? String(s.score) : ''}
                       options={SCORE_OPTIONS}
-                      onChange={(v) =>
-                        on('Score an option', (x) => {
-                          x.scores = x.scores.filter((y) => y.criterionId !== c.id);
-                          if (v !== '') x.scores.push({ criterionId: c.id, score: Number(v), note: s?.note ?? '' });
-                        })
-                      }
+                      onChange={(v) => cmd.score(o.id, c.id, v === '' ? null : Number(v))}
                     />
                   );
                 })}
@@ -326,7 +270,7 @@ function OptionForm(props: {
         </>
       )}
       <div className="button-row">
-        <button type="button" className="button button-danger" onClick={() => edit(`Remove the option “${o.name}”`, (bc) => void (bc.appraisal.options = bc.appraisal.options.filter((x) => x.id !== o.id)))}>
+        <button type="button" className="button button-danger" onClick={() => cmd.removeOption(o.id, o.name)}>
           Remove this option<span className="visually-hidden"> “{o.name}”</span>
         </button>
       </div>

@@ -1,10 +1,12 @@
 /**
  * Small inputs for the business case tables: a money cell that reads "£85,000", "85k" or "1.2m", a UK date
- * (dd/mm/yyyy), a 1–5 rating, and a table with add and remove buttons. Each commits valid input as it is typed
- * (so the workbook store's undo takes it) and keeps invalid input in the field with a message beside it.
+ * (dd/mm/yyyy), a 1–5 rating, and a table with add and remove buttons. Each commits valid input through the
+ * workbook store (so undo takes it) and keeps invalid input in the field with a message beside it: amounts and
+ * text as they are typed, a date when the box is left or Enter is pressed, as every date field in the app does.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { formatNumber, parseMoney } from '../../../../../shared/text/numbers';
+import { DateInput } from '../../../components/DateInput';
 
 /** A field's message, tied to its control by id. */
 function Message(props: { id: string; text: string | null }) {
@@ -58,47 +60,23 @@ export function MoneyCell(props: { label: string; value: number; onCommit: (v: n
   );
 }
 
-/** dd/mm/yyyy to yyyy-mm-dd; null for empty; an error message for anything else. */
-export function readUkDate(text: string): { ok: true; value: string | null } | { ok: false; message: string } {
-  const t = text.trim();
-  if (t === '') return { ok: true, value: null };
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (!m) return { ok: false, message: 'Enter a date as day/month/year, such as 28/11/2026' };
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
-    return { ok: false, message: 'That date does not exist: check the day and month' };
-  return { ok: true, value: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
-}
-
-export const ukDate = (iso: string | null) => (iso === null ? '' : `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`);
-
-/** A date typed as dd/mm/yyyy (a plain text input, so the keyboard and screen readers treat it as text). */
-export function UkDateCell(props: { label: string; value: string | null; onCommit: (v: string | null) => void }) {
+/**
+ * A date in a table cell: the app's DateInput (day/month/year, committed on leaving the box or Enter), with its
+ * message beside it rather than under a label the cell does not have.
+ */
+export function DateCell(props: { label: string; value: string | null; onCommit: (v: string | null) => void }) {
   const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const result = text === null ? null : readUkDate(text);
-  const error = result && !result.ok ? result.message : null;
+  const [error, setError] = useState<string | null>(null);
   return (
     <div className={`case-cell${error ? ' field-error' : ''}`}>
-      <input
+      <DateInput
         id={id}
-        type="text"
-        inputMode="numeric"
         className="case-date"
         aria-label={`${props.label} (day/month/year)`}
-        aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        placeholder="dd/mm/yyyy"
-        value={text ?? ukDate(props.value)}
-        onChange={(e) => {
-          setText(e.target.value);
-          const r = readUkDate(e.target.value);
-          if (r.ok && r.value !== props.value) props.onCommit(r.value);
-        }}
-        onBlur={() => {
-          if (text !== null && readUkDate(text).ok) setText(null);
-        }}
+        value={props.value}
+        onCommit={props.onCommit}
+        onError={setError}
       />
       <Message id={`${id}-error`} text={error} />
     </div>
