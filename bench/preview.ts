@@ -143,6 +143,7 @@ async function measurePreview(context: BrowserContext, origin: string) {
     await h.page.evaluate((w) => void (window as unknown as WithPreview).__awbPreview.arm(w), word.trim());
     await h.page.keyboard.insertText(word);
     shown.push(await h.page.evaluate(() => (window as unknown as WithPreview).__awbPreview.shown));
+    process.stderr.write(`edit ${i + 1}: ${ms(shown.at(-1)!)}\n`);
   }
   await h.close();
   return { shown, mainTimes: mainTimes.slice(-EDITS), field: label, htmlLength: sizes };
@@ -151,10 +152,11 @@ async function measurePreview(context: BrowserContext, origin: string) {
 /**
  * Where an edit's time goes, each part on its own in the same page (medians of several runs): the preview's round
  * trip through the bridge (the workbook there and the HTML back, with the main process's binding and HTML), making
- * the preview copy of the HTML (previewHtml), and a preview frame loading that copy until it is painted.
+ * the preview copy of the HTML with the fonts (previewHtml), and a preview frame loading that copy until painted.
  */
 async function measureParts(context: BrowserContext, origin: string) {
   const h = await openSampleDocuments(context, origin);
+  process.stderr.write('parts: the app is open\n');
   const sample = sampleAsNewWorkbook();
   if (!sample.ok) throw new Error(sample.error.message);
   const workbook = sample.value;
@@ -163,8 +165,11 @@ async function measureParts(context: BrowserContext, origin: string) {
   await h.page.evaluate(`window.__awbSanitise = ${previewHtml.toString()}`);
   const parts = await h.page.evaluate(
     async ({ workbook: wb, draftId: id, runs }) => {
-      type Api = { previewDocument(input: unknown): Promise<{ ok: boolean; value: { html: string } }> };
-      const w = window as unknown as { workbench: Api; __awbSanitise(html: string): string; __awbPreview: { loadFrame(html: string): Promise<number> } };
+      type Api = {
+        previewDocument(input: unknown): Promise<{ ok: boolean; value: { html: string } }>;
+        documentFonts(input: unknown): Promise<{ ok: boolean; value: { css: string } }>;
+      };
+      const w = window as unknown as { workbench: Api; __awbSanitise(html: string, fontCss: string): string; __awbPreview: { loadFrame(html: string): Promise<number> } };
       const times = { roundTrip: [] as number[], sanitise: [] as number[], frame: [] as number[] };
       let html = '';
       for (let i = 0; i < runs; i++) {
@@ -173,10 +178,11 @@ async function measureParts(context: BrowserContext, origin: string) {
         times.roundTrip.push(performance.now() - t0);
         html = r.value.html;
       }
+      const fonts = (await w.workbench.documentFonts({})).value.css;
       let copy = '';
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        copy = w.__awbSanitise(html);
+        copy = w.__awbSanitise(html, fonts);
         times.sanitise.push(performance.now() - t0);
       }
       for (let i = 0; i < runs; i++) times.frame.push(await w.__awbPreview.loadFrame(copy));
@@ -184,7 +190,9 @@ async function measureParts(context: BrowserContext, origin: string) {
     },
     { workbook, draftId, runs: 7 },
   );
+  process.stderr.write(`parts: ${JSON.stringify(parts)}\n`);
   await h.close();
+  process.stderr.write('parts: closed\n');
   return parts;
 }
 
@@ -204,6 +212,7 @@ async function measureExports(context: BrowserContext, origin: string, folder: s
     await h.page.getByRole('radio', { name: /^PDF/ }).check();
     first.push(await exportPdf(h, folder, `first-${run}`));
     warm.push(await exportPdf(h, folder, `warm-${run}`));
+    process.stderr.write(`exports ${run + 1}: first ${ms(first.at(-1)!)}, warm ${ms(warm.at(-1)!)}\n`);
     await h.close();
   }
   return { first, warm };
@@ -224,8 +233,8 @@ async function main(): Promise<void> {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: renderer?.args ?? [] });
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     await context.addInitScript({ content: FRAME_HELPERS });
-    const preview = await measurePreview(context, origin);
     const parts = await measureParts(context, origin);
+    const preview = await measurePreview(context, origin);
     const exports = await measureExports(context, origin, folder);
     const extra = exports.first.map((f, i) => f - exports.warm[i]!);
     const out = [

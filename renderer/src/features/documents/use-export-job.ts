@@ -44,6 +44,11 @@ export function useExportJob(settings: {
     if (attempt > 0) summaryRef.current?.focus();
   }, [attempt]);
 
+  // The step has opened: have the printer and the export code ready before the officer asks for a file.
+  useEffect(() => {
+    void call('prepareDocumentExport', {});
+  }, []);
+
   const { draft, refused, choice, mode, attachWorkbook } = settings;
   const exportNow = useCallback(async () => {
     if (!draft) return;
