@@ -171,8 +171,6 @@ export class DocumentService {
   private printer: Promise<PdfPrinter> | null = null;
   private templates = new Map<string, TemplateSummary>();
   private listed = false;
-  /** Whether the export has been readied once (a trial print made); once per process is enough. */
-  private prepared = false;
   private readonly jobs = new Map<string, AbortController>();
   /** Files made in this session: the only ones the renderer may ask the operating system to open. */
   private readonly generated = new Set<string>();
@@ -282,20 +280,9 @@ export class DocumentService {
     return documentFontCss();
   }
 
-  /**
-   * Readies everything the first export needs that does not depend on the document: the printer, with one small
-   * print in the document fonts (a browser's first print, decoding the fonts and setting up printing, is markedly
-   * slower than the next), and the export code. Done once; an export asked for meanwhile waits only for what is left.
-   */
+  /** Readies everything the first export needs that does not depend on the document: the printer and the export code. */
   prepareExport(): void {
-    if (this.prepared) return this.warmPrinter();
-    this.prepared = true;
-    this.startPrinter()
-      .then(async (printer) => {
-        await printer.warm?.();
-        await printer.print(trialPrintHtml(documentFontCss()));
-      })
-      .catch(() => undefined);
+    this.warmPrinter();
     import('./export-document').catch(() => undefined);
   }
 
@@ -410,11 +397,6 @@ export class DocumentService {
     this.printer = null;
     if (printer) await (await printer.catch(() => null))?.close?.();
   }
-}
-
-/** A one-line page in the document fonts, regular and bold: enough for the browser to decode them and print once. */
-function trialPrintHtml(fontCss: string): string {
-  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Ready</title><style>${fontCss} body { font-family: Arimo, sans-serif; }</style></head><body><p>Ready to <b>print</b>.</p></body></html>`;
 }
 
 function isWithin(path: string, folder: string): boolean {
