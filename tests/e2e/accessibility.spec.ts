@@ -273,3 +273,90 @@ for (const width of [1024, 1366, 1920]) {
     await expectAccessible(h, `Documents at ${width}`);
   });
 }
+
+/** Presses key until the focused element matches the CSS selector; returns how many presses it took (or -1 past max). */
+async function pressUntil(page: Page, selector: string, key: 'Tab' | 'Shift+Tab', max = 40): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return i;
+  }
+  return -1;
+}
+
+test('every step has one main landmark with one h1, named regions and headings; F6 goes to the steps and back', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await openSample(h);
+  for (const name of ['Start', 'Authority', 'Objectives', 'Services', 'Data', 'Evidence', 'Map', 'Review', 'Partners', 'Workshops', 'Documents', 'Progress']) {
+    await steps(page).getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('main')).toHaveCount(1);
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    const landmarks = await page.evaluate(() =>
+      [...document.querySelectorAll('nav, aside, [role="region"], section[aria-label], section[aria-labelledby], [role="navigation"], [role="complementary"]')].map((el) => {
+        const by = el.getAttribute('aria-labelledby');
+        const name = el.getAttribute('aria-label') ?? (by ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '');
+        return `${el.tagName.toLowerCase()}: ${name.trim()}`;
+      }),
+    );
+    expect(landmarks.length, name).toBeGreaterThan(1);
+    for (const l of landmarks) expect(l, `${name}: a landmark or region without a name`).toMatch(/: \S/);
+    // Sections have headings to jump by.
+    expect(await page.getByRole('main').getByRole('heading', { level: 2 }).count(), `${name}: h2 headings`).toBeGreaterThan(0);
+  }
+  // From deep in a long step, F6 returns to the steps, and F6 again to the step's heading.
+  await steps(page).getByRole('button', { name: 'Documents', exact: true }).click();
+  await page.getByRole('button', { name: 'Export…' }).focus();
+  await page.keyboard.press('F6');
+  await expect(steps(page).getByRole('button', { name: /Documents/ })).toBeFocused();
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeFocused();
+});
+
+test('skip links keep the long Tab runs short: Add services, Add one of their objectives, the timer, Export', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(h);
+  /** From where focus is: Tab to the skip link, Enter, and check focus is on the action; all in 15 presses or fewer. */
+  async function skip(link: string, action: string, label: string) {
+    const tabs = await pressUntil(page, 'a.skip-inline', 'Tab');
+    expect(tabs, `Tab presses to “${link}”`).toBeGreaterThan(0);
+    await expect(page.locator('a.skip-inline:focus')).toHaveText(link);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, action), `focus on ${label}`).toBe(true);
+    expect(tabs + 1, `key presses to ${label}`).toBeLessThanOrEqual(15);
+  }
+
+  // The catalogue: tick the first service, then one Shift+Tab back to the skip link and Enter reach Add.
+  await steps(page).getByRole('button', { name: /Services/ }).click();
+  await page.getByRole('button', { name: 'Add from the catalogue…' }).click();
+  const cat = page.getByRole('dialog', { name: 'Add services from the catalogue' });
+  const first = cat.getByRole('checkbox').nth(1);
+  await first.check();
+  await first.focus();
+  expect(await pressUntil(page, 'a.skip-inline', 'Shift+Tab')).toBe(1);
+  await page.keyboard.press('Enter');
+  await expect(cat.getByRole('button', { name: 'Add 1 service' })).toBeFocused();
+  // From the search box, forwards.
+  await cat.getByRole('searchbox', { name: 'Search the catalogue' }).focus();
+  await skip('Skip to Add services', '#catalogue-add', 'Add services');
+  await page.keyboard.press('Escape');
+
+  // Partners: from the step's button to "Add one of their objectives".
+  await steps(page).getByRole('button', { name: /Partners/ }).click();
+  await skip('Skip to Add one of their objectives', '#add-partner-objective', 'Add one of their objectives');
+
+  // Workshops: from the "Run the session" tab to the timer.
+  await steps(page).getByRole('button', { name: /Workshops/ }).click();
+  await page.getByRole('tab', { name: 'Run the session' }).click();
+  await skip('Skip to the timer', '#ws-timer button', 'the timer');
+
+  // Documents: from the step's button to Export.
+  await steps(page).getByRole('button', { name: /Documents/ }).click();
+  await skip('Skip to Export', '#export-button', 'Export');
+  // And back to the steps in one key.
+  await page.keyboard.press('F6');
+  await expect(steps(page).getByRole('button', { name: /Documents/ })).toBeFocused();
+  await expectAccessible(h, 'Documents after skipping to Export');
+});
