@@ -360,3 +360,58 @@ test('skip links keep the long Tab runs short: Add services, Add one of their ob
   await expect(steps(page).getByRole('button', { name: /Documents/ })).toBeFocused();
   await expectAccessible(h, 'Documents after skipping to Export');
 });
+
+test('the map’s column headings show every objective title in full at 200% text, and the focused column’s too', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(h);
+  await page.evaluate(() => void (document.documentElement.style.fontSize = '200%'));
+  await steps(page).getByRole('button', { name: 'Map', exact: true }).click();
+  const grid = page.getByRole('grid', { name: /Contribution map/ });
+  const columns = Number(await grid.getAttribute('aria-colcount')) - 2;
+  /** Every drawn objective heading whose text does not fit its box: its code, and by how much. */
+  const clipped = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.map-col-header:not(.map-col-measure)')].flatMap((el) => {
+        const title = el.querySelector<HTMLElement>('.col-title')!;
+        const box = el.getBoundingClientRect();
+        const text = title.getBoundingClientRect();
+        const code = el.querySelector('.col-code')!.textContent!;
+        const fits = el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight && text.bottom <= box.bottom + 0.5 && title.scrollWidth <= title.clientWidth;
+        return fits ? [] : [`${code}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`];
+      }),
+    );
+  const seen = new Set<string>();
+  // The columns are drawn as they scroll into view: check each stretch of them.
+  for (let left = 0; ; ) {
+    await expect.poll(clipped, { message: `headings clipped at scrollLeft ${left}` }).toEqual([]);
+    for (const code of await grid.locator('.map-col-header .col-code').allTextContents()) seen.add(code);
+    const next = await grid.evaluate((el, l) => {
+      el.scrollLeft = l + el.clientWidth / 2;
+      return el.scrollLeft;
+    }, left);
+    if (next <= left) break;
+    left = next;
+  }
+  expect(seen.size).toBe(columns);
+  // The text really is twice the size: a heading is at least 24 px type.
+  expect(await grid.locator('.map-col-header .col-title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+
+  // A title too long even for the tallest headings keeps its code in view, and the line above the grid names the
+  // focused cell's objective in full.
+  await steps(page).getByRole('button', { name: 'Objectives', exact: true }).click();
+  await page.getByRole('tree', { name: 'Council objectives' }).getByRole('treeitem').nth(1).click();
+  const long = 'A very long objective title that goes on and on about improving outcomes for residents in every part of the county, including the market towns, the coast and the rural villages, over the next ten years and beyond';
+  const titleBox = page.getByRole('textbox', { name: /^Title/ }).first();
+  await titleBox.fill(long);
+  await titleBox.press('Tab');
+  await steps(page).getByRole('button', { name: 'Map', exact: true }).click();
+  const heading = grid.locator('.map-col-header').filter({ hasText: 'goes on and on' });
+  await heading.scrollIntoViewIfNeeded();
+  expect(await heading.evaluate((el) => el.querySelector('.col-code')!.getBoundingClientRect().top >= el.getBoundingClientRect().top)).toBe(true);
+  const col = await heading.evaluate((el) => Number(el.getAttribute('aria-colindex')) - 2);
+  await grid.locator(`[data-row="2"][data-col="${col}"]`).click();
+  await expect(page.locator('.map-current')).toContainText(long);
+  await expectAccessible(h, 'Map at 200% text');
+});
