@@ -320,6 +320,8 @@ test('skip links keep the long Tab runs short: Add services, Add one of their ob
   await openSample(h);
   /** From where focus is: Tab to the skip link, Enter, and check focus is on the action; all in 15 presses or fewer. */
   async function skip(link: string, action: string, label: string) {
+    // The step draws its parts as their data arrives: count from when the action is there.
+    await expect(page.locator(action).first()).toBeAttached();
     const tabs = await pressUntil(page, 'a.skip-inline', 'Tab');
     expect(tabs, `Tab presses to “${link}”`).toBeGreaterThan(0);
     await expect(page.locator('a.skip-inline:focus')).toHaveText(link);
