@@ -78,7 +78,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
     },
     getPresenterState: async () => ok({ state: latest }),
 
-    printWorkshopKit: async ({ workbook, workshopId, largePrint, votingSheetsFor }) => {
+    printWorkshopKit: async ({ workbook, workshopId, largePrint, votingSheetsFor, wallPoster }) => {
       const w = workbook.workshops.find((x) => x.id === workshopId);
       if (!w) return fail('NOT_FOUND', 'That workshop is no longer in the workbook.');
       if (p.workshop.busy)
@@ -96,6 +96,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
         join(parent, kitFolderName(w)),
         largePrint,
         votingSheetsFor,
+        wallPoster ?? null,
       );
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },

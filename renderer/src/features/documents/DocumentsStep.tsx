@@ -14,6 +14,7 @@ import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import type { AppError } from '../../../../shared/result';
 import { showError, showStatus, useUiStore } from '../../state/ui-store';
 import { TextField } from '../../components/TextField';
+import { SkipLink } from '../../components/SkipLink';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { call, onEvent } from '../../platform/api';
 import {
@@ -426,6 +427,7 @@ export function DocumentsStep() {
         alignment statement. Say what it proposes, answer the template’s questions, check the preview and the
         readiness checklist, then export it for Word or as an accessible PDF, as a draft or a final.
       </p>
+      <SkipLink to="export-button">Skip to Export</SkipLink>
 
       {showErrors && refused && summaryItems.length > 0 && (
         <ErrorSummary
