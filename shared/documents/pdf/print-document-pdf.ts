@@ -18,6 +18,8 @@ export interface PrintDocumentOptions {
   readonly zlib?: ZlibCodec;
   readonly signal?: AbortSignal;
   readonly onStep?: (step: 'printing' | 'numbering' | 'finishing') => void;
+  /** The first print's onPrinting (see PrintOptions): the browser is printing and this thread is free. */
+  readonly onPrinting?: () => void;
 }
 
 export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, options: PrintDocumentOptions): Promise<{ pdf: Uint8Array; html: string }> {
@@ -27,7 +29,7 @@ export async function printDocumentPdf(doc: DocModel, printer: PdfPrinter, optio
   const predicted = tocs.length > 0 ? Object.fromEntries(estimatePages(doc).headingPages) : null;
   options.onStep?.('printing');
   let html = buildPrintHtml(doc, { fontCss: options.fontCss, pageNumbers: predicted });
-  let printed = await printer.print(html, signal ? { signal } : {});
+  let printed = await printer.print(html, { ...(signal ? { signal } : {}), ...(options.onPrinting ? { onPrinting: options.onPrinting } : {}) });
   if (predicted) {
     if (signal?.aborted) throw printCancelled();
     options.onStep?.('numbering');

@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { isCancellation, printCancelled, type PdfPrinter } from '../../../../shared/documents/pdf/printer';
+import { isCancellation, printCancelled, type PdfPrinter, type PrintOptions } from '../../../../shared/documents/pdf/printer';
 import { CdpConnection } from './cdp-pipe';
 
 const ARGS = [
@@ -165,7 +165,7 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     return { sessionId, targetId, frameId };
   };
 
-  const printOn = async (page: PrintPage, html: string, signal: AbortSignal | undefined): Promise<Uint8Array> => {
+  const printOn = async (page: PrintPage, html: string, { signal, onPrinting }: PrintOptions): Promise<Uint8Array> => {
     const on = (method: string, params: Params = {}) => cdp.send(method, params, page.sessionId);
     const loaded = new Promise<void>((resolve) => {
       const off = cdp.on('Page.loadEventFired', (_, sessionId) => {
@@ -179,7 +179,7 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     // Web fonts load during layout, after the load event; printing before they are ready would use a fallback.
     await on('Runtime.evaluate', { expression: 'document.fonts.ready.then(() => true)', awaitPromise: true, returnByValue: true });
     if (signal?.aborted) throw printCancelled();
-    const { stream } = (await on('Page.printToPDF', {
+    const printing = on('Page.printToPDF', {
       preferCSSPageSize: true,
       printBackground: true,
       generateTaggedPDF: true,
@@ -189,8 +189,13 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
       marginBottom: 0,
       marginLeft: 0,
       marginRight: 0,
+      // A4 when the document gives no page size (it always does): the size the app prints at.
+      paperWidth: 8.27,
+      paperHeight: 11.69,
       transferMode: 'ReturnAsStream',
-    })) as { stream: string };
+    });
+    onPrinting?.();
+    const { stream } = (await printing) as { stream: string };
     const chunks: Buffer[] = [];
     for (;;) {
       const read = (await on('IO.read', { handle: stream, size: 4 * 1024 * 1024 })) as { data: string; base64Encoded?: boolean; eof: boolean };
@@ -228,7 +233,7 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
           timer = setTimeout(() => reject(new Error(`The browser did not finish printing within ${PRINT_TIMEOUT_MS / 1000} seconds.`)), PRINT_TIMEOUT_MS);
         });
         try {
-          return await Promise.race([using.then((p) => printOn(p, html, signal)), timeout]);
+          return await Promise.race([using.then((p) => printOn(p, html, options)), timeout]);
         } catch (e) {
           if (!isCancellation(e)) discard(using);
           throw e;
