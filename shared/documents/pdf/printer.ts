@@ -11,6 +11,18 @@ export interface PrintOptions {
    * the PDF comes back: the moment to write the Word file. Until then each step of a print waits for the thread.
    */
   readonly onPrinting?: () => void;
+  /**
+   * Says that `html` is `revisionOf.html` with only the text of the elements `revisionOf.text` selects changed (the
+   * contents' page numbers, once the real ones are known). A printer still holding that document may change the
+   * text in place rather than load and lay out the whole document again; any printer may ignore this.
+   */
+  readonly revisionOf?: { readonly html: string; readonly text: readonly TextChange[] };
+}
+
+export interface TextChange {
+  /** A CSS selector; every element it matches gets `text`. A selector matching nothing means the change cannot be made so. */
+  readonly selector: string;
+  readonly text: string;
 }
 
 export interface PdfPrinter {

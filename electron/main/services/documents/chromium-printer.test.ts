@@ -124,6 +124,24 @@ describeIf('printing with a real browser', () => {
     expect(events).toEqual(['printing', 'printed']);
   });
 
+  it.skipIf(!hasPdftotext)('changes the text in place for a revision of the document it holds, and loads the whole document otherwise', async () => {
+    const first = page('<p>Section on page <span class="n">1</span>.</p>');
+    // The revision's HTML says more than its text change, on purpose: only a print that loaded it shows that.
+    const revised = page('<p>Section on page <span class="n">2</span>.</p><p>Loaded in full.</p>');
+    await printer.print(first);
+    const inPlace = textOf(await printer.print(revised, { revisionOf: { html: first, text: [{ selector: '.n', text: '2' }] } }));
+    expect(inPlace).toContain('Section on page 2.');
+    expect(inPlace).not.toContain('Loaded in full.');
+    // The page now holds another document, so the revision is loaded whole.
+    await printer.print(page('<p>Another document.</p>'));
+    const afterOther = textOf(await printer.print(revised, { revisionOf: { html: first, text: [{ selector: '.n', text: '2' }] } }));
+    expect(afterOther).toContain('Loaded in full.');
+    // A change that cannot be made (its selector matches nothing) loads the whole document too.
+    await printer.print(first);
+    const unmatched = textOf(await printer.print(revised, { revisionOf: { html: first, text: [{ selector: '.missing', text: '2' }] } }));
+    expect(unmatched).toContain('Loaded in full.');
+  });
+
   it('says the printer was closed to a print after close', async () => {
     const own = await createChromiumPrinter({ executablePath: chromium! });
     await own.print(page('<p>Before.</p>'));

@@ -75,7 +75,17 @@ interface PrintPage {
   readonly sessionId: string;
   readonly targetId: string;
   readonly frameId: string;
+  /** The HTML the page holds, exactly; null while it is loading another or after a change that went wrong. */
+  loaded: string | null;
 }
+
+/** Sets the text of the elements each selector matches; false, changing nothing, if any selector matches none. */
+const CHANGE_TEXT = `(changes) => {
+  const found = changes.map((c) => document.querySelectorAll(c.selector));
+  if (found.some((f) => f.length === 0)) return false;
+  found.forEach((elements, i) => elements.forEach((e) => { e.textContent = changes[i].text; }));
+  return true;
+}`;
 
 /** The last lines the browser wrote to stderr, to say why it stopped. */
 function tail(text: string): string {
@@ -162,11 +172,23 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
       on('Page.getFrameTree'),
     ]);
     const frameId = (tree as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
-    return { sessionId, targetId, frameId };
+    return { sessionId, targetId, frameId, loaded: null };
   };
 
-  const printOn = async (page: PrintPage, html: string, { signal, onPrinting }: PrintOptions): Promise<Uint8Array> => {
+  /** Loads the document into the page, or changes the text of the one it holds when that is all that differs. */
+  const load = async (page: PrintPage, html: string, revisionOf: PrintOptions['revisionOf']): Promise<void> => {
     const on = (method: string, params: Params = {}) => cdp.send(method, params, page.sessionId);
+    if (revisionOf && page.loaded !== null && page.loaded === revisionOf.html) {
+      page.loaded = null;
+      const changed = (await on('Runtime.evaluate', { expression: `(${CHANGE_TEXT})(${JSON.stringify(revisionOf.text)})`, returnByValue: true })) as {
+        result?: { value?: unknown };
+      };
+      if (changed.result?.value === true) {
+        page.loaded = html;
+        return;
+      }
+    }
+    page.loaded = null;
     const loaded = new Promise<void>((resolve) => {
       const off = cdp.on('Page.loadEventFired', (_, sessionId) => {
         if (sessionId !== page.sessionId) return;
@@ -178,6 +200,12 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     await Promise.race([loaded, cdp.gone]);
     // Web fonts load during layout, after the load event; printing before they are ready would use a fallback.
     await on('Runtime.evaluate', { expression: 'document.fonts.ready.then(() => true)', awaitPromise: true, returnByValue: true });
+    page.loaded = html;
+  };
+
+  const printOn = async (page: PrintPage, html: string, { signal, onPrinting, revisionOf }: PrintOptions): Promise<Uint8Array> => {
+    const on = (method: string, params: Params = {}) => cdp.send(method, params, page.sessionId);
+    await load(page, html, revisionOf);
     if (signal?.aborted) throw printCancelled();
     const printing = on('Page.printToPDF', {
       preferCSSPageSize: true,
