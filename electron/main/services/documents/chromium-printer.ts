@@ -106,10 +106,22 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     throw new Error('No Chromium, Google Chrome or Microsoft Edge was found on this computer, so PDFs cannot be made. Install one of them, or set AWB_CHROMIUM to its path.');
   // Its own profile, so it never meets (or locks) an officer's browser profile; removed when the printer closes.
   const profile = mkdtempSync(join(tmpdir(), 'awb-chromium-'));
+  // In a process group of its own (not on Windows, where that means a console of its own), so that stopping it
+  // stops the browser too when it is started through a wrapper script, as Debian's are.
+  const ownGroup = process.platform !== 'win32';
   const child = spawn(executablePath, [...ARGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     windowsHide: true,
+    detached: ownGroup,
   });
+  const kill = () => {
+    try {
+      if (ownGroup && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   const cdp = new CdpConnection(child.stdio[3] as Writable, child.stdio[4] as Readable);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -135,13 +147,21 @@ export async function createChromiumPrinter(opts: { executablePath?: string } = 
     });
   });
   const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  // A process that ends without closing its printer (a test file that stops early, an uncaught error) must not
+  // leave the browser running, or its profile behind.
+  const onExit = () => {
+    kill();
+    removeProfile();
+  };
+  process.once('exit', onExit);
   const close = async () => {
     closing = true;
+    process.removeListener('exit', onExit);
+    // Killed rather than asked to close: it has nothing to save (its profile is thrown away), and a graceful
+    // shutdown takes a quarter of a second that every command would wait for.
     if (child.exitCode === null && child.signalCode === null) {
-      cdp.send('Browser.close').catch(() => undefined);
-      const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      kill();
       await exited;
-      clearTimeout(killer);
     }
     removeProfile();
   };
