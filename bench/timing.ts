@@ -21,8 +21,10 @@ export interface ProcessRun {
   /** Peak resident memory of the process and its children, in megabytes (GNU time), or null without it. */
   readonly peakMb: number | null;
   /**
-   * Processor time (user and system) of the process and the children it waited for (the browser, LibreOffice's
-   * own), in milliseconds (GNU time), or null without it: on a shared machine, steadier than wall-clock time.
+   * Processor time (user and system) of the process and the descendants that were waited for, in milliseconds
+   * (GNU time), or null without it: on a shared machine, steadier than wall-clock time. LibreOffice's own process
+   * is counted; a browser the command line starts through a wrapper script (Debian's) and kills at the end is
+   * not, so for PDFs this is the command line's own share.
    */
   readonly cpuMs: number | null;
 }
