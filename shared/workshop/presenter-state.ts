@@ -48,7 +48,12 @@ const VoteStatusSchema = z.discriminatedUnion('revealed', [
   }),
 ]);
 
-const PageSchema = z.object({ page: z.number().int().min(1), pages: z.number().int().min(1) });
+/**
+ * The page of a long screen the console asks for. The presenter window splits the screen into pages by what fits
+ * at its size and type size (measured, not a fixed count), shows the one asked for (or its last) and reports how
+ * many there are (PresenterPagesSchema), so the console can page through them.
+ */
+const page = z.number().int().min(1).max(1_000);
 
 export const PresenterScreenSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -64,6 +69,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('agenda'),
+    page,
     items: z
       .array(
         z.object({
@@ -83,7 +89,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     prompt: short,
     groups: z.array(z.object({ name: short, ideas: z.array(short).max(5_000) })).max(5_000),
     count: z.number().int().min(0),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('dot-vote'),
@@ -91,7 +97,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     rule: short,
     options: z.array(OptionSchema).max(1_000),
     status: VoteStatusSchema,
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('points'),
@@ -99,7 +105,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     rule: short,
     options: z.array(OptionSchema).max(1_000),
     status: VoteStatusSchema,
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('two-by-two'),
@@ -133,6 +139,8 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
       )
       .max(1_000),
     waiting: z.array(OptionSchema).max(1_000),
+    /** The key beside the grid is paged; the grid and its numbered markers show on every page. */
+    page,
   }),
   z.object({
     kind: z.literal('walk-the-map'),
@@ -151,22 +159,22 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
         }),
       )
       .max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('parking-lot'),
     items: z.array(z.object({ text: short, disposition: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('decisions'),
     items: z.array(z.object({ text: short, result: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('actions'),
     items: z.array(z.object({ text: short, owner: short, due: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({ kind: z.literal('message'), heading: short, body: text }),
 ]);
@@ -175,6 +183,8 @@ export type PresenterScreen = z.infer<typeof PresenterScreenSchema>;
 export const PresenterStateSchema = z.object({
   /** The screen is blanked ("hold"): the presenter shows nothing else. */
   held: z.boolean(),
+  /** Names the screen apart from its page, so a page count the presenter reports is matched to its screen. */
+  key: short,
   title: short,
   screen: PresenterScreenSchema,
   timer: PresenterTimerSchema.nullable(),
@@ -182,3 +192,7 @@ export const PresenterStateSchema = z.object({
   fontPx: z.number().min(0).max(200),
 });
 export type PresenterState = z.infer<typeof PresenterStateSchema>;
+
+/** From the presenter window to the console: how many pages the screen named by key took at the projector's size. */
+export const PresenterPagesSchema = z.object({ key: short, pages: z.number().int().min(1).max(1_000) });
+export type PresenterPages = z.infer<typeof PresenterPagesSchema>;
