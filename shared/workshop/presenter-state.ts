@@ -43,7 +43,8 @@ const VoteStatusSchema = z.discriminatedUnion('revealed', [
         }),
       )
       .max(1_000),
-    ties: z.array(z.array(short)).max(500),
+    /** Each group of options tied on the same total, by number and label. */
+    ties: z.array(z.array(z.object({ number: z.number().int(), label: short })).max(1_000)).max(500),
     voters: z.number().int().min(0).nullable(),
   }),
 ]);

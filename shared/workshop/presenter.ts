@@ -85,7 +85,9 @@ function voteStatus(
       rank: rankLabel(row),
       tied: row.tied,
     })),
-    ties: r.ties.map((g) => g.map((id) => describeOption(wb, w, id).label)),
+    ties: r.ties.map((g) =>
+      g.map((id) => ({ number: numbers.get(id) ?? 0, label: describeOption(wb, w, id).label })),
+    ),
     voters: a.kind === 'points' ? a.ballots.length : voterCount(a),
   };
 }

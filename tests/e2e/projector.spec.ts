@@ -82,7 +82,7 @@ function longSession(): { wb: Workbook; titles: Record<string, string>; links: s
   open.votingOpen = true;
 
   const results = newActivity('dot-vote') as Extract<Activity, { kind: 'dot-vote' }>;
-  results.title = 'Which ideas first? Results';
+  results.title = 'Results of the first vote';
   results.optionIds = optionIds;
   results.budget = 4;
   results.maxPerOption = 4;
@@ -141,7 +141,7 @@ async function layoutProblems(presenter: Page): Promise<string[]> {
       problems.push(`the page scrolls: ${doc.scrollWidth}×${doc.scrollHeight} in ${doc.clientWidth}×${doc.clientHeight}`);
     for (const el of [main, ...main.querySelectorAll('*')]) {
       const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
+      if ((r.width === 0 && r.height === 0) || el.closest('.visually-hidden')) continue;
       if (r.left < -0.5 || r.top < -0.5 || r.right > doc.clientWidth + 0.5 || r.bottom > doc.clientHeight + 0.5)
         problems.push(`${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} is past the window`);
       if (!(el instanceof HTMLElement) || getComputedStyle(el).display === 'inline') continue;
@@ -168,19 +168,17 @@ async function pageThrough(
 ): Promise<{ items: string[]; pages: number }> {
   await console.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: activityTitle }).click();
   await console.getByRole('button', { name: 'This activity', exact: true }).click();
-  await expect(presenter.locator('main h1, main .p-sub').first()).toBeVisible();
+  await expect(presenter.locator('[data-unit]').first()).toBeVisible();
   const items: string[] = [];
   const now = console.getByTestId('room-now');
-  // The console learns the page count from the presenter; until then it offers no paging.
-  await expect.poll(async () => (await now.textContent()) ?? '').toContain('Showing');
+  // The presenter measured its pages; the console learns the count from it.
+  const line = presenter.locator('.p-paging');
+  const pages = (await line.count()) > 0 ? Number(/of (\d+)/.exec((await line.textContent()) ?? '')?.[1]) : 1;
+  if (pages > 1) await expect(now).toContainText(`(page 1 of ${pages})`);
+  else await expect(now).not.toContainText('(page');
   let page = 1;
-  let pages = 1;
   for (;;) {
-    const said = /\(page (\d+) of (\d+)\)/.exec((await now.textContent()) ?? '');
-    pages = said ? Number(said[2]) : 1;
-    expect(said ? Number(said[1]) : 1).toBe(page);
-    if (pages > 1) await expect(presenter.locator('.p-paging')).toHaveText(`Page ${page} of ${pages}`);
-    else await expect(presenter.locator('.p-paging')).toHaveCount(0);
+    if (pages > 1) await expect(line).toHaveText(`Page ${page} of ${pages}`);
     expect(await layoutProblems(presenter), `${activityTitle}, page ${page} of ${pages}`).toEqual([]);
     await onEachPage(page, pages);
     const shown = await presenter.locator('[data-unit]').allInnerTexts();
@@ -191,11 +189,12 @@ async function pageThrough(
     await console.getByRole('button', { name: 'Next page on screen' }).click();
     page += 1;
     await expect(now).toContainText(`(page ${page} of ${pages})`);
-    await expect(presenter.locator('.p-paging')).toHaveText(`Page ${page} of ${pages}`);
   }
   if (pages > 1) await expect(console.getByRole('button', { name: 'Next page on screen' })).toBeDisabled();
   return { items, pages };
 }
+
+test.use({ actionTimeout: 20_000 });
 
 for (const size of [
   { width: 1920, height: 1080 },
@@ -230,6 +229,7 @@ for (const size of [
 
     // The open vote: all 22 options, numbered; with the timer running it still fits.
     await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: titles.open! }).click();
+    await page.getByRole('button', { name: /^Set to \d+ min for this activity$/ }).click();
     await page.getByRole('button', { name: 'Start timer' }).click();
     await expect(presenter.getByRole('timer')).toBeVisible();
     const options = await pageThrough(page, presenter, titles.open!, `${tag}-options`, async () => {
@@ -243,7 +243,8 @@ for (const size of [
     // Results: every row once; the tie note, the number who voted and the page line on every page.
     const results = await pageThrough(page, presenter, titles.results!, `${tag}-results`, async () => {
       await expect(presenter.locator('.p-tie-note')).toBeVisible();
-      await expect(presenter.locator('.p-tie-note')).toContainText(LONG_OBJECTIVE);
+      // Too long to name every option: by their numbers in the list, and a count for the big group.
+      await expect(presenter.locator('.p-tie-note')).toHaveText('Tied: options 1 and 2; 20 options, joint 3rd');
       await expect(presenter.getByText('20 people voted.')).toBeVisible();
     });
     expect(results.items).toHaveLength(22);

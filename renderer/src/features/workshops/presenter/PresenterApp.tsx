@@ -75,6 +75,36 @@ function Paging({ slice }: { slice: Slice }) {
   ) : null;
 }
 
+/** Beyond this many characters of labels, ties are named by their numbers in the list, so the note stays short. */
+const TIE_LABELS_UP_TO = 160;
+
+const rankIn =
+  (rows: ReadonlyArray<{ number: number; rank: string }>) =>
+  (n: number): string =>
+    rows.find((r) => r.number === n)?.rank ?? '';
+
+/** Above this many options tied together, the note gives their number and place rather than each option. */
+const TIE_LISTED_UP_TO = 4;
+
+/**
+ * "A and B; C, D and E" in words while that is short; otherwise by option number ("options 1 and 2; 20 options,
+ * joint 3rd"), so the note stays on screen with the rows.
+ */
+function tieNote(
+  ties: ReadonlyArray<ReadonlyArray<{ number: number; label: string }>>,
+  rankOf: (n: number) => string,
+): string {
+  const labels = ties.map((g) => listInWords(g.map((o) => o.label))).join('; ');
+  if (labels.length <= TIE_LABELS_UP_TO) return labels;
+  return `options ${ties
+    .map((g) =>
+      g.length <= TIE_LISTED_UP_TO
+        ? listInWords(g.map((o) => String(o.number)))
+        : `${g.length} options, ${rankOf(g[0]!.number)}`,
+    )
+    .join('; ')}`;
+}
+
 const SHAPE_PATHS: Record<string, ReactNode> = {
   circle: <circle cx="50" cy="50" r="44" />,
   square: <rect x="8" y="8" width="84" height="84" />,
@@ -236,7 +266,7 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
               </table>
               {screen.status.ties.length > 0 && (
                 <p className="p-tie-note">
-                  <strong>Tied:</strong> {screen.status.ties.map((g) => listInWords(g)).join('; ')}
+                  <strong>Tied:</strong> {tieNote(screen.status.ties, rankIn(screen.status.rows))}
                 </p>
               )}
               {screen.status.voters !== null && (
@@ -300,7 +330,11 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
                   <span
                     key={p.number}
                     className="p-dot"
-                    style={{ left: `${p.x * 100}%`, bottom: `${p.y * 100}%` }}
+                    // Inset by half a marker, so a marker at an edge stays inside the grid.
+                    style={{
+                      left: `calc(0.7em + ${p.x} * (100% - 1.4em))`,
+                      bottom: `calc(0.7em + ${p.y} * (100% - 1.4em))`,
+                    }}
                     aria-hidden="true"
                   >
                     {p.number}
@@ -460,6 +494,18 @@ interface Layout {
   readonly size: string;
   readonly fontsReady: boolean;
   readonly starts: readonly number[];
+  /** Lists in one column rather than two: taken when an item does not fit a page in two. */
+  readonly oneColumn: boolean;
+}
+
+/** Splits the laid-out screen into pages: in two columns where the screen has them, else in one. */
+function measure(main: HTMLElement): Pick<Layout, 'starts' | 'oneColumn'> {
+  const two = splitIntoPages(main);
+  if (!two.tooBig) return { starts: two.starts, oneColumn: false };
+  main.classList.add('p-one-column');
+  const one = splitIntoPages(main);
+  main.classList.remove('p-one-column');
+  return { starts: one.starts, oneColumn: true };
 }
 
 export function PresenterApp() {
@@ -494,7 +540,7 @@ export function PresenterApp() {
   // Laid out with every unit, measured and split before the browser paints, then drawn one page at a time.
   useLayoutEffect(() => {
     if (measured || !state || state.held || !mainRef.current) return;
-    setLayout({ state, size, fontsReady, starts: splitIntoPages(mainRef.current) });
+    setLayout({ state, size, fontsReady, ...measure(mainRef.current) });
   }, [measured, state, size, fontsReady]);
 
   const pages = measured ? Math.max(1, measured.starts.length - 1) : 1;
@@ -534,7 +580,7 @@ export function PresenterApp() {
       }
     : { from: 0, to: Number.POSITIVE_INFINITY, page: 1, pages: 1, measuring: true };
   return (
-    <main ref={mainRef} className={`presenter${state.timer ? ' presenter-with-timer' : ''}`} style={style}>
+    <main ref={mainRef} className={`presenter${measured?.oneColumn ? ' p-one-column' : ''}`} style={style}>
       {state.timer && <Timer timer={state.timer} />}
       <Screen screen={state.screen} title={state.title} slice={slice} />
     </main>
