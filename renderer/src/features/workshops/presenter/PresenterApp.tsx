@@ -384,7 +384,7 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
                     <span className={`p-strength p-strength-${l.strength}`}>{l.strengthText}</span>
                     <span className="p-link-body">
                       <strong>{l.service}</strong>
-                      {l.rationale && <span className="p-link-why">{l.rationale}</span>}
+                      {l.rationale && <span className="p-link-why"> – {l.rationale}</span>}
                     </span>
                     <span className={`p-status p-status-${l.status}`}>
                       {l.status === 'agreed'
@@ -398,8 +398,10 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
               )}
             </ul>
           )}
-          <p className="p-small">● strong · ○ medium · △ weak</p>
-          <Paging slice={slice} />
+          <div className="p-foot">
+            <p className="p-small">● strong · ○ medium · △ weak</p>
+            <Paging slice={slice} />
+          </div>
         </>
       );
     case 'parking-lot':
