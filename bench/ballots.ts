@@ -70,7 +70,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<void> {
   if (!existsSync(join(import.meta.dirname, '..', 'out', 'renderer', 'index.html'))) {
-    process.stderr.write('The renderer has not been built: run npm run build first (npm run bench:ballots does).\n');
+    process.stderr.write(
+      'The renderer has not been built: run npm run build first (npm run bench:ballots does).\n',
+    );
     process.exitCode = 1;
     return;
   }
@@ -83,7 +85,8 @@ async function main(): Promise<void> {
     ...wb.objectives.filter((o) => o.level !== 'theme').map((o) => o.id),
     ...wb.services.map((x) => x.id),
   ].slice(0, OPTIONS);
-  if (vote.optionIds.length !== OPTIONS) throw new Error(`The sample has fewer than ${OPTIONS} options to offer.`);
+  if (vote.optionIds.length !== OPTIONS)
+    throw new Error(`The sample has fewer than ${OPTIONS} options to offer.`);
   vote.budget = DOTS;
   vote.maxPerOption = 2;
   vote.votingOpen = true;
@@ -112,9 +115,15 @@ async function main(): Promise<void> {
     h.dialogs.openAnswers.push(file);
     await page.getByRole('button', { name: 'Open workbook…' }).click();
     await page.waitForFunction(() => !document.querySelector('nav[aria-label="Steps"] button[disabled]'));
-    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Workshops/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Steps' })
+      .getByRole('button', { name: /Workshops/ })
+      .click();
     await page.getByRole('tab', { name: 'Run the session' }).click();
-    await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: /Which objectives/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Agenda' })
+      .getByRole('button', { name: /Which objectives/ })
+      .click();
     const box = page.getByLabel('Type in paper sheets');
     const entered = page.getByTestId('sheets-in');
     await box.click();
@@ -145,9 +154,7 @@ async function main(): Promise<void> {
     await page.getByRole('status').getByText(/Saved/).waitFor();
     const back = readWorkbookText(readFileSync(file, 'utf8'));
     if (!back.ok) throw new Error(back.error.message);
-    const saved = back.value.workbook.workshops
-      .flatMap((x) => x.activities)
-      .find((a) => a.id === vote.id);
+    const saved = back.value.workbook.workshops.flatMap((x) => x.activities).find((a) => a.id === vote.id);
     if (!saved || saved.kind !== 'dot-vote') throw new Error('The vote is missing from the saved workbook.');
     const savedTallies = Array.from({ length: OPTIONS + 1 }, () => 0);
     for (const b of saved.ballots)

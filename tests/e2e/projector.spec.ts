@@ -123,7 +123,13 @@ function longSession(): { wb: Workbook; titles: Record<string, string>; links: s
   w.activities = [ideas, open, results, grid, walk];
   return {
     wb,
-    titles: { ideas: ideas.title, open: open.title, results: results.title, grid: grid.title, walk: walk.title },
+    titles: {
+      ideas: ideas.title,
+      open: open.title,
+      results: results.title,
+      grid: grid.title,
+      walk: walk.title,
+    },
     links: services.map((s) => s.name),
   };
 }
@@ -138,18 +144,32 @@ async function layoutProblems(presenter: Page): Promise<string[]> {
       `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` .${el.className}` : ''}> “${(el.textContent ?? '').trim().slice(0, 40)}”`;
     const problems: string[] = [];
     if (doc.scrollHeight > doc.clientHeight || doc.scrollWidth > doc.clientWidth)
-      problems.push(`the page scrolls: ${doc.scrollWidth}×${doc.scrollHeight} in ${doc.clientWidth}×${doc.clientHeight}`);
+      problems.push(
+        `the page scrolls: ${doc.scrollWidth}×${doc.scrollHeight} in ${doc.clientWidth}×${doc.clientHeight}`,
+      );
     for (const el of [main, ...main.querySelectorAll('*')]) {
       const r = el.getBoundingClientRect();
       if ((r.width === 0 && r.height === 0) || el.closest('.visually-hidden')) continue;
-      if (r.left < -0.5 || r.top < -0.5 || r.right > doc.clientWidth + 0.5 || r.bottom > doc.clientHeight + 0.5)
-        problems.push(`${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} is past the window`);
+      if (
+        r.left < -0.5 ||
+        r.top < -0.5 ||
+        r.right > doc.clientWidth + 0.5 ||
+        r.bottom > doc.clientHeight + 0.5
+      )
+        problems.push(
+          `${name(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} is past the window`,
+        );
       if (!(el instanceof HTMLElement) || getComputedStyle(el).display === 'inline') continue;
       if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
-        problems.push(`${name(el)} overflows its box: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`);
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        problems.push(
+          `${name(el)} overflows its box: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`,
+        );
+      const ownText = [...el.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '',
+      );
       const size = parseFloat(getComputedStyle(el).fontSize);
-      if (ownText && size < body - 0.5) problems.push(`${name(el)} is ${size} px, below the body's ${body} px`);
+      if (ownText && size < body - 0.5)
+        problems.push(`${name(el)} is ${size} px, below the body's ${body} px`);
     }
     return problems;
   });
@@ -166,7 +186,10 @@ async function pageThrough(
   shotName: string,
   onEachPage: (page: number, pages: number) => Promise<void> = async () => undefined,
 ): Promise<{ items: string[]; pages: number }> {
-  await console.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: activityTitle }).click();
+  await console
+    .getByRole('navigation', { name: 'Agenda' })
+    .getByRole('button', { name: activityTitle })
+    .click();
   await console.getByRole('button', { name: 'This activity', exact: true }).click();
   await expect(presenter.locator('[data-unit]').first()).toBeVisible();
   const items: string[] = [];
@@ -228,7 +251,10 @@ for (const size of [
     expect(ideas.items.sort()).toEqual([...IDEA_TEXTS].sort());
 
     // The open vote: all 22 options, numbered; with the timer running it still fits.
-    await page.getByRole('navigation', { name: 'Agenda' }).getByRole('button', { name: titles.open! }).click();
+    await page
+      .getByRole('navigation', { name: 'Agenda' })
+      .getByRole('button', { name: titles.open! })
+      .click();
     await page.getByRole('button', { name: /^Set to \d+ min for this activity$/ }).click();
     await page.getByRole('button', { name: 'Start timer' }).click();
     await expect(presenter.getByRole('timer')).toBeVisible();
@@ -244,7 +270,9 @@ for (const size of [
     const results = await pageThrough(page, presenter, titles.results!, `${tag}-results`, async () => {
       await expect(presenter.locator('.p-tie-note')).toBeVisible();
       // Too long to name every option: by their numbers in the list, and a count for the big group.
-      await expect(presenter.locator('.p-tie-note')).toHaveText('Tied: options 1 and 2; 20 options, joint 3rd');
+      await expect(presenter.locator('.p-tie-note')).toHaveText(
+        'Tied: options 1 and 2; 20 options, joint 3rd',
+      );
       await expect(presenter.getByText('20 people voted.')).toBeVisible();
     });
     expect(results.items).toHaveLength(22);
