@@ -269,9 +269,6 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
                   <strong>Tied:</strong> {tieNote(screen.status.ties, rankIn(screen.status.rows))}
                 </p>
               )}
-              {screen.status.voters !== null && (
-                <p className="p-small">{screen.status.voters} people voted.</p>
-              )}
             </>
           ) : (
             <>
@@ -287,16 +284,23 @@ function Screen({ screen, title, slice }: { screen: PresenterScreen; title: stri
                   ),
                 )}
               </ol>
-              {screen.status.ballotsIn !== null && (
-                <p className="p-count" aria-live="polite">
-                  {screen.status.expected > 0
-                    ? `${screen.status.ballotsIn} of ${screen.status.expected} voted`
-                    : `${screen.status.ballotsIn} voted`}
-                </p>
-              )}
             </>
           )}
-          <Paging slice={slice} />
+          {/* The count and the page line share the last line. */}
+          <div className="p-foot">
+            {screen.status.revealed
+              ? screen.status.voters !== null && (
+                  <p className="p-small">{screen.status.voters} people voted.</p>
+                )
+              : screen.status.ballotsIn !== null && (
+                  <p className="p-count" aria-live="polite">
+                    {screen.status.expected > 0
+                      ? `${screen.status.ballotsIn} of ${screen.status.expected} voted`
+                      : `${screen.status.ballotsIn} voted`}
+                  </p>
+                )}
+            <Paging slice={slice} />
+          </div>
         </>
       );
     }
