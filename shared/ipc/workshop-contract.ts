@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { WorkbookSchema } from '../model/workbook-schema';
 import { DocumentFormatSchema } from './documents-contract';
-import { PresenterStateSchema } from '../workshop/presenter-state';
+import { PresenterPagesSchema, PresenterStateSchema } from '../workshop/presenter-state';
 
 export const WallPosterSchema = z.enum(['A0', 'A1', 'A3-sheets']);
 
-export { PresenterStateSchema };
+export { PresenterPagesSchema, PresenterStateSchema };
 
 /** Where the presenter went: the second display, full screen on the only display, or an ordinary window. */
 export const PresenterPlacementSchema = z.enum(['external-display', 'full-screen', 'window']);
