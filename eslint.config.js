@@ -92,6 +92,22 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Components call a feature's commands; the workbook is changed only there, through named edits in shared/.
+    files: ['renderer/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'ipcRenderer belongs in the preload only.' },
+        {
+          selector: "CallExpression[callee.property.name='edit'][callee.object.callee.property.name='getState']",
+          message: 'Components change the workbook through their feature\'s commands.ts, not a recipe.',
+        },
+        { selector: "CallExpression[callee.name='editWorkbook']", message: 'Components change the workbook through their feature\'s commands.ts, not a recipe.' },
+      ],
+    },
+  },
+  {
     // Only the composition root, window, adapters and preload may import electron (type-only imports excepted).
     files: ['electron/**/*.ts', 'cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'browser/**/*.ts'],
     ignores: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/adapters/**', 'electron/preload/**', 'tests/e2e-electron/**'],

@@ -6,7 +6,8 @@
  *    generate`, what `npm run cli` runs, without npm's own start-up) making Word, PDF, and both, and LibreOffice
  *    converting the same Word file to PDF (`soffice --headless --convert-to pdf`, with a profile it has used
  *    before, as on an officer's machine). The four run in turn, round after round, so they meet the same load;
- *    medians, the ratio of ours to LibreOffice's, and the peak memory of the largest process.
+ *    medians of wall-clock and of processor time (a steadier guide on a shared machine), the ratio of ours to
+ *    LibreOffice's, and the peak memory of the largest process.
  *    Target: Word and PDF together no slower than LibreOffice alone.
  * 2. Warm, in this process: binding, DOCX and PDF (printer started, Chromium and finishing apart), best of three.
  *
@@ -77,8 +78,11 @@ async function cold(c: Case, folder: string): Promise<void> {
     const line = (name: string, rs: readonly ProcessRun[], compare: boolean) => {
       const m = median(rs.map((r) => r.ms));
       const peak = Math.max(...rs.map((r) => r.peakMb ?? 0));
+      const cpu = rs.every((r) => r.cpuMs !== null) ? median(rs.map((r) => r.cpuMs ?? 0)) : null;
       const ratio = compare ? `   ${(m / libre).toFixed(2)}× LibreOffice` : '';
-      console.log(`  ${name.padEnd(30)} ${ms(m).padStart(8)}   peak ${mb(peak).padStart(7)}${ratio}   (${rs.map((r) => (r.ms / 1000).toFixed(2)).join(' ')})`);
+      console.log(
+        `  ${name.padEnd(30)} ${ms(m).padStart(8)}   processor ${cpu === null ? '?' : ms(cpu).padStart(7)}   peak ${mb(peak).padStart(7)}${ratio}   (${rs.map((r) => (r.ms / 1000).toFixed(2)).join(' ')})`,
+      );
     };
     console.log(`\n${c.label}: ${c.workbook.objectives.length} objectives, ${c.workbook.services.length} services, ${c.workbook.alignments.length} links; ${pages} PDF pages`);
     console.log(`Cold, whole process, median of ${ROUNDS} rounds taken in turn:`);
@@ -162,6 +166,7 @@ async function main() {
   // Builds the command line if it is missing or stale, so no timed run pays for that.
   await runProcess(process.execPath, [join(PROJECT, 'scripts', 'cli.mjs'), 'templates']);
   const folder = mkdtempSync(join(tmpdir(), 'awb-bench-'));
+  console.log(`PDFs printed with ${findChromium() ?? '(no browser found)'}`);
   try {
     for (const c of cases) {
       await cold(c, folder);

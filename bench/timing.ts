@@ -20,17 +20,25 @@ export interface ProcessRun {
   readonly ms: number;
   /** Peak resident memory of the process and its children, in megabytes (GNU time), or null without it. */
   readonly peakMb: number | null;
+  /**
+   * Processor time (user and system) of the process and the descendants that were waited for, in milliseconds
+   * (GNU time), or null without it: on a shared machine, steadier than wall-clock time. LibreOffice's own process
+   * is counted; a browser the command line starts through a wrapper script (Debian's) and kills at the end is
+   * not, so for PDFs this is the command line's own share.
+   */
+  readonly cpuMs: number | null;
 }
 
 const GNU_TIME = '/usr/bin/time';
 
 /**
  * Runs a program to its end, as an officer or a script would, and times it. Under GNU time (when installed) to
- * read the peak memory of the whole process tree's largest member; a failure is an error naming the command.
+ * read the peak memory of the whole process tree's largest member and the processor time it used; a failure is an
+ * error naming the command.
  */
 export function runProcess(command: string, args: readonly string[], options: { cwd?: string; withMemory?: boolean } = {}): Promise<ProcessRun> {
   const measure = options.withMemory ?? false;
-  const [file, argv] = measure ? [GNU_TIME, ['-f', '%M', command, ...args]] : [command, [...args]];
+  const [file, argv] = measure ? [GNU_TIME, ['-f', '%M %U %S', command, ...args]] : [command, [...args]];
   return new Promise((resolve, reject) => {
     const t = performance.now();
     const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -40,8 +48,12 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.on('close', (code) => {
       const ms = performance.now() - t;
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`));
-      const kb = measure ? Number(/(\d+)\s*$/.exec(stderr)?.[1]) : NaN;
-      resolve({ ms, peakMb: Number.isFinite(kb) ? kb / 1024 : null });
+      const usage = measure ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr) : null;
+      resolve({
+        ms,
+        peakMb: usage ? Number(usage[1]) / 1024 : null,
+        cpuMs: usage ? (Number(usage[2]) + Number(usage[3])) * 1000 : null,
+      });
     });
   });
 }

@@ -31,16 +31,17 @@ describe.concurrent('npm run cli -- workshop', () => {
   });
 
   it.skipIf(!chromium)(
-    'kit: prints every part of the kit for the workbook’s workshop',
+    'kit: prints every part of the kit for the workbook’s workshop, and the wall poster when asked',
     async () => {
       const out = join(folder, 'kit');
-      const r = await cli('workshop', 'kit', SAMPLE, '--out', out);
+      const r = await cli('workshop', 'kit', SAMPLE, '--out', out, '--wall-poster', 'A3-sheets');
       expectNoStackTrace(r);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(
         'Kit for “Libraries and the Council Plan: leadership workshop” (12 February 2025):',
       );
       expect(r.stdout).toMatch(/Wrote .*Matrix poster \(A3\)\.pdf \(A3, \d+ KB\)/);
+      expect(r.stdout).toMatch(/Wrote .*Wall poster \(A3 sheets to join\)\.pdf \(A3, \d+ KB\)/);
       expect((await readdir(out)).sort()).toEqual([
         'Agenda.pdf',
         'Cards (A6 card stock).pdf',
@@ -48,6 +49,7 @@ describe.concurrent('npm run cli -- workshop', () => {
         'Objective cards (A4 sheets).pdf',
         'Service cards (A4 sheets).pdf',
         'Voting sheets.pdf',
+        'Wall poster (A3 sheets to join).pdf',
       ]);
       for (const f of await readdir(out))
         expect(spawnSync('qpdf', ['--check', join(out, f)]).status, f).toBe(0);
@@ -117,6 +119,9 @@ describe.concurrent('npm run cli -- workshop', () => {
     const f = await cli('workshop', 'report', SAMPLE, '--format', 'odt', '--out', join(folder, 'z'));
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('--format must be docx, pdf or docx,pdf (“odt” is not one of them).');
+    const wall = await cli('workshop', 'kit', SAMPLE, '--wall-poster', 'A2', '--out', join(folder, 'z'));
+    expect(wall.code).toBe(2);
+    expect(wall.stderr).toContain('--wall-poster must be a0, a1 or a3-sheets (“A2” is not one of them).');
     const missing = await cli('workshop', 'kit', join(folder, 'missing.awbook'), '--out', join(folder, 'z'));
     expectNoStackTrace(missing);
     expect(missing.code).toBe(1);

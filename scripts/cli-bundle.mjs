@@ -1,8 +1,9 @@
 /**
  * The command line's build: cli/main.ts and what it imports, bundled by esbuild into out/cli/ as ES modules, one
  * chunk per command, so a run loads only the command it was asked for. The pure-JavaScript libraries are bundled
- * in (one file read instead of hundreds); the few that cannot be are loaded from node_modules at run time:
- * resvg (a native binary) and playwright-core (it reads its own files).
+ * in (one file read instead of hundreds); the one that cannot be is loaded from node_modules at run time: resvg
+ * (a native binary). Electron is never loaded by the command line; naming it external keeps it out if a shared
+ * module mentions it.
  *
  * Plain JavaScript so `npm run cli` can build before anything is built. `node scripts/cli-bundle.mjs` builds;
  * `npm run build` runs it after the app's build.
@@ -69,7 +70,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20.19',
     mainFields: ['module', 'main'],
-    external: ['@resvg/resvg-js', 'playwright-core', 'electron'],
+    external: ['@resvg/resvg-js', 'electron'],
     // Bundled CommonJS libraries call require() for Node's built-ins; an ES module has none of its own.
     banner: { js: "import { createRequire as __awbCreateRequire } from 'node:module'; const require = __awbCreateRequire(import.meta.url);" },
     legalComments: 'none',

@@ -214,6 +214,9 @@ export async function runGenerate(
     if (options.draft && options.final) throw misused('Choose one of --draft and --final, not both.');
     const mode = options.final ? 'final' : 'draft';
     const formats = parseFormats(options.format ?? 'docx,pdf');
+    // The browser starts now, while the workbook is read and the document bound and laid out: it is ready by the
+    // time the document is. If the command stops short (a bad workbook, an unknown template) it is closed unused.
+    if (formats.includes('pdf')) service.warmPrinter();
     const workbook = await readWorkbook(workbookFile, folder);
     const listing = await service.listTemplates();
     for (const p of listing.problems) lines(io.err, `Warning: a template in ${p.folder} cannot be used: ${p.message}`);
@@ -271,8 +274,6 @@ export async function runGenerate(
       marking = m as ProtectiveMarking;
     }
     const partnerId = choosePartner(workbook, options.partner, base?.partnerId ?? null, template);
-    // What was asked for is in order: the browser starts now, while the document is bound and written as Word.
-    if (formats.includes('pdf')) service.warmPrinter();
 
     const stamp = new Date().toISOString();
     const draft: Draft = {

@@ -1,6 +1,6 @@
 /**
- * `workshop kit <workbook> --out <dir>` prints the workshop kit (agenda, objective and service cards, the A3
- * matrix poster, voting sheets) as PDFs; `workshop report <workbook> --workshop <id> --format docx,pdf --out <dir>`
+ * `workshop kit <workbook> --out <dir> [--wall-poster a0|a1|a3-sheets]` prints the workshop kit (agenda, objective
+ * and service cards, the A3 matrix poster, the wall poster when asked for, voting sheets) as PDFs; `workshop report <workbook> --workshop <id> --format docx,pdf --out <dir>`
  * writes the workshop report. Both go through the same service as the app, so the files are the ones the app
  * would write. Problems are plain messages saying what and where; never a stack trace.
  */
@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { PdfPrinter } from '../../shared/documents';
 import type { Workbook } from '../../shared/model/workbook-schema';
+import type { WallPoster } from '../../shared/workshop/kit/wall-poster';
 import { longDate } from '../../shared/text/dates';
 import { createChromiumPrinter } from '../../electron/main/services/documents';
 import {
@@ -28,7 +29,15 @@ interface KitOptions {
   out: string;
   workshop?: string;
   largePrint?: boolean;
+  wallPoster?: string;
   chromium?: string;
+}
+
+/** --wall-poster a0, a1 or a3-sheets, in any case. */
+function wallPosterOption(value: string | undefined): WallPoster | null | undefined {
+  if (value === undefined) return null;
+  const v = value.trim().toUpperCase();
+  return v === 'A0' || v === 'A1' ? v : v === 'A3-SHEETS' ? 'A3-sheets' : undefined;
 }
 
 interface ReportOptions {
@@ -38,7 +47,6 @@ interface ReportOptions {
   names?: boolean;
   chromium?: string;
 }
-
 
 function workshopList(wb: Workbook): string {
   return (
@@ -71,6 +79,11 @@ async function runKit(file: string, options: KitOptions, io: Io, folder: string)
     lines(io.err, ...describeError(read.error));
     return EXIT.INVALID;
   }
+  const wallPoster = wallPosterOption(options.wallPoster);
+  if (wallPoster === undefined) {
+    lines(io.err, `--wall-poster must be a0, a1 or a3-sheets (“${options.wallPoster}” is not one of them).`);
+    return EXIT.USAGE;
+  }
   const wb = read.value.workbook;
   const chosen = chooseWorkshop(wb, options.workshop ?? null);
   if (!chosen.ok) {
@@ -85,6 +98,7 @@ async function runKit(file: string, options: KitOptions, io: Io, folder: string)
       workshopId: chosen.value?.id ?? null,
       folder: resolve(folder, options.out),
       largePrint: options.largePrint ?? false,
+      wallPoster,
       printer,
     });
     if (!made.ok) {
@@ -184,6 +198,10 @@ export const workshopCommand: CliCommand = {
       .requiredOption('--out <folder>', 'folder to write the PDFs to (made if missing)')
       .option('--workshop <id>', 'the workshop (default: the next one to run, or the latest)')
       .option('--large-print', 'large print: 18 pt type and larger')
+      .option(
+        '--wall-poster <format>',
+        'also the map as a wall poster with 50 pt text, read from 2 m: a0, a1 or a3-sheets (numbered A3 sheets that join)',
+      )
       .option('--chromium <path>', 'the Chromium, Chrome or Edge to print PDFs with')
       .addHelpText(
         'after',

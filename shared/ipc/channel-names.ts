@@ -36,13 +36,14 @@ export const CHANNEL_NAMES = [
   'closePresenter',
   'showOnPresenter',
   'getPresenterState',
+  'reportPresenterPages',
   'printWorkshopKit',
   'writeWorkshopReport',
   'openWorkshopFile',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested', 'documentProgress', 'presenterState', 'presenterClosed'] as const;
+export const EVENT_NAMES = ['menuCommand', 'openFile', 'closeRequested', 'documentProgress', 'presenterState', 'presenterClosed', 'presenterPages'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** The Electron IPC channel that carries a contract channel or event. */

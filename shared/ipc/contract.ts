@@ -20,6 +20,7 @@ import {
 } from './documents-contract';
 import {
   PresenterPlacementSchema,
+  PresenterPagesSchema,
   PresenterStateSchema,
   PrintKitInputSchema,
   WorkshopFilesOutcomeSchema,
@@ -228,6 +229,8 @@ export const CONTRACT = {
   showOnPresenter: { input: PresenterStateSchema, output: z.object({ presenterOpen: z.boolean() }) },
   /** The presenter window asks for the latest state when it opens. */
   getPresenterState: { input: none, output: z.object({ state: PresenterStateSchema.nullable() }) },
+  /** The presenter window says how many pages the screen took at its size; main passes it to the console. */
+  reportPresenterPages: { input: PresenterPagesSchema, output: empty },
   /** Asks for a folder, then prints the workshop kit into it as PDFs. */
   printWorkshopKit: { input: PrintKitInputSchema, output: WorkshopFilesOutcomeSchema },
   /** Asks where to save, then writes the workshop report in the chosen formats. */
@@ -268,6 +271,8 @@ export const EVENTS = {
   presenterState: PresenterStateSchema,
   /** To the main window: the presenter window was closed (by Escape, or by the operating system). */
   presenterClosed: z.object({}),
+  /** To the main window: how many pages the presenter made of the screen it shows (reportPresenterPages). */
+  presenterPages: PresenterPagesSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof EVENTS;

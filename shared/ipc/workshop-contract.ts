@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import { WorkbookSchema } from '../model/workbook-schema';
 import { DocumentFormatSchema } from './documents-contract';
-import { PresenterStateSchema } from '../workshop/presenter-state';
+import { PresenterPagesSchema, PresenterStateSchema } from '../workshop/presenter-state';
 
-export { PresenterStateSchema };
+export const WallPosterSchema = z.enum(['A0', 'A1', 'A3-sheets']);
+
+export { PresenterPagesSchema, PresenterStateSchema };
 
 /** Where the presenter went: the second display, full screen on the only display, or an ordinary window. */
 export const PresenterPlacementSchema = z.enum(['external-display', 'full-screen', 'window']);
@@ -19,7 +21,7 @@ export const WorkshopFileSchema = z.object({
   bytes: z.number(),
   description: z.string(),
   format: DocumentFormatSchema,
-  pageSize: z.enum(['A4', 'A6', 'A3']).nullable(),
+  pageSize: z.enum(['A4', 'A6', 'A3', 'A1', 'A0']).nullable(),
 });
 export type WorkshopFile = z.infer<typeof WorkshopFileSchema>;
 
@@ -29,6 +31,8 @@ export const PrintKitInputSchema = z.object({
   workbook: WorkbookSchema,
   workshopId,
   largePrint: z.boolean(),
+  /** Also the map as a wall poster (50 pt text): one A0 or A1 sheet, or A3 sheets that join. */
+  wallPoster: WallPosterSchema.nullable().optional(),
   /** Only the numbered voting sheets of this vote (printed from the console once its options are known). */
   votingSheetsFor: z.string().min(1).max(64).optional(),
 });

@@ -43,12 +43,18 @@ const VoteStatusSchema = z.discriminatedUnion('revealed', [
         }),
       )
       .max(1_000),
-    ties: z.array(z.array(short)).max(500),
+    /** Each group of options tied on the same total, by number and label. */
+    ties: z.array(z.array(z.object({ number: z.number().int(), label: short })).max(1_000)).max(500),
     voters: z.number().int().min(0).nullable(),
   }),
 ]);
 
-const PageSchema = z.object({ page: z.number().int().min(1), pages: z.number().int().min(1) });
+/**
+ * The page of a long screen the console asks for. The presenter window splits the screen into pages by what fits
+ * at its size and type size (measured, not a fixed count), shows the one asked for (or its last) and reports how
+ * many there are (PresenterPagesSchema), so the console can page through them.
+ */
+const page = z.number().int().min(1).max(1_000);
 
 export const PresenterScreenSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -64,6 +70,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('agenda'),
+    page,
     items: z
       .array(
         z.object({
@@ -83,7 +90,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     prompt: short,
     groups: z.array(z.object({ name: short, ideas: z.array(short).max(5_000) })).max(5_000),
     count: z.number().int().min(0),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('dot-vote'),
@@ -91,7 +98,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     rule: short,
     options: z.array(OptionSchema).max(1_000),
     status: VoteStatusSchema,
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('points'),
@@ -99,7 +106,7 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
     rule: short,
     options: z.array(OptionSchema).max(1_000),
     status: VoteStatusSchema,
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('two-by-two'),
@@ -133,6 +140,8 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
       )
       .max(1_000),
     waiting: z.array(OptionSchema).max(1_000),
+    /** The key beside the grid is paged; the grid and its numbered markers show on every page. */
+    page,
   }),
   z.object({
     kind: z.literal('walk-the-map'),
@@ -151,22 +160,22 @@ export const PresenterScreenSchema = z.discriminatedUnion('kind', [
         }),
       )
       .max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('parking-lot'),
     items: z.array(z.object({ text: short, disposition: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('decisions'),
     items: z.array(z.object({ text: short, result: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({
     kind: z.literal('actions'),
     items: z.array(z.object({ text: short, owner: short, due: short })).max(5_000),
-    paging: PageSchema,
+    page,
   }),
   z.object({ kind: z.literal('message'), heading: short, body: text }),
 ]);
@@ -175,6 +184,8 @@ export type PresenterScreen = z.infer<typeof PresenterScreenSchema>;
 export const PresenterStateSchema = z.object({
   /** The screen is blanked ("hold"): the presenter shows nothing else. */
   held: z.boolean(),
+  /** Names the screen apart from its page, so a page count the presenter reports is matched to its screen. */
+  key: short,
   title: short,
   screen: PresenterScreenSchema,
   timer: PresenterTimerSchema.nullable(),
@@ -182,3 +193,7 @@ export const PresenterStateSchema = z.object({
   fontPx: z.number().min(0).max(200),
 });
 export type PresenterState = z.infer<typeof PresenterStateSchema>;
+
+/** From the presenter window to the console: how many pages the screen named by key took at the projector's size. */
+export const PresenterPagesSchema = z.object({ key: short, pages: z.number().int().min(1).max(1_000) });
+export type PresenterPages = z.infer<typeof PresenterPagesSchema>;

@@ -3,7 +3,7 @@ import { newId } from '../model/ids';
 import type { Activity } from '../model/workbook-schema';
 import type { DotVote } from './dot-vote';
 import { newActivity, openVoting, recordBallot, reveal } from './operations';
-import { buildPresenterState, buildScreen, pageCount, PAGE_SIZE } from './presenter';
+import { buildPresenterState, buildScreen, presenterViewKey } from './presenter';
 import { PresenterStateSchema } from './presenter-state';
 import { sampleWithWorkshop } from './test-workbook';
 import { place, type TwoByTwo } from './two-by-two';
@@ -102,17 +102,17 @@ describe('the presenter view', () => {
     expectNothingPrivate(after);
   });
 
-  it('pages long lists instead of shrinking them', () => {
+  it('sends every item of a long list, with the page asked for and a key that ignores the page', () => {
     const { wb, w, ideas } = session();
     const view = { screen: 'activity' as const, activityId: ideas.id };
-    expect(pageCount(wb, w, view)).toBe(Math.ceil(11 / PAGE_SIZE.ideas));
-    const second = buildScreen(wb, w, { ...view, page: 2 });
-    expect(second.kind === 'ideas' && second.groups.flatMap((g) => g.ideas)).toEqual([
-      'Idea 9',
-      'Idea 10',
-      'Idea 11',
-    ]);
-    expect(second.kind === 'ideas' && second.paging).toEqual({ page: 2, pages: 2 });
+    // The presenter window measures what fits and splits the pages itself; the state carries the whole list.
+    const second = buildPresenterState(wb, w.id, { ...view, page: 2 }, { held: false, timer: null });
+    expect(second?.screen.kind === 'ideas' && second.screen.groups.flatMap((g) => g.ideas)).toHaveLength(11);
+    expect(second?.screen.kind === 'ideas' && second.screen.page).toBe(2);
+    expect(second?.key).toBe(presenterViewKey(view));
+    expect(presenterViewKey({ ...view, page: 5 })).toBe(presenterViewKey(view));
+    expect(presenterViewKey({ ...view, objectiveIndex: 1 })).not.toBe(presenterViewKey(view));
+    expect(buildScreen(wb, w, { ...view, page: 0 })).toMatchObject({ page: 1 });
     const first = buildScreen(wb, w, view);
     expect(first.kind === 'ideas' && first.groups.map((g) => g.name)).toEqual([
       'Digital',

@@ -1,6 +1,7 @@
 /**
  * Builds what the projector shows from the workbook and the console's choice of screen. Only what the room may
- * see goes in (see presenter-state.ts); long lists are split into pages rather than shrunk (WORKSHOPS.md §5.H.26).
+ * see goes in (see presenter-state.ts); long lists go whole, and the presenter window splits them into pages by what fits at its size rather than
+ * shrinking them (WORKSHOPS.md §5.H.26).
  */
 import type { Activity, Workbook, Workshop } from '../model/workbook-schema';
 import { rankDotVote, voterCount } from './dot-vote';
@@ -33,23 +34,22 @@ export type PresenterView =
     }
   | { readonly screen: 'message'; readonly heading: string; readonly body: string };
 
-/** Items per projected page, chosen so each fits at the projector type size without shrinking. */
-export const PAGE_SIZE = { ideas: 8, options: 10, links: 6, list: 6 } as const;
-
-function paginate<T>(
-  items: readonly T[],
-  size: number,
-  page = 1,
-): { items: T[]; paging: { page: number; pages: number } } {
-  const pages = Math.max(1, Math.ceil(items.length / size));
-  const p = Math.min(Math.max(1, Math.floor(page)), pages);
-  return { items: items.slice((p - 1) * size, p * size), paging: { page: p, pages } };
+/** The page asked for, as the presenter state carries it; the presenter window clamps it to the pages it made. */
+function pageOf(view: { readonly page?: number }): number {
+  const p = Math.floor(view.page ?? 1);
+  return Number.isFinite(p) ? Math.min(Math.max(1, p), 1_000) : 1;
 }
 
-/** How many pages a view has, so the console can offer "next page" only when there is one. */
-export function pageCount(wb: Workbook, workshop: Workshop, view: PresenterView): number {
-  const screen = buildScreen(wb, workshop, view);
-  return 'paging' in screen ? screen.paging.pages : 1;
+/** Names a view apart from its page: the presenter reports its page count against this. */
+export function presenterViewKey(view: PresenterView): string {
+  switch (view.screen) {
+    case 'activity':
+      return `activity:${view.activityId}:${view.objectiveIndex ?? 0}`;
+    case 'message':
+      return 'message';
+    default:
+      return view.screen;
+  }
 }
 
 function optionsOf(wb: Workbook, w: Workshop, ids: readonly string[]) {
@@ -85,26 +85,23 @@ function voteStatus(
       rank: rankLabel(row),
       tied: row.tied,
     })),
-    ties: r.ties.map((g) => g.map((id) => describeOption(wb, w, id).label)),
+    ties: r.ties.map((g) =>
+      g.map((id) => ({ number: numbers.get(id) ?? 0, label: describeOption(wb, w, id).label })),
+    ),
     voters: a.kind === 'points' ? a.ballots.length : voterCount(a),
   };
 }
 
-/** Before the reveal: the numbered options and the ballot count. After: the ranked totals. Either way, paged. */
+/** Before the reveal: the numbered options and the ballot count. After: the ranked totals. */
 function voteParts(
   wb: Workbook,
   w: Workshop,
   a: Extract<Activity, { kind: 'dot-vote' | 'points' }>,
   ranking: () => Ranking,
-  page?: number,
+  page: number,
 ) {
   const status = voteStatus(wb, w, a, ranking);
-  if (status.revealed) {
-    const { items, paging } = paginate(status.rows, PAGE_SIZE.options, page);
-    return { options: [], status: { ...status, rows: items }, paging };
-  }
-  const { items, paging } = paginate(optionsOf(wb, w, a.optionIds), PAGE_SIZE.options, page);
-  return { options: items, status, paging };
+  return { options: status.revealed ? [] : optionsOf(wb, w, a.optionIds), status, page };
 }
 
 function activityScreen(
@@ -125,14 +122,7 @@ function activityScreen(
           idea.group.trim() || (idea.targetId ? describeOption(wb, w, idea.targetId).label : 'Other ideas');
         byGroup.set(name, [...(byGroup.get(name) ?? []), idea.text]);
       }
-      const flat = [...byGroup].flatMap(([name, ideas]) => ideas.map((text) => ({ name, text })));
-      const { items, paging } = paginate(flat, PAGE_SIZE.ideas, view.page);
-      const groups: Array<{ name: string; ideas: string[] }> = [];
-      for (const it of items) {
-        const last = groups[groups.length - 1];
-        if (last && last.name === it.name) last.ideas.push(it.text);
-        else groups.push({ name: it.name, ideas: [it.text] });
-      }
+      const groups = [...byGroup].map(([name, ideas]) => ({ name, ideas }));
       const scopeNames = targets.map((id) => describeOption(wb, w, id).label);
       return {
         kind: 'ideas',
@@ -143,7 +133,7 @@ function activityScreen(
             : 'Write your ideas silently first, then share them one at a time.',
         groups,
         count: a.ideas.length,
-        paging,
+        page: pageOf(view),
       };
     }
     case 'dot-vote': {
@@ -157,7 +147,7 @@ function activityScreen(
         kind: 'dot-vote',
         heading: a.title,
         rule: `${a.budget} ${a.budget === 1 ? 'dot' : 'dots'} each${cap}.${how}`,
-        ...voteParts(wb, w, a, () => rankDotVote(a), view.page),
+        ...voteParts(wb, w, a, () => rankDotVote(a), pageOf(view)),
       };
     }
     case 'points': {
@@ -166,7 +156,7 @@ function activityScreen(
         kind: 'points',
         heading: a.title,
         rule: `Share out exactly ${a.total} points${cap}.`,
-        ...voteParts(wb, w, a, () => rankPoints(a), view.page),
+        ...voteParts(wb, w, a, () => rankPoints(a), pageOf(view)),
       };
     }
     case 'two-by-two': {
@@ -199,6 +189,7 @@ function activityScreen(
             letter: q[quadrantOf(p)].letter,
           })),
         waiting: optionsOf(wb, w, a.optionIds).filter((o) => !placedIds.has(a.optionIds[o.number - 1]!)),
+        page: pageOf(view),
       };
     }
     case 'walk-the-map': {
@@ -228,14 +219,13 @@ function activityScreen(
       });
       const order = { proposed: 0, agreed: 1, 'on-map': 2 } as const;
       links.sort((x, y) => order[x.status] - order[y.status]);
-      const { items, paging } = paginate(links, PAGE_SIZE.links, view.page);
       return {
         kind: 'walk-the-map',
         heading: a.title,
         objective: objective.title,
         position: `Objective ${index + 1} of ${objectives.length}`,
-        links: items,
-        paging,
+        links,
+        page: pageOf(view),
       };
     }
   }
@@ -261,6 +251,7 @@ export function buildScreen(wb: Workbook, w: Workshop, view: PresenterView): Pre
       const firstOpen = w.activities.findIndex((a) => a.status !== 'done');
       return {
         kind: 'agenda',
+        page: pageOf(view),
         items: w.activities.map((a, i) => ({
           title: a.title,
           minutes: a.minutes,
@@ -273,34 +264,25 @@ export function buildScreen(wb: Workbook, w: Workshop, view: PresenterView): Pre
       };
     }
     case 'parking-lot': {
-      const { items, paging } = paginate(
-        w.parkingLot.map((p) => ({ text: p.text, disposition: DISPOSITIONS[p.disposition].label })),
-        PAGE_SIZE.list,
-        view.page,
-      );
-      return { kind: 'parking-lot', items, paging };
+      const items = w.parkingLot.map((p) => ({
+        text: p.text,
+        disposition: DISPOSITIONS[p.disposition].label,
+      }));
+      return { kind: 'parking-lot', items, page: pageOf(view) };
     }
     case 'decisions': {
-      const { items, paging } = paginate(
-        w.decisions.map((d) => ({ text: d.text, result: d.result })),
-        PAGE_SIZE.list,
-        view.page,
-      );
-      return { kind: 'decisions', items, paging };
+      const items = w.decisions.map((d) => ({ text: d.text, result: d.result }));
+      return { kind: 'decisions', items, page: pageOf(view) };
     }
     case 'actions': {
-      const { items, paging } = paginate(
-        w.actions
-          .filter((a) => a.status !== 'dropped')
-          .map((a) => ({
-            text: a.text,
-            owner: a.owner || 'Owner to be agreed',
-            due: a.due ? longDate(a.due) : 'Date to be agreed',
-          })),
-        PAGE_SIZE.list,
-        view.page,
-      );
-      return { kind: 'actions', items, paging };
+      const items = w.actions
+        .filter((a) => a.status !== 'dropped')
+        .map((a) => ({
+          text: a.text,
+          owner: a.owner || 'Owner to be agreed',
+          due: a.due ? longDate(a.due) : 'Date to be agreed',
+        }));
+      return { kind: 'actions', items, page: pageOf(view) };
     }
     case 'message':
       return { kind: 'message', heading: view.heading.slice(0, 600), body: view.body.slice(0, 20_000) };
@@ -322,11 +304,10 @@ export function buildPresenterState(
   if (!w) return null;
   return {
     held: options.held,
+    key: presenterViewKey(view),
     title: w.title,
     screen: buildScreen(wb, w, view),
     timer: options.timer,
     fontPx: options.fontPx ?? 0,
   };
 }
-
-/** "7 of 12 voted" for the console and the projector while a vote is open. */

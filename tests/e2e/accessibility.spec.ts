@@ -273,3 +273,147 @@ for (const width of [1024, 1366, 1920]) {
     await expectAccessible(h, `Documents at ${width}`);
   });
 }
+
+/** Presses key until the focused element matches the CSS selector; returns how many presses it took (or -1 past max). */
+async function pressUntil(page: Page, selector: string, key: 'Tab' | 'Shift+Tab', max = 40): Promise<number> {
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return i;
+  }
+  return -1;
+}
+
+test('every step has one main landmark with one h1, named regions and headings; F6 goes to the steps and back', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await openSample(h);
+  for (const name of ['Start', 'Authority', 'Objectives', 'Services', 'Data', 'Evidence', 'Map', 'Review', 'Partners', 'Workshops', 'Documents', 'Progress']) {
+    await steps(page).getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('main')).toHaveCount(1);
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    const landmarks = await page.evaluate(() =>
+      [...document.querySelectorAll('nav, aside, [role="region"], section[aria-label], section[aria-labelledby], [role="navigation"], [role="complementary"]')].map((el) => {
+        const by = el.getAttribute('aria-labelledby');
+        const name = el.getAttribute('aria-label') ?? (by ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '');
+        return `${el.tagName.toLowerCase()}: ${name.trim()}`;
+      }),
+    );
+    expect(landmarks.length, name).toBeGreaterThan(1);
+    for (const l of landmarks) expect(l, `${name}: a landmark or region without a name`).toMatch(/: \S/);
+    // Sections have headings to jump by.
+    expect(await page.getByRole('main').getByRole('heading', { level: 2 }).count(), `${name}: h2 headings`).toBeGreaterThan(0);
+  }
+  // From deep in a long step, F6 returns to the steps, and F6 again to the step's heading.
+  await steps(page).getByRole('button', { name: 'Documents', exact: true }).click();
+  await page.getByRole('button', { name: 'Export…' }).focus();
+  await page.keyboard.press('F6');
+  await expect(steps(page).getByRole('button', { name: /Documents/ })).toBeFocused();
+  await page.keyboard.press('F6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeFocused();
+});
+
+test('skip links keep the long Tab runs short: Add services, Add one of their objectives, the timer, Export', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(h);
+  /** From where focus is: Tab to the skip link, Enter, and check focus is on the action; all in 15 presses or fewer. */
+  async function skip(link: string, action: string, label: string) {
+    // The step draws its parts as their data arrives: count from when the action is there.
+    await expect(page.locator(action).first()).toBeAttached();
+    const tabs = await pressUntil(page, 'a.skip-inline', 'Tab');
+    expect(tabs, `Tab presses to “${link}”`).toBeGreaterThan(0);
+    await expect(page.locator('a.skip-inline:focus')).toHaveText(link);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, action), `focus on ${label}`).toBe(true);
+    expect(tabs + 1, `key presses to ${label}`).toBeLessThanOrEqual(15);
+  }
+
+  // The catalogue: tick the first service, then one Shift+Tab back to the skip link and Enter reach Add.
+  await steps(page).getByRole('button', { name: /Services/ }).click();
+  await page.getByRole('button', { name: 'Add from the catalogue…' }).click();
+  const cat = page.getByRole('dialog', { name: 'Add services from the catalogue' });
+  const first = cat.getByRole('checkbox').nth(1);
+  await first.check();
+  await first.focus();
+  expect(await pressUntil(page, 'a.skip-inline', 'Shift+Tab')).toBe(1);
+  await page.keyboard.press('Enter');
+  await expect(cat.getByRole('button', { name: 'Add 1 service' })).toBeFocused();
+  // From the search box, forwards.
+  await cat.getByRole('searchbox', { name: 'Search the catalogue' }).focus();
+  await skip('Skip to Add services', '#catalogue-add', 'Add services');
+  await page.keyboard.press('Escape');
+
+  // Partners: from the step's button to "Add one of their objectives".
+  await steps(page).getByRole('button', { name: /Partners/ }).click();
+  await skip('Skip to Add one of their objectives', '#add-partner-objective', 'Add one of their objectives');
+
+  // Workshops: from the "Run the session" tab to the timer.
+  await steps(page).getByRole('button', { name: /Workshops/ }).click();
+  await page.getByRole('tab', { name: 'Run the session' }).click();
+  await skip('Skip to the timer', '#ws-timer button', 'the timer');
+
+  // Documents: from the step's button to Export.
+  await steps(page).getByRole('button', { name: /Documents/ }).click();
+  await skip('Skip to Export', '#export-button', 'Export');
+  // And back to the steps in one key.
+  await page.keyboard.press('F6');
+  await expect(steps(page).getByRole('button', { name: /Documents/ })).toBeFocused();
+  await expectAccessible(h, 'Documents after skipping to Export');
+});
+
+test('the map’s column headings show every objective title in full at 200% text, and the focused column’s too', async ({ launch }) => {
+  const h = await launch();
+  const { page } = h;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(h);
+  await page.evaluate(() => void (document.documentElement.style.fontSize = '200%'));
+  await steps(page).getByRole('button', { name: 'Map', exact: true }).click();
+  const grid = page.getByRole('grid', { name: /Contribution map/ });
+  const columns = Number(await grid.getAttribute('aria-colcount')) - 2;
+  /** Every drawn objective heading whose text does not fit its box: its code, and by how much. */
+  const clipped = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.map-col-header:not(.map-col-measure)')].flatMap((el) => {
+        const title = el.querySelector<HTMLElement>('.col-title')!;
+        const box = el.getBoundingClientRect();
+        const text = title.getBoundingClientRect();
+        const code = el.querySelector('.col-code')!.textContent!;
+        const fits = el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight && text.bottom <= box.bottom + 0.5 && title.scrollWidth <= title.clientWidth;
+        return fits ? [] : [`${code}: ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}`];
+      }),
+    );
+  const seen = new Set<string>();
+  // The columns are drawn as they scroll into view: check each stretch of them.
+  for (let left = 0; ; ) {
+    await expect.poll(clipped, { message: `headings clipped at scrollLeft ${left}` }).toEqual([]);
+    for (const code of await grid.locator('.map-col-header .col-code').allTextContents()) seen.add(code);
+    const next = await grid.evaluate((el, l) => {
+      el.scrollLeft = l + el.clientWidth / 2;
+      return el.scrollLeft;
+    }, left);
+    if (next <= left) break;
+    left = next;
+  }
+  expect(seen.size).toBe(columns);
+  // The text really is twice the size: a heading is at least 24 px type.
+  expect(await grid.locator('.map-col-header .col-title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24);
+
+  // A title too long even for the tallest headings keeps its code in view, and the line above the grid names the
+  // focused cell's objective in full.
+  await steps(page).getByRole('button', { name: 'Objectives', exact: true }).click();
+  await page.getByRole('tree', { name: 'Council objectives' }).getByRole('treeitem').nth(1).click();
+  const long = 'A very long objective title that goes on and on about improving outcomes for residents in every part of the county, including the market towns, the coast and the rural villages, over the next ten years and beyond';
+  const titleBox = page.getByRole('textbox', { name: /^Title/ }).first();
+  await titleBox.fill(long);
+  await titleBox.press('Tab');
+  await steps(page).getByRole('button', { name: 'Map', exact: true }).click();
+  const heading = grid.locator('.map-col-header').filter({ hasText: 'goes on and on' });
+  await heading.scrollIntoViewIfNeeded();
+  expect(await heading.evaluate((el) => el.querySelector('.col-code')!.getBoundingClientRect().top >= el.getBoundingClientRect().top)).toBe(true);
+  const col = await heading.evaluate((el) => Number(el.getAttribute('aria-colindex')) - 2);
+  await grid.locator(`[data-row="2"][data-col="${col}"]`).click();
+  await expect(page.locator('.map-current')).toContainText(long);
+  await expectAccessible(h, 'Map at 200% text');
+});

@@ -347,7 +347,9 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
   await page.getByRole('tab', { name: 'Results and write-up' }).click();
   // No next steps, no reason: still blocked, and the form says what to do.
   await expect(close.getByRole('button', { name: 'Close the session' })).toBeDisabled();
-  await expect(close.getByText(/Say what happens next .* or record why there are no next steps/)).toBeVisible();
+  await expect(
+    close.getByText(/Say what happens next .* or record why there are no next steps/),
+  ).toBeVisible();
   await close
     .getByLabel('What happens next')
     .fill('The library team works up tablet lending with the ICB and reports to cabinet in April.');
@@ -388,6 +390,7 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
 
   h.dialogs.folderAnswers.push(out);
   await page.getByRole('checkbox', { name: 'Large print (18 pt and larger)' }).check();
+  await page.getByLabel('Wall poster of the map (50 pt text, read from 2 metres)').selectOption('A1');
   await page.getByRole('button', { name: 'Print kit…' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The kit is ready' })).toBeVisible({
     timeout: 90_000,
@@ -400,7 +403,11 @@ test('plan, run, present and write up a short workshop, offline', async ({ launc
     'Objective cards (A4 sheets) (large print).pdf',
     'Service cards (A4 sheets) (large print).pdf',
     'Voting sheets (large print).pdf',
+    'Wall poster (A1) (large print).pdf',
   ]);
+  expect(
+    execFileSync('pdfinfo', [join(kitFolder, 'Wall poster (A1) (large print).pdf')], { encoding: 'utf8' }),
+  ).toMatch(/Page size:.*\(A1\)/);
   expect(
     execFileSync('pdfinfo', [join(kitFolder, 'Matrix poster (A3) (large print).pdf')], { encoding: 'utf8' }),
   ).toMatch(/Page size:.*\(A3\)/);

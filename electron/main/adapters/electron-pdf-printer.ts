@@ -71,7 +71,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
     return win;
   };
 
-  const printOnce = async (html: string, signal?: AbortSignal): Promise<Uint8Array> => {
+  const printOnce = async (html: string, signal?: AbortSignal, onPrinting?: () => void): Promise<Uint8Array> => {
     if (signal?.aborted) throw printCancelled();
     folder ??= mkdtemp(join(tmpdir(), 'awb-print-'));
     const file = join(await folder, `document-${++count}.html`);
@@ -82,7 +82,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
       await target.loadFile(file);
       await target.webContents.executeJavaScriptInIsolatedWorld(FONTS_WORLD, [{ code: 'document.fonts.ready.then(() => true)' }]);
       if (signal?.aborted) throw printCancelled();
-      const pdf = await target.webContents.printToPDF({
+      const printing = target.webContents.printToPDF({
         pageSize: 'A4',
         preferCSSPageSize: true,
         printBackground: true,
@@ -91,6 +91,8 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
         displayHeaderFooter: false,
         margins: { top: 0, bottom: 0, left: 0, right: 0 },
       });
+      onPrinting?.();
+      const pdf = await printing;
       if (signal?.aborted) throw printCancelled();
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } finally {
@@ -102,7 +104,7 @@ export function createElectronPdfPrinter(): PdfPrinter & { close(): Promise<void
   return {
     // One page at a time: the window holds one document.
     print(html, options) {
-      const job = queue.then(() => printOnce(html, options?.signal));
+      const job = queue.then(() => printOnce(html, options?.signal, options?.onPrinting));
       queue = job.catch(() => undefined);
       return job;
     },

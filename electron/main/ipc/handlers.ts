@@ -304,6 +304,7 @@ export function createHandlers(s: Services): Handlers {
     },
     ...createWorkshopHandlers({
       presenter: s.presenter,
+      tellConsolePages: (pages) => s.events.send('presenterPages', pages),
       workshop: s.workshop,
       chooseOutputFolder: (title) => s.dialogs.chooseOutputFolder(title),
       chooseDocumentDestination: (name, formats) => chooseExportDestination(s.dialogs, name, formats),

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PresenterState } from '../../../shared/workshop/presenter-state';
+import type { PresenterPages, PresenterState } from '../../../shared/workshop/presenter-state';
 import { loadSampleWorkbook } from '../../../shared/samples/sample-workbook';
 import type { Workbook } from '../../../shared/model/workbook-schema';
 import { WorkshopService } from '../services/workshop/workshop-service';
@@ -11,6 +11,7 @@ import { createWorkshopHandlers, type PresenterPort } from './workshop-handlers'
 const ctx = { senderUrl: 'app://workbench/index.html' };
 const state = (title: string): PresenterState => ({
   held: false,
+  key: 'welcome',
   title,
   screen: { kind: 'message', heading: 'Welcome', body: '' },
   timer: null,
@@ -20,6 +21,7 @@ const state = (title: string): PresenterState => ({
 let dir = '';
 let wb: Workbook;
 let shown: PresenterState[];
+let told: PresenterPages[];
 let opened: string[];
 let folderAnswer: string | null;
 let saveAnswer: string | null;
@@ -42,6 +44,7 @@ function setup(presenterFails = false) {
   });
   return createWorkshopHandlers({
     presenter,
+    tellConsolePages: (pages) => void told.push(pages),
     workshop,
     chooseOutputFolder: async () => folderAnswer,
     chooseDocumentDestination: async () => saveAnswer,
@@ -55,6 +58,7 @@ beforeEach(() => {
   if (!r.ok) throw new Error(r.error.message);
   wb = r.value;
   shown = [];
+  told = [];
   opened = [];
   folderAnswer = null;
   saveAnswer = null;
@@ -63,6 +67,15 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('presenter channels', () => {
+  it('pass the page count the presenter measured on to the console', async () => {
+    const h = setup();
+    expect(await h.reportPresenterPages({ key: 'activity:a1:0', pages: 3 }, ctx)).toEqual({
+      ok: true,
+      value: {},
+    });
+    expect(told).toEqual([{ key: 'activity:a1:0', pages: 3 }]);
+  });
+
   it('keep the latest state, and show it again when the presenter (re)opens', async () => {
     const h = setup();
     expect(await h.getPresenterState({}, ctx)).toEqual({ ok: true, value: { state: null } });

@@ -6,7 +6,7 @@ import { destinationStem } from '../services/documents/document-service';
 import { access } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { PresenterPlacement } from '../../../shared/ipc/workshop-contract';
-import type { PresenterState } from '../../../shared/workshop/presenter-state';
+import type { PresenterPages, PresenterState } from '../../../shared/workshop/presenter-state';
 import { fail, ok } from '../../../shared/result';
 import { kitFolderName } from '../services/workshop/workshop-documents';
 import type { WorkshopService } from '../services/workshop/workshop-service';
@@ -32,6 +32,8 @@ export const NO_PRESENTER: PresenterPort = {
 
 export interface WorkshopPorts {
   readonly presenter: PresenterPort;
+  /** Passes the presenter's page count to the console window (the presenterPages event). */
+  readonly tellConsolePages: (pages: PresenterPages) => void;
   readonly workshop: WorkshopService;
   /** Asks for a folder to write into; null when cancelled. */
   readonly chooseOutputFolder: (title: string) => Promise<string | null>;
@@ -48,6 +50,7 @@ type WorkshopChannel =
   | 'closePresenter'
   | 'showOnPresenter'
   | 'getPresenterState'
+  | 'reportPresenterPages'
   | 'printWorkshopKit'
   | 'writeWorkshopReport'
   | 'openWorkshopFile';
@@ -77,8 +80,12 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
       return ok({ presenterOpen: p.presenter.isOpen() });
     },
     getPresenterState: async () => ok({ state: latest }),
+    reportPresenterPages: async (pages) => {
+      p.tellConsolePages(pages);
+      return ok({});
+    },
 
-    printWorkshopKit: async ({ workbook, workshopId, largePrint, votingSheetsFor }) => {
+    printWorkshopKit: async ({ workbook, workshopId, largePrint, votingSheetsFor, wallPoster }) => {
       const w = workbook.workshops.find((x) => x.id === workshopId);
       if (!w) return fail('NOT_FOUND', 'That workshop is no longer in the workbook.');
       if (p.workshop.busy)
@@ -96,6 +103,7 @@ export function createWorkshopHandlers(p: WorkshopPorts): { [K in WorkshopChanne
         join(parent, kitFolderName(w)),
         largePrint,
         votingSheetsFor,
+        wallPoster ?? null,
       );
       return made.ok ? ok({ status: 'written', ...made.value }) : made;
     },

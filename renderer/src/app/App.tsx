@@ -12,7 +12,7 @@ import { findStep, STEPS } from './steps';
 import { applyTheme } from '../platform/theme';
 import { showStatus, useUiStore } from '../state/ui-store';
 import { useAutosave } from './use-autosave';
-import { useShortcuts } from './use-shortcuts';
+import { useShortcuts, useStepsKey } from './use-shortcuts';
 import { useWindowState } from './use-window-state';
 import { documentName, selectDirty, useWorkbookStore } from '../state/workbook-store';
 
@@ -70,6 +70,7 @@ export function App() {
 
   useEffect(() => guardFocus(), []);
   useShortcuts(run);
+  useStepsKey();
   useAutosave(autosaveSeconds);
   useWindowState();
 
@@ -148,7 +149,8 @@ export function App() {
             }}
           >
             Back to the steps
-          </a>
+          </a>{' '}
+          <span className="muted">(or press F6 from anywhere in the step)</span>
         </p>
       </main>
       <DialogHost />

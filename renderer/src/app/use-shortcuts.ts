@@ -35,3 +35,28 @@ export function useShortcuts(run: (command: MenuCommand) => void): void {
     return () => window.removeEventListener('keydown', onKey);
   }, [run]);
 }
+
+/**
+ * F6 moves between the step navigation and the step itself, as it moves between panes in a browser: from deep in
+ * a long step, one key back to the steps (the audit counted up to 81 Shift+Tabs), and one key back again to the
+ * step's heading. Not while a modal dialog is open, which keeps focus to itself.
+ */
+export function useStepsKey(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F6' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (document.querySelector('dialog[open]')) return;
+      const nav = document.getElementById('steps');
+      const inNav = nav?.contains(document.activeElement) ?? false;
+      const target = inNav
+        ? document.querySelector<HTMLElement>('main h1')
+        : document.querySelector<HTMLElement>('#steps [aria-current="step"]');
+      if (!target) return;
+      e.preventDefault();
+      if (target.tagName === 'H1') target.tabIndex = -1;
+      target.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,11 +1,32 @@
 /**
  * The one thing a PDF printer must do: print self-contained print HTML (from buildPrintHtml) to a tagged PDF with
  * an outline. Page size, margins, landscape sections and the running header and footer come from the HTML's CSS,
- * so an implementation must honour CSS page sizes. Implementations: Chromium through playwright-core (tests, the
+ * so an implementation must honour CSS page sizes. Implementations: Chromium driven over the DevTools protocol (tests, the
  * command line) and Electron's webContents.printToPDF (the app). A cancelled print rejects with `printCancelled()`.
  */
+export interface PrintOptions {
+  readonly signal?: AbortSignal;
+  /**
+   * Called once the browser has the laid-out document and is printing it, when the caller's thread is free until
+   * the PDF comes back: the moment to write the Word file. Until then each step of a print waits for the thread.
+   */
+  readonly onPrinting?: () => void;
+  /**
+   * Says that `html` is `revisionOf.html` with only the text of the elements `revisionOf.text` selects changed (the
+   * contents' page numbers, once the real ones are known). A printer still holding that document may change the
+   * text in place rather than load and lay out the whole document again; any printer may ignore this.
+   */
+  readonly revisionOf?: { readonly html: string; readonly text: readonly TextChange[] };
+}
+
+export interface TextChange {
+  /** A CSS selector; every element it matches gets `text`. A selector matching nothing means the change cannot be made so. */
+  readonly selector: string;
+  readonly text: string;
+}
+
 export interface PdfPrinter {
-  print(html: string, options?: { readonly signal?: AbortSignal }): Promise<Uint8Array>;
+  print(html: string, options?: PrintOptions): Promise<Uint8Array>;
   /** Gets ready to print (a page, a window) ahead of the first document, so the officer does not wait for it. */
   warm?(): Promise<void>;
   close?(): Promise<void>;

@@ -20,16 +20,26 @@ import {
   type Category,
 } from './categories';
 import { escapeMarkup as esc } from '../../documents/markup';
+import { baseCss, chunk, clipText, page } from './print-page';
+import { wallPosterPage, type WallPoster } from './wall-poster';
 
 export type KitPart =
-  'agenda' | 'objective-cards' | 'service-cards' | 'cards-a6' | 'matrix-poster' | 'voting-sheets';
-export type PageSize = 'A4' | 'A6' | 'A3';
+  | 'agenda'
+  | 'objective-cards'
+  | 'service-cards'
+  | 'cards-a6'
+  | 'matrix-poster'
+  | 'wall-poster'
+  | 'voting-sheets';
+export type PageSize = 'A4' | 'A6' | 'A3' | 'A1' | 'A0';
 
 export interface KitOptions {
   /** @font-face rules (node: documentFontCss()); '' for system fonts. */
   readonly fontCss: string;
   /** 18 pt and larger type throughout. */
   readonly largePrint: boolean;
+  /** Also print the map as a wall poster (50 pt text) in this format. */
+  readonly wallPoster?: WallPoster | null;
 }
 
 export interface KitPage {
@@ -41,36 +51,6 @@ export interface KitPage {
   readonly pageSize: PageSize;
   readonly landscape: boolean;
   readonly html: string;
-}
-
-function clipText(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).replace(/[,;:.\s]+$/, '')}…`;
-}
-
-function baseCss(o: KitOptions): string {
-  const body = o.largePrint ? 18 : 14;
-  return `${o.fontCss}
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FONT_FAMILY}, Arial, sans-serif; font-size: ${body}pt; line-height: 1.4; color: #${BRAND.text}; background: #fff; }
-h1, h2, h3 { color: #${BRAND.heading}; line-height: 1.2; margin: 0; }
-p { margin: 0 0 6pt; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.75pt solid #${BRAND.rule}; padding: 4pt 6pt; text-align: left; vertical-align: top; }
-thead th { background: #${BRAND.headerFill}; }
-caption { caption-side: top; text-align: left; font-weight: 700; padding-bottom: 4pt; }
-.symbol { font-family: ${FONT_FAMILY}, 'Segoe UI Symbol', 'DejaVu Sans', 'Arial Unicode MS', sans-serif; }
-`;
-}
-
-function page(title: string, css: string, body: string): string {
-  return `<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>${esc(title)}</title><meta name="generator" content="Alignment Workbench">
-<style>${css}</style></head>
-<body>${body}</body></html>`;
 }
 
 // ---- Agenda ------------------------------------------------------------------------------------------------
@@ -290,12 +270,6 @@ export function a6CardsPage(wb: Workbook, o: KitOptions): KitPage {
 const POSTER_COLUMNS = 24;
 const POSTER_ROWS = 15;
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out.length > 0 ? out : [[]];
-}
-
 export function matrixPosterPage(wb: Workbook, o: KitOptions): KitPage {
   const title = `Contribution map: ${wb.title}`;
   const numbers = cardNumbers(wb);
@@ -511,11 +485,14 @@ export function votingSheetsPage(wb: Workbook, w: Workshop, o: KitOptions): KitP
   };
 }
 
-/** The whole kit: the agenda and voting sheets need a workshop; cards and the poster come from the workbook alone. */
+/**
+ * The whole kit: the agenda and voting sheets need a workshop; cards and the posters come from the workbook alone.
+ */
 export function buildKit(wb: Workbook, workshop: Workshop | null, o: KitOptions): KitPage[] {
   const pages: KitPage[] = [];
   if (workshop) pages.push(agendaPage(wb, workshop, o));
   pages.push(objectiveCardsPage(wb, o), serviceCardsPage(wb, o), a6CardsPage(wb, o), matrixPosterPage(wb, o));
+  if (o.wallPoster) pages.push(wallPosterPage(wb, o.wallPoster, o));
   const sheets = workshop ? votingSheetsPage(wb, workshop, o) : null;
   if (sheets) pages.push(sheets);
   return pages;

@@ -235,7 +235,7 @@ async function main() {
   report.presenter.window = presenterWin
     ? { options: JSON.parse(JSON.stringify(presenterWin.options)), loadedUrls: presenterWin.loadedUrls }
     : null;
-  const shown = { held: false, title: 'Partners', screen: { kind: 'message', heading: 'Welcome', body: '' }, timer: null, fontPx: 0 };
+  const shown = { held: false, key: 'message', title: 'Partners', screen: { kind: 'message', heading: 'Welcome', body: '' }, timer: null, fontPx: 0 };
   report.presenter.show = await invoke('showOnPresenter', shown, TRUSTED);
   report.presenter.sentToPresenter = presenterWin ? [...presenterWin.webContents.sent] : [];
   report.presenter.latest = await invoke('getPresenterState', {}, TRUSTED);

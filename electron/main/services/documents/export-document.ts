@@ -52,9 +52,14 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
   const wantDocx = input.formats.includes('docx');
   if (wantPdf && !input.printer) return fail('UNSUPPORTED', 'PDF export needs a PDF printer, and none is available.');
   // The PDF goes first: its HTML is laid out and handed to the browser, and the Word file is written here while
-  // the browser prints, so the two take little longer than the slower of them.
+  // the browser prints, so the two take little longer than the slower of them. Word waits until the browser is
+  // printing: writing it takes this thread for a second or more, and each step of handing over the document
+  // (loading it, waiting for its fonts, asking for the print) needs the thread in between.
   let pdfJob: Promise<Uint8Array> | null = null;
+  let printing: Promise<void> = Promise.resolve();
   if (wantPdf && input.printer) {
+    let nowPrinting = () => undefined as void;
+    printing = new Promise<void>((resolve) => (nowPrinting = resolve));
     onProgress?.('html', 0.15);
     pdfJob = printDocumentPdf(document, input.printer, {
       fontCss: documentFontCss(),
@@ -62,7 +67,9 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
       zlib: nodeZlib,
       ...(signal ? { signal } : {}),
       onStep: (s) => onProgress?.(s === 'finishing' ? 'finishing' : 'pdf', s === 'printing' ? 0.55 : s === 'numbering' ? 0.75 : 0.9),
+      onPrinting: nowPrinting,
     }).then((printed) => printed.pdf);
+    pdfJob.then(nowPrinting, nowPrinting);
     // Awaited below; a failure here must not go unhandled while the Word file is written.
     pdfJob.catch(() => undefined);
   }
@@ -70,6 +77,7 @@ export async function exportDocument(input: ExportInput): Promise<Result<ExportO
   let pdf: Uint8Array | undefined;
   try {
     if (wantDocx) {
+      await printing;
       onProgress?.('docx', 0.2);
       try {
         docx = await renderDocx(document, input.houseStyle ? { houseStyle: input.houseStyle } : {});

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { loadSampleWorkbook } from '../../../../shared/samples/sample-workbook';
+import { wallPosterPage } from '../../../../shared/workshop/kit/wall-poster';
+import { documentFontCss } from '../documents/fonts';
 import { createChromiumPrinter, findChromium } from '../documents/chromium-printer';
 import {
   chooseWorkshop,
@@ -323,6 +325,88 @@ describe.skipIf(!chromium)('the printed kit', () => {
     expect(pages(byPart(largeKit, 'voting-sheets'))).toBeGreaterThanOrEqual(
       pages(byPart(kit, 'voting-sheets')),
     );
+  });
+});
+
+describe.skipIf(!chromium)('the wall poster', () => {
+  let tiles: WrittenFile | undefined;
+  let a1 = '';
+
+  beforeAll(async () => {
+    const made = await writeWorkshopKit({
+      workbook: wb,
+      workshopId: null,
+      folder: join(dir, 'wall'),
+      largePrint: false,
+      wallPoster: 'A3-sheets',
+      printer: printer!,
+      generatedAt: new Date('2025-02-13T10:00:00Z'),
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    tiles = made.value.files.find((f) => f.part === 'wall-poster');
+    a1 = join(dir, 'wall', 'a1.pdf');
+    writeFileSync(
+      a1,
+      await printer!.print(wallPosterPage(wb, 'A1', { fontCss: documentFontCss(), largePrint: false }).html),
+    );
+  }, 120_000);
+
+  /** Each line of text with the size of its type: the height of a line across the page, the width of one up it. */
+  function lineSizes(path: string, page: number): Array<{ text: string; pt: number }> {
+    const xml = execFileSync(
+      'pdftotext',
+      ['-bbox-layout', '-f', String(page), '-l', String(page), path, '-'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    // Arimo's ascent and descent span 1.117 em, which is the height poppler gives a word.
+    const EM = 1.117;
+    return [
+      ...xml.matchAll(
+        /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+      ),
+    ].map((m) => ({
+      text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+      pt: Math.min(Number(m[3]) - Number(m[1]), Number(m[4]) - Number(m[2])) / EM,
+    }));
+  }
+
+  it('prints one A1 sheet a page with every line of the map at 50 pt or more, read from 2 metres', () => {
+    const sizes = pageSizes(a1);
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const [w, h] of sizes) {
+      expect(Math.abs(w - 2383.94)).toBeLessThan(1.5);
+      expect(Math.abs(h - 1683.78)).toBeLessThan(1.5);
+    }
+    const all = sizes.flatMap((_, i) => lineSizes(a1, i + 1)).filter((l) => /\p{L}.*\p{L}/u.test(l.text));
+    expect(all.length).toBeGreaterThan(40);
+    for (const l of all) expect(l.pt, `“${l.text}” at ${l.pt.toFixed(1)} pt`).toBeGreaterThanOrEqual(49.5);
+    const words = execFileSync('pdftotext', [a1, '-'], { encoding: 'utf8' });
+    for (const s of ['S1', 'S24', 'O1', 'O15', 'Home library service', 'strong', 'medium', 'weak'])
+      expect(words).toContain(s);
+  });
+
+  it('tiles numbered A3 landscape sheets, each saying where it joins, with the map at 50 pt', () => {
+    expect(tiles?.fileName).toBe('Wall poster (A3 sheets to join).pdf');
+    expectSize(tiles!.path, 'A3', true);
+    const pages = Number(pdfinfo(tiles!.path)['Pages']);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    const page = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), tiles!.path, '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' ');
+    expect(page(1)).toContain(`Sheet 1 of ${pages} (row 1, column 1): the top-left corner.`);
+    expect(page(2)).toContain(`Sheet 2 of ${pages} (row 1, column 2): join to the right of sheet 1.`);
+    expect(page(pages)).toMatch(
+      new RegExp(
+        `Sheet ${pages} of ${pages} \\(row \\d+, column \\d+\\): join to the right of sheet ${pages - 1} and below sheet \\d+\\.`,
+      ),
+    );
+    // The title on the first sheet is at 60 pt and the key at 50 pt.
+    const first = lineSizes(tiles!.path, 1);
+    expect(first.find((l) => l.text.startsWith('Contribution map'))!.pt).toBeGreaterThanOrEqual(59);
+    expect(first.find((l) => l.text.includes('strong'))!.pt).toBeGreaterThanOrEqual(49.5);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type PageSize,
 } from '../../../../shared/workshop/kit/kit-html';
 import { buildWorkshopReport } from '../../../../shared/workshop/report';
+import type { WallPoster } from '../../../../shared/workshop/kit/wall-poster';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
 import { documentFontCss } from '../documents/fonts';
 import { nodeZlib } from '../documents/node-zlib';
@@ -116,6 +117,8 @@ export interface KitRequest {
   readonly workshopId: string | null;
   readonly folder: string;
   readonly largePrint: boolean;
+  /** Also print the map as a wall poster in this format. */
+  readonly wallPoster?: WallPoster | null;
   /** Print only this vote's numbered voting sheets. */
   readonly votingSheetsFor?: string;
   readonly printer: PdfPrinter;
@@ -131,7 +134,7 @@ export async function writeWorkshopKit(
   const chosen = chooseWorkshop(r.workbook, r.workshopId);
   if (!chosen.ok) return chosen;
   const generatedAt = r.generatedAt ?? new Date();
-  const options = { fontCss: documentFontCss(), largePrint: r.largePrint };
+  const options = { fontCss: documentFontCss(), largePrint: r.largePrint, wallPoster: r.wallPoster ?? null };
   let pages: KitPage[];
   if (r.votingSheetsFor !== undefined) {
     const sheets = chosen.value

@@ -8,6 +8,7 @@ import type { PdfPrinter } from '../../../../shared/documents/pdf/printer';
 import type { WorkshopFile } from '../../../../shared/ipc/workshop-contract';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
+import type { WallPoster } from '../../../../shared/workshop/kit/wall-poster';
 import {
   reportFileStem,
   writeWorkshopKit,
@@ -80,6 +81,7 @@ export class WorkshopService {
     folder: string,
     largePrint: boolean,
     votingSheetsFor?: string,
+    wallPoster: WallPoster | null = null,
   ): Promise<Result<{ folder: string; files: WorkshopFile[] }>> {
     return this.exclusive(async () => {
       const printer = await this.startPrinter();
@@ -89,6 +91,7 @@ export class WorkshopService {
         workshopId,
         folder,
         largePrint,
+        wallPoster,
         ...(votingSheetsFor !== undefined ? { votingSheetsFor } : {}),
         printer: printer.value,
         generatedAt: (this.options.now ?? (() => new Date()))(),

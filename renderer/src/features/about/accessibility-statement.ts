@@ -12,7 +12,7 @@ export const ACCESSIBILITY_STATEMENT: readonly StatementSection[] = [
   {
     heading: 'Using this app',
     paragraphs: [
-      'Alignment Workbench is meant for everyone in a library service and its council. You should be able to use it with the keyboard alone, with a screen reader, at 200% text size or 400% zoom (320 CSS pixels wide) without scrolling sideways, and in the dark and high-contrast colour themes (Preferences).',
+      'Alignment Workbench is meant for everyone in a library service and its council. You should be able to use it with the keyboard alone, with a screen reader, at 200% text size or 400% zoom (320 CSS pixels wide) without scrolling sideways, and in the dark and high-contrast colour themes (Preferences). Every step has one main heading, named regions and headings to jump by; skip links lead past long lists to a step’s main action (Add services, Add one of their objectives, the workshop timer, Export), and F6 moves between the step navigation and the step.',
     ],
   },
   {
@@ -25,7 +25,7 @@ export const ACCESSIBILITY_STATEMENT: readonly StatementSection[] = [
     heading: 'What is not accessible, and why',
     paragraphs: ['We know of these problems:'],
     list: [
-      'The contribution map’s column headings show only the first words of a long objective title at 200% text. The full title of the current cell’s objective is written above the grid and is part of each cell’s name for screen readers, but a sighted user scanning the headings sees shortened titles (WCAG 1.4.4).',
+      'The contribution map’s column headings grow to show each objective’s full title, at any text size, up to half the height of the window. A title longer than that is cut at its end in the heading; the full title of the focused cell’s objective is written above the grid and is part of each cell’s name for screen readers (WCAG 1.4.4).',
       'The map is a large grid of small cells. Selecting a block of cells needs Shift with the arrow keys or a pointer drag; there is no way to select a block by voice command alone (WCAG 2.5.7 is met by the keyboard route; voice users may find it slow).',
       'Charts in the Review step and in documents are pictures. Every chart has a text description and a data table with the same figures beside it.',
       'The workshop presenter view is made for a projected screen. It is not designed to be read with a screen reader; the facilitator’s console carries the same content.',

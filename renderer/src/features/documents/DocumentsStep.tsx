@@ -4,6 +4,7 @@ import type { ReadinessItem } from '../../../../shared/documents/readiness';
 import type { TemplateInfo } from '../../../../shared/ipc/documents-contract';
 import { useMediaQuery } from '../../components/use-media-query';
 import { showStatus, useUiStore } from '../../state/ui-store';
+import { SkipLink } from '../../components/SkipLink';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { AboutDocument } from './AboutDocument';
 import { questionFieldId } from './answers';
@@ -130,6 +131,7 @@ export function DocumentsStep() {
         alignment statement. Say what it proposes, answer the template’s questions, check the preview and the
         readiness checklist, then export it for Word or as an accessible PDF, as a draft or a final.
       </p>
+      <SkipLink to="export-button">Skip to Export</SkipLink>
 
       {summary.length > 0 && (
         <ErrorSummary

@@ -142,6 +142,7 @@ export function ExportPanel(props: {
       )}
       <div className="button-row">
         <button
+          id="export-button"
           ref={exportButton}
           type="button"
           className="button button-primary"

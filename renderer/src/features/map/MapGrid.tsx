@@ -1,14 +1,63 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { pairKey } from '../../../../shared/analysis/suggestions';
 import { STRENGTHS, type Strength } from '../../../../shared/model/vocabulary';
 import { cellLabel, type MapModel } from './map-model';
 
 const ROW_HEIGHT = 44;
-const COL_WIDTH = 96;
-const HEADER_HEIGHT = 112;
 const ROW_HEADER_WIDTH = 260;
-const SUMMARY_WIDTH = 104;
+/** Column and summary widths in rem, so a column widens with the text size (WCAG 1.4.4: 200% text). */
+const COL_REM = 6;
+const SUMMARY_REM = 6.5;
+/** The column headings are at least this tall, and grow to show the longest objective title in full. */
+const HEADER_MIN_REM = 7;
+
+/** The root font size in pixels, followed as the officer changes the text size. */
+function useRem(): number {
+  const [rem, setRem] = useState(() => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+  useEffect(() => {
+    // An element 1rem wide resizes when the root font size changes; no event says so otherwise.
+    const probe = document.createElement('div');
+    probe.setAttribute('aria-hidden', 'true');
+    probe.style.cssText = 'position:absolute;visibility:hidden;pointer-events:none;width:1rem;height:0;top:0;left:0';
+    document.body.append(probe);
+    const observer = new ResizeObserver(() => setRem(probe.getBoundingClientRect().width || 16));
+    observer.observe(probe);
+    return () => {
+      observer.disconnect();
+      probe.remove();
+    };
+  }, []);
+  return rem;
+}
+
+/**
+ * The height that shows every column's code and full title at this width: each heading is laid out once, off
+ * screen, with the same classes as the real ones (virtualised columns are not all drawn, so the drawn ones cannot
+ * be measured). Half the window bounds it, so rows stay in view: a title longer than that is cut at its
+ * end, and the line above the grid names the focused cell's objective in full.
+ */
+function headerHeight(columns: MapModel['columns'], width: number, rem: number): number {
+  const host = document.createElement('div');
+  host.className = 'map-col-header map-col-measure';
+  host.setAttribute('aria-hidden', 'true');
+  host.style.width = `${width}px`;
+  const code = document.createElement('span');
+  code.className = 'col-code';
+  const title = document.createElement('span');
+  title.className = 'col-title';
+  host.append(code, title);
+  document.body.append(host);
+  let tallest = 0;
+  for (const c of columns) {
+    code.textContent = c.code;
+    title.textContent = c.objective.title;
+    tallest = Math.max(tallest, host.scrollHeight);
+  }
+  host.remove();
+  const most = Math.max(HEADER_MIN_REM * rem, window.innerHeight * 0.5);
+  return Math.ceil(Math.max(HEADER_MIN_REM * rem, Math.min(tallest + 2, most)));
+}
 
 export interface CellPosition {
   readonly row: number;
@@ -42,7 +91,7 @@ function cellView(model: MapModel, row: number, col: number): CellView {
   };
 }
 
-const Cell = memo(function Cell(props: CellView & { row: number; col: number; left: number; active: boolean; selected: boolean; focusToken: number }) {
+const Cell = memo(function Cell(props: CellView & { row: number; col: number; left: number; width: number; active: boolean; selected: boolean; focusToken: number }) {
   const { strength } = props;
   const ref = useRef<HTMLDivElement>(null);
   // The active cell takes focus when asked, including when it is drawn only after the grid scrolls to it
@@ -78,7 +127,7 @@ const Cell = memo(function Cell(props: CellView & { row: number; col: number; le
       data-col={props.col}
       tabIndex={props.active ? 0 : -1}
       className={cls}
-      style={{ left: props.left, width: COL_WIDTH, height: ROW_HEIGHT }}
+      style={{ left: props.left, width: props.width, height: ROW_HEIGHT }}
     >
       <span className="visually-hidden">{props.label}</span>
       {strength !== null ? (
@@ -133,6 +182,10 @@ export function MapGrid(props: {
 }) {
   const { model, active } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const rem = useRem();
+  const COL_WIDTH = Math.round(COL_REM * rem);
+  const SUMMARY_WIDTH = Math.round(SUMMARY_REM * rem);
+  const HEADER_HEIGHT = useMemo(() => headerHeight(model.columns, COL_WIDTH, rem), [model.columns, COL_WIDTH, rem]);
   // TanStack Virtual returns fresh functions each render by design; we do not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const rows = useVirtualizer({
@@ -156,6 +209,11 @@ export function MapGrid(props: {
     scrollPaddingEnd: SUMMARY_WIDTH,
   });
   const totalWidth = ROW_HEADER_WIDTH + model.columns.length * COL_WIDTH + SUMMARY_WIDTH;
+  // Sizes cached at the old text size are thrown away when it changes.
+  useLayoutEffect(() => {
+    rows.measure();
+    cols.measure();
+  }, [COL_WIDTH, HEADER_HEIGHT, rows, cols]);
   const virtualCols = cols.getVirtualItems();
 
   // Keep the active cell in view (it may not be rendered until scrolled to).
@@ -177,6 +235,7 @@ export function MapGrid(props: {
     <div
       ref={scroller}
       className="map-scroller"
+      style={{ '--map-header-height': `${HEADER_HEIGHT}px` } as CSSProperties}
       data-focus-owner
       role="grid"
       aria-label="Contribution map: services by council objectives"
@@ -234,6 +293,7 @@ export function MapGrid(props: {
                   row={vr.index}
                   col={vc.index}
                   left={vc.start}
+                  width={COL_WIDTH}
                   active={vr.index === active.row && vc.index === active.col}
                   focusToken={vr.index === active.row && vc.index === active.col ? props.focusToken : 0}
                   selected={inRange(props.selection, vr.index, vc.index)}

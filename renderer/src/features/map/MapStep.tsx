@@ -266,8 +266,8 @@ export function MapStep() {
       </div>
       <MapLegend />
       {service && column && (
-        // The full names of the cell under the cursor, so nothing depends on the column headings' clipped
-        // titles or a hover tooltip (at 200% text a heading shows only a few words).
+        // The full names of the cell under the cursor, so nothing depends on a hover tooltip, nor on the column
+        // headings for a title too long for them.
         <p className="map-current">
           <strong>Cell:</strong> {service.name} → {column.code} {column.objective.title}
           {column.themeTitle ? ` (${column.themeTitle})` : ''}

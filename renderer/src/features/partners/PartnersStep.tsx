@@ -4,6 +4,7 @@ import { partnerOverlap } from '../../../../shared/analysis/partner-overlap';
 import { PARTNER_TYPE_LABELS, PARTNER_TYPES, STRENGTHS } from '../../../../shared/model/vocabulary';
 import type { Partner } from '../../../../shared/model/workbook-schema';
 import { CheckboxGroup, SelectField } from '../../components/fields';
+import { SkipLink } from '../../components/SkipLink';
 import { TextField } from '../../components/TextField';
 import { focusSoon } from '../../components/focus';
 import { ask, showStatus, useUiStore } from '../../state/ui-store';
@@ -39,6 +40,7 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
   return (
     <div id="partner-details" className="details-panel">
       <h2>{p.name}</h2>
+      <SkipLink to="add-partner-objective">Skip to Add one of their objectives</SkipLink>
       <TextField label="Name" required value={p.name} maxLength={500} validate={(v) => (v.trim() ? null : 'Enter a name')} onCommit={(v) => changePartner(p, 'Rename partner', { name: v }, 'name')} />
       <SelectField label="Type of organisation" value={p.type} options={PARTNER_TYPES.map((t) => ({ value: t, label: PARTNER_TYPE_LABELS[t] }))} onChange={(v) => changePartner(p, 'Change partner type', { type: v })} />
       <TextField label="About them" multiline value={p.description} maxLength={20_000} onCommit={(v) => changePartner(p, 'Change partner description', { description: v }, 'description')} />
@@ -79,6 +81,7 @@ function PartnerDetails(props: { partner: Partner; onDeleted: () => void }) {
       ))}
       <div className="button-row">
         <button
+          id="add-partner-objective"
           type="button"
           className="button button-secondary"
           onClick={() => {

@@ -7,7 +7,6 @@ import { useId, useMemo, useState } from 'react';
 import {
   ACTUALS_ROLE_LABELS,
   ACTUALS_ROLES,
-  applyActuals,
   describeProblem,
   guessActualsMapping,
   readActuals,
@@ -19,7 +18,7 @@ import type { Workbook } from '../../../../shared/model/workbook-schema';
 import { ColumnMappingGrid } from '../../components/ColumnMapping';
 import { Modal } from '../../components/Modal';
 import { showStatus } from '../../state/ui-store';
-import { useWorkbookStore } from '../../state/workbook-store';
+import { importActuals } from './commands';
 
 const SHOWN = 30;
 
@@ -42,10 +41,7 @@ export function ImportActualsDialog(props: {
   const add = () => {
     if (!result.ok || !canAdd) return;
     const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-    let counts = { added: 0, replaced: 0 };
-    useWorkbookStore.getState().edit(`Import results from ${props.fileName}`, (wb) => {
-      counts = applyActuals(wb, result.rows, `${props.fileName} (imported ${today})`);
-    });
+    const counts = importActuals(props.fileName, result.rows, `${props.fileName} (imported ${today})`);
     showStatus(
       `Imported ${counts.added} new and ${counts.replaced} replaced results from ${props.fileName}. Undo (Ctrl+Z) takes them out.`,
     );

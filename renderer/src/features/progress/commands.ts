@@ -1,5 +1,6 @@
 /** The Progress step's edits: each a named operation from shared/model wrapped in one undoable edit. */
 import type { Draft } from 'immer';
+import { applyActuals, type ActualsRow } from '../../../../shared/import/actuals';
 import type { Period } from '../../../../shared/model/periods';
 import type { Workbook } from '../../../../shared/model/workbook-schema';
 import {
@@ -55,4 +56,13 @@ export function recordUpdate(action: PlanAction, update: Omit<ActionUpdate, 'id'
 
 export function carryAcross(kind: 'workshop' | 'milestone', id: string, title: string): void {
   edit(`Carry across from “${title}”`, (wb) => void (kind === 'workshop' ? carryAcrossWorkshopActions(wb, id) : carryAcrossMilestones(wb, id)));
+}
+
+/** Imports a file's results as one undoable edit; says how many were new and how many replaced. */
+export function importActuals(fileName: string, rows: readonly ActualsRow[], source: string): { added: number; replaced: number } {
+  let counts = { added: 0, replaced: 0 };
+  edit(`Import results from ${fileName}`, (wb) => {
+    counts = applyActuals(wb, rows, source);
+  });
+  return counts;
 }

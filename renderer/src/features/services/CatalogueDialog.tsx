@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { ambitionOutcomeName, UNIVERSAL_OFFERS } from '../../../../shared/model/vocabulary';
 import { SERVICE_CATALOGUE } from '../../../../shared/reference/catalogue';
 import { Modal } from '../../components/Modal';
+import { SkipLink } from '../../components/SkipLink';
 import { showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { wordMatcher } from '../../../../shared/text/word-search';
@@ -33,7 +34,7 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
       onClose={() => props.onClose(null)}
       actions={
         <>
-          <button type="button" className="button button-primary" disabled={chosen.size === 0} onClick={add}>
+          <button id="catalogue-add" type="button" className="button button-primary" disabled={chosen.size === 0} onClick={add}>
             Add {chosen.size || ''} service{chosen.size === 1 ? '' : 's'}
           </button>
           <button type="button" className="button button-secondary" onClick={() => props.onClose(null)}>
@@ -56,6 +57,8 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
           <span>Also attach the catalogue’s sourced evidence for each service</span>
         </label>
       </div>
+      {/* About 60 checkboxes lie between the search and Add: this link, one Shift+Tab before the first, jumps past them. */}
+      <SkipLink to={chosen.size === 0 ? 'catalogue-count' : 'catalogue-add'}>Skip to Add services</SkipLink>
       <div className="catalogue" role="group" aria-label="Catalogue services">
         {UNIVERSAL_OFFERS.map((offer) => {
           const items = shown.filter((c) => c.offer === offer);
@@ -90,7 +93,7 @@ export function CatalogueDialog(props: { onClose: (firstId: string | null) => vo
           );
         })}
       </div>
-      <p className="catalogue-count" aria-live="polite">
+      <p id="catalogue-count" className="catalogue-count" aria-live="polite">
         {chosen.size === 0 ? 'No services selected yet.' : `${chosen.size} service${chosen.size === 1 ? '' : 's'} selected.`}
       </p>
     </Modal>

@@ -5,6 +5,7 @@
  * click with a confirmation when not everyone has voted; going back never deletes anything.
  */
 import { useEffect } from 'react';
+import { SkipLink } from '../../components/SkipLink';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import { asSentence } from '../../../../shared/text/words';
 import { ACTIVITY_KINDS, blockScreenText, headCount } from '../../../../shared/workshop/kinds';
@@ -87,6 +88,8 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
         <span key={announcement.at}>{announcement.text}</span>
       </div>
       <nav className="ws-console-agenda" aria-label="Agenda">
+        {/* The agenda's activities come first in the console; the timer is what the facilitator reaches for. */}
+        <SkipLink to="ws-timer">Skip to the timer</SkipLink>
         <h3 className="ws-strip-heading">Agenda</h3>
         {w.activities.length === 0 && <p className="muted">Plan the agenda first.</p>}
         <ol className="plain-list ws-agenda-strip">

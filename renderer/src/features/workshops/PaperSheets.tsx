@@ -5,12 +5,11 @@
  */
 import { useId, useState } from 'react';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
-import { recordPaperSheets } from '../../../../shared/workshop/operations';
 import { sheetCopies } from '../../../../shared/workshop/kinds';
 import { showError, showStatus } from '../../state/ui-store';
 import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
-import { editActivity } from './use-workshop';
+import { enterPaperSheets } from './commands';
 
 type Vote = Extract<Activity, { kind: 'dot-vote' | 'points' }>;
 
@@ -51,14 +50,8 @@ export function PaperSheetsEntry({ workshop: w, activity: a }: { workshop: Works
   const example = a.kind === 'dot-vote' ? '16: 3 5 5 9' : '16: 3=40 5=60';
 
   const add = () => {
-    const found = recordPaperSheets(structuredClone(a), text);
+    const found = enterPaperSheets(w.id, a, text);
     if (found.problems.length > 0) return setProblems(found.problems);
-    editActivity(
-      found.recorded === 1 ? 'Enter a paper sheet' : `Enter ${found.recorded} paper sheets`,
-      w.id,
-      a,
-      (v) => void recordPaperSheets(v, text),
-    );
     setProblems([]);
     setText('');
     showStatus(`${found.recorded} ${found.recorded === 1 ? 'sheet' : 'sheets'} entered.`);

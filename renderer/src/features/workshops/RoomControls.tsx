@@ -4,12 +4,11 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { Workshop } from '../../../../shared/model/workbook-schema';
-import { pageCount, type PresenterView } from '../../../../shared/workshop/presenter';
+import type { PresenterView } from '../../../../shared/workshop/presenter';
 import { checkRoom, DEFAULT_PROJECTOR_FONT_PX } from '../../../../shared/workshop/room';
 import { showError, showStatus } from '../../state/ui-store';
-import { useWorkbookStore } from '../../state/workbook-store';
 import { call } from '../../platform/api';
-import { resendPresenterState } from './presenter-sync';
+import { resendPresenterState, usePresenterPages } from './presenter-sync';
 import { useSessionStore } from './session-store';
 
 const SCREENS: ReadonlyArray<{
@@ -177,9 +176,8 @@ export function RoomControls({ workshop: w, activityId }: { workshop: Workshop; 
   const held = useSessionStore((s) => s.held);
   const open = useSessionStore((s) => s.presenterOpen);
   const singleKeys = useSessionStore((s) => s.singleKeys);
-  const wb = useWorkbookStore((s) => s.workbook);
   const s = useSessionStore.getState;
-  const pages = wb ? pageCount(wb, w, view) : 1;
+  const pages = usePresenterPages(view);
   const page = 'page' in view && view.page ? view.page : 1;
   const setPage = (p: number) => s().show({ ...view, page: p } as PresenterView);
   const current = activityId ? w.activities.find((a) => a.id === activityId) : undefined;

@@ -34,7 +34,7 @@ export function TimerPanel({ minutes, label, forId }: { minutes: number; label: 
   const ours = timer !== null && timerFor === forId;
 
   return (
-    <section className={`ws-timer ws-timer-${phase}`} aria-labelledby="ws-timer-heading">
+    <section id="ws-timer" className={`ws-timer ws-timer-${phase}`} aria-labelledby="ws-timer-heading">
       <h3 id="ws-timer-heading">Timer{timer && !ours ? `: ${timerLabel}` : ''}</h3>
       <p className="ws-timer-clock">
         <span aria-hidden="true">{formatClock(left)}</span>

@@ -2,8 +2,13 @@
  * The presenter view on the projector. It renders only the state the console pushes (presenterState events, or
  * the latest on opening) and has no controls: no notes, no individual votes, nothing private. Large type, near
  * black on white (well above 7:1), shapes and words beside every colour. Escape closes it, back to the console.
+ *
+ * Long screens are split into pages by what fits at this window's size and the chosen type size: each list item
+ * is a unit, and the screen is laid out with every unit, then units are counted onto pages until the next would
+ * not fit (measured, before anything is painted; again whenever the window or the state changes). Headings, the
+ * tie note, the number who voted and the page line are on every page; the console pages through them.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   PresenterScreen,
   PresenterState,
@@ -12,7 +17,19 @@ import type {
 import { listInWords } from '../../../../../shared/text/words';
 import { formatClock, ONE_MINUTE_MS, phaseOf, remainingMs } from '../../../../../shared/workshop/timer';
 import { call, onEvent } from '../../../platform/api';
+import { splitIntoPages } from './split-pages';
 import './presenter.css';
+
+/** The units one rendering shows, and what its page line says. Measuring shows every unit. */
+interface Slice {
+  readonly from: number;
+  readonly to: number;
+  readonly page: number;
+  readonly pages: number;
+  readonly measuring: boolean;
+}
+
+const shows = (slice: Slice, i: number) => i >= slice.from && i < slice.to;
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -31,23 +48,61 @@ function Timer({ timer }: { timer: PresenterTimer }) {
   const phase = left <= 0 ? 'over' : left <= ONE_MINUTE_MS ? 'warning' : 'normal';
   // A timer set for a new activity but not yet started says nothing: "Paused" is only for one stopped part-way.
   const words =
-    left <= 0 ? 'Time is up' : left <= ONE_MINUTE_MS ? 'One minute left' : phaseOf(timer, now) === 'paused' ? 'Paused' : '';
+    left <= 0
+      ? 'Time is up'
+      : left <= ONE_MINUTE_MS
+        ? 'One minute left'
+        : phaseOf(timer, now) === 'paused'
+          ? 'Paused'
+          : '';
   return (
     // role="timer" is not announced second by second; the console announces milestones instead.
     <div className={`p-timer p-timer-${phase}`} role="timer" aria-label={`Time left: ${formatClock(left)}`}>
       <span className="p-timer-label">{timer.label}</span>
       <span className="p-timer-clock">{formatClock(left)}</span>
-      {words && <span className="p-timer-words">{words}</span>}
+      <span className="p-timer-words">{words}</span>
     </div>
   );
 }
 
-function Paging({ paging }: { paging: { page: number; pages: number } }) {
-  return paging.pages > 1 ? (
+/** While measuring, the widest page line holds its place so that every real page has room for its own. */
+function Paging({ slice }: { slice: Slice }) {
+  if (slice.measuring) return <p className="p-paging">Page 888 of 888</p>;
+  return slice.pages > 1 ? (
     <p className="p-paging">
-      Page {paging.page} of {paging.pages}
+      Page {slice.page} of {slice.pages}
     </p>
   ) : null;
+}
+
+/** Beyond this many characters of labels, ties are named by their numbers in the list, so the note stays short. */
+const TIE_LABELS_UP_TO = 160;
+
+const rankIn =
+  (rows: ReadonlyArray<{ number: number; rank: string }>) =>
+  (n: number): string =>
+    rows.find((r) => r.number === n)?.rank ?? '';
+
+/** Above this many options tied together, the note gives their number and place rather than each option. */
+const TIE_LISTED_UP_TO = 4;
+
+/**
+ * "A and B; C, D and E" in words while that is short; otherwise by option number ("options 1 and 2; 20 options,
+ * joint 3rd"), so the note stays on screen with the rows.
+ */
+function tieNote(
+  ties: ReadonlyArray<ReadonlyArray<{ number: number; label: string }>>,
+  rankOf: (n: number) => string,
+): string {
+  const labels = ties.map((g) => listInWords(g.map((o) => o.label))).join('; ');
+  if (labels.length <= TIE_LABELS_UP_TO) return labels;
+  return `options ${ties
+    .map((g) =>
+      g.length <= TIE_LISTED_UP_TO
+        ? listInWords(g.map((o) => String(o.number)))
+        : `${g.length} options, ${rankOf(g[0]!.number)}`,
+    )
+    .join('; ')}`;
 }
 
 const SHAPE_PATHS: Record<string, ReactNode> = {
@@ -87,7 +142,7 @@ function QuadrantMark({
   );
 }
 
-function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
+function Screen({ screen, title, slice }: { screen: PresenterScreen; title: string; slice: Slice }) {
   switch (screen.kind) {
     case 'welcome':
       return (
@@ -121,18 +176,25 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
         <>
           <h1>Agenda</h1>
           <ol className="p-agenda">
-            {screen.items.map((it, i) => (
-              <li key={i} className={it.current ? 'p-current' : it.done ? 'p-done' : undefined}>
-                <span className="p-agenda-title">
-                  {it.current && <span className="p-badge">Now</span>}
-                  {it.done && <span className="p-badge p-badge-done">Done</span>} {it.title}
-                </span>
-                <span className="p-agenda-meta">
-                  {it.minutes} min · {it.kind}
-                </span>
-              </li>
-            ))}
+            {screen.items.map((it, i) =>
+              !shows(slice, i) ? null : (
+                <li
+                  key={i}
+                  data-unit=""
+                  className={it.current ? 'p-current' : it.done ? 'p-done' : undefined}
+                >
+                  <span className="p-agenda-title">
+                    {it.current && <span className="p-badge">Now</span>}
+                    {it.done && <span className="p-badge p-badge-done">Done</span>} {it.title}
+                  </span>
+                  <span className="p-agenda-meta">
+                    {it.minutes} min · {it.kind}
+                  </span>
+                </li>
+              ),
+            )}
           </ol>
+          <Paging slice={slice} />
         </>
       );
     case 'ideas':
@@ -144,19 +206,28 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
             <p className="p-lead">No ideas yet. Write yours down first, then share them one at a time.</p>
           ) : (
             <div className="p-groups">
-              {screen.groups.map((g, i) => (
-                <section key={i}>
-                  <h2>{g.name}</h2>
-                  <ul>
-                    {g.ideas.map((idea, j) => (
-                      <li key={j}>{idea}</li>
-                    ))}
-                  </ul>
-                </section>
-              ))}
+              {screen.groups.map((g, i) => {
+                const first = screen.groups.slice(0, i).reduce((n, x) => n + x.ideas.length, 0);
+                const here = g.ideas.map((_, j) => shows(slice, first + j));
+                return !here.includes(true) ? null : (
+                  // A group split across pages keeps its heading on each.
+                  <section key={i} data-unit-group="">
+                    <h2>{g.name}</h2>
+                    <ul>
+                      {g.ideas.map((idea, j) =>
+                        here[j] ? (
+                          <li key={j} data-unit="">
+                            {idea}
+                          </li>
+                        ) : null,
+                      )}
+                    </ul>
+                  </section>
+                );
+              })}
             </div>
           )}
-          <Paging paging={screen.paging} />
+          <Paging slice={slice} />
         </>
       );
     case 'dot-vote':
@@ -180,48 +251,56 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {screen.status.rows.map((r) => (
-                    <tr key={r.number} className={r.tied ? 'p-tied' : undefined}>
-                      <td>{r.rank}</td>
-                      <th scope="row">
-                        <span className="p-option-number">{r.number}</span> {r.label}
-                      </th>
-                      <td className="p-num">{r.amount}</td>
-                    </tr>
-                  ))}
+                  {screen.status.rows.map((r, i) =>
+                    !shows(slice, i) ? null : (
+                      <tr key={r.number} data-unit="" className={r.tied ? 'p-tied' : undefined}>
+                        <td>{r.rank}</td>
+                        <th scope="row">
+                          <span className="p-option-number">{r.number}</span> {r.label}
+                        </th>
+                        <td className="p-num">{r.amount}</td>
+                      </tr>
+                    ),
+                  )}
                 </tbody>
               </table>
               {screen.status.ties.length > 0 && (
                 <p className="p-tie-note">
-                  <strong>Tied:</strong> {screen.status.ties.map((g) => listInWords(g)).join('; ')}
+                  <strong>Tied:</strong> {tieNote(screen.status.ties, rankIn(screen.status.rows))}
                 </p>
-              )}
-              {screen.status.voters !== null && (
-                <p className="p-small">{screen.status.voters} people voted.</p>
               )}
             </>
           ) : (
             <>
               <ol className="p-options">
-                {screen.options.map((o) => (
-                  <li key={o.number}>
-                    <span className="p-option-number" aria-hidden="true">
-                      {o.number}
-                    </span>
-                    <span>{o.label}</span>
-                  </li>
-                ))}
+                {screen.options.map((o, i) =>
+                  !shows(slice, i) ? null : (
+                    <li key={o.number} data-unit="">
+                      <span className="p-option-number" aria-hidden="true">
+                        {o.number}
+                      </span>
+                      <span>{o.label}</span>
+                    </li>
+                  ),
+                )}
               </ol>
-              {screen.status.ballotsIn !== null && (
-                <p className="p-count" aria-live="polite">
-                  {screen.status.expected > 0
-                    ? `${screen.status.ballotsIn} of ${screen.status.expected} voted`
-                    : `${screen.status.ballotsIn} voted`}
-                </p>
-              )}
             </>
           )}
-          <Paging paging={screen.paging} />
+          {/* The count and the page line share the last line. */}
+          <div className="p-foot">
+            {screen.status.revealed
+              ? screen.status.voters !== null && (
+                  <p className="p-small">{screen.status.voters} people voted.</p>
+                )
+              : screen.status.ballotsIn !== null && (
+                  <p className="p-count" aria-live="polite">
+                    {screen.status.expected > 0
+                      ? `${screen.status.ballotsIn} of ${screen.status.expected} voted`
+                      : `${screen.status.ballotsIn} voted`}
+                  </p>
+                )}
+            <Paging slice={slice} />
+          </div>
         </>
       );
     }
@@ -255,7 +334,11 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
                   <span
                     key={p.number}
                     className="p-dot"
-                    style={{ left: `${p.x * 100}%`, bottom: `${p.y * 100}%` }}
+                    // Inset by half a marker, so a marker at an edge stays inside the grid.
+                    style={{
+                      left: `calc(0.7em + ${p.x} * (100% - 1.4em))`,
+                      bottom: `calc(0.7em + ${p.y} * (100% - 1.4em))`,
+                    }}
                     aria-hidden="true"
                   >
                     {p.number}
@@ -267,20 +350,25 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
               </span>
             </div>
             <ol className="p-grid-key">
-              {screen.placed.map((p) => (
-                <li key={p.number}>
-                  <span className="p-option-number">{p.number}</span> {p.label}{' '}
-                  <span className="p-small">({p.letter})</span>
-                </li>
-              ))}
-              {screen.waiting.map((o) => (
-                <li key={o.number} className="p-waiting">
-                  <span className="p-option-number">{o.number}</span> {o.label}{' '}
-                  <span className="p-small">(not placed yet)</span>
-                </li>
-              ))}
+              {screen.placed.map((p, i) =>
+                !shows(slice, i) ? null : (
+                  <li key={p.number} data-unit="">
+                    <span className="p-option-number">{p.number}</span> {p.label}{' '}
+                    <span className="p-small">({p.letter})</span>
+                  </li>
+                ),
+              )}
+              {screen.waiting.map((o, i) =>
+                !shows(slice, screen.placed.length + i) ? null : (
+                  <li key={o.number} data-unit="" className="p-waiting">
+                    <span className="p-option-number">{o.number}</span> {o.label}{' '}
+                    <span className="p-small">(not placed yet)</span>
+                  </li>
+                ),
+              )}
             </ol>
           </div>
+          <Paging slice={slice} />
         </>
       );
     case 'walk-the-map':
@@ -289,31 +377,35 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
           <p className="p-sub">
             {screen.heading} · {screen.position}
           </p>
-          <h1>{screen.objective}</h1>
+          <h1 className={screen.objective.length > 120 ? 'p-long-title' : undefined}>{screen.objective}</h1>
           {screen.links.length === 0 ? (
             <p className="p-lead">Which library services contribute to this objective, and how strongly?</p>
           ) : (
             <ul className="p-links">
-              {screen.links.map((l, i) => (
-                <li key={i}>
-                  <span className={`p-strength p-strength-${l.strength}`}>{l.strengthText}</span>
-                  <span className="p-link-body">
-                    <strong>{l.service}</strong>
-                    {l.rationale && <span className="p-link-why">{l.rationale}</span>}
-                  </span>
-                  <span className={`p-status p-status-${l.status}`}>
-                    {l.status === 'agreed'
-                      ? '✓ Agreed'
-                      : l.status === 'proposed'
-                        ? 'Proposed'
-                        : 'On the map now'}
-                  </span>
-                </li>
-              ))}
+              {screen.links.map((l, i) =>
+                !shows(slice, i) ? null : (
+                  <li key={i} data-unit="">
+                    <span className={`p-strength p-strength-${l.strength}`}>{l.strengthText}</span>
+                    <span className="p-link-body">
+                      <strong>{l.service}</strong>
+                      {l.rationale && <span className="p-link-why"> – {l.rationale}</span>}
+                    </span>
+                    <span className={`p-status p-status-${l.status}`}>
+                      {l.status === 'agreed'
+                        ? '✓ Agreed'
+                        : l.status === 'proposed'
+                          ? 'Proposed'
+                          : 'On the map now'}
+                    </span>
+                  </li>
+                ),
+              )}
             </ul>
           )}
-          <p className="p-small">● strong · ○ medium · △ weak</p>
-          <Paging paging={screen.paging} />
+          <div className="p-foot">
+            <p className="p-small">● strong · ○ medium · △ weak</p>
+            <Paging slice={slice} />
+          </div>
         </>
       );
     case 'parking-lot':
@@ -324,14 +416,16 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
             <p className="p-lead">Nothing parked yet.</p>
           ) : (
             <ul className="p-list">
-              {screen.items.map((it, i) => (
-                <li key={i}>
-                  {it.text} <span className="p-small">({it.disposition})</span>
-                </li>
-              ))}
+              {screen.items.map((it, i) =>
+                !shows(slice, i) ? null : (
+                  <li key={i} data-unit="">
+                    {it.text} <span className="p-small">({it.disposition})</span>
+                  </li>
+                ),
+              )}
             </ul>
           )}
-          <Paging paging={screen.paging} />
+          <Paging slice={slice} />
         </>
       );
     case 'decisions':
@@ -342,15 +436,17 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
             <p className="p-lead">No decisions recorded yet.</p>
           ) : (
             <ul className="p-list">
-              {screen.items.map((d, i) => (
-                <li key={i}>
-                  {d.text}
-                  {d.result && <span className="p-small"> ({d.result})</span>}
-                </li>
-              ))}
+              {screen.items.map((d, i) =>
+                !shows(slice, i) ? null : (
+                  <li key={i} data-unit="">
+                    {d.text}
+                    {d.result && <span className="p-small"> ({d.result})</span>}
+                  </li>
+                ),
+              )}
             </ul>
           )}
-          <Paging paging={screen.paging} />
+          <Paging slice={slice} />
         </>
       );
     case 'actions':
@@ -361,18 +457,20 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
             <p className="p-lead">No actions recorded yet.</p>
           ) : (
             <ul className="p-list">
-              {screen.items.map((a, i) => (
-                <li key={i}>
-                  {a.text}
-                  <span className="p-small">
-                    {' '}
-                    ({a.owner}, {a.due})
-                  </span>
-                </li>
-              ))}
+              {screen.items.map((a, i) =>
+                !shows(slice, i) ? null : (
+                  <li key={i} data-unit="">
+                    {a.text}
+                    <span className="p-small">
+                      {' '}
+                      ({a.owner}, {a.due})
+                    </span>
+                  </li>
+                ),
+              )}
             </ul>
           )}
-          <Paging paging={screen.paging} />
+          <Paging slice={slice} />
         </>
       );
     case 'message':
@@ -385,8 +483,43 @@ function Screen({ screen, title }: { screen: PresenterScreen; title: string }) {
   }
 }
 
+/** The window's size, so a resize (or moving to another display) measures the pages again. */
+function useWindowSize(): string {
+  const read = () => `${window.innerWidth}×${window.innerHeight}`;
+  const [size, setSize] = useState(read);
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return size;
+}
+
+interface Layout {
+  readonly state: PresenterState;
+  readonly size: string;
+  readonly fontsReady: boolean;
+  readonly starts: readonly number[];
+  /** Lists in one column rather than two: taken when an item does not fit a page in two. */
+  readonly oneColumn: boolean;
+}
+
+/** Splits the laid-out screen into pages: in two columns where the screen has them, else in one. */
+function measure(main: HTMLElement): Pick<Layout, 'starts' | 'oneColumn'> {
+  const two = splitIntoPages(main);
+  if (!two.tooBig) return { starts: two.starts, oneColumn: false };
+  main.classList.add('p-one-column');
+  const one = splitIntoPages(main);
+  main.classList.remove('p-one-column');
+  return { starts: one.starts, oneColumn: true };
+}
+
 export function PresenterApp() {
   const [state, setState] = useState<PresenterState | null>(null);
+  const [layout, setLayout] = useState<Layout | null>(null);
+  const [fontsReady, setFontsReady] = useState(false);
+  const size = useWindowSize();
+  const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     document.title = 'Presenter view – Alignment Workbench';
@@ -395,6 +528,7 @@ export function PresenterApp() {
     void call('getPresenterState', {}).then((r) => {
       if (r.ok && r.value.state) setState((current) => current ?? r.value.state);
     });
+    void document.fonts.ready.then(() => setFontsReady(true));
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') void call('closePresenter', {});
     };
@@ -404,6 +538,22 @@ export function PresenterApp() {
       window.removeEventListener('keydown', onKey);
     };
   }, []);
+
+  const measured =
+    layout && state && layout.state === state && layout.size === size && layout.fontsReady === fontsReady
+      ? layout
+      : null;
+  // Laid out with every unit, measured and split before the browser paints, then drawn one page at a time.
+  useLayoutEffect(() => {
+    if (measured || !state || state.held || !mainRef.current) return;
+    setLayout({ state, size, fontsReady, ...measure(mainRef.current) });
+  }, [measured, state, size, fontsReady]);
+
+  const pages = measured ? Math.max(1, measured.starts.length - 1) : 1;
+  const key = state?.key;
+  useEffect(() => {
+    if (key !== undefined && measured) void call('reportPresenterPages', { key, pages });
+  }, [key, pages, measured]);
 
   const style =
     state && state.fontPx > 0
@@ -424,10 +574,21 @@ export function PresenterApp() {
       </main>
     );
   }
+  const asked = 'page' in state.screen ? state.screen.page : 1;
+  const page = Math.min(asked, pages);
+  const slice: Slice = measured
+    ? {
+        from: measured.starts[page - 1] ?? 0,
+        to: measured.starts[page] ?? 0,
+        page,
+        pages,
+        measuring: false,
+      }
+    : { from: 0, to: Number.POSITIVE_INFINITY, page: 1, pages: 1, measuring: true };
   return (
-    <main className={`presenter${state.timer ? ' presenter-with-timer' : ''}`} style={style}>
+    <main ref={mainRef} className={`presenter${measured?.oneColumn ? ' p-one-column' : ''}`} style={style}>
       {state.timer && <Timer timer={state.timer} />}
-      <Screen screen={state.screen} title={state.title} />
+      <Screen screen={state.screen} title={state.title} slice={slice} />
     </main>
   );
 }

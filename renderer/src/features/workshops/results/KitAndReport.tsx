@@ -2,9 +2,10 @@
  * The printed kit (agenda, cards, matrix poster, voting sheets) and the workshop report, each written to a folder
  * the facilitator chooses, with the files listed to open or show.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { WorkshopFile } from '../../../../../shared/ipc/workshop-contract';
 import type { Workshop } from '../../../../../shared/model/workbook-schema';
+import { WALL_POSTERS, type WallPoster } from '../../../../../shared/workshop/kit/wall-poster';
 import { call } from '../../../platform/api';
 import { showError, showStatus } from '../../../state/ui-store';
 import { useWorkbookStore } from '../../../state/workbook-store';
@@ -54,6 +55,8 @@ function Files({ files, folder }: { files: readonly WorkshopFile[]; folder: stri
 
 export function KitAndReport({ workshop: w }: { workshop: Workshop }) {
   const [large, setLarge] = useState(false);
+  const [wall, setWall] = useState<WallPoster | ''>('');
+  const wallId = useId();
   const [formats, setFormats] = useState<Array<'docx' | 'pdf'>>(['docx', 'pdf']);
   const [names, setNames] = useState(false);
   const [busy, setBusy] = useState<'kit' | 'report' | null>(null);
@@ -68,7 +71,12 @@ export function KitAndReport({ workshop: w }: { workshop: Workshop }) {
     const wb = useWorkbookStore.getState().workbook;
     if (!wb) return;
     setBusy('kit');
-    const r = await call('printWorkshopKit', { workbook: wb, workshopId: w.id, largePrint: large });
+    const r = await call('printWorkshopKit', {
+      workbook: wb,
+      workshopId: w.id,
+      largePrint: large,
+      wallPoster: wall || null,
+    });
     setBusy(null);
     if (!r.ok) return showError(r.error);
     if (r.value.status === 'cancelled') return;
@@ -98,13 +106,24 @@ export function KitAndReport({ workshop: w }: { workshop: Workshop }) {
         <h4 id="ws-kit-heading">Printed kit</h4>
         <p>
           The agenda, objective and service cards (A6, four to an A4 sheet, and one per A6 page for card
-          stock), the A3 matrix poster of the current map, and numbered voting sheets for secret paper
-          ballots.
+          stock), the A3 matrix poster of the current map for a table, numbered voting sheets for secret paper
+          ballots and, if you choose one, a wall poster of the map.
         </p>
         <label className="checkbox">
           <input type="checkbox" checked={large} onChange={(e) => setLarge(e.target.checked)} />
           <span>Large print (18 pt and larger)</span>
         </label>
+        <div className="field">
+          <label htmlFor={wallId}>Wall poster of the map (50 pt text, read from 2 metres)</label>
+          <select id={wallId} value={wall} onChange={(e) => setWall(e.target.value as WallPoster | '')}>
+            <option value="">None: the A3 poster is for a table</option>
+            {(Object.keys(WALL_POSTERS) as WallPoster[]).map((k) => (
+              <option key={k} value={k}>
+                {WALL_POSTERS[k].label}: {WALL_POSTERS[k].description}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="button-row">
           <button
             type="button"
