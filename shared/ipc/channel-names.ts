@@ -27,6 +27,8 @@ export const CHANNEL_NAMES = [
   'addTemplateFolder',
   'removeTemplateFolder',
   'previewDocument',
+  'documentFonts',
+  'prepareDocumentExport',
   'generateDocument',
   'cancelDocumentJob',
   'openGeneratedDocument',

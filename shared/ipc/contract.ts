@@ -191,8 +191,18 @@ export const CONTRACT = {
     output: z.discriminatedUnion('status', [cancelled, z.object({ status: z.literal('added'), listing: TemplateListingSchema })]),
   },
   removeTemplateFolder: { input: z.object({ folder: pathText }), output: TemplateListingSchema },
-  /** The print HTML of a draft (the very HTML the PDF is printed from), with its warnings and open questions. */
+  /**
+   * The print HTML of a draft (the very HTML the PDF is printed from, less its fonts, which documentFonts gives
+   * once), with its warnings and open questions.
+   */
   previewDocument: { input: DocumentRequestSchema, output: DocumentPreviewSchema },
+  /** The @font-face rules documents are printed with, fonts inline: the same for every preview, so asked for once. */
+  documentFonts: { input: none, output: z.object({ css: z.string() }) },
+  /**
+   * The Documents step has opened: start the PDF printer and load the export code now, so the first export does
+   * not wait for them. Answers at once; a printer that cannot start is reported by the export that needs it.
+   */
+  prepareDocumentExport: { input: none, output: empty },
   /**
    * A final is checked first and refused (with what is missing) before anything is asked.
    * Asks where to save, then makes the document in the chosen formats without blocking the window. Progress

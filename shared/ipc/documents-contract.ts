@@ -100,7 +100,10 @@ export const DocumentRequestSchema = z.object({
 const UnansweredSchema = z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() }));
 
 export const DocumentPreviewSchema = z.object({
-  /** Self-contained print HTML: the same document the PDF is printed from (the PDF adds TOC page numbers). */
+  /**
+   * The print HTML the PDF is printed from (the PDF adds TOC page numbers), without the fonts: the preview adds the
+   * documentFonts rules, which are the same for every document, so each preview does not carry them again.
+   */
   html: z.string(),
   title: z.string(),
   warnings: z.array(DocumentWarningSchema),

@@ -319,8 +319,10 @@ test('cancelling a generation stops it, says so, and writes nothing', async ({ l
   const listing = await h.composition.documentService.listTemplates();
   const t = listing.templates.find((x) => x.origin === 'built-in' && x.partner === 'none')!;
   await templateRadio(h, t).check();
-  for (const q of t.questions.filter((x) => x.required)) await answer(h, q, `Answer to ${q.label}`);
+  // Questions asked only for some answers (an exempt appendix's paragraph) show once the preview says they apply.
   await expect(preview(h).locator('h1').first()).toBeVisible({ timeout: 20_000 });
+  for (const q of t.questions.filter((x) => x.required))
+    if (await h.page.locator(`#doc-q-${q.id}`).isVisible()) await answer(h, q, `Answer to ${q.label}`);
 
   await h.page.getByRole('radio', { name: /^PDF/ }).check();
   const folder = tempFolder();

@@ -265,6 +265,11 @@ export function createHandlers(s: Services): Handlers {
       return ok(await s.documentService.listTemplates());
     },
     previewDocument: async ({ workbook, draftId }) => s.documentService.preview(workbook, draftId),
+    documentFonts: async () => ok({ css: s.documentService.fontCss() }),
+    prepareDocumentExport: async () => {
+      s.documentService.prepareExport();
+      return ok({});
+    },
     generateDocument: async ({ jobId, workbook, draftId, formats, mode, attachWorkbook }) => {
       const draft = workbook.drafts.find((d) => d.id === draftId);
       if (!draft) return fail('NOT_FOUND', 'That document draft is no longer in the workbook. Choose a template again.');

@@ -156,7 +156,9 @@ describe('the preview', () => {
     expect(r.value.html).toMatch(/^<!doctype html>/i);
     expect(r.value.html).toContain('Digital inclusion');
     expect(r.value.html).toContain('Northshire');
-    expect(r.value.html).toContain('@font-face');
+    // The fonts are given once (documentFonts), not with every preview.
+    expect(r.value.html).not.toContain('@font-face');
+    expect(service().fontCss()).toContain('@font-face');
     expect(r.value.html).not.toMatch(/<script/i);
     // "Preferred option" is asked only for an Outline Business Case.
     expect(r.value.askedQuestionIds).toEqual(['topic', 'stage', 'risks']);
@@ -190,6 +192,19 @@ describe('the preview', () => {
 
     const broken = service({ startPrinter: () => Promise.reject(new Error('No Chromium, Google Chrome or Microsoft Edge was found.')) });
     expect((await broken.preview(workbook, draftId)).ok).toBe(true);
+  });
+
+  it('gets the printer ready when the Documents step opens, before any preview', async () => {
+    const calls: string[] = [];
+    const s = service({
+      startPrinter: async () => {
+        calls.push('start');
+        return { print: async () => new Uint8Array(), warm: async () => void calls.push('warm') };
+      },
+    });
+    s.prepareExport();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual(['start', 'warm']);
   });
 
   it('says plainly when the draft or its template has gone', async () => {

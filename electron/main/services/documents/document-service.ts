@@ -32,7 +32,8 @@ import type {
 import type { Draft, Workbook } from '../../../../shared/model/workbook-schema';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { describeWriteError, writeFileAtomic } from '../atomic-write';
-import { renderPrintHtml } from './print-html';
+import { renderPreviewHtml } from './print-html';
+import { documentFontCss } from './fonts';
 import { listTemplates, type TemplateSummary } from './template-folders';
 
 export interface DocumentServiceOptions {
@@ -233,7 +234,7 @@ export class DocumentService {
     if (!bound.ok) return bound;
     const { document, warnings, unanswered, blockers } = bound.value;
     return ok({
-      html: renderPrintHtml(document),
+      html: renderPreviewHtml(document),
       title: document.properties.title,
       warnings: warnings.map(toWarning),
       unanswered: unanswered.map(toUnanswered),
@@ -272,6 +273,17 @@ export class DocumentService {
     this.startPrinter()
       .then((printer) => printer.warm?.())
       .catch(() => undefined);
+  }
+
+  /** The fonts every preview is shown in (the preview HTML leaves them out). */
+  fontCss(): string {
+    return documentFontCss();
+  }
+
+  /** Readies everything the first export needs that does not depend on the document: the printer and the export code. */
+  prepareExport(): void {
+    this.warmPrinter();
+    import('./export-document').catch(() => undefined);
   }
 
   get busy(): boolean {

@@ -1,5 +1,17 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { call } from '../../platform/api';
 import { previewHtml } from './preview-html';
+
+/** The fonts documents are printed in: asked for once, as every preview uses the same. */
+let fonts: Promise<string> | null = null;
+function documentFonts(): Promise<string> {
+  fonts ??= call('documentFonts', {}).then((r) => {
+    // Without them the preview falls back to the app's sans-serif; the next preview asks again.
+    if (!r.ok) fonts = null;
+    return r.ok ? r.value.css : '';
+  });
+  return fonts;
+}
 
 /**
  * The live preview: the engine's print HTML in a sandboxed frame. srcdoc gives the document a frame of its own, so
@@ -13,13 +25,19 @@ import { previewHtml } from './preview-html';
  * Electron) lets srcdoc frames load under frame-src 'none' because nothing is fetched; the policy is unchanged.
  */
 export function DocumentPreview(props: { html: string; title: string; updating: boolean }) {
-  const srcDoc = useMemo(() => previewHtml(props.html), [props.html]);
+  const [fontCss, setFontCss] = useState<string | null>(null);
+  useEffect(() => {
+    void documentFonts().then(setFontCss);
+  }, []);
+  const srcDoc = useMemo(() => (fontCss === null ? null : previewHtml(props.html, fontCss)), [props.html, fontCss]);
   return (
     <div className="document-preview">
       <p className="muted document-preview-state" aria-hidden="true">
         {props.updating ? 'Updating the preview…' : 'The preview shows the document as it will be printed to PDF.'}
       </p>
-      <iframe className="document-preview-frame" sandbox="allow-scripts" srcDoc={srcDoc} title={`Preview of “${props.title}”`} />
+      {srcDoc !== null && (
+        <iframe className="document-preview-frame" sandbox="allow-scripts" srcDoc={srcDoc} title={`Preview of “${props.title}”`} />
+      )}
     </div>
   );
 }

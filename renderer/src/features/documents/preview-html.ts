@@ -5,9 +5,10 @@
  * quietly refuses, because navigating the preview frame itself would be blocked by the app's Content Security
  * Policy and leave an error page where the document was; links inside the document (the contents) keep working.
  * A real document comes through unchanged apart from its web links, so the preview stays the HTML the PDF is
- * printed from.
+ * printed from. The fonts (the app's own @font-face rules, the same for every document) go in afterwards, so the
+ * document is parsed here without them.
  */
-export function previewHtml(html: string): string {
+export function previewHtml(html: string, fontCss = ''): string {
   // Self-contained (no outside names), so the end-to-end test can run this very function in the browser.
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // Elements a printed document never needs, and that could run or load something if one were ever let in.
@@ -23,5 +24,7 @@ export function previewHtml(html: string): string {
     a.setAttribute('target', '_blank');
     a.setAttribute('rel', 'noopener noreferrer');
   }
-  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  const page = doc.documentElement.outerHTML;
+  // Font data is base64 inside url(): it holds no "<", so it cannot end the style element.
+  return `<!doctype html>\n${fontCss && !fontCss.includes('<') ? page.replace('<head>', `<head><style>${fontCss}</style>`) : page}`;
 }
