@@ -74,16 +74,11 @@ const CLASS = new Uint8Array(256);
 for (const c of [Ch.Space, Ch.LineFeed, Ch.Return, Ch.Tab, Ch.FormFeed, 0]) CLASS[c] = 1;
 for (const c of [Ch.OpenParen, Ch.CloseParen, Ch.Less, Ch.Greater, Ch.OpenBracket, Ch.CloseBracket, Ch.OpenBrace, Ch.CloseBrace, Ch.Slash, Ch.Percent]) CLASS[c] = 2;
 
-/** Operators and the operand keywords, keyed by length and bytes (see `wordKey`); -1 marks an operand keyword. */
-const KEYWORDS = new Map<number, number>();
-const wordKey = (len: number, b0: number, b1: number, b2: number) => len * 0x1000000 + b0 * 0x10000 + b1 * 0x100 + b2;
-const keyOf = (w: string) => wordKey(w.length, w.charCodeAt(0) || 0, w.charCodeAt(1) || 0, w.charCodeAt(2) || 0);
 const OPERAND = -1;
 const INLINE_IMAGE = -2;
+/** Operators of one or two bytes by (first byte × 256 + second byte); all the others are `Other`. */
+const SHORT = new Int8Array(0x10000);
 for (const [kind, words] of [
-  [OpKind.BeginMarked, 'BDC'],
-  [OpKind.BeginMarkedPlain, 'BMC'],
-  [OpKind.EndMarked, 'EMC'],
   [OpKind.PathStart, 'm re'],
   [OpKind.PathBuild, 'l c v y h'],
   [OpKind.Paint, 'S s f F f* B B* b b*'],
@@ -96,19 +91,27 @@ for (const [kind, words] of [
   [OpKind.Draw, 'Do'],
   [INLINE_IMAGE, 'BI ID'],
 ] as const)
-  for (const w of words.split(' ')) KEYWORDS.set(keyOf(w), kind);
+  for (const w of words.split(' ')) SHORT[w.charCodeAt(0) * 0x100 + (w.charCodeAt(1) || 0)] = kind;
+
+const [B, D, C, E, M] = ['B', 'D', 'C', 'E', 'M'].map((c) => c.charCodeAt(0)) as [number, number, number, number, number];
 
 /** What a bare word is: an operand keyword, or an operator (any longer than three bytes is of no interest here). */
 function classify(src: Uint8Array, start: number, end: number): number {
   const len = end - start;
-  if (len > 5) return OpKind.Other;
-  if (len > 3) {
-    // true, false and null are operands.
-    const w = String.fromCharCode(...src.subarray(start, end));
-    return w === 'true' || w === 'false' || w === 'null' ? OPERAND : OpKind.Other;
+  if (len <= 2) return SHORT[src[start]! * 0x100 + (len === 2 ? src[start + 1]! : 0)]!;
+  if (len === 3) {
+    if (src[start + 2] !== C) return OpKind.Other;
+    const b0 = src[start]!;
+    const b1 = src[start + 1]!;
+    if (b0 === B && b1 === D) return OpKind.BeginMarked;
+    if (b0 === B && b1 === M) return OpKind.BeginMarkedPlain;
+    if (b0 === E && b1 === M) return OpKind.EndMarked;
+    return OpKind.Other;
   }
-  const key = wordKey(len, src[start]!, len > 1 ? src[start + 1]! : 0, len > 2 ? src[start + 2]! : 0);
-  return KEYWORDS.get(key) ?? OpKind.Other;
+  if (len > 5) return OpKind.Other;
+  // true, false and null are operands.
+  const w = String.fromCharCode(...src.subarray(start, end));
+  return w === 'true' || w === 'false' || w === 'null' ? OPERAND : OpKind.Other;
 }
 
 /** Splits a content stream into operations; null when it cannot be read safely. */
