@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artifactUntagged, splitOperations } from './content-stream';
+import { artifactUntagged, OpKind, splitOperations } from './content-stream';
 
 const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const str = (b: Uint8Array) => String.fromCharCode(...b);
@@ -13,10 +13,12 @@ const E = '\nEMC\n';
 describe('splitOperations', () => {
   it('reads operands of every kind without mistaking their contents for operators', () => {
     const ops = splitOperations(bytes('/P <</MCID 3 /Alt (a Tj)>> BDC\n[(x) -20 <0041> ] TJ % f comment\n(un\\) (bal) anced) Tj EMC'))!;
-    expect(ops.map((o) => o.operator)).toEqual(['BDC', 'TJ', 'Tj', 'EMC']);
-    const src = '1 0 0 -1 75.5 74 Tm';
-    const [tm] = splitOperations(bytes(src))!;
-    expect(src.slice(tm!.start, tm!.end)).toBe(src);
+    expect([...ops.kind.subarray(0, ops.count)]).toEqual([OpKind.BeginMarked, OpKind.ShowText, OpKind.ShowText, OpKind.EndMarked]);
+    const src = '1 0 0 -1 75.5 74 Tm true null false d0';
+    const tm = splitOperations(bytes(src))!;
+    expect(tm.count).toBe(2);
+    expect(src.slice(tm.start[0], tm.end[0])).toBe('1 0 0 -1 75.5 74 Tm');
+    expect(src.slice(tm.start[1], tm.end[1])).toBe('true null false d0');
   });
 
   it('refuses what it cannot read safely: inline images, unclosed strings and trailing operands', () => {
@@ -24,11 +26,14 @@ describe('splitOperations', () => {
     expect(splitOperations(bytes('BT (never closed Tj ET'))).toBeNull();
     expect(splitOperations(bytes('0 0 10 10 re f 1 0 0'))).toBeNull();
     expect(splitOperations(bytes('<0041 Tj'))).toBeNull();
+    expect(splitOperations(bytes('0 0 m ) S'))).toBeNull();
   });
 
   it('copes with an operator word longer than a function call can take as arguments', () => {
     const long = 'x'.repeat(300_000);
-    expect(splitOperations(bytes(`0 0 1 1 re f ${long}`))!.map((o) => o.operator.length)).toEqual([2, 1, 300_000]);
+    const ops = splitOperations(bytes(`0 0 1 1 re f ${long}`))!;
+    expect([...ops.kind.subarray(0, ops.count)]).toEqual([OpKind.PathStart, OpKind.Paint, OpKind.Other]);
+    expect(ops.end[2]! - ops.start[2]!).toBe(300_000);
   });
 });
 

@@ -20,6 +20,7 @@ import {
 } from 'pdf-lib';
 import { headingsOf, inlineText, referenceNumbers, type DocModel, type Inline } from '../model';
 import { artifactUntagged } from './content-stream';
+import { N } from './pdf-name';
 import { demoteRepeatedHeaders, fixListItems, roleMapNonStandard, surveyStructure } from './structure-fixes';
 import { portableZlib, type ZlibCodec } from './zlib-codec';
 import { escapeMarkup as xmlEsc } from '../markup';
@@ -36,7 +37,6 @@ export interface FinishOptions {
 }
 
 export const SNAPSHOT_NAME = 'workbook-snapshot.json';
-const N = (s: string) => PDFName.of(s);
 
 const latin1 = (bytes: Uint8Array) => {
   const parts: string[] = [];

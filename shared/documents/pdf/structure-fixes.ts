@@ -7,8 +7,8 @@
  * read once; each fix then works only on the elements it is about.
  */
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFNumber, PDFRef, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { N } from './pdf-name';
 
-const N = (s: string) => PDFName.of(s);
 type Lookup = (o: PDFObject | undefined) => PDFObject | undefined;
 
 function kidsOf(el: PDFDict, lookup: Lookup): PDFObject[] {
