@@ -248,6 +248,21 @@ test('a 90-minute plan with five activities runs at 1366×768 without scrolling 
       return misses;
     });
     misses.push(...outside.map((o) => `activity ${step + 1}: ${o}`));
+    // A box that scrolls on its own must not hide the activity's primary actions or the logs: they are in view as they are.
+    const primary = [
+      page.getByRole('button', { name: /Finish and go to the next/ }),
+      page.getByRole('tab', { name: /^Parking lot/ }),
+      page.getByRole('tab', { name: /^Actions/ }),
+      page.getByLabel('Park something for later'),
+      ...[
+        [],
+        [page.getByLabel('New idea')],
+        [page.getByRole('button', { name: 'Open voting' }), page.getByRole('button', { name: /Choose the options/ })],
+        [page.getByRole('button', { name: /Choose the items/ })],
+        [page.getByRole('button', { name: 'Next objective' }), page.getByLabel('Objective', { exact: true })],
+      ][step]!,
+    ];
+    for (const control of primary) await expectInViewport(page, control, `activity ${step + 1}: ${control}`);
     if (step < kinds.length - 1) await page.getByRole('button', { name: /Finish and go to the next/ }).click();
   }
   expect(misses, 'controls of the running session outside the 1366×768 window').toEqual([]);
