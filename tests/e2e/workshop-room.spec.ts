@@ -194,3 +194,76 @@ test('voting at room speed: 22 options, paper sheets typed by number, a one-scre
   await page.keyboard.press('Escape');
   await expect(page.getByText('4 of 20 voted')).toBeVisible();
 });
+
+test('a 90-minute plan with five activities runs at 1366×768 without scrolling to reach a control', async ({ launch }) => {
+  const { page } = await launch();
+  await page.getByRole('button', { name: 'Open the sample workbook' }).click();
+  await page
+    .getByRole('navigation', { name: 'Steps' })
+    .getByRole('button', { name: /Workshops/ })
+    .click();
+  await page.getByRole('button', { name: 'New workshop' }).click();
+  const plan = page.getByRole('tabpanel');
+  await plan.getByLabel('How many people').fill('20');
+  await plan.getByLabel('Planned length of the session (minutes)').fill('90');
+  const kinds = [/^Agenda block/, /^Idea capture/, /^Dot voting/, /^2×2 prioritisation/, /^Walk the map/];
+  for (const kind of kinds) {
+    const select = plan.getByLabel('Add to the agenda');
+    const texts = await select.locator('option').allTextContents();
+    await select.selectOption({ label: texts.find((t) => kind.test(t))! });
+    await plan.getByRole('button', { name: 'Add activity' }).click();
+  }
+  await expect(page.getByText(/runs over|longer than the planned/i)).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Run the session' }).click();
+  await page.getByRole('button', { name: 'Start this activity' }).click();
+
+  const misses: string[] = [];
+  for (let step = 0; step < kinds.length; step++) {
+    await page.screenshot({ path: join(artefacts, `ninety-minutes-${step + 1}.png`) });
+    // Every control the facilitator can use is inside the window as it is: nothing to scroll for.
+    const outside = await page.evaluate(() => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        ['button:not([disabled])', 'input:not([type=hidden])', 'select', 'textarea', '[tabindex="0"]']
+          .map((c) => `[role=tabpanel] ${c}`)
+          .join(', '),
+      );
+      const misses: string[] = [];
+      for (const c of controls) {
+        if (c.closest('.visually-hidden, .skip-link') || c.getClientRects().length === 0) continue;
+        const r = c.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        // Within a list that scrolls inside its own box, a control is reached by that box's scrolling, not the page's.
+        let box: HTMLElement | null = c.parentElement;
+        let inScroller = false;
+        while (box && box !== document.body) {
+          const style = getComputedStyle(box);
+          if (/(auto|scroll)/.test(style.overflowY) && box.scrollHeight > box.clientHeight) inScroller = true;
+          if (/(auto|scroll)/.test(style.overflowX) && box.scrollWidth > box.clientWidth) inScroller = true;
+          box = box.parentElement;
+        }
+        if (inScroller) continue;
+        if (r.top < 0 || r.left < 0 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1)
+          misses.push(`${c.tagName.toLowerCase()} “${(c.getAttribute('aria-label') ?? c.textContent ?? '').trim().slice(0, 40)}” at ${Math.round(r.top)}`);
+      }
+      return misses;
+    });
+    misses.push(...outside.map((o) => `activity ${step + 1}: ${o}`));
+    // A box that scrolls on its own must not hide the activity's primary actions or the logs: they are in view as they are.
+    const primary = [
+      page.getByRole('button', { name: /Finish and go to the next/ }),
+      page.getByRole('tab', { name: /^Parking lot/ }),
+      page.getByRole('tab', { name: /^Actions/ }),
+      page.getByLabel('Park something for later'),
+      ...[
+        [],
+        [page.getByLabel('New idea')],
+        [page.getByRole('button', { name: 'Open voting' }), page.getByRole('button', { name: /Choose the options/ })],
+        [page.getByRole('button', { name: /Choose the items/ })],
+        [page.getByRole('button', { name: 'Next objective' }), page.getByLabel('Objective', { exact: true })],
+      ][step]!,
+    ];
+    for (const control of primary) await expectInViewport(page, control, `activity ${step + 1}: ${control}`);
+    if (step < kinds.length - 1) await page.getByRole('button', { name: /Finish and go to the next/ }).click();
+  }
+  expect(misses, 'controls of the running session outside the 1366×768 window').toEqual([]);
+});

@@ -1,10 +1,10 @@
 /**
- * The facilitator console: the agenda and the room's screen and timer as strips across the top (the screen and
- * timer stay in view while the activity scrolls), the current activity with the full width under them, and the
- * parking lot, decisions and actions always to hand. Moving on needs an explicit
- * click with a confirmation when not everyone has voted; going back never deletes anything.
+ * The facilitator console: the agenda and the room's screen and timer as strips across the top, the current
+ * activity under them, and the parking lot, decisions and actions always to hand beside it. On a laptop screen the
+ * console is exactly the window's height, so every control is in view without scrolling the page. Moving on needs
+ * an explicit click with a confirmation when not everyone has voted; going back never deletes anything.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SkipLink } from '../../components/SkipLink';
 import type { Activity, Workshop } from '../../../../shared/model/workbook-schema';
 import { asSentence } from '../../../../shared/text/words';
@@ -50,7 +50,20 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
     if (current && current.id !== activityId) s().setActivity(current.id);
   }, [current, activityId, s]);
 
+  // While a session runs the console is the window: starting an activity (or coming back to one under way) brings
+  // its top to the top of the window, so nothing above it pushes the facilitator's controls out of view.
+  const consoleRef = useRef<HTMLDivElement>(null);
+  const [started, setStarted] = useState(() => (w.activities.some((a) => a.status === 'running') ? 1 : 0));
+  useLayoutEffect(() => {
+    if (started === 0) return;
+    consoleRef.current?.scrollIntoView({ block: 'start' });
+    // "Start this activity" has just gone: its place is taken by "Finish and go to the next activity".
+    if (document.activeElement === null || document.activeElement === document.body)
+      consoleRef.current?.querySelector<HTMLElement>('.ws-activity-go .button')?.focus({ preventScroll: true });
+  }, [started]);
+
   const startActivity = (a: Activity) => {
+    setStarted((n) => n + 1);
     startActivityCommand(w.id, a);
     s().setActivity(a.id);
     s().setTimer(a.minutes, a.title, a.id);
@@ -82,7 +95,7 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
   };
 
   return (
-    <div className="ws-console">
+    <div className="ws-console" ref={consoleRef}>
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {/* The region stays; only its text is replaced (keyed, so the same words twice are read twice). */}
         <span key={announcement.at}>{announcement.text}</span>
@@ -147,13 +160,16 @@ export function ConsolePanel({ workshop: w }: { workshop: Workshop }) {
                 )}
               </div>
             </div>
-            {current.notes && (
-              <details className="ws-notes">
-                <summary>Facilitator’s notes (only on this screen)</summary>
-                <p>{current.notes}</p>
-              </details>
-            )}
-            <ActivityWorkspace key={current.id} workshop={w} activity={current} />
+            {/* Long lists scroll inside this box; each activity keeps its primary actions in view within it. */}
+            <div className="ws-activity-body">
+              {current.notes && (
+                <details className="ws-notes">
+                  <summary>Facilitator’s notes (only on this screen)</summary>
+                  <p>{current.notes}</p>
+                </details>
+              )}
+              <ActivityWorkspace key={current.id} workshop={w} activity={current} />
+            </div>
           </section>
         ) : (
           <p className="muted">No activities yet. Add them to the agenda on the Plan tab.</p>

@@ -13,9 +13,12 @@ export function IdeasActivity({ workshop: w, activity: a }: { workshop: Workshop
   // Both parts offer the groups already named, from one list.
   const groups = useId();
   return (
-    <div className="ws-ideas">
+    <div className="ws-ideas ws-fill">
       <IdeasLive workshop={w} activity={a} groupsListId={groups} />
-      <IdeasResults workshop={w} activity={a} groupsListId={groups} />
+      {/* The New idea box stays put while the ideas so far scroll. */}
+      <div className="ws-activity-scroll">
+        <IdeasResults workshop={w} activity={a} groupsListId={groups} />
+      </div>
     </div>
   );
 }

@@ -15,23 +15,26 @@ export function VoteActivity({ workshop: w, activity: a }: { workshop: Workshop;
   const label = useOptionLabel(w);
   const locked = isVoteSetupLocked(a);
   return (
-    <div className="ws-vote">
-      {!locked && <VoteSetup workshop={w} activity={a} />}
+    <div className="ws-vote ws-fill">
+      {/* The set-up and the options scroll; Open voting stays at the foot, in view. */}
+      <div className="ws-activity-scroll">
+        {!locked && <VoteSetup workshop={w} activity={a} />}
 
-      <h4>Options</h4>
-      {a.optionIds.length === 0 ? (
-        <p className="muted">No options yet.</p>
-      ) : (
-        <ol className="ws-options">
-          {a.optionIds.map((id) => (
-            <li key={id}>{label(id)}</li>
-          ))}
-        </ol>
-      )}
+        <h4>Options</h4>
+        {a.optionIds.length === 0 ? (
+          <p className="muted">No options yet.</p>
+        ) : (
+          <ol className="ws-options">
+            {a.optionIds.map((id) => (
+              <li key={id}>{label(id)}</li>
+            ))}
+          </ol>
+        )}
 
-      {locked && !a.revealed && <VoteLive workshop={w} activity={a} />}
+        {locked && !a.revealed && <VoteLive workshop={w} activity={a} />}
+        {a.revealed && <VoteResults workshop={w} activity={a} />}
+      </div>
       {!locked && <OpenVoting workshop={w} activity={a} />}
-      {a.revealed && <VoteResults workshop={w} activity={a} />}
     </div>
   );
 }

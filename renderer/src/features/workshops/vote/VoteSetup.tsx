@@ -177,7 +177,7 @@ export function OpenVoting({ workshop: w, activity: a }: { workshop: Workshop; a
     useSessionStore.getState().announce('Voting is open. The options and the budget are now fixed.');
   };
   return (
-    <div className="button-row">
+    <div className="button-row ws-actions-foot">
       <button type="button" className="button button-primary" onClick={open}>
         Open voting
       </button>

@@ -35,7 +35,7 @@ export function WalkActivity({ workshop: w, activity: a }: { workshop: Workshop;
   };
 
   return (
-    <div className="ws-walk">
+    <div className="ws-walk ws-fill">
       <p className="panel">
         For each service: propose a strength and say why, then ask{' '}
         <strong>“can anyone not live with this?”</strong> Record any reasoned objection; adjust the strength,
@@ -80,7 +80,10 @@ export function WalkActivity({ workshop: w, activity: a }: { workshop: Workshop;
       <h4>
         Objective {i + 1} of {objectives.length}: {objective.title}
       </h4>
-      <WalkLive workshop={w} activity={a} workbook={wb} objective={objective} />
+      {/* Choosing the objective stays put while its services scroll. */}
+      <div className="ws-activity-scroll">
+        <WalkLive workshop={w} activity={a} workbook={wb} objective={objective} />
+      </div>
     </div>
   );
 }
