@@ -18,13 +18,11 @@
  *
  *   npm run bench:ballots     (builds first; set CHROMIUM_PATH to use another Chromium)
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser } from 'playwright-core';
-import config, { CHROMIUM_PATH } from '../playwright.config';
-import { openApp, serveRenderer } from '../tests/e2e/harness';
+import { openApp } from '../tests/e2e/harness';
+import { withRendererBrowser } from './renderer-browser';
 import { writeWorkbookFile } from '../electron/main/services/workbook-files';
 import { readWorkbookText } from '../shared/model/workbook-format';
 import type { Activity } from '../shared/model/workbook-schema';
@@ -94,98 +92,89 @@ async function main(): Promise<void> {
   w.activities = [vote];
   wb.workshops = [w, ...wb.workshops.filter((x) => x !== w)];
 
-  const folder = mkdtempSync(join(tmpdir(), 'awb-bench-ballots-'));
-  const file = join(folder, 'Ballots.awbook');
-  const written = await writeWorkbookFile(file, wb, { keepBackup: false });
-  if (!written.ok) throw new Error(written.error.message);
   const { lines, tallies } = sheetLines();
 
-  const renderer = config.projects?.find((p) => p.name === 'renderer')?.use?.launchOptions;
-  const { server, origin } = await serveRenderer();
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: renderer?.args ?? [] });
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    const h = await openApp(context, origin);
-    const page = h.page;
-    h.dialogs.openAnswers.push(file);
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    await page.waitForFunction(() => !document.querySelector('nav[aria-label="Steps"] button[disabled]'));
-    await page
-      .getByRole('navigation', { name: 'Steps' })
-      .getByRole('button', { name: /Workshops/ })
-      .click();
-    await page.getByRole('tab', { name: 'Run the session' }).click();
-    await page
-      .getByRole('navigation', { name: 'Agenda' })
-      .getByRole('button', { name: /Which objectives/ })
-      .click();
-    const box = page.getByLabel('Type in paper sheets');
-    const entered = page.getByTestId('sheets-in');
-    await box.click();
+  await withRendererBrowser(
+    'ballots',
+    { width: 1366, height: 768 },
+    async ({ context, origin, folder }) => {
+      const file = join(folder, 'Ballots.awbook');
+      const written = await writeWorkbookFile(file, wb, { keepBackup: false });
+      if (!written.ok) throw new Error(written.error.message);
+      const h = await openApp(context, origin);
+      const page = h.page;
+      h.dialogs.openAnswers.push(file);
+      await page.getByRole('button', { name: 'Open workbook…' }).click();
+      await page.waitForFunction(() => !document.querySelector('nav[aria-label="Steps"] button[disabled]'));
+      await page
+        .getByRole('navigation', { name: 'Steps' })
+        .getByRole('button', { name: /Workshops/ })
+        .click();
+      await page.getByRole('tab', { name: 'Run the session' }).click();
+      await page
+        .getByRole('navigation', { name: 'Agenda' })
+        .getByRole('button', { name: /Which objectives/ })
+        .click();
+      const box = page.getByLabel('Type in paper sheets');
+      const entered = page.getByTestId('sheets-in');
+      await box.click();
 
-    let appMs = 0;
-    let keys = 0;
-    let refocused = 0;
-    const perSheet: number[] = [];
-    for (const [i, line] of lines.entries()) {
-      if (!(await box.evaluate((el) => el === document.activeElement))) {
-        refocused += 1;
-        await box.click();
+      let appMs = 0;
+      let keys = 0;
+      let refocused = 0;
+      const perSheet: number[] = [];
+      for (const [i, line] of lines.entries()) {
+        if (!(await box.evaluate((el) => el === document.activeElement))) {
+          refocused += 1;
+          await box.click();
+        }
+        const start = performance.now();
+        await page.keyboard.type(line);
+        await page.keyboard.press('Control+Enter');
+        await entered.getByText(`Sheets entered (${i + 1})`).waitFor();
+        const took = performance.now() - start;
+        perSheet.push(took);
+        appMs += took;
+        keys += line.length + 1;
       }
-      const start = performance.now();
-      await page.keyboard.type(line);
-      await page.keyboard.press('Control+Enter');
-      await entered.getByText(`Sheets entered (${i + 1})`).waitFor();
-      const took = performance.now() - start;
-      perSheet.push(took);
-      appMs += took;
-      keys += line.length + 1;
-    }
-    const stillFocused = await box.evaluate((el) => el === document.activeElement);
-    const problems = await page.locator('.ws-sheets [role="alert"]').count();
+      const stillFocused = await box.evaluate((el) => el === document.activeElement);
+      const problems = await page.locator('.ws-sheets [role="alert"]').count();
 
-    // Saved and read back from disk: the tallies are what was typed.
-    await page.keyboard.press('Control+S');
-    await page.getByRole('status').getByText(/Saved/).waitFor();
-    const back = readWorkbookText(readFileSync(file, 'utf8'));
-    if (!back.ok) throw new Error(back.error.message);
-    const saved = back.value.workbook.workshops.flatMap((x) => x.activities).find((a) => a.id === vote.id);
-    if (!saved || saved.kind !== 'dot-vote') throw new Error('The vote is missing from the saved workbook.');
-    const savedTallies = Array.from({ length: OPTIONS + 1 }, () => 0);
-    for (const b of saved.ballots)
-      for (const al of b.allocations) savedTallies[vote.optionIds.indexOf(al.optionId) + 1]! += al.amount;
-    const sheetsSaved = saved.ballots.map((b) => b.sheet).sort((x, y) => (x ?? 0) - (y ?? 0));
-    const talliesMatch = JSON.stringify(savedTallies) === JSON.stringify(tallies);
-    const sheetsMatch = JSON.stringify(sheetsSaved) === JSON.stringify(lines.map((_, i) => i + 1));
+      // Saved and read back from disk: the tallies are what was typed.
+      await page.keyboard.press('Control+S');
+      await page.getByRole('status').getByText(/Saved/).waitFor();
+      const back = readWorkbookText(readFileSync(file, 'utf8'));
+      if (!back.ok) throw new Error(back.error.message);
+      const saved = back.value.workbook.workshops.flatMap((x) => x.activities).find((a) => a.id === vote.id);
+      if (!saved || saved.kind !== 'dot-vote')
+        throw new Error('The vote is missing from the saved workbook.');
+      const savedTallies = Array.from({ length: OPTIONS + 1 }, () => 0);
+      for (const b of saved.ballots)
+        for (const al of b.allocations) savedTallies[vote.optionIds.indexOf(al.optionId) + 1]! += al.amount;
+      const sheetsSaved = saved.ballots.map((b) => b.sheet).sort((x, y) => (x ?? 0) - (y ?? 0));
+      const talliesMatch = JSON.stringify(savedTallies) === JSON.stringify(tallies);
+      const sheetsMatch = JSON.stringify(sheetsSaved) === JSON.stringify(lines.map((_, i) => i + 1));
 
-    const humanMs = keys * HUMAN.keyMs + SHEETS * HUMAN.readSheetMs + refocused * HUMAN.refocusMs;
-    const totalMs = humanMs + appMs;
-    const sorted = [...perSheet].sort((x, y) => x - y);
-    process.stdout.write(
-      [
-        `Paper ballots: ${SHEETS} sheets of ${DOTS} dots on ${OPTIONS} options, typed one at a time with Ctrl+Enter.`,
-        `Assumed for the person: ${HUMAN.keyMs} ms a key, ${seconds(HUMAN.readSheetMs)} to read each sheet, ${seconds(HUMAN.refocusMs)} to click back into the box when focus is lost.`,
-        `Keys typed: ${keys} (e.g. “${lines[0]}” + Ctrl+Enter).`,
-        `Focus left the entry box after a sheet: ${refocused} of ${SHEETS} times${stillFocused ? '' : ' (and after the last one)'}.`,
-        `The person's time: ${seconds(humanMs)}.`,
-        `The app's share: ${seconds(appMs)} in all; per sheet median ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms, slowest ${Math.round(sorted[sorted.length - 1]!)} ms (keys sent with no delay; includes the harness's round trips).`,
-        `Total: ${seconds(totalMs)} (target under ${seconds(TARGET_MS)}): ${totalMs < TARGET_MS ? 'met' : 'MISSED'}.`,
-        `Saved and read back: ${saved.ballots.length} ballots, sheets ${sheetsMatch ? '1 to 20 once each' : `WRONG (${sheetsSaved.join(', ')})`}; tallies ${talliesMatch ? 'match what was typed' : `DO NOT MATCH (typed ${tallies.slice(1).join(' ')}, saved ${savedTallies.slice(1).join(' ')})`}; problems shown: ${problems}.`,
-        '',
-      ].join('\n'),
-    );
-    if (!talliesMatch || !sheetsMatch || totalMs >= TARGET_MS || problems > 0) process.exitCode = 1;
-    await h.close();
-  } finally {
-    await browser?.close();
-    await new Promise<void>((r) => server.close(() => r()));
-    rmSync(folder, { recursive: true, force: true });
-  }
+      const humanMs = keys * HUMAN.keyMs + SHEETS * HUMAN.readSheetMs + refocused * HUMAN.refocusMs;
+      const totalMs = humanMs + appMs;
+      const sorted = [...perSheet].sort((x, y) => x - y);
+      process.stdout.write(
+        [
+          `Paper ballots: ${SHEETS} sheets of ${DOTS} dots on ${OPTIONS} options, typed one at a time with Ctrl+Enter.`,
+          `Assumed for the person: ${HUMAN.keyMs} ms a key, ${seconds(HUMAN.readSheetMs)} to read each sheet, ${seconds(HUMAN.refocusMs)} to click back into the box when focus is lost.`,
+          `Keys typed: ${keys} (e.g. “${lines[0]}” + Ctrl+Enter).`,
+          `Focus left the entry box after a sheet: ${refocused} of ${SHEETS} times${stillFocused ? '' : ' (and after the last one)'}.`,
+          `The person's time: ${seconds(humanMs)}.`,
+          `The app's share: ${seconds(appMs)} in all; per sheet median ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms, slowest ${Math.round(sorted[sorted.length - 1]!)} ms (keys sent with no delay; includes the harness's round trips).`,
+          `Total: ${seconds(totalMs)} (target under ${seconds(TARGET_MS)}): ${totalMs < TARGET_MS ? 'met' : 'MISSED'}.`,
+          `Saved and read back: ${saved.ballots.length} ballots, sheets ${sheetsMatch ? '1 to 20 once each' : `WRONG (${sheetsSaved.join(', ')})`}; tallies ${talliesMatch ? 'match what was typed' : `DO NOT MATCH (typed ${tallies.slice(1).join(' ')}, saved ${savedTallies.slice(1).join(' ')})`}; problems shown: ${problems}.`,
+          '',
+        ].join('\n'),
+      );
+      if (!talliesMatch || !sheetsMatch || totalMs >= TARGET_MS || problems > 0) process.exitCode = 1;
+      await h.close();
+    },
+  );
 }
 
 await main();

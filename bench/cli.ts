@@ -32,5 +32,9 @@ const ratio = median(cliTimes) / median(npmTimes);
 const list = (times: readonly number[]) => times.map((t) => t.toFixed(0)).join(' ');
 console.log(`npm -v                       median ${median(npmTimes).toFixed(0)} ms   (${list(npmTimes)})`);
 console.log(`npm run cli -- templates     median ${median(cliTimes).toFixed(0)} ms   (${list(cliTimes)})`);
-console.log(`Ratio                        ${ratio.toFixed(1)}×   target ≤ ${TARGET}×  ${ratio <= TARGET ? 'PASS' : 'FAIL'}`);
-console.log(`Runs ${RUNS} each, alternating; machine load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+console.log(
+  `Ratio                        ${ratio.toFixed(1)}×   target ≤ ${TARGET}×  ${ratio <= TARGET ? 'PASS' : 'FAIL'}`,
+);
+console.log(
+  `Runs ${RUNS} each, alternating; machine load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+);

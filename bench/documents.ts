@@ -30,7 +30,10 @@ import { answersOf } from '../electron/main/services/documents/document-service'
 import { documentFontCss } from '../electron/main/services/documents/fonts';
 import { nodeZlib } from '../electron/main/services/documents/node-zlib';
 import { renderDocx } from '../electron/main/services/documents/render-docx';
-import { BUILT_IN_TEMPLATES_DIR, loadTemplateFolder } from '../electron/main/services/documents/template-folders';
+import {
+  BUILT_IN_TEMPLATES_DIR,
+  loadTemplateFolder,
+} from '../electron/main/services/documents/template-folders';
 import { sampleWorkbook } from '../tests/fixtures/documents/workbooks';
 import { largeBenchWorkbook } from './large-workbook';
 import { median, runProcess, runsFromArgs, type ProcessRun } from './timing';
@@ -58,24 +61,53 @@ async function cold(c: Case, folder: string): Promise<void> {
   const file = join(folder, `${c.label}.awbook`);
   writeFileSync(file, serialiseWorkbook(c.workbook));
   const out = join(folder, `${c.label}-out`);
-  const generate = (format: string) => [join(PROJECT, 'scripts', 'cli.mjs'), 'generate', file, '--template', TEMPLATE, '--format', format, '--out', out];
+  const generate = (format: string) => [
+    join(PROJECT, 'scripts', 'cli.mjs'),
+    'generate',
+    file,
+    '--template',
+    TEMPLATE,
+    '--format',
+    format,
+    '--out',
+    out,
+  ];
   // The Word file LibreOffice converts: ours, made once here.
   await runProcess(process.execPath, generate('docx'));
   const docx = join(folder, `${c.label}.docx`);
   copyFileSync(join(out, `${TEMPLATE}.docx`), docx);
   const profile = mkdtempSync(join(tmpdir(), 'awb-bench-lo-'));
-  const libreOffice = ['soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', join(folder, 'lo'), docx]] as const;
+  const libreOffice = [
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      join(folder, 'lo'),
+      docx,
+    ],
+  ] as const;
   try {
     // Once untimed: LibreOffice's first start with a new profile sets the profile up, which an officer's has done.
     await runProcess(libreOffice[0], libreOffice[1]);
-    const runs: Record<'docx' | 'pdf' | 'both' | 'libre', ProcessRun[]> = { docx: [], pdf: [], both: [], libre: [] };
+    const runs: Record<'docx' | 'pdf' | 'both' | 'libre', ProcessRun[]> = {
+      docx: [],
+      pdf: [],
+      both: [],
+      libre: [],
+    };
     for (let round = 0; round < ROUNDS; round++) {
       runs.docx.push(await runProcess(process.execPath, generate('docx'), { withMemory: true }));
       runs.pdf.push(await runProcess(process.execPath, generate('pdf'), { withMemory: true }));
       runs.both.push(await runProcess(process.execPath, generate('docx,pdf'), { withMemory: true }));
       runs.libre.push(await runProcess(libreOffice[0], libreOffice[1], { withMemory: true }));
     }
-    const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(out, `${TEMPLATE}.pdf`)], { encoding: 'utf8' }))?.[1] ?? '?';
+    const pages =
+      /Pages:\s+(\d+)/.exec(
+        execFileSync('pdfinfo', [join(out, `${TEMPLATE}.pdf`)], { encoding: 'utf8' }),
+      )?.[1] ?? '?';
     const libre = median(runs.libre.map((r) => r.ms));
     const line = (name: string, rs: readonly ProcessRun[], compare: boolean) => {
       const m = median(rs.map((r) => r.ms));
@@ -86,14 +118,18 @@ async function cold(c: Case, folder: string): Promise<void> {
         `  ${name.padEnd(30)} ${ms(m).padStart(8)}   processor ${cpu === null ? '?' : ms(cpu).padStart(7)}   peak ${mb(peak).padStart(7)}${ratio}   (${rs.map((r) => (r.ms / 1000).toFixed(2)).join(' ')})`,
       );
     };
-    console.log(`\n${c.label}: ${c.workbook.objectives.length} objectives, ${c.workbook.services.length} services, ${c.workbook.alignments.length} links; ${pages} PDF pages`);
+    console.log(
+      `\n${c.label}: ${c.workbook.objectives.length} objectives, ${c.workbook.services.length} services, ${c.workbook.alignments.length} links; ${pages} PDF pages`,
+    );
     console.log(`Cold, whole process, median of ${ROUNDS} rounds taken in turn:`);
     line('Word', runs.docx, true);
     line('PDF', runs.pdf, true);
     line('Word and PDF', runs.both, true);
     line('LibreOffice, same Word → PDF', runs.libre, false);
     const both = median(runs.both.map((r) => r.ms));
-    console.log(`  Word and PDF ÷ LibreOffice:     ${(both / libre).toFixed(2)}   target ≤ 1  ${both <= libre ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `  Word and PDF ÷ LibreOffice:     ${(both / libre).toFixed(2)}   target ≤ 1  ${both <= libre ? 'PASS' : 'FAIL'}`,
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -106,7 +142,13 @@ async function warm(c: Case): Promise<void> {
   if (!draft) throw new Error(`The ${c.label} workbook has no business-case draft.`);
   const answers = answersOf(template.value, draft);
   const bindOnce = () =>
-    bindDocument(template.value, c.workbook, answers, { protectiveMarking: draft.protectiveMarking, generatedAt: new Date('2026-11-28T10:00:00Z'), partnerId: draft.partnerId, scope: draft.scope, mode: 'draft' });
+    bindDocument(template.value, c.workbook, answers, {
+      protectiveMarking: draft.protectiveMarking,
+      generatedAt: new Date('2026-11-28T10:00:00Z'),
+      partnerId: draft.partnerId,
+      scope: draft.scope,
+      mode: 'draft',
+    });
   const best = async (f: () => unknown): Promise<number> => {
     let top = Number.POSITIVE_INFINITY;
     for (let i = 0; i < WARM_RUNS; i++) {
@@ -163,8 +205,12 @@ async function warm(c: Case): Promise<void> {
   console.log(`  Word                           ${ms(docx).padStart(8)}`);
   console.log(`  Chromium start                 ${ms(start).padStart(8)}`);
   console.log(`  PDF, first with this printer   ${ms(pdfFirst).padStart(8)}`);
-  console.log(`  PDF                            ${ms(pdf).padStart(8)}   of which Chromium (load and print) ${ms(inChromium)}, the rest ${ms(pdf - inChromium)}`);
-  console.log(`  Finishing the PDF alone        ${ms(finishing).padStart(8)}   (${raw.length.toLocaleString('en-GB')} bytes printed)`);
+  console.log(
+    `  PDF                            ${ms(pdf).padStart(8)}   of which Chromium (load and print) ${ms(inChromium)}, the rest ${ms(pdf - inChromium)}`,
+  );
+  console.log(
+    `  Finishing the PDF alone        ${ms(finishing).padStart(8)}   (${raw.length.toLocaleString('en-GB')} bytes printed)`,
+  );
 }
 
 async function main() {

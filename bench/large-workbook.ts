@@ -15,7 +15,9 @@ export const LARGE = { objectives: 60, services: 150, links: 1_650 } as const;
 const LINKS_PER_SERVICE = LARGE.links / LARGE.services;
 
 export function businessCaseAnswers(): Record<string, string> {
-  return JSON.parse(readFileSync(new URL('../tests/fixtures/documents/five-case-answers.json', import.meta.url), 'utf8')) as Record<string, string>;
+  return JSON.parse(
+    readFileSync(new URL('../tests/fixtures/documents/five-case-answers.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
 }
 
 export function largeBenchWorkbook(): Workbook {
@@ -33,7 +35,11 @@ export function largeBenchWorkbook(): Workbook {
   });
   wb.alignments = wb.alignments
     .filter((a) => keep.has(a.id))
-    .map((a) => ({ ...a, strength: strengths.get(a.id)!, rationale: 'Attendance data and partner feedback show a contribution.' }));
+    .map((a) => ({
+      ...a,
+      strength: strengths.get(a.id)!,
+      rationale: 'Attendance data and partner feedback show a contribution.',
+    }));
   const stamp = '2026-11-28T09:00:00.000Z';
   wb.drafts.push({
     id: newId('draft'),

@@ -18,13 +18,14 @@
  *
  *   npm run bench:map        (builds first; set CHROMIUM_PATH to use another Chromium)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import config, { CHROMIUM_PATH } from '../playwright.config';
-import { openApp, serveRenderer } from '../tests/e2e/harness';
+import { type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../playwright.config';
+import { openApp } from '../tests/e2e/harness';
+import { withRendererBrowser } from './renderer-browser';
 import { writeWorkbookFile } from '../electron/main/services/workbook-files';
 import { suggestLinks } from '../shared/analysis/suggestions';
 import { newObjective } from '../shared/model/factories';
@@ -78,7 +79,13 @@ function largeWorkbook(): Workbook {
     author: 'Benchmark',
     now: new Date('2026-11-28T09:00:00Z'),
   });
-  wb.authority = { gss: 'E10000012', name: 'Essex', type: 'County council', region: 'East of England', population: null };
+  wb.authority = {
+    gss: 'E10000012',
+    name: 'Essex',
+    type: 'County council',
+    region: 'East of England',
+    population: null,
+  };
   const source = { document: 'Council Plan 2026 to 2030', page: '4', url: '' };
   const columns: Array<{ id: string; themeOutcomes: readonly number[] }> = [];
   for (const theme of THEMES.slice(0, THEME_COUNT)) {
@@ -95,7 +102,12 @@ function largeWorkbook(): Workbook {
       wb.objectives.push(objective);
       columns.push({ id: objective.id, themeOutcomes: theme.outcomes });
       if (i < 2) {
-        const outcome = newObjective({ level: 'outcome', title: pick(OUTCOME_PHRASES), parentId: objective.id, source });
+        const outcome = newObjective({
+          level: 'outcome',
+          title: pick(OUTCOME_PHRASES),
+          parentId: objective.id,
+          source,
+        });
         wb.objectives.push(outcome);
         columns.push({ id: outcome.id, themeOutcomes: theme.outcomes });
       }
@@ -121,7 +133,12 @@ function largeWorkbook(): Workbook {
   for (let i = 0; i < SERVICES; i++) {
     const c = SERVICE_CATALOGUE[i % SERVICE_CATALOGUE.length]!;
     const round = Math.floor(i / SERVICE_CATALOGUE.length);
-    wb.services.push(serviceFromCatalogue(c, round === 0 ? c.name : `${c.name} (${LOCALITIES[(i + round) % LOCALITIES.length]} locality)`));
+    wb.services.push(
+      serviceFromCatalogue(
+        c,
+        round === 0 ? c.name : `${c.name} (${LOCALITIES[(i + round) % LOCALITIES.length]} locality)`,
+      ),
+    );
   }
   const provenance = {
     kind: 'officer' as const,
@@ -368,184 +385,174 @@ async function main(): Promise<void> {
   if (!checked.ok) throw new Error(`The generated workbook is not valid: ${checked.error.message}`);
   const model = buildMapModel(wb, NO_FILTERS);
   const links = wb.alignments.filter((a) => a.strength > 0).length;
-  const folder = mkdtempSync(join(tmpdir(), 'awb-bench-map-'));
-  const file = join(folder, 'Benchmark.awbook');
-  const written = await writeWorkbookFile(file, wb, { keepBackup: false });
-  if (!written.ok) throw new Error(written.error.message);
 
-  const renderer = config.projects?.find((p) => p.name === 'renderer')?.use?.launchOptions;
-  const { server, origin } = await serveRenderer();
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: renderer?.args ?? [] });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 860 },
-      locale: 'en-GB',
-      timezoneId: 'Europe/London',
-    });
-    await context.addInitScript({ content: PAGE_HELPERS });
-    const h = await openApp(context, origin);
-    const page = h.page;
-    h.dialogs.openAnswers.push(file);
-    await page.getByRole('button', { name: 'Open workbook…' }).click();
-    const steps = page.getByRole('navigation', { name: 'Steps' });
-    await steps.getByRole('button', { name: /Map/ }).waitFor();
-    await page.waitForFunction(() => !document.querySelector('nav[aria-label="Steps"] button[disabled]'));
+  await withRendererBrowser(
+    'map',
+    { width: 1280, height: 860 },
+    async ({ browser, context, origin, folder }) => {
+      const file = join(folder, 'Benchmark.awbook');
+      const written = await writeWorkbookFile(file, wb, { keepBackup: false });
+      if (!written.ok) throw new Error(written.error.message);
+      await context.addInitScript({ content: PAGE_HELPERS });
+      const h = await openApp(context, origin);
+      const page = h.page;
+      h.dialogs.openAnswers.push(file);
+      await page.getByRole('button', { name: 'Open workbook…' }).click();
+      const steps = page.getByRole('navigation', { name: 'Steps' });
+      await steps.getByRole('button', { name: /Map/ }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('nav[aria-label="Steps"] button[disabled]'));
 
-    // (a) Render, from a light step each time.
-    const renders: Shown[] = [];
-    for (let i = 0; i < RENDER_RUNS; i++) {
-      await steps.getByRole('button', { name: /Authority/ }).click();
-      await page.locator('[role="grid"]').waitFor({ state: 'detached' });
+      // (a) Render, from a light step each time.
+      const renders: Shown[] = [];
+      for (let i = 0; i < RENDER_RUNS; i++) {
+        await steps.getByRole('button', { name: /Authority/ }).click();
+        await page.locator('[role="grid"]').waitFor({ state: 'detached' });
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+        renders.push(await page.evaluate(() => (window as unknown as WithBench).__awbBench.render()));
+      }
+      const grid = page.getByRole('grid', { name: /Contribution map/ });
+      await grid.waitFor();
+      const shape = await page.evaluate(() => ({
+        rows: Number(document.querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 2,
+        cols: Number(document.querySelector('[role="grid"]')!.getAttribute('aria-colcount')) - 2,
+        cells: document.querySelectorAll('[role="grid"] [role="gridcell"][data-row]').length,
+      }));
+
+      // (b) Edits: 30 different cells in view, none already strong.
+      const longBefore = await page.evaluate(
+        () => (window as unknown as WithBench).__awbBench.longTasks.length,
+      );
+      const edits: Shown[] = [];
+      // Cells wholly in view: below the column headers, right of the row headers, clear of the summaries.
+      const candidates = await page.evaluate(() => {
+        const box = document.querySelector('.map-scroller')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('[role="grid"] [role="gridcell"][data-row]')]
+          .filter((c) => !c.classList.contains('strength-3'))
+          .map((c) => ({
+            row: Number(c.dataset.row),
+            col: Number(c.dataset.col),
+            rect: c.getBoundingClientRect(),
+          }))
+          .filter(
+            (c) =>
+              c.rect.top >= box.top + 112 &&
+              c.rect.bottom <= box.bottom - 44 &&
+              c.rect.left >= box.left + 260 &&
+              c.rect.right <= box.right - 104,
+          )
+          .map(({ row, col }) => ({ row, col }));
+      });
+      const rnd = random(7);
+      const chosen = new Set<string>();
+      while (chosen.size < Math.min(EDITS, candidates.length)) {
+        const c = candidates[Math.floor(rnd() * candidates.length)]!;
+        chosen.add(`${c.row}:${c.col}`);
+      }
+      const cdp = PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
+      for (const key of chosen) {
+        const [row, col] = key.split(':').map(Number) as [number, number];
+        edits.push(await measureEdit(page, row, col));
+      }
+      const profile = cdp
+        ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
+        : null;
+      const longDuringEdits = await page.evaluate(
+        (from) => (window as unknown as WithBench).__awbBench.longTasks.slice(from),
+        longBefore,
+      );
+
+      // (c) Scrolling: page by page, then continuously through the whole grid.
+      await page.evaluate(() => {
+        document.querySelector<HTMLElement>('.map-scroller')!.scrollTop = 0;
+      });
       await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-      renders.push(await page.evaluate(() => (window as unknown as WithBench).__awbBench.render()));
-    }
-    const grid = page.getByRole('grid', { name: /Contribution map/ });
-    await grid.waitFor();
-    const shape = await page.evaluate(() => ({
-      rows: Number(document.querySelector('[role="grid"]')!.getAttribute('aria-rowcount')) - 2,
-      cols: Number(document.querySelector('[role="grid"]')!.getAttribute('aria-colcount')) - 2,
-      cells: document.querySelectorAll('[role="grid"] [role="gridcell"][data-row]').length,
-    }));
+      const pages: Shown[] = [];
+      for (let i = 0; i < 10; i++)
+        pages.push(await page.evaluate(() => (window as unknown as WithBench).__awbBench.pageDown()));
+      const frames = await page.evaluate(() => (window as unknown as WithBench).__awbBench.scrollThrough());
 
-    // (b) Edits: 30 different cells in view, none already strong.
-    const longBefore = await page.evaluate(
-      () => (window as unknown as WithBench).__awbBench.longTasks.length,
-    );
-    const edits: Shown[] = [];
-    // Cells wholly in view: below the column headers, right of the row headers, clear of the summaries.
-    const candidates = await page.evaluate(() => {
-      const box = document.querySelector('.map-scroller')!.getBoundingClientRect();
-      return [...document.querySelectorAll<HTMLElement>('[role="grid"] [role="gridcell"][data-row]')]
-        .filter((c) => !c.classList.contains('strength-3'))
-        .map((c) => ({
-          row: Number(c.dataset.row),
-          col: Number(c.dataset.col),
-          rect: c.getBoundingClientRect(),
-        }))
-        .filter(
-          (c) =>
-            c.rect.top >= box.top + 112 &&
-            c.rect.bottom <= box.bottom - 44 &&
-            c.rect.left >= box.left + 260 &&
-            c.rect.right <= box.right - 104,
-        )
-        .map(({ row, col }) => ({ row, col }));
-    });
-    const rnd = random(7);
-    const chosen = new Set<string>();
-    while (chosen.size < Math.min(EDITS, candidates.length)) {
-      const c = candidates[Math.floor(rnd() * candidates.length)]!;
-      chosen.add(`${c.row}:${c.col}`);
-    }
-    const cdp = PROFILE ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
-    for (const key of chosen) {
-      const [row, col] = key.split(':').map(Number) as [number, number];
-      edits.push(await measureEdit(page, row, col));
-    }
-    const profile = cdp
-      ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
-      : null;
-    const longDuringEdits = await page.evaluate(
-      (from) => (window as unknown as WithBench).__awbBench.longTasks.slice(from),
-      longBefore,
-    );
+      // Where the time goes: the pure work each edit repeats, on the same workbook in Node.
+      // An edit makes new alignments and nothing else; a new workbook or a changed hierarchy makes everything new.
+      const afterEdit = (): Workbook => {
+        const alignments = [...wb.alignments];
+        alignments[7] = { ...alignments[7]!, strength: ((alignments[7]!.strength + 1) % 4) as Strength };
+        return { ...wb, alignments };
+      };
+      const allNew = (): Workbook => ({
+        ...wb,
+        objectives: [...wb.objectives],
+        services: [...wb.services],
+        alignments: [...wb.alignments],
+      });
+      const pure = [
+        timeInNode('buildMapModel after a strength edit', 30, () => buildMapModel(afterEdit(), NO_FILTERS)),
+        timeInNode('buildMapModel with nothing to reuse', 30, () => buildMapModel(allNew(), NO_FILTERS)),
+        timeInNode('suggestLinks alone (also used by Review)', 30, () => suggestLinks(wb)),
+      ];
 
-    // (c) Scrolling: page by page, then continuously through the whole grid.
-    await page.evaluate(() => {
-      document.querySelector<HTMLElement>('.map-scroller')!.scrollTop = 0;
-    });
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-    const pages: Shown[] = [];
-    for (let i = 0; i < 10; i++)
-      pages.push(await page.evaluate(() => (window as unknown as WithBench).__awbBench.pageDown()));
-    const frames = await page.evaluate(() => (window as unknown as WithBench).__awbBench.scrollThrough());
-
-    // Where the time goes: the pure work each edit repeats, on the same workbook in Node.
-    // An edit makes new alignments and nothing else; a new workbook or a changed hierarchy makes everything new.
-    const afterEdit = (): Workbook => {
-      const alignments = [...wb.alignments];
-      alignments[7] = { ...alignments[7]!, strength: ((alignments[7]!.strength + 1) % 4) as Strength };
-      return { ...wb, alignments };
-    };
-    const allNew = (): Workbook => ({
-      ...wb,
-      objectives: [...wb.objectives],
-      services: [...wb.services],
-      alignments: [...wb.alignments],
-    });
-    const pure = [
-      timeInNode('buildMapModel after a strength edit', 30, () => buildMapModel(afterEdit(), NO_FILTERS)),
-      timeInNode('buildMapModel with nothing to reuse', 30, () => buildMapModel(allNew(), NO_FILTERS)),
-      timeInNode('suggestLinks alone (also used by Review)', 30, () => suggestLinks(wb)),
-    ];
-
-    const out = [
-      '',
-      `Map step benchmark: ${model.rows.length} services × ${model.columns.length} objectives (${wb.objectives.length} in the hierarchy), ${links.toLocaleString('en-GB')} links, ${model.suggestions.size.toLocaleString('en-GB')} suggestions`,
-      `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness; the grid shows ${shape.rows} × ${shape.cols} with ${shape.cells} cells in the page (virtualised)`,
-      `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start; worst cases move with the load`,
-      '',
-      `Render: click “Map” until the first cells are in the page / painted (${RENDER_RUNS} runs)`,
-      line(
-        'in the page',
-        renders.map((r) => r.dom),
-        TARGET.render,
-      ),
-      line(
-        'painted',
-        renders.map((r) => r.painted),
-        TARGET.render,
-      ),
-      '',
-      `Edit: key “3” on a cell until it shows strength 3 / painted (${edits.length} different cells)`,
-      line(
-        'in the page',
-        edits.map((r) => r.dom),
-        TARGET.edit,
-      ),
-      line(
-        'painted (includes waiting for the next frame)',
-        edits.map((r) => r.painted),
-      ),
-      `  long tasks (over 50 ms) during the edits: ${longDuringEdits.length === 0 ? 'none' : longDuringEdits.map((d) => ms(d)).join(', ')}`,
-      '',
-      'Scroll: one page of rows down until the new rows are in the page / painted (10 pages)',
-      line(
-        'in the page (waits for the scroll event)',
-        pages.map((r) => r.dom),
-      ),
-      line(
-        'painted',
-        pages.map((r) => r.painted),
-      ),
-      `Continuous scroll, a third of a page a frame through all ${shape.rows} rows: ${frames.length} frames, median ${ms(median(frames))}, worst ${ms(worst(frames))}, ${frames.filter((f) => f > 17.5).length} longer than one frame`,
-      '',
-      'The pure work behind the map, in Node on the same workbook (30 runs)',
-      ...pure.map((p) => line(p.label, p.times)),
-      '',
-      ...(profile ? [...summariseProfile(profile, edits.length), ''] : []),
-    ];
-    process.stdout.write(out.join('\n'));
-    const missed =
-      median(renders.map((r) => r.painted)) >= TARGET.render ||
-      median(edits.map((r) => r.dom)) >= TARGET.edit;
-    process.stdout.write(
-      missed
-        ? 'Result: a target was missed (medians compared).\n'
-        : 'Result: both targets met (medians compared).\n',
-    );
-    await h.close();
-  } finally {
-    await browser?.close();
-    await new Promise<void>((r) => server.close(() => r()));
-    rmSync(folder, { recursive: true, force: true });
-  }
+      const out = [
+        '',
+        `Map step benchmark: ${model.rows.length} services × ${model.columns.length} objectives (${wb.objectives.length} in the hierarchy), ${links.toLocaleString('en-GB')} links, ${model.suggestions.size.toLocaleString('en-GB')} suggestions`,
+        `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness; the grid shows ${shape.rows} × ${shape.cols} with ${shape.cells} cells in the page (virtualised)`,
+        `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start; worst cases move with the load`,
+        '',
+        `Render: click “Map” until the first cells are in the page / painted (${RENDER_RUNS} runs)`,
+        line(
+          'in the page',
+          renders.map((r) => r.dom),
+          TARGET.render,
+        ),
+        line(
+          'painted',
+          renders.map((r) => r.painted),
+          TARGET.render,
+        ),
+        '',
+        `Edit: key “3” on a cell until it shows strength 3 / painted (${edits.length} different cells)`,
+        line(
+          'in the page',
+          edits.map((r) => r.dom),
+          TARGET.edit,
+        ),
+        line(
+          'painted (includes waiting for the next frame)',
+          edits.map((r) => r.painted),
+        ),
+        `  long tasks (over 50 ms) during the edits: ${longDuringEdits.length === 0 ? 'none' : longDuringEdits.map((d) => ms(d)).join(', ')}`,
+        '',
+        'Scroll: one page of rows down until the new rows are in the page / painted (10 pages)',
+        line(
+          'in the page (waits for the scroll event)',
+          pages.map((r) => r.dom),
+        ),
+        line(
+          'painted',
+          pages.map((r) => r.painted),
+        ),
+        `Continuous scroll, a third of a page a frame through all ${shape.rows} rows: ${frames.length} frames, median ${ms(median(frames))}, worst ${ms(worst(frames))}, ${frames.filter((f) => f > 17.5).length} longer than one frame`,
+        '',
+        'The pure work behind the map, in Node on the same workbook (30 runs)',
+        ...pure.map((p) => line(p.label, p.times)),
+        '',
+        ...(profile ? [...summariseProfile(profile, edits.length), ''] : []),
+      ];
+      process.stdout.write(out.join('\n'));
+      const missed =
+        median(renders.map((r) => r.painted)) >= TARGET.render ||
+        median(edits.map((r) => r.dom)) >= TARGET.edit;
+      process.stdout.write(
+        missed
+          ? 'Result: a target was missed (medians compared).\n'
+          : 'Result: both targets met (medians compared).\n',
+      );
+      await h.close();
+    },
+  );
 }
 
 await main();

@@ -14,13 +14,14 @@
  *
  *   npm run bench:preview     (builds first; set CHROMIUM_PATH to use another Chromium)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import config, { CHROMIUM_PATH } from '../playwright.config';
-import { openApp, serveRenderer, type Harness } from '../tests/e2e/harness';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../playwright.config';
+import { openApp, type Harness } from '../tests/e2e/harness';
+import { withRendererBrowser } from './renderer-browser';
 import { sampleAsNewWorkbook } from '../shared/samples/sample-workbook';
 import { latestDraft } from '../renderer/src/features/documents/answers';
 import { previewHtml } from '../renderer/src/features/documents/preview-html';
@@ -86,7 +87,9 @@ const FRAME_HELPERS = `
   })();
 `;
 
-type WithPreview = { __awbPreview: { arm(word: string): void; shown: Promise<number>; loadFrame(html: string): Promise<number> } };
+type WithPreview = {
+  __awbPreview: { arm(word: string): void; shown: Promise<number>; loadFrame(html: string): Promise<number> };
+};
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,9 +106,16 @@ async function openSampleDocuments(context: BrowserContext, origin: string): Pro
   const h = await openApp(context, origin);
   await h.page.getByRole('button', { name: 'Open the sample workbook' }).click();
   await h.page.getByRole('status').filter({ hasText: 'sample workbook for Northshire' }).waitFor();
-  await h.page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Documents/ }).click();
+  await h.page
+    .getByRole('navigation', { name: 'Steps' })
+    .getByRole('button', { name: /Documents/ })
+    .click();
   await h.page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
-  await h.page.frameLocator('iframe.document-preview-frame').locator('h1').first().waitFor({ timeout: 60_000 });
+  await h.page
+    .frameLocator('iframe.document-preview-frame')
+    .locator('h1')
+    .first()
+    .waitFor({ timeout: 60_000 });
   return h;
 }
 
@@ -131,7 +141,9 @@ async function measurePreview(context: BrowserContext, origin: string) {
   };
   const box = await firstAnswerBox(h.page);
   const label = (await box.getAttribute('id')) ?? '';
-  const sizes = await h.page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe.document-preview-frame')!.srcdoc.length);
+  const sizes = await h.page.evaluate(
+    () => document.querySelector<HTMLIFrameElement>('iframe.document-preview-frame')!.srcdoc.length,
+  );
   const shown: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     const word = ` Benchmarkword${String.fromCharCode(97 + (i % 26))}${i}.`;
@@ -167,7 +179,11 @@ async function measureParts(context: BrowserContext, origin: string) {
         previewDocument(input: unknown): Promise<{ ok: boolean; value: { html: string } }>;
         documentFonts(input: unknown): Promise<{ ok: boolean; value: { css: string } }>;
       };
-      const w = window as unknown as { workbench: Api; __awbSanitise(html: string, fontCss: string): string; __awbPreview: { loadFrame(html: string): Promise<number> } };
+      const w = window as unknown as {
+        workbench: Api;
+        __awbSanitise(html: string, fontCss: string): string;
+        __awbPreview: { loadFrame(html: string): Promise<number> };
+      };
       const times = { roundTrip: [] as number[], sanitise: [] as number[], frame: [] as number[] };
       let html = '';
       for (let i = 0; i < runs; i++) {
@@ -196,7 +212,10 @@ async function exportPdf(h: Harness, folder: string, name: string): Promise<numb
   h.dialogs.saveAnswers.push(join(folder, `${name}.pdf`));
   const t0 = performance.now();
   await h.page.getByRole('button', { name: 'Export…' }).click();
-  await h.page.getByRole('status').filter({ hasText: `Saved “${name}.pdf”` }).waitFor({ timeout: 120_000 });
+  await h.page
+    .getByRole('status')
+    .filter({ hasText: `Saved “${name}.pdf”` })
+    .waitFor({ timeout: 120_000 });
   return performance.now() - t0;
 }
 
@@ -216,51 +235,51 @@ async function measureExports(context: BrowserContext, origin: string, folder: s
 
 async function main(): Promise<void> {
   if (!existsSync(join(import.meta.dirname, '..', 'out', 'renderer', 'index.html'))) {
-    process.stderr.write('The renderer has not been built: run npm run build first (npm run bench:preview does).\n');
+    process.stderr.write(
+      'The renderer has not been built: run npm run build first (npm run bench:preview does).\n',
+    );
     process.exitCode = 1;
     return;
   }
   const loadAtStart = loadavg();
-  const folder = mkdtempSync(join(tmpdir(), 'awb-bench-preview-'));
-  const renderer = config.projects?.find((p) => p.name === 'renderer')?.use?.launchOptions;
-  const { server, origin } = await serveRenderer();
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: renderer?.args ?? [] });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
-    await context.addInitScript({ content: FRAME_HELPERS });
-    const parts = await measureParts(context, origin);
-    const preview = await measurePreview(context, origin);
-    const exports = await measureExports(context, origin, folder);
-    const extra = exports.first.map((f, i) => f - exports.warm[i]!);
-    const out = [
-      '',
-      'Documents step benchmark: the shipped sample workbook, its latest draft',
-      `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness, 1366 × 768`,
-      `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`,
-      '',
-      `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; preview HTML ${Math.round(preview.htmlLength / 1024)} KB)`,
-      line('edit to preview painted', preview.shown, TARGET.preview),
-      line('of which the main process (bind and HTML)', preview.mainTimes),
-      'The parts on their own (7 runs each):',
-      line('preview round trip through the bridge', parts.roundTrip),
-      line('making the preview copy (previewHtml)', parts.sanitise),
-      line('a preview frame loading it, to the next frame', parts.frame),
-      '',
-      `PDF export: click Export… until the status says it is saved (${EXPORT_RUNS} fresh apps, each exporting twice)`,
-      line('first export after the app starts', exports.first),
-      line('second export (printer warm)', exports.warm),
-      line('first minus warm', extra, TARGET.firstExportExtra),
-      '',
-    ];
-    process.stdout.write(out.join('\n'));
-    const missed = median(preview.shown) >= TARGET.preview || median(extra) > TARGET.firstExportExtra;
-    process.stdout.write(missed ? 'Result: a target was missed (medians compared).\n' : 'Result: both targets met (medians compared).\n');
-  } finally {
-    await browser?.close();
-    await new Promise<void>((r) => server.close(() => r()));
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await withRendererBrowser(
+    'preview',
+    { width: 1366, height: 768 },
+    async ({ browser, context, origin, folder }) => {
+      await context.addInitScript({ content: FRAME_HELPERS });
+      const parts = await measureParts(context, origin);
+      const preview = await measurePreview(context, origin);
+      const exports = await measureExports(context, origin, folder);
+      const extra = exports.first.map((f, i) => f - exports.warm[i]!);
+      const out = [
+        '',
+        'Documents step benchmark: the shipped sample workbook, its latest draft',
+        `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness, 1366 × 768`,
+        `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`,
+        '',
+        `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; preview HTML ${Math.round(preview.htmlLength / 1024)} KB)`,
+        line('edit to preview painted', preview.shown, TARGET.preview),
+        line('of which the main process (bind and HTML)', preview.mainTimes),
+        'The parts on their own (7 runs each):',
+        line('preview round trip through the bridge', parts.roundTrip),
+        line('making the preview copy (previewHtml)', parts.sanitise),
+        line('a preview frame loading it, to the next frame', parts.frame),
+        '',
+        `PDF export: click Export… until the status says it is saved (${EXPORT_RUNS} fresh apps, each exporting twice)`,
+        line('first export after the app starts', exports.first),
+        line('second export (printer warm)', exports.warm),
+        line('first minus warm', extra, TARGET.firstExportExtra),
+        '',
+      ];
+      process.stdout.write(out.join('\n'));
+      const missed = median(preview.shown) >= TARGET.preview || median(extra) > TARGET.firstExportExtra;
+      process.stdout.write(
+        missed
+          ? 'Result: a target was missed (medians compared).\n'
+          : 'Result: both targets met (medians compared).\n',
+      );
+    },
+  );
 }
 
 await main();

@@ -36,7 +36,11 @@ const GNU_TIME = '/usr/bin/time';
  * read the peak memory of the whole process tree's largest member and the processor time it used; a failure is an
  * error naming the command.
  */
-export function runProcess(command: string, args: readonly string[], options: { cwd?: string; withMemory?: boolean } = {}): Promise<ProcessRun> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; withMemory?: boolean } = {},
+): Promise<ProcessRun> {
   const measure = options.withMemory ?? false;
   const [file, argv] = measure ? [GNU_TIME, ['-f', '%M %U %S', command, ...args]] : [command, [...args]];
   return new Promise((resolve, reject) => {
@@ -47,7 +51,12 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - t;
-      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`));
+      if (code !== 0)
+        return reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+          ),
+        );
       const usage = measure ? /(\d+) ([\d.]+) ([\d.]+)\s*$/.exec(stderr) : null;
       resolve({
         ms,

@@ -13,7 +13,8 @@ mkdirSync(artefacts, { recursive: true });
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-async function planIdeasAndVote(page: Page) {
+/** Opens the sample, plans a new workshop for 20 people with these activities, and starts the first. */
+async function planAndStart(page: Page, kinds: readonly RegExp[], minutes?: number) {
   await page.getByRole('button', { name: 'Open the sample workbook' }).click();
   await page
     .getByRole('navigation', { name: 'Steps' })
@@ -22,17 +23,19 @@ async function planIdeasAndVote(page: Page) {
   await page.getByRole('button', { name: 'New workshop' }).click();
   const plan = page.getByRole('tabpanel');
   await plan.getByLabel('How many people').fill('20');
-  const add = async (label: RegExp) => {
+  if (minutes !== undefined) await plan.getByLabel('Planned length of the session (minutes)').fill(String(minutes));
+  for (const kind of kinds) {
     const select = plan.getByLabel('Add to the agenda');
     const texts = await select.locator('option').allTextContents();
-    await select.selectOption({ label: texts.find((t) => label.test(t))! });
+    await select.selectOption({ label: texts.find((t) => kind.test(t))! });
     await plan.getByRole('button', { name: 'Add activity' }).click();
-  };
-  await add(/^Idea capture/);
-  await add(/^Dot voting/);
+  }
+  await expect(page.getByText(/runs over|longer than the planned/i)).toHaveCount(0);
   await page.getByRole('tab', { name: 'Run the session' }).click();
   await page.getByRole('button', { name: 'Start this activity' }).click();
 }
+
+const planIdeasAndVote = (page: Page) => planAndStart(page, [/^Idea capture/, /^Dot voting/]);
 
 /** Entirely inside the window as it is, without scrolling. */
 async function expectInViewport(page: Page, target: Locator, what: string) {
@@ -197,25 +200,8 @@ test('voting at room speed: 22 options, paper sheets typed by number, a one-scre
 
 test('a 90-minute plan with five activities runs at 1366×768 without scrolling to reach a control', async ({ launch }) => {
   const { page } = await launch();
-  await page.getByRole('button', { name: 'Open the sample workbook' }).click();
-  await page
-    .getByRole('navigation', { name: 'Steps' })
-    .getByRole('button', { name: /Workshops/ })
-    .click();
-  await page.getByRole('button', { name: 'New workshop' }).click();
-  const plan = page.getByRole('tabpanel');
-  await plan.getByLabel('How many people').fill('20');
-  await plan.getByLabel('Planned length of the session (minutes)').fill('90');
   const kinds = [/^Agenda block/, /^Idea capture/, /^Dot voting/, /^2×2 prioritisation/, /^Walk the map/];
-  for (const kind of kinds) {
-    const select = plan.getByLabel('Add to the agenda');
-    const texts = await select.locator('option').allTextContents();
-    await select.selectOption({ label: texts.find((t) => kind.test(t))! });
-    await plan.getByRole('button', { name: 'Add activity' }).click();
-  }
-  await expect(page.getByText(/runs over|longer than the planned/i)).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Run the session' }).click();
-  await page.getByRole('button', { name: 'Start this activity' }).click();
+  await planAndStart(page, kinds, 90);
 
   const misses: string[] = [];
   for (let step = 0; step < kinds.length; step++) {
