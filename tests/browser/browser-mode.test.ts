@@ -213,6 +213,8 @@ describe.skipIf(!executablePath)('the browser mode', () => {
       // Export: the sample's partnership proposal, once its one open question is answered, to Word and PDF.
       await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Start' }).click();
       await page.getByRole('button', { name: 'Open the sample workbook' }).click();
+      // Opening goes to the Authority step once the sample is read; going on before that would be undone by it.
+      await page.getByRole('heading', { level: 1, name: 'Authority and workbook' }).waitFor();
       await page
         .getByRole('navigation', { name: 'Steps' })
         .getByRole('button', { name: /Documents/ })
