@@ -16,52 +16,33 @@ const noNodeOrElectron = {
 // Layers of shared/ (README "Architecture"): a layer imports only layers of a lower rank, so wording never
 // depends on documents, the model never on analysis, and nothing below the IPC contract knows about it.
 const SHARED_LAYER_RANK = { text: 0, model: 1, reference: 2, settings: 2, samples: 3, analysis: 3, import: 4, documents: 4, workshop: 5, ipc: 6 };
-const sharedLayerZones = Object.entries(SHARED_LAYER_RANK).map(([layer, rank]) => ({
-  files: [`shared/${layer}/**/*.{ts,tsx}`],
-  ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-*.ts'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: noNodeOrElectron.paths,
-        patterns: [
-          ...noNodeOrElectron.patterns,
-          ...Object.entries(SHARED_LAYER_RANK)
-            .filter(([other, r]) => other !== layer && r >= rank)
-            .map(([other]) => ({
-              group: [`**/${other}/*`, `**/${other}`, `!./*`],
-              message: `shared/${layer} sits below shared/${other}: move what both need down a layer (see README, Architecture).`,
-            })),
-        ],
-      },
-    ],
-  },
-}));
+/** One import zone per layer of a folder: a layer may import only layers of a lower rank. */
+const layerZones = (root, ranks, groupsFor, advice) =>
+  Object.entries(ranks).map(([layer, rank]) => ({
+    files: [`${root}/${layer}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noNodeOrElectron.paths,
+          patterns: [
+            ...noNodeOrElectron.patterns,
+            ...Object.entries(ranks)
+              .filter(([other, r]) => other !== layer && r >= rank)
+              .map(([other]) => ({ group: groupsFor(other), message: `${root}/${layer} sits below ${root}/${other}: ${advice}` })),
+          ],
+        },
+      ],
+    },
+  }));
+
+const sharedLayerZones = layerZones('shared', SHARED_LAYER_RANK, (other) => [`**/${other}/*`, `**/${other}`, `!./*`], 'move what both need down a layer (see README, Architecture).');
 
 // The renderer's layers: platform (the window's API), state (stores, document commands), components (shared
 // UI), features (one folder per step or dialog), app (the shell: App, steps, shortcuts). Imports point down only.
 const RENDERER_LAYER_RANK = { platform: 0, state: 1, components: 2, features: 3, app: 4 };
-const rendererLayerZones = Object.entries(RENDERER_LAYER_RANK).map(([layer, rank]) => ({
-  files: [`renderer/src/${layer}/**/*.{ts,tsx}`],
-  ignores: ['**/*.test.ts', '**/*.test.tsx'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: noNodeOrElectron.paths,
-        patterns: [
-          ...noNodeOrElectron.patterns,
-          ...Object.entries(RENDERER_LAYER_RANK)
-            .filter(([other, r]) => other !== layer && r >= rank)
-            .map(([other]) => ({
-              group: [`**/${other}/*`, `!./*`],
-              message: `renderer/src/${layer} sits below renderer/src/${other}: imports point down (see README, Architecture).`,
-            })),
-        ],
-      },
-    ],
-  },
-}));
+const rendererLayerZones = layerZones('renderer/src', RENDERER_LAYER_RANK, (other) => [`**/${other}/*`, `!./*`], 'imports point down (see README, Architecture).');
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'tests/artifacts/**', 'coverage/**'] },
@@ -96,6 +77,7 @@ export default tseslint.config(
     files: ['renderer/src/**/*.tsx'],
     ignores: ['**/*.test.tsx'],
     rules: {
+      // A later no-restricted-syntax replaces the earlier one, so the ipcRenderer rule is repeated here.
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='ipcRenderer']", message: 'ipcRenderer belongs in the preload only.' },

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../tests/e2e/harness';
 import { withRendererBrowser } from './renderer-browser';
+import { random } from './seeded-random';
 import { writeWorkbookFile } from '../electron/main/services/workbook-files';
 import { readWorkbookText } from '../shared/model/workbook-format';
 import type { Activity } from '../shared/model/workbook-schema';
@@ -34,17 +35,6 @@ const OPTIONS = 22;
 const DOTS = 4;
 const HUMAN = { keyMs: 200, readSheetMs: 3_000, refocusMs: 2_000 };
 const TARGET_MS = 5 * 60_000;
-
-/** A small deterministic random source, so every run types the same sheets. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sheet n's marks: four dots, at most two on one option, written as the sheet has them ("16: 3 5 5 9"). */
 function sheetLines(): { lines: string[]; tallies: number[] } {

@@ -26,6 +26,7 @@ import { type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { openApp } from '../tests/e2e/harness';
 import { withRendererBrowser } from './renderer-browser';
+import { random } from './seeded-random';
 import { writeWorkbookFile } from '../electron/main/services/workbook-files';
 import { suggestLinks } from '../shared/analysis/suggestions';
 import { newObjective } from '../shared/model/factories';
@@ -47,17 +48,6 @@ const EDITS = 30;
 const TARGET = { render: 100, edit: 16 };
 
 // ---- The workbook ----------------------------------------------------------------------------------------
-
-/** A small deterministic random source, so every run measures the same workbook. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OUTCOME_PHRASES = [
   'More residents say it has made a difference in the annual survey',

@@ -5,7 +5,7 @@
  * financial and management cases and the committee report all read these, so they print the same figures.
  */
 import { appraise, financialProfile, financialYearLabel, rateRisk, type AppraisalResult, type FinancialProfile, type RatedRisk } from '../../analysis/appraisal';
-import { OPTION_ROLES, type BusinessCaseData, type PlannedBenefit, type RiskEntry } from '../../model/business-case-schema';
+import { OPTION_ROLES, type BusinessCaseData, type FUNDING_KINDS, type PlannedBenefit, type RiskEntry } from '../../model/business-case-schema';
 import type { Kpi, Workbook } from '../../model/workbook-schema';
 import { formatNumber, formatQuantity } from '../../text/numbers';
 
@@ -29,6 +29,17 @@ export interface BusinessCaseFacts {
   /** "2026/27 to 2030/31": the appraisal period, or "" before the first year is set. */
   readonly period: string;
 }
+
+/** A funding source's kind as it reads inside a sentence. */
+export const FUNDING_KIND_WORDS: Readonly<Record<(typeof FUNDING_KINDS)[number], string>> = {
+  grant: 'grant',
+  'partner-contribution': 'partner contribution',
+  'council-budget': 'council budget',
+  reserves: 'reserves',
+  'capital-receipts': 'capital receipts',
+  borrowing: 'borrowing',
+  other: 'other',
+};
 
 export const ROLE_LABELS: Record<(typeof OPTION_ROLES)[number], string> = {
   'business-as-usual': 'Business as usual',

@@ -7,7 +7,7 @@ import type { AnalysisReport } from '../../analysis/report';
 import { COMMITTEE_BLOCK_NAMES, isCommitteeBlock, renderCommitteeBlock } from './committee-blocks';
 import { PARTNER_TYPE_LABELS, type Strength } from '../../model/vocabulary';
 import type { Workbook } from '../../model/workbook-schema';
-import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
+import { uniqueId, type Block, type ChartSpec, type Inline, type ListItem, type Shade, type TableCell } from '../model';
 import { coverageAlt, coverageChartSpec } from '../charts/coverage-chart';
 import type { DocumentFacts, ObjectiveFacts } from '../facts/facts';
 import { contributionSegments, NAMES_IN_A_SENTENCE } from '../facts/wording';
@@ -20,7 +20,7 @@ import { howWeCompare } from './compare-block';
 import type { DecisionBasis } from '../decision-basis';
 import { BUSINESS_CASE_BLOCK_NAMES, isBusinessCaseBlock, renderBusinessCaseBlock } from './business-case-blocks';
 import { actionPlanBlocks, kpiProgressBlocks } from './progress-blocks';
-import { guidance } from './block-parts';
+import { guidance, table } from './block-parts';
 
 export const BLOCK_NAMES = [
   ...COMMITTEE_BLOCK_NAMES,
@@ -75,9 +75,6 @@ function sourceLine(ctx: BlockContext, what = 'alignment map'): string {
   return `${ctx.workbook.title}, ${what} as at ${ctx.facts.asAtText}`;
 }
 
-function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
-  return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };
-}
 
 const label = (o: Pick<ObjectiveFacts, 'code' | 'title'>) => `${o.code} ${o.title}`.trim();
 

@@ -11,10 +11,10 @@
  */
 import { RISK_BAND_LABELS, type OptionAppraisal, type RiskBand } from '../../analysis/appraisal';
 import { type DELIVERY_MODELS, type RISK_HOLDERS, type AppraisalOption, type Milestone } from '../../model/business-case-schema';
-import { missingParts, ROLE_LABELS, type BusinessCaseFacts, type CaseStage } from '../facts/business-case';
-import { uniqueId, type Block, type Shade, type TableBlock, type TableCell } from '../model';
+import { FUNDING_KIND_WORDS, missingParts, ROLE_LABELS, type BusinessCaseFacts, type CaseStage } from '../facts/business-case';
+import type { Block, Shade, TableCell } from '../model';
 import type { BlockContext } from './blocks';
-import { cell, guidance, para, pounds, textInline } from './block-parts';
+import { cell, guidance, para, pounds, RISK_BAND_SHADES, table, textInline } from './block-parts';
 import { ordinal } from '../../analysis/benchmark';
 import { asSentence, listInWords } from '../../text/words';
 import { formatDate } from '../../text/dates';
@@ -41,9 +41,6 @@ const t = textInline;
 const pct = (n: number) => `${formatNumber(Math.round(n * 10) / 10, 1)}%`;
 
 
-function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
-  return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };
-}
 
 /** The stage the template's "stage" question gives (its default when unanswered). */
 function stageOf(ctx: BlockContext): CaseStage {
@@ -297,16 +294,6 @@ function switchingValues(ctx: BlockContext, bc: BusinessCaseFacts | null): Block
   ];
 }
 
-const FUNDING_LABELS = {
-  grant: 'grant',
-  'partner-contribution': 'partner contribution',
-  'council-budget': 'council budget',
-  reserves: 'reserves',
-  'capital-receipts': 'capital receipts',
-  borrowing: 'borrowing',
-  other: 'other',
-} as const;
-
 /** {{block financial-profile}}: the preferred option's capital and revenue costs by year against each funding source, the gap, and the affordability paragraph and MTFS effect. */
 function financialProfileBlock(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[] {
   if (bc === null) return noData(ctx, 'financial case');
@@ -320,7 +307,7 @@ function financialProfileBlock(ctx: BlockContext, bc: BusinessCaseFacts | null):
     line('Capital costs', p.capital, p.totals.capital),
     line('Revenue costs', p.revenue, p.totals.revenue),
     line('Total costs', p.costs, p.totals.costs),
-    ...p.funding.map((f) => line(`${f.label} (${FUNDING_LABELS[f.kind]}, ${f.kindOf}${f.confirmed ? '' : ', not yet confirmed'})`, f.amounts, f.total)),
+    ...p.funding.map((f) => line(`${f.label} (${FUNDING_KIND_WORDS[f.kind]}, ${f.kindOf}${f.confirmed ? '' : ', not yet confirmed'})`, f.amounts, f.total)),
     line('Total funding', p.fundingTotal, p.totals.funding),
     line('Funding gap (shortfall; a minus is a surplus)', p.gap, p.totals.gap),
   ];
@@ -494,9 +481,8 @@ function benefitsPlan(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[] 
   ];
 }
 
-const BAND_SHADES: Record<RiskBand, Shade> = { low: 'rag-green', medium: 'rag-amber', high: 'rag-red', 'very-high': 'rag-red' };
 const ratingCell = (r: { score: number; band: RiskBand } | null): TableCell =>
-  r === null ? cell('Not assessed') : { content: t(`${r.score} ${RISK_BAND_LABELS[r.band]}`), shade: BAND_SHADES[r.band], align: 'right' };
+  r === null ? cell('Not assessed') : { content: t(`${r.score} ${RISK_BAND_LABELS[r.band]}`), shade: RISK_BAND_SHADES[r.band], align: 'right' };
 
 /** {{block case-risk-register}}: the register, highest inherent rating first, with owners, ratings and residual ratings. */
 function caseRiskRegister(ctx: BlockContext, bc: BusinessCaseFacts | null): Block[] {

@@ -12,13 +12,13 @@
 import { RISK_BAND_LABELS, type RiskBand } from '../../analysis/appraisal';
 import type { AppraisalOption } from '../../model/business-case-schema';
 import type { BusinessCaseFacts } from '../facts/business-case';
-import { ROLE_LABELS } from '../facts/business-case';
-import { uniqueId, type Block, type ListItem, type Shade, type TableBlock, type TableCell } from '../model';
+import { FUNDING_KIND_WORDS, ROLE_LABELS } from '../facts/business-case';
+import type { Block, ListItem, Shade, TableCell } from '../model';
 import { formatDate } from '../../text/dates';
 import { formatNumber } from '../../text/numbers';
 import { asSentence, listInWords, plural } from '../../text/words';
 import type { BlockContext } from './blocks';
-import { cell, guidance, para, pounds, textInline } from './block-parts';
+import { cell, guidance, para, pounds, RISK_BAND_SHADES, table, textInline } from './block-parts';
 import type { Question } from './manifest';
 import { parseTableAnswer } from './data-view';
 import { TemplateError, type Location } from './syntax';
@@ -42,9 +42,6 @@ export const isCommitteeBlock = (name: string): name is CommitteeBlockName => (C
 const t = textInline;
 
 
-function table(ctx: BlockContext, base: string, fields: Omit<TableBlock, 'kind' | 'id'>): TableBlock {
-  return { kind: 'table', id: uniqueId(ctx.ids, base), ...fields };
-}
 
 function questionOf(ctx: BlockContext, id: string): Question | undefined {
   return ctx.questions.find((q) => q.id === id);
@@ -254,16 +251,6 @@ function alternativeOptions(ctx: BlockContext): Block[] {
   return out;
 }
 
-const FUNDING_WORDS = {
-  grant: 'grant',
-  'partner-contribution': 'partner contribution',
-  'council-budget': 'council budget',
-  reserves: 'reserves',
-  'capital-receipts': 'capital receipts',
-  borrowing: 'borrowing',
-  other: 'other',
-} as const;
-
 /** {{block financial-implications}}: the recommended option's capital and revenue by year, funding, the gap and the effect on the MTFS. */
 function financialImplications(ctx: BlockContext): Block[] {
   const bc = businessCaseOr(ctx);
@@ -278,7 +265,7 @@ function financialImplications(ctx: BlockContext): Block[] {
     line('Capital', p.capital, p.totals.capital),
     line('Revenue', p.revenue, p.totals.revenue),
     line('Total cost', p.costs, p.totals.costs),
-    ...p.funding.map((f) => line(`${f.label} (${FUNDING_WORDS[f.kind]}, ${f.kindOf}${f.confirmed ? '' : ', not confirmed'})`, f.amounts, f.total)),
+    ...p.funding.map((f) => line(`${f.label} (${FUNDING_KIND_WORDS[f.kind]}, ${f.kindOf}${f.confirmed ? '' : ', not confirmed'})`, f.amounts, f.total)),
     line('Total funding', p.fundingTotal, p.totals.funding),
     line('Gap (a minus is a surplus)', p.gap, p.totals.gap),
   ];
@@ -311,9 +298,8 @@ function financialImplications(ctx: BlockContext): Block[] {
   return out;
 }
 
-const BAND_SHADES: Record<RiskBand, Shade> = { low: 'rag-green', medium: 'rag-amber', high: 'rag-red', 'very-high': 'rag-red' };
 const ratingCell = (r: { score: number; band: RiskBand } | null): TableCell =>
-  r === null ? cell('Not assessed') : cell(`${RISK_BAND_LABELS[r.band]} (${formatNumber(r.score)})`, { shade: BAND_SHADES[r.band] });
+  r === null ? cell('Not assessed') : cell(`${RISK_BAND_LABELS[r.band]} (${formatNumber(r.score)})`, { shade: RISK_BAND_SHADES[r.band] });
 
 /** {{block top-risks count="5"}}: the business case's highest-rated risks, with owners and mitigation. */
 function topRisks(ctx: BlockContext, options: Readonly<Record<string, string>>): Block[] {
