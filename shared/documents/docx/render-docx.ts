@@ -25,7 +25,6 @@ import {
   InternalHyperlink,
   LevelFormat,
   LineRuleType,
-  Packer,
   PageBreak,
   PageNumber,
   PageOrientation,
@@ -47,6 +46,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { unzipSync, strFromU8 } from 'fflate';
+import { packDocx, type PackageDeflate } from './zip-package';
 import { renderChartParts } from '../charts/render-chart-svg';
 import { DRAFT_MARKING, guidanceIn, keyFiguresTable, MARKING_TEXT, referenceNumbers, type Block, type DocModel, type FigureBlock, type Inline, type ListBlock, type TableBlock } from '../model';
 import { BRAND, SHADES, WORD_FONT } from '../palette';
@@ -66,6 +66,8 @@ export interface DocxRenderOptions {
    * docx's layout of the XML as Word lays it out (seconds for a long report; the tests use it to check the estimate).
    */
   readonly pageNumbers?: 'estimate' | 'word-layout';
+  /** A native deflate for the package's parts (node: zlib); without one, docx zips with fflate on this thread. */
+  readonly deflate?: PackageDeflate;
 }
 
 const tw = (pt: number) => Math.round(pt * 20);
@@ -603,7 +605,7 @@ export async function renderDocxWith(model: DocModel, options: DocxRenderOptions
     },
     sections,
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return packDocx(document, options.deflate);
 }
 
 /** Which page shape a text width belongs to (a call-out's narrower width is still on its page's shape). */
