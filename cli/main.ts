@@ -12,4 +12,7 @@ const bail = (e: unknown) => {
 process.on('uncaughtException', bail);
 process.on('unhandledRejection', bail);
 
-process.exitCode = await runCli(process.argv.slice(2), consoleIo());
+// Built as CommonJS (scripts/cli-bundle.mjs), which has no top-level await.
+void runCli(process.argv.slice(2), consoleIo()).then((code) => {
+  process.exitCode = code;
+}, bail);
