@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isLazy, type CliCommand, type LazyCommand } from './command';
-import { COMMANDS } from './commands';
+import { Command } from 'commander';
+import { COMMANDS, loadEveryCommand } from './commands';
 import { describeError, EXIT, listInWords, plural, table, ukDateTime, type Io } from './output';
 import { runCli } from './program';
 
@@ -104,6 +105,34 @@ describe('loading commands', () => {
       expect(loaded.sort()).toEqual(['alpha', 'beta']);
       expect(io.stdout() + io.stderr()).toMatch(/alpha[\s\S]*beta|Unknown command 'delta'/);
     }
+  });
+
+  it('loads no command for the version', async () => {
+    const { loaded, commands } = recording(['alpha', 'beta']);
+    const io = capture();
+    expect(await runCli(['--version'], io, { commands })).toBe(EXIT.OK);
+    expect(io.stdout()).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(loaded).toEqual([]);
+  });
+
+  it('loads them all at once for the full help where it can, and not one by one', async () => {
+    const { loaded, commands } = recording(['alpha', 'beta']);
+    const io = capture();
+    const all = await Promise.all(recording(['alpha', 'beta']).commands.map((c) => c.load()));
+    expect(await runCli(['--help'], io, { commands, everyCommand: async () => all })).toBe(EXIT.OK);
+    expect(loaded).toEqual([]);
+    expect(io.stdout()).toMatch(/alpha[\s\S]*beta/);
+  });
+
+  it('has every command in every.ts, in the order of the list', async () => {
+    const names = (program: Command) => program.commands.map((c) => c.name());
+    const context = { io: capture(), folder: '.', exit: () => undefined };
+    const one = new Command();
+    for (const c of await Promise.all(COMMANDS.filter(isLazy).map((e) => e.load()))) c.register(one, context);
+    const all = new Command();
+    for (const c of await loadEveryCommand()) c.register(all, context);
+    expect(names(all)).toEqual(names(one));
+    expect(names(all)).toEqual(COMMANDS.filter(isLazy).map((e) => e.name));
   });
 
   it('lists every command in the help, from the real list', async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isLazy, type CliCommand, type CommandContext, type CommandEntry } from './command';
-import { COMMANDS } from './commands';
+import { COMMANDS, loadEveryCommand } from './commands';
 import { describeUnexpected, EXIT, lines, type ExitCode, type Io } from './output';
 import { projectRoot } from './project-root';
 
@@ -68,12 +68,23 @@ export function commandNamed(args: readonly string[], names: ReadonlySet<string>
   return first !== undefined && names.has(first) ? first : null;
 }
 
+/** `--version` on its own: answered before any command is looked at. */
+const asksOnlyForVersion = (args: readonly string[]) => args.length === 1 && (args[0] === '-V' || args[0] === '--version');
+
 /**
  * The commands to register for these arguments: every eager one, and of the lazy ones only the command asked
- * for, or all of them when the help lists them or the name is not one of theirs.
+ * for, none for the version, or all of them when the help lists them or the name is not one of theirs (all at once
+ * through `every` where there is one).
  */
-async function commandsFor(args: readonly string[], entries: readonly CommandEntry[]): Promise<CliCommand[]> {
+async function commandsFor(
+  args: readonly string[],
+  entries: readonly CommandEntry[],
+  every: (() => Promise<readonly CliCommand[]>) | undefined,
+): Promise<CliCommand[]> {
+  const eager = entries.filter((e): e is CliCommand => !isLazy(e));
+  if (asksOnlyForVersion(args)) return eager;
   const named = commandNamed(args, new Set(entries.filter(isLazy).map((e) => e.name)));
+  if (named === null && every) return [...eager, ...(await every())];
   const wanted = entries.filter((e) => !isLazy(e) || named === null || e.name === named);
   return Promise.all(wanted.map((e) => (isLazy(e) ? e.load() : e)));
 }
@@ -82,7 +93,13 @@ async function commandsFor(args: readonly string[], entries: readonly CommandEnt
 export async function runCli(
   args: readonly string[],
   io: Io,
-  options: { commands?: readonly CommandEntry[]; folder?: string; startPrinter?: CommandContext['startPrinter'] } = {},
+  options: {
+    commands?: readonly CommandEntry[];
+    /** All the commands at once, for the full help; by default the real ones when `commands` is not given. */
+    everyCommand?: () => Promise<readonly CliCommand[]>;
+    folder?: string;
+    startPrinter?: CommandContext['startPrinter'];
+  } = {},
 ): Promise<ExitCode> {
   let code: ExitCode = EXIT.OK;
   const context: CommandContext = {
@@ -94,7 +111,8 @@ export async function runCli(
     },
   };
   try {
-    const program = buildProgram(io, await commandsFor(args, options.commands ?? COMMANDS), context);
+    const every = options.commands ? options.everyCommand : (options.everyCommand ?? loadEveryCommand);
+    const program = buildProgram(io, await commandsFor(args, options.commands ?? COMMANDS, every), context);
     if (args.length === 0) {
       program.outputHelp();
       return EXIT.USAGE;

@@ -3,7 +3,7 @@
  * starting the command line never pays for the Word, PDF and import libraries a command does not use. Later
  * issues add theirs here.
  */
-import type { CommandEntry } from '../command';
+import type { CliCommand, CommandEntry } from '../command';
 
 /** An entry is `{ name, load }`; a command module imported here and listed as it is also works, loaded at start. */
 export const COMMANDS: readonly CommandEntry[] = [
@@ -19,3 +19,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'progress', load: async () => (await import('./progress')).progressCommand },
   { name: 'workshop', load: async () => (await import('./workshop')).workshopCommand },
 ];
+
+/** All of them at once (every.ts), for the full help. */
+export const loadEveryCommand = async (): Promise<readonly CliCommand[]> => (await import('./every')).EVERY_COMMAND;
