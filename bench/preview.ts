@@ -28,7 +28,7 @@ import { createChromiumPrinter, findChromium } from '../electron/main/services/d
 import { previewHtml } from '../renderer/src/features/documents/preview-html';
 
 const EDITS = 12;
-const EXPORT_RUNS = 5;
+const EXPORT_RUNS = 7;
 const TARGET = { preview: 150, firstExportExtra: 500 };
 
 /**
