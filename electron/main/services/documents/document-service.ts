@@ -280,7 +280,11 @@ export class DocumentService {
     return documentFontCss();
   }
 
-  /** Readies everything the first export needs that does not depend on the document: the printer and the export code. */
+  /**
+   * Readies everything the first export needs that does not depend on the document: the printer and the export code.
+   * No trial print: once the printer has started, the first export measured no slower than the next (bench:preview,
+   * alternating runs), so a trial would only hold the printer's one page when the officer's export arrives.
+   */
   prepareExport(): void {
     this.warmPrinter();
     import('./export-document').catch(() => undefined);
