@@ -33,7 +33,8 @@ export function useDocumentPreview(workbook: Workbook | null, draft: Draft | nul
         waiting.current = null;
         const asked = generation.current;
         const source = next.workbook;
-        const r = await call('previewDocument', { workbook: workbookWithDraft(source, next.draft), draftId: next.draft.id });
+        const workbook = JSON.stringify(workbookWithDraft(source, next.draft));
+        const r = await call('previewDocument', { workbook, draftId: next.draft.id });
         if (asked === generation.current)
           setPreview(r.ok ? { kind: 'ready', result: r.value, source } : { kind: 'failed', error: r.error, source });
       }
