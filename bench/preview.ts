@@ -296,7 +296,7 @@ async function main(): Promise<void> {
         `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness, 1366 × 768`,
         `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`,
         '',
-        `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; preview HTML ${Math.round(preview.htmlLength / 1024)} KB)`,
+        `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; the frame's first document, with its fonts, ${Math.round(preview.htmlLength / 1024)} KB)`,
         line('edit to preview painted', preview.shown, TARGET.preview),
         line('of which the main process (bind and HTML)', preview.mainTimes),
         'The parts on their own (7 runs each):',
@@ -304,8 +304,8 @@ async function main(): Promise<void> {
         line('making the preview copy (previewHtml)', parts.sanitise),
         line('a preview frame loading it, to the next frame', parts.frame),
         parts.patch.length > 0
-          ? line('the preview frame patching in a changed paragraph', parts.patch)
-          : '  the preview frame patching in a changed paragraph   not possible: this build reloads the frame',
+          ? line('the frame patching in a changed paragraph', parts.patch)
+          : '  the frame patching in a changed paragraph      not possible: this build reloads the frame',
         '',
         `PDF export: click Export… until the status says it is saved (${EXPORT_RUNS} fresh apps, each exporting twice)`,
         line('first export after the app starts', exports.first),
