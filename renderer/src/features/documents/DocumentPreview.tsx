@@ -26,7 +26,9 @@ let loads = 0;
  * (preview-frame.ts, loaded from the app as script-src 'self' allows): it takes each new version of the document
  * from this page as a message and patches in only what changed (preview-patch.ts), so an edit redraws its own
  * paragraph rather than the whole document, and the reader keeps their place. previewHtml takes every script
- * element and other active content out of the engine's HTML before it is shown or sent.
+ * element and other active content out of the engine's HTML before it is shown or sent. Versions are posted to any
+ * origin because the frame's is opaque; the frame can hold nothing but this document, as the policy refuses to
+ * navigate it anywhere else, and it answers only this page.
  *
  * Why scripts are allowed at all: a frame with allow-same-origin and no scripts, which this page could patch
  * directly, cannot be checked by the axe accessibility checker the tests run on every screen (with scripting off its
