@@ -5,7 +5,7 @@
  * to Documents, as an officer would.
  *
  *   preview  from the input event that puts a new word into an answer until the preview frame holding that word has
- *            loaded and been painted (several edits, each a word no section contained before); with the main
+ *            been painted, whether the frame patched the change in or loaded a new document (several edits, each a word no section contained before); with the main
  *            process's share (binding and HTML) timed around documentService.preview.
  *   export   the first PDF export after the app starts (once the step's preview is up) against the next one in the
  *            same app (the printer warm), from the click on Export… until the status says the file is saved.
@@ -33,8 +33,9 @@ const TARGET = { preview: 150, firstExportExtra: 500 };
 
 /**
  * Installed in every frame before it loads, as plain text (page.evaluate code must not declare named functions).
- * In the preview frame (about:srcdoc) it posts, once the loaded document's first frame is painted, the time and the
- * document's text to the app page; there, after __awbPreview.arm(word), __awbPreview.shown resolves with the time from the next input event
+ * In the preview frame (about:srcdoc) it posts, once the loaded document's first frame is painted and once the
+ * frame after each change to the document (a version patched in) is painted, the time and the document's text to
+ * the app page; there, after __awbPreview.arm(word), __awbPreview.shown resolves with the time from the next input event
  * to the first such post whose text holds the word. Times are performance.timeOrigin + now(), comparable across
  * frames of one browser.
  */
@@ -42,11 +43,22 @@ const FRAME_HELPERS = `
   (() => {
     const now = () => performance.timeOrigin + performance.now();
     if (location.href === 'about:srcdoc') {
-      addEventListener('load', () => requestAnimationFrame(() => {
+      const painted = () => {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => parent.postMessage({ awbPreviewPainted: now(), text: document.body ? document.body.textContent : '' }, '*');
         ch.port2.postMessage(0);
-      }));
+      };
+      addEventListener('load', () => requestAnimationFrame(painted));
+      // A version patched into the document in place: once the frame after the change is painted.
+      let changed = false;
+      new MutationObserver(() => {
+        if (changed) return;
+        changed = true;
+        requestAnimationFrame(() => {
+          changed = false;
+          painted();
+        });
+      }).observe(document, { subtree: true, childList: true, characterData: true });
       return;
     }
     if (window.parent !== window) return;
@@ -81,6 +93,25 @@ const FRAME_HELPERS = `
           document.body.append(frame);
         });
       },
+      // The app's preview frame taking a new version in place (posted as the app posts it) until painted; null
+      // when it does not show it within two seconds (a frame that is reloaded for every version).
+      patchFrame(copy, word) {
+        return new Promise((resolve) => {
+          const frame = document.querySelector('iframe.document-preview-frame');
+          // A frame out of view is not drawn, so it would never be painted.
+          frame.scrollIntoView({ block: 'nearest' });
+          const t0 = now();
+          const timer = setTimeout(() => { removeEventListener('message', onPainted); resolve(null); }, 2000);
+          const onPainted = (e) => {
+            if (typeof e.data !== 'object' || e.data === null || !('awbPreviewPainted' in e.data) || !e.data.text.includes(word)) return;
+            clearTimeout(timer);
+            removeEventListener('message', onPainted);
+            resolve(e.data.awbPreviewPainted - t0);
+          };
+          addEventListener('message', onPainted);
+          frame.contentWindow.postMessage({ awbPreviewPatch: copy }, '*');
+        });
+      },
       arm(word) {
         window.__awbPreview.shown = new Promise((resolve) => { waiting = { word, start: null, resolve }; });
       },
@@ -89,7 +120,7 @@ const FRAME_HELPERS = `
 `;
 
 type WithPreview = {
-  __awbPreview: { arm(word: string): void; shown: Promise<number>; loadFrame(html: string): Promise<number> };
+  __awbPreview: { arm(word: string): void; shown: Promise<number> };
 };
 
 const median = (xs: readonly number[]) => {
@@ -163,8 +194,9 @@ async function measurePreview(context: BrowserContext, origin: string) {
 
 /**
  * Where an edit's time goes, each part on its own in the same page (medians of several runs): the preview's round
- * trip through the bridge (the workbook there and the HTML back, with the main process's binding and HTML), making
- * the preview copy of the HTML with the fonts (previewHtml), and a preview frame loading that copy until painted.
+ * trip through the bridge (the workbook's text there and the HTML back, as the step sends them, with the main
+ * process's binding and HTML), making the preview copy of the HTML (previewHtml), a preview frame loading that copy with the fonts until painted (as the
+ * first preview is shown), and the app's preview frame patching in a version with one paragraph changed.
  */
 async function measureParts(context: BrowserContext, origin: string) {
   const h = await openSampleDocuments(context, origin);
@@ -182,14 +214,14 @@ async function measureParts(context: BrowserContext, origin: string) {
       };
       const w = window as unknown as {
         workbench: Api;
-        __awbSanitise(html: string, fontCss: string): string;
-        __awbPreview: { loadFrame(html: string): Promise<number> };
+        __awbSanitise(html: string): string;
+        __awbPreview: { loadFrame(html: string): Promise<number>; patchFrame(copy: string, word: string): Promise<number | null> };
       };
-      const times = { roundTrip: [] as number[], sanitise: [] as number[], frame: [] as number[] };
+      const times = { roundTrip: [] as number[], sanitise: [] as number[], frame: [] as number[], patch: [] as number[] };
       let html = '';
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        const r = await w.workbench.previewDocument({ workbook: wb, draftId: id });
+        const r = await w.workbench.previewDocument({ workbook: JSON.stringify(wb), draftId: id });
         times.roundTrip.push(performance.now() - t0);
         html = r.value.html;
       }
@@ -197,10 +229,17 @@ async function measureParts(context: BrowserContext, origin: string) {
       let copy = '';
       for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        copy = w.__awbSanitise(html, fonts);
+        copy = w.__awbSanitise(html);
         times.sanitise.push(performance.now() - t0);
       }
-      for (let i = 0; i < runs; i++) times.frame.push(await w.__awbPreview.loadFrame(copy));
+      const withFonts = copy.replace('<head>', () => `<head><style>${fonts}</style>`);
+      for (let i = 0; i < runs; i++) times.frame.push(await w.__awbPreview.loadFrame(withFonts));
+      // The app's own frame taking a version with one paragraph changed (a build whose frame cannot: none).
+      for (let i = 0; i < runs; i++) {
+        const word = `Patchword${i}`;
+        const t = await w.__awbPreview.patchFrame(copy.replace('</p>', () => ` ${word}</p>`), word);
+        if (t !== null) times.patch.push(t);
+      }
       return times;
     },
     { workbook, draftId, runs: 7 },
@@ -298,13 +337,16 @@ async function main(): Promise<void> {
         `Debian Chromium ${browser.version()} at ${CHROMIUM_PATH}, built renderer served by the e2e harness, 1366 × 768`,
         `Machine: ${cpus().length} CPUs, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`,
         '',
-        `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; preview HTML ${Math.round(preview.htmlLength / 1024)} KB)`,
+        `Preview: a word typed into “${preview.field}” until the preview frame showing it is painted (${preview.shown.length} edits; the frame's first document, with its fonts, ${Math.round(preview.htmlLength / 1024)} KB)`,
         line('edit to preview painted', preview.shown, TARGET.preview),
         line('of which the main process (bind and HTML)', preview.mainTimes),
         'The parts on their own (7 runs each):',
         line('preview round trip through the bridge', parts.roundTrip),
         line('making the preview copy (previewHtml)', parts.sanitise),
         line('a preview frame loading it, to the next frame', parts.frame),
+        parts.patch.length > 0
+          ? line('the frame patching in a changed paragraph', parts.patch)
+          : '  the frame patching in a changed paragraph      not possible: this build reloads the frame',
         '',
         `PDF export: click Export… until the status says it is saved (${EXPORT_RUNS} fresh apps, each exporting twice)`,
         line('first export after the app starts', exports.first),

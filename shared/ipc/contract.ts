@@ -14,6 +14,7 @@ import {
   DocumentPreviewSchema,
   DocumentProgressSchema,
   DocumentRequestSchema,
+  PreviewRequestSchema,
   GenerateOutcomeSchema,
   JobIdSchema,
   TemplateListingSchema,
@@ -195,7 +196,7 @@ export const CONTRACT = {
    * The print HTML of a draft (the very HTML the PDF is printed from, less its fonts, which documentFonts gives
    * once), with its warnings and open questions.
    */
-  previewDocument: { input: DocumentRequestSchema, output: DocumentPreviewSchema },
+  previewDocument: { input: PreviewRequestSchema, output: DocumentPreviewSchema },
   /** The @font-face rules documents are printed with, fonts inline: the same for every preview, so asked for once. */
   documentFonts: { input: none, output: z.object({ css: z.string() }) },
   /**

@@ -6,7 +6,9 @@
  * shows, and only the main process binds and renders, so the preview and the exported files come from one place.
  */
 import { z } from 'zod';
+import { parseGuardedJson } from '../model/json-guard';
 import { WorkbookSchema } from '../model/workbook-schema';
+import { MAX_FILE_BYTES } from '../model/workbook-format';
 
 export const DOCUMENT_FORMATS = ['docx', 'pdf'] as const;
 export const DocumentFormatSchema = z.enum(DOCUMENT_FORMATS);
@@ -94,6 +96,27 @@ export type FinalBlockerInfo = z.infer<typeof FinalBlockerSchema>;
 export const DocumentRequestSchema = z.object({
   workbook: WorkbookSchema,
   draftId: z.string().min(1).max(64),
+});
+
+/**
+ * The preview's request: as DocumentRequestSchema, but with the workbook as its JSON text, parsed and checked here
+ * as a workbook file's text is. The preview is asked for on every change in the Documents step, and through the
+ * browser mode's binding (and the test harness, which uses it) an object the size of the sample workbook took
+ * about 150 ms to cross, every value serialised in script, where its text takes a few; over Electron's IPC either
+ * is one copy.
+ */
+export const PreviewRequestSchema = z.object({
+  workbook: z
+    .string()
+    .max(MAX_FILE_BYTES)
+    .transform((text, ctx) => {
+      const parsed = parseGuardedJson(text);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: 'The workbook sent for the preview is not readable JSON.' });
+      return z.NEVER;
+    })
+    .pipe(WorkbookSchema),
+  draftId: DocumentRequestSchema.shape.draftId,
 });
 
 /** Questions still without an answer; they appear in the document as guidance for the officer. */

@@ -428,6 +428,51 @@ test('answers are undoable edits of the workbook, and looking through the templa
   await expect(h.page).toHaveTitle(/^Northshire Libraries/);
 });
 
+test('an edit is patched into the preview: the new text shows, unchanged sections keep their nodes and the reader their place', async ({
+  launch,
+}) => {
+  const h = await launch();
+  await openSampleDocuments(h);
+  await expect(preview(h).locator('body')).toContainText('NHS Northshire and Wyndham Integrated Care Board', { timeout: 20_000 });
+  const frame = (await h.page.locator('iframe.document-preview-frame').elementHandle())!;
+  const doc = (await frame.contentFrame())!;
+  await doc.waitForLoadState('load');
+  // Every part of the document before the edit (the title page and each section), and a place in it.
+  const parts = await preview(h).locator('body > *').elementHandles();
+  expect(parts.length).toBeGreaterThan(2);
+  const blocksBefore = await doc.evaluate(() => {
+    const all = Array.from(document.querySelectorAll('body > .section > *'));
+    for (const b of all) (b as Element & { awbOld?: boolean }).awbOld = true;
+    return all.length;
+  });
+  await doc.evaluate(() => window.scrollTo(0, 600));
+  const scrolled = await doc.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+
+  const field = h.page.locator('.question textarea').first();
+  await field.focus();
+  await field.press('End');
+  await h.page.keyboard.insertText(' Patchedword.');
+  await expect(preview(h).locator('body')).toContainText('Patchedword', { timeout: 20_000 });
+
+  // Patched, not reloaded: the same frame document, every part still the node it was, the place kept.
+  expect(await frame.contentFrame()).toBe(doc);
+  const connected = await Promise.all(parts.map((p) => p.evaluate((el) => el.isConnected)));
+  expect(connected).toEqual(parts.map(() => true));
+  await expect(preview(h).locator('body > *')).toHaveCount(parts.length);
+  expect(await doc.evaluate(() => window.scrollY)).toBe(scrolled);
+  // Inside the sections too, only the edited block can be new: every other block is the node it was.
+  const blocks = await doc.evaluate(() => {
+    const now = Array.from(document.querySelectorAll('body > .section > *'));
+    const isOld = (b: Element) => (b as Element & { awbOld?: boolean }).awbOld === true;
+    return { total: now.length, old: now.filter(isOld).length, newText: now.filter((b) => !isOld(b)).map((b) => b.textContent ?? '') };
+  });
+  expect(blocks.old).toBeGreaterThanOrEqual(blocksBefore - 1);
+  expect(blocks.old).toBeGreaterThan(0);
+  for (const text of blocks.newText) expect(text).toContain('Patchedword');
+  await expect(preview(h).locator('p', { hasText: 'Patchedword' })).toHaveCount(1);
+});
+
 test('the preview copy keeps the document and drops anything that could run, even if a document ever carried it', async ({
   launch,
 }) => {

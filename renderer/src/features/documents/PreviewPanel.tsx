@@ -15,7 +15,12 @@ export function PreviewPanel(props: { preview: PreviewState; workbook: Workbook;
     >
       <h2 id="preview-heading">Preview</h2>
       {preview?.kind === 'ready' ? (
-        <DocumentPreview html={preview.result.html} title={preview.result.title} updating={preview.source !== props.workbook} />
+        <DocumentPreview
+          key={preview.draftId}
+          html={preview.result.html}
+          title={preview.result.title}
+          updating={preview.source !== props.workbook}
+        />
       ) : preview?.kind === 'failed' ? (
         <div className="panel panel-warning">
           <p>

@@ -5,9 +5,12 @@ import type { AppError } from '../../../../shared/result';
 import { call } from '../../platform/api';
 import { workbookWithDraft } from './commands';
 
-/** The last preview, and the workbook it was made from (so the step can tell when it is out of date). */
+/**
+ * The last preview, the workbook it was made from (so the step can tell when it is out of date) and the draft it is
+ * of (another draft is another document, shown from its top rather than patched into the last one).
+ */
 export type PreviewState =
-  | { kind: 'ready'; result: DocumentPreview; source: Workbook }
+  | { kind: 'ready'; result: DocumentPreview; source: Workbook; draftId: string }
   | { kind: 'failed'; error: AppError; source: Workbook }
   | null;
 
@@ -33,9 +36,10 @@ export function useDocumentPreview(workbook: Workbook | null, draft: Draft | nul
         waiting.current = null;
         const asked = generation.current;
         const source = next.workbook;
-        const r = await call('previewDocument', { workbook: workbookWithDraft(source, next.draft), draftId: next.draft.id });
+        const workbook = JSON.stringify(workbookWithDraft(source, next.draft));
+        const r = await call('previewDocument', { workbook, draftId: next.draft.id });
         if (asked === generation.current)
-          setPreview(r.ok ? { kind: 'ready', result: r.value, source } : { kind: 'failed', error: r.error, source });
+          setPreview(r.ok ? { kind: 'ready', result: r.value, source, draftId: next.draft.id } : { kind: 'failed', error: r.error, source });
       }
     } finally {
       inFlight.current = false;
