@@ -8,6 +8,10 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import type { Harness } from './harness';
 
+// One of the longest files: its tests each open the app on their own services, so they may share out between the
+// workers instead of one worker running them all while the other has finished.
+test.describe.configure({ mode: 'parallel' });
+
 const steps = (page: Page) => page.getByRole('navigation', { name: 'Steps' });
 
 async function openSample(h: Harness) {

@@ -24,6 +24,10 @@ import { previewHtml } from '../../renderer/src/features/documents/preview-html'
 import { expect, expectAccessible, test } from './fixtures';
 import type { Harness } from './harness';
 
+// The longest file: its tests each open the app on their own services, so they may share out between the workers
+// instead of one worker running them all while the other has finished.
+test.describe.configure({ mode: 'parallel' });
+
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'awb-docs-e2e-'));
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 

@@ -191,7 +191,10 @@ test('asks before overwriting a file that changed on disk', async ({ launch }) =
   await h.page.keyboard.press('Control+S');
   await h.page.getByRole('dialog', { name: 'The file has changed' }).getByRole('button', { name: 'Overwrite' }).click();
   await expect(h.page.getByRole('status')).toContainText('Saved');
-  expect(JSON.parse(readFileSync(path, 'utf8')).workbook.title).toBe('My edit');
+  // The status has said "Saved" since the first save, so wait for this save itself: the unsaved marker goes and
+  // the file on disk has the edit.
+  await expect(h.page).toHaveTitle(/^changing\.awbook – /);
+  await expect.poll(() => JSON.parse(readFileSync(path, 'utf8')).workbook.title).toBe('My edit');
 });
 
 test('a damaged file gives a plain message and leaves the open workbook alone', async ({ launch }) => {

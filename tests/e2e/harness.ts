@@ -17,7 +17,7 @@ import type { EventName } from '../../shared/ipc/channel-names';
 import type { EventPayload } from '../../shared/ipc/contract';
 import type { PresenterPort } from '../../electron/main/ipc/workshop-handlers';
 import type { PdfPrinter } from '../../shared/documents';
-import { BUILT_IN_TEMPLATES_DIR, createChromiumPrinter } from '../../electron/main/services/documents';
+import { BUILT_IN_TEMPLATES_DIR, createChromiumPrinter, findChromium } from '../../electron/main/services/documents';
 import { bridgeScript } from '../../browser/bridge-script';
 import { fileDialogScript, inAppDialogs } from '../../browser/in-app-dialogs';
 
@@ -213,7 +213,10 @@ export async function openApp(context: BrowserContext, origin: string, options: 
     log: { info: () => undefined, error: (m, e) => console.error(m, e) },
     isTrustedSender: (url) => url.startsWith(`${origin}/`),
     builtInTemplatesDir: BUILT_IN_TEMPLATES_DIR,
-    startPdfPrinter: options.startPdfPrinter ?? (() => createChromiumPrinter({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
+    // The command line's choice of browser (chromium-headless-shell where installed: it starts in a seventh of
+    // the time); the browser mode's printing with the full browser is checked by tests/browser.
+    startPdfPrinter:
+      options.startPdfPrinter ?? (() => createChromiumPrinter({ executablePath: findChromium() ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' })),
     events: { send: (event, payload) => emitTo(eventPage, event, payload) },
     presenter,
     ...(options.user ? { user: options.user } : {}),
