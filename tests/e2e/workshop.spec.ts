@@ -15,6 +15,10 @@ import { readWorkbookText } from '../../shared/model/workbook-format';
 import { expect, expectAccessible, test } from './fixtures';
 import type { Harness } from './harness';
 
+// The last file the workers reach: its two tests each open the app on their own services (and write screenshots
+// of their own names), so the second need not wait for the first while the other worker has finished.
+test.describe.configure({ mode: 'parallel' });
+
 const artefacts = join(import.meta.dirname, '..', 'artifacts', 'workshop');
 mkdirSync(artefacts, { recursive: true });
 const shot = (page: Page, name: string, fullPage = true) =>
