@@ -1,15 +1,15 @@
 /**
  * V8's code cache for the command line's own files (out/cli/*.cjs): what a start spends compiling the bundled
  * libraries (zod, docx, pdf-lib, commander) is spent once, and later starts read the compiled code back. Node 22
- * has this built in (module.enableCompileCache); Node 20, which councils' machines and ours run, has only the
- * V8 interface underneath it, vm.Script's cachedData, for scripts, which is why the command line is CommonJS.
+ * has this built in (module.enableCompileCache); Node 20, which the project supports, has only the V8 interface
+ * underneath it, vm.Script's cachedData, and only for scripts, which is why the command line is CommonJS.
  *
  * A file's cache is written when the process exits, so it holds every function the run compiled, not only the
- * file's top level (a later run that takes another path through the file, PDF after a Word-only first run,
- * compiles that path itself, as every run did before); it is named for the file's size and modification time (a build writes new files, never
- * rewrites one in place) and kept per Node version, and V8 refuses one made by another V8 or with other flags,
- * which is then replaced. Anything that goes wrong with the cache (a read-only folder, a full disk, a damaged
- * file) costs only the time it would have saved.
+ * file's top level. (A later run that takes another path through the file, PDF after a Word-only first run,
+ * compiles that path itself, as every run did before.) It is named for the file's size and modification time (a
+ * build writes new files, never rewrites one in place) and kept per Node version; V8 refuses one made by another V8
+ * or with other flags, which is then replaced. Anything that goes wrong with the cache (a read-only folder, a full
+ * disk, a damaged file) costs only the time it would have saved.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
