@@ -21,6 +21,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheFileName } from './compile-cache.mjs';
 
 export const PROJECT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT = join(PROJECT, 'out', 'cli');
@@ -142,15 +143,13 @@ function removeUnused(folder, inUse) {
   for (const version of existsSync(CLI_CACHE) ? readdirSync(CLI_CACHE) : []) {
     const dir = join(CLI_CACHE, version);
     for (const name of readdirSync(dir)) {
-      // "<file>.<size>-<mtime>.cache", as scripts/compile-cache.mjs names it.
-      const [, source, key] = /^(.+)\.(\d+-\d+)\.cache$/.exec(name) ?? [];
-      const path = source && (source.startsWith('main') ? join(CLI_OUT, source) : join(COMMANDS_OUT, source));
+      const source = name.slice(0, name.indexOf('.cjs.') + '.cjs'.length);
+      const path = source.startsWith('main') ? join(CLI_OUT, source) : join(COMMANDS_OUT, source);
       let current = false;
       try {
-        const info = path ? statSync(path) : null;
-        current = info !== null && key === `${info.size}-${Math.trunc(info.mtimeMs)}`;
+        current = name === cacheFileName(path, statSync(path));
       } catch {
-        current = false;
+        current = false; // its file is gone
       }
       if (!current && now - statSync(join(dir, name)).mtimeMs > OLD_FILE_MS) rmSync(join(dir, name), { force: true });
     }

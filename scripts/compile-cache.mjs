@@ -16,6 +16,10 @@ import Module from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import vm from 'node:vm';
 
+/** The name of a file's cache: the file's own name, its size and its modification time. */
+export const cacheFileName = (filename, info) =>
+  `${basename(filename)}.${info.size}-${Math.trunc(info.mtimeMs)}.cache`;
+
 /** Compiles the .cjs files under `root` with a code cache kept in `cacheRoot`. */
 export function useCompileCache(root, cacheRoot) {
   const folder = join(cacheRoot, `${process.version}-${process.arch}`);
@@ -26,8 +30,7 @@ export function useCompileCache(root, cacheRoot) {
       return compile.call(this, content, filename);
     let cacheFile;
     try {
-      const info = statSync(filename);
-      cacheFile = join(folder, `${basename(filename)}.${info.size}-${Math.trunc(info.mtimeMs)}.cache`);
+      cacheFile = join(folder, cacheFileName(filename, statSync(filename)));
     } catch {
       return compile.call(this, content, filename);
     }
